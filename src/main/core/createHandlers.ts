@@ -1,0 +1,19 @@
+import { dictionaryHandlers } from './dictionary/dictionaryHandlers'
+import type { CoreContext, Handlers } from './handlerTypes'
+import { latestSchemaVersion } from './db/migrations'
+import { regionHandlers } from './regions/regionHandlers'
+
+/** The one handler map, served by Electron's IPC and by the browser preview alike. */
+export function createHandlers(ctx: CoreContext): Handlers {
+  return {
+    'app.info': async () => ({
+      name: '客情管家',
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      databasePath: ctx.store.databasePath,
+      schemaVersion: latestSchemaVersion,
+    }),
+    ...dictionaryHandlers(ctx),
+    ...regionHandlers(ctx),
+  }
+}

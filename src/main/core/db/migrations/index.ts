@@ -1,0 +1,8 @@
+import { Foundation1795400000001 } from './m0001Foundation'
+
+/**
+ * Every migration, in order. The schema version (PRAGMA user_version) is the
+ * number of migrations applied (each migration sets it as its last step); a file with a higher version came from a newer app.
+ */
+export const migrations = [Foundation1795400000001]
+export const latestSchemaVersion = migrations.length

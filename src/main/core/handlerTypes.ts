@@ -1,0 +1,16 @@
+import type { Channel, ChannelOutput, HandlerInput } from '../../shared/contract'
+import type { Store } from './store'
+
+export type Handler<C extends Channel> = (input: HandlerInput<C>) => Promise<ChannelOutput<C>>
+
+/** One handler per channel of the contract: a missing one is a compile error. */
+export type Handlers = { [C in Channel]: Handler<C> }
+
+/** The handlers of one domain, keyed by the channels it owns. */
+export type DomainHandlers<C extends Channel> = { [K in C]: Handler<K> }
+
+export interface CoreContext {
+  store: Store
+  dataDir: string
+  version: string
+}

@@ -1,0 +1,37 @@
+import { Layout, Menu, Typography } from 'antd'
+import { screens } from './screens'
+import { useHashRoute } from './useHashRoute'
+
+const { Sider, Header, Content } = Layout
+
+export function AppShell(): React.JSX.Element {
+  const [route, navigate] = useHashRoute(screens[0]?.path ?? '/settings')
+  const screen = screens.find((s) => route === s.path || route.startsWith(`${s.path}/`)) ?? screens[0]
+  const subPath = screen ? route.slice(screen.path.length).replace(/^\//, '') : ''
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Sider width={184} theme="dark">
+        <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: '18px 18px 14px' }}>
+          <img src="./app-icon.png" alt="" width={28} height={28} style={{ borderRadius: 6 }} />
+          <span style={{ color: '#fff', fontSize: 18, fontWeight: 600, letterSpacing: 2 }}>客情管家</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={screen ? [screen.path] : []}
+          items={screens.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
+          <Typography.Title level={4} style={{ margin: 0, lineHeight: '52px' }}>
+            {screen?.label}
+          </Typography.Title>
+        </Header>
+        <Content style={{ padding: 16, overflow: 'auto' }}>{screen?.render(subPath)}</Content>
+      </Layout>
+    </Layout>
+  )
+}

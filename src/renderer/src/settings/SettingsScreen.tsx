@@ -1,0 +1,20 @@
+import { Tabs } from 'antd'
+import { DictionaryPanel } from './DictionaryPanel'
+import { ProvinceRegionPanel } from './ProvinceRegionPanel'
+
+const tabs = [
+  { key: 'dictionary', label: '系统字典', children: <DictionaryPanel /> },
+  { key: 'regions', label: '省份与大区', children: <ProvinceRegionPanel /> },
+]
+
+export function SettingsScreen({ tab }: { tab: string }): React.JSX.Element {
+  const active = tabs.some((t) => t.key === tab) ? tab : 'dictionary'
+  return (
+    <Tabs
+      activeKey={active}
+      items={tabs}
+      onChange={(key) => (window.location.hash = `/settings/${key}`)}
+      style={{ background: '#fff', padding: '0 16px 16px', borderRadius: 6 }}
+    />
+  )
+}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { tempDir } from '../helpers/tempDir'
+
+const root = resolve(__dirname, '../..')
+export const screenshotDir = join(root, '.tmp', 'screenshots')
+
+export interface RunningApp {
+  url: string
+  dataDir: string
+  page: Page
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+/**
+ * Starts the built browser preview (`out/main/browser.js`, the same handlers as
+ * the Electron app) on a free loopback port over a data folder, and opens it in
+ * Debian's Chromium. Needs `npm run build` first.
+ */
+export async function startApp(options: { dataDir?: string; width?: number; height?: number } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? tempDir('e2e')
+  const server = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await waitForUrl(server)
+  const browser = await launchBrowser()
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 820 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  await page.goto(url)
+  mkdirSync(screenshotDir, { recursive: true })
+  return {
+    url,
+    dataDir,
+    page,
+    screenshot: async (name) => {
+      const path = join(screenshotDir, `${name}.png`)
+      await page.screenshot({ path, fullPage: false })
+      return path
+    },
+    close: async () => {
+      await browser.close()
+      server.kill('SIGTERM')
+      if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`)
+    },
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+function waitForUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`preview server did not start:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolveUrl(match[1])
+      }
+    }
+    server.stdout?.on('data', onData)
+    server.stderr?.on('data', onData)
+    server.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`preview server exited with ${code}:\n${output}`))
+    })
+  })
+}
