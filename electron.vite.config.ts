@@ -18,7 +18,15 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Dev only: React Fast Refresh injects an inline module script; the built page keeps script-src 'self'.
+      {
+        name: 'dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+      },
+    ],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
       chunkSizeWarningLimit: 4000,

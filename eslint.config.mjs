@@ -7,7 +7,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', window: 'readonly', document: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', window: 'readonly', document: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -24,20 +26,40 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'typeorm', 'sqlite3', '**/main/**', '**/renderer/**'], message: 'src/shared is pure: no node, electron, database or app layers.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'typeorm', 'sqlite3', '**/main/**', '**/renderer/**'],
+              message: 'src/shared is pure: no node, electron, database or app layers.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core runs in plain Node: put Electron code in src/main/platform.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'core runs in plain Node: put Electron code in src/main/platform.' }] },
+      ],
     },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'electron', 'node:*'], message: 'the renderer talks to the core only through the api client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'electron', 'node:*'],
+              message: 'the renderer talks to the core only through the api client.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

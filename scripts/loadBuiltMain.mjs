@@ -39,6 +39,7 @@ const electron = {
     requestSingleInstanceLock: () => true,
     getPath: () => dataDir,
     getVersion: () => '0.0.0-test',
+    getAppPath: () => root,
     getName: () => '客情管家',
     isPackaged: false,
     on: () => electron.app,

@@ -17,13 +17,23 @@ function run(label, command, args) {
   console.log(`\n=== ${label} ===`)
   const started = Date.now()
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
-  console.log(`=== ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`)
+  console.log(
+    `=== ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`,
+  )
   return result.status === 0
 }
 
 function vitest(label, config, report) {
   const file = join(reports, report)
-  const ok = run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ])
   if (existsSync(file)) {
     const json = JSON.parse(readFileSync(file, 'utf8'))
     passed += json.numPassedTests

@@ -1,5 +1,26 @@
 import { z } from 'zod'
+import './zodLocale'
 import { appInfoSchema, noInput, provinceRegionSchema, provinceRegionSetInput } from './app'
+import {
+  countSchema,
+  customerChangeSchema,
+  customerCreateInput,
+  customerDuplicateSchema,
+  customerDuplicatesInput,
+  customerGetInput,
+  customerHistoryInput,
+  customerIdsInput,
+  customerSchema,
+  customerUpdateInput,
+} from './customer'
+import { customerGroupSchema, groupCreateInput, groupDeleteInput, groupRenameInput } from './customerGroup'
+import {
+  customerBatchUpdateInput,
+  customerIdsQueryInput,
+  customerIdsQueryOutput,
+  customerListInput,
+  customerListOutput,
+} from './customerList'
 import {
   dictItemSchema,
   dictionaryCreateInput,
@@ -23,6 +44,22 @@ export const contract = {
   'dictionary.delete': { input: dictionaryDeleteInput, output: z.object({ id: z.number() }) },
   'regions.list': { input: noInput, output: z.array(provinceRegionSchema) },
   'regions.set': { input: provinceRegionSetInput, output: provinceRegionSchema },
+  // Customers and their contacts (src/shared/customer.ts, contact.ts, customerList.ts)
+  'customers.create': { input: customerCreateInput, output: customerSchema },
+  'customers.get': { input: customerGetInput, output: customerSchema },
+  'customers.update': { input: customerUpdateInput, output: customerSchema },
+  'customers.list': { input: customerListInput, output: customerListOutput },
+  'customers.ids': { input: customerIdsQueryInput, output: customerIdsQueryOutput },
+  'customers.batchUpdate': { input: customerBatchUpdateInput, output: countSchema },
+  'customers.delete': { input: customerIdsInput, output: countSchema },
+  'customers.restore': { input: customerIdsInput, output: countSchema },
+  'customers.purge': { input: customerIdsInput, output: countSchema },
+  'customers.duplicates': { input: customerDuplicatesInput, output: z.array(customerDuplicateSchema) },
+  'customers.history': { input: customerHistoryInput, output: z.array(customerChangeSchema) },
+  'groups.list': { input: noInput, output: z.array(customerGroupSchema) },
+  'groups.create': { input: groupCreateInput, output: customerGroupSchema },
+  'groups.rename': { input: groupRenameInput, output: customerGroupSchema },
+  'groups.delete': { input: groupDeleteInput, output: z.object({ id: z.number() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

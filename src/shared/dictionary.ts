@@ -47,11 +47,7 @@ export function categoryInfo(key: DictionaryCategory): {
 }
 
 const id = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效')
-const label = z
-  .string({ error: '名称必须是文字' })
-  .trim()
-  .min(1, '名称不能为空')
-  .max(50, '名称不能超过 50 个字')
+const label = z.string({ error: '名称必须是文字' }).trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字')
 const cycleDays = z
   .number({ error: '周期天数必须是数字' })
   .int('周期天数必须是整数')

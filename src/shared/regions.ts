@@ -15,9 +15,7 @@ function toDivisions(list: Record<string, string>): Division[] {
 export const provinces: readonly Division[] = toDivisions(areaList.province_list)
 const cities = toDivisions(areaList.city_list)
 const districts = toDivisions(areaList.county_list)
-const names = new Map<string, string>(
-  [...provinces, ...cities, ...districts].map((d) => [d.code, d.name]),
-)
+const names = new Map<string, string>([...provinces, ...cities, ...districts].map((d) => [d.code, d.name]))
 
 export function citiesOf(provinceCode: string): Division[] {
   const prefix = provinceCode.slice(0, 2)

@@ -13,7 +13,7 @@ test('add a 客户来源 item and a 联系策略 with 10 days; both survive a re
 
     await page.getByRole('menuitem', { name: '联系策略' }).click()
     await page.getByLabel('新的联系策略名称').fill('每十天')
-    await page.getByLabel('周期天数').fill('10')
+    await page.getByLabel('周期天数', { exact: true }).fill('10')
     await page.getByRole('button', { name: '添加' }).click()
     await page.getByText('已添加「每十天」').waitFor()
 

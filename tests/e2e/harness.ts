@@ -20,7 +20,9 @@ export interface RunningApp {
  * the Electron app) on a free loopback port over a data folder, and opens it in
  * Debian's Chromium. Needs `npm run build` first.
  */
-export async function startApp(options: { dataDir?: string; width?: number; height?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { dataDir?: string; width?: number; height?: number } = {},
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('e2e')
   const server = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir], {
     cwd: root,

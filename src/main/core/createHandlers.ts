@@ -1,3 +1,5 @@
+import { customerHandlers } from './customers/customerHandlers'
+import { groupHandlers } from './customers/groupHandlers'
 import { dictionaryHandlers } from './dictionary/dictionaryHandlers'
 import type { CoreContext, Handlers } from './handlerTypes'
 import { latestSchemaVersion } from './db/migrations'
@@ -15,5 +17,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     }),
     ...dictionaryHandlers(ctx),
     ...regionHandlers(ctx),
+    ...customerHandlers(ctx),
+    ...groupHandlers(ctx),
   }
 }

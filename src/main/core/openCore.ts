@@ -15,10 +15,7 @@ export interface Core {
 }
 
 /** Opens the data folder's database and builds the handler map over it. */
-export async function openCore(
-  dataDir: string,
-  options: DispatchOptions & { version?: string } = {},
-): Promise<Core> {
+export async function openCore(dataDir: string, options: DispatchOptions & { version?: string } = {}): Promise<Core> {
   const { store } = await openStore(join(dataDir, databaseFileName))
   const handlers = createHandlers({ store, dataDir, version: options.version ?? '0.0.0' })
   return { store, handlers, dispatch: createDispatch(handlers, options), close: () => store.close() }

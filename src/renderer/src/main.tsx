@@ -4,10 +4,13 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { z } from 'zod'
 import { AppShell } from './app/AppShell'
 import { theme } from './app/theme'
 import './app/global.css'
 
+// The CSP forbids eval; zod would otherwise probe new Function() and log a violation.
+z.config({ jitless: true })
 dayjs.locale('zh-cn')
 
 const root = document.getElementById('root')

@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sqlite3 from 'sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { latestSchemaVersion } from '../../../src/main/core/db/migrations'
+import { latestSchemaVersion, migrations } from '../../../src/main/core/db/migrations'
 import { openStore } from '../../../src/main/core/db/openStore'
 import type { Store } from '../../../src/main/core/store'
 import { tempDir } from '../../helpers/tempDir'
@@ -31,7 +31,7 @@ describe('openStore', () => {
   it('creates the schema from an empty folder with WAL, foreign keys and the seeded dictionary', async () => {
     const path = join(tempDir('store'), 'kqgj.sqlite')
     const { store, applied } = await open(path)
-    expect(applied).toEqual(['Foundation1795400000001'])
+    expect(applied).toEqual(migrations.map((migration) => migration.name))
     const [{ journal_mode }] = await store.manager.query('PRAGMA journal_mode')
     const [{ foreign_keys }] = await store.manager.query('PRAGMA foreign_keys')
     const [{ timeout }] = await store.manager.query('PRAGMA busy_timeout')
@@ -51,7 +51,9 @@ describe('openStore', () => {
   it('a second open applies nothing and keeps the rows', async () => {
     const path = join(tempDir('store'), 'kqgj.sqlite')
     const first = await open(path)
-    await first.store.manager.query(`INSERT INTO dict_item (category, label, sort_order, enabled) VALUES ('staff', '张三', 1, 1)`)
+    await first.store.manager.query(
+      `INSERT INTO dict_item (category, label, sort_order, enabled) VALUES ('staff', '张三', 1, 1)`,
+    )
     await first.store.close()
     const second = await open(path)
     expect(second.applied).toEqual([])

@@ -52,7 +52,12 @@ describe('browser preview server', () => {
   })
 
   it('answers a channel with the same Result as the dispatch', async () => {
-    const res = await send({ path: '/api/dictionary.list', method: 'POST', headers: json, body: '{"category":"region"}' })
+    const res = await send({
+      path: '/api/dictionary.list',
+      method: 'POST',
+      headers: json,
+      body: '{"category":"region"}',
+    })
     const viaHttp = JSON.parse(res.body)
     expect(viaHttp).toEqual(await core.dispatch('dictionary.list', { category: 'region' }))
     expect(viaHttp.value).toHaveLength(7)
@@ -66,7 +71,12 @@ describe('browser preview server', () => {
   })
 
   it('refuses another Host (DNS rebinding) and another Origin (CSRF)', async () => {
-    const host = await send({ path: '/api/app.info', method: 'POST', headers: { ...json, Host: 'evil.example' }, body: '{}' })
+    const host = await send({
+      path: '/api/app.info',
+      method: 'POST',
+      headers: { ...json, Host: 'evil.example' },
+      body: '{}',
+    })
     expect(host.status).toBe(403)
     const origin = await send({
       path: '/api/app.info',

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import { customerEntities } from './customerEntities'
 
 /** Rows as stored. Column types are explicit: nothing is inferred from TypeScript metadata. */
 export interface DictItemRow {
@@ -53,4 +54,4 @@ export const SettingEntity = new EntitySchema<SettingRow>({
   },
 })
 
-export const entities = [DictItemEntity, ProvinceRegionEntity, SettingEntity]
+export const entities = [DictItemEntity, ProvinceRegionEntity, SettingEntity, ...customerEntities]

@@ -14,11 +14,7 @@ import {
 } from './dictionaryQueries'
 
 type DictionaryChannel =
-  | 'dictionary.list'
-  | 'dictionary.create'
-  | 'dictionary.update'
-  | 'dictionary.reorder'
-  | 'dictionary.delete'
+  'dictionary.list' | 'dictionary.create' | 'dictionary.update' | 'dictionary.reorder' | 'dictionary.delete'
 
 export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<DictionaryChannel> {
   return {
@@ -71,7 +67,8 @@ export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<Dicti
     'dictionary.reorder': ({ category, ids }) =>
       store.write(async (m) => {
         const existing = await idsOfCategory(m, category)
-        const same = ids.length === existing.length && new Set(ids).size === ids.length && ids.every((id) => existing.includes(id))
+        const same =
+          ids.length === existing.length && new Set(ids).size === ids.length && ids.every((id) => existing.includes(id))
         if (!same) throw new AppError('VALIDATION', '排序列表与当前字典项不一致，请刷新后重试')
         await setSortOrders(m, ids)
         return listItems(m, category)

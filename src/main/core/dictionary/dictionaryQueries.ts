@@ -5,10 +5,7 @@ import { dictionaryReferences } from './dictionaryReferences'
 
 const categoryOrder = new Map(dictionaryCategoryKeys.map((key, index) => [key, index]))
 
-export async function listItems(
-  manager: EntityManager,
-  category?: DictionaryCategory,
-): Promise<DictItem[]> {
+export async function listItems(manager: EntityManager, category?: DictionaryCategory): Promise<DictItem[]> {
   const rows = await manager.find(DictItemEntity, {
     where: category ? { category } : {},
     order: { sortOrder: 'ASC', id: 'ASC' },
@@ -35,9 +32,10 @@ export async function findByLabel(
 }
 
 export async function nextSortOrder(manager: EntityManager, category: DictionaryCategory): Promise<number> {
-  const [row] = await manager.query(`SELECT COALESCE(MAX(sort_order), 0) + 1 AS next FROM dict_item WHERE category = ?`, [
-    category,
-  ])
+  const [row] = await manager.query(
+    `SELECT COALESCE(MAX(sort_order), 0) + 1 AS next FROM dict_item WHERE category = ?`,
+    [category],
+  )
   return Number(row.next)
 }
 

@@ -1,4 +1,6 @@
+import { customerDictFields } from '../../../shared/customer'
 import type { DictionaryCategory } from '../../../shared/dictionary'
+import { snakeCase } from '../db/customerEntities'
 
 /**
  * Every column that points at a dictionary item. An item counted here is "in
@@ -6,4 +8,9 @@ import type { DictionaryCategory } from '../../../shared/dictionary'
  */
 export const dictionaryReferences: { category: DictionaryCategory; table: string; column: string }[] = [
   { category: 'region', table: 'province_region', column: 'region_id' },
+  ...Object.entries(customerDictFields).map(([field, category]) => ({
+    category,
+    table: 'customer',
+    column: snakeCase(field),
+  })),
 ]

@@ -10,7 +10,7 @@ export function AppShell(): React.JSX.Element {
   const subPath = screen ? route.slice(screen.path.length).replace(/^\//, '') : ''
 
   return (
-    <Layout style={{ height: '100%' }}>
+    <Layout style={{ height: '100vh' }}>
       <Sider width={184} theme="dark">
         <div style={{ display: 'flex', alignItems: 'center', gap: 10, padding: '18px 18px 14px' }}>
           <img src="./app-icon.png" alt="" width={28} height={28} style={{ borderRadius: 6 }} />

@@ -5,8 +5,7 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1f6fb2',
     borderRadius: 4,
-    fontFamily:
-      "'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', sans-serif",
+    fontFamily: "'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', sans-serif",
     fontSize: 14,
   },
   components: {

@@ -16,12 +16,7 @@ import {
 } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
-import {
-  categoryInfo,
-  dictionaryCategories,
-  type DictItem,
-  type DictionaryCategory,
-} from '../../../shared/dictionary'
+import { categoryInfo, dictionaryCategories, type DictItem, type DictionaryCategory } from '../../../shared/dictionary'
 import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
 import { EditableText } from './EditableText'
@@ -210,7 +205,12 @@ function AddItemForm({
   onAdd,
 }: {
   category: DictionaryCategory
-  onAdd: (input: { category: DictionaryCategory; label: string; cycleDays?: number; groupName?: string }) => Promise<boolean>
+  onAdd: (input: {
+    category: DictionaryCategory
+    label: string
+    cycleDays?: number
+    groupName?: string
+  }) => Promise<boolean>
 }): React.JSX.Element {
   const info = categoryInfo(category)
   const [label, setLabel] = useState('')

@@ -21,7 +21,13 @@ export function EditableText({
     return (
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
         <Typography.Text type={value ? undefined : 'secondary'}>{value || placeholder}</Typography.Text>
-        <Button size="small" type="text" icon={<EditOutlined />} aria-label={ariaLabel} onClick={() => setDraft(value)} />
+        <Button
+          size="small"
+          type="text"
+          icon={<EditOutlined />}
+          aria-label={ariaLabel}
+          onClick={() => setDraft(value)}
+        />
       </span>
     )
   }

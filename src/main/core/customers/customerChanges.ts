@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm'
+import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
+import type { ContactField } from '../../../shared/contact'
+import {
+  customerDictFields,
+  customerKindLabels,
+  type CustomerChange,
+  type CustomerField,
+  type CustomerKind,
+} from '../../../shared/customer'
+import { divisionName } from '../../../shared/regions'
+
+/** One history row before it is written. Values are display text (SPEC §8: when, which field, old → new). */
+export interface ChangeDraft {
+  field: string
+  label: string
+  oldValue: string | null
+  newValue: string | null
+}
+
+const divisionFields = new Set<string>(['provinceCode', 'cityCode', 'districtCode'])
+
+/** A customer field's value as the history shows it: dictionary labels, division names, 是/否, 公历/农历. */
+export function displayCustomerValue(field: CustomerField, value: unknown, labels: Map<number, string>): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (field in customerDictFields) return labels.get(Number(value)) ?? `#${String(value)}`
+  if (divisionFields.has(field)) return divisionName(String(value)) ?? String(value)
+  if (field === 'kind') return customerKindLabels[value as CustomerKind] ?? String(value)
+  if (field === 'birthCalendar') return calendarLabels[value as CalendarKind] ?? String(value)
+  if (field === 'creditRating') return `${String(value)}星`
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  return String(value)
+}
+
+export function displayContactValue(field: ContactField, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null
+  if (field === 'birthday') {
+    const { date, calendar } = value as { date: string; calendar: CalendarKind }
+    return `${calendarLabels[calendar]} ${date}`
+  }
+  if (field === 'friendliness') return `${String(value)}星`
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  return String(value)
+}
+
+export async function insertChanges(
+  manager: EntityManager,
+  customerId: number,
+  changedAt: string,
+  drafts: ChangeDraft[],
+): Promise<void> {
+  for (let start = 0; start < drafts.length; start += 200) {
+    const chunk = drafts.slice(start, start + 200)
+    await manager.query(
+      `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value) VALUES ${chunk
+        .map(() => '(?, ?, ?, ?, ?, ?)')
+        .join(', ')}`,
+      chunk.flatMap((d) => [customerId, changedAt, d.field, d.label, d.oldValue, d.newValue]),
+    )
+  }
+}
+
+/** The same event (moved to the 回收站, restored …) for many customers at once. */
+export async function insertChangeForMany(
+  manager: EntityManager,
+  idsJson: string,
+  changedAt: string,
+  draft: ChangeDraft,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
+     SELECT value, ?, ?, ?, ?, ? FROM json_each(?)`,
+    [changedAt, draft.field, draft.label, draft.oldValue, draft.newValue, idsJson],
+  )
+}
+
+export async function listChanges(manager: EntityManager, customerId: number): Promise<CustomerChange[]> {
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT id, changed_at, field, label, old_value, new_value FROM customer_change
+     WHERE customer_id = ? ORDER BY id DESC`,
+    [customerId],
+  )
+  return rows.map((r) => ({
+    id: Number(r.id),
+    changedAt: String(r.changed_at),
+    field: String(r.field),
+    label: String(r.label),
+    oldValue: r.old_value === null ? null : String(r.old_value),
+    newValue: r.new_value === null ? null : String(r.new_value),
+  }))
+}

@@ -1,0 +1,62 @@
+import { completeness } from '../../../shared/completeness'
+import type { CustomerValues } from '../../../shared/customer'
+import { normalizePhone } from '../../../shared/phone'
+import type { CustomerRow } from '../db/customerEntities'
+import { namePinyin } from './namePinyin'
+import { normalizeName } from './normalizeName'
+
+export interface ContactSummary {
+  name: string
+  mobile: string | null
+  officePhone: string | null
+}
+
+type Derived = Pick<
+  CustomerRow,
+  'nameNorm' | 'pinyin' | 'pinyinInitials' | 'phoneNorm' | 'emailNorm' | 'contactNames' | 'searchText' | 'completeness'
+>
+
+/**
+ * The stored columns computed from a customer's values and contacts: duplicate
+ * keys, pinyin, the quick-search text and 资料完整度. Every write of a customer
+ * or its contacts stores the result of this one function.
+ */
+export function derivedColumns(values: CustomerValues & { code: string }, contacts: ContactSummary[]): Derived {
+  const name = namePinyin(values.name)
+  const short = values.shortName ? namePinyin(values.shortName) : null
+  const phoneNorm = values.phone ? normalizePhone(values.phone) : null
+  const emailNorm = values.email ? values.email.trim().toLowerCase() : null
+  const contactPhones = contacts.flatMap((c) => [c.mobile, c.officePhone]).filter((p): p is string => Boolean(p))
+  const parts = [
+    values.code,
+    values.name,
+    values.shortName,
+    normalizeName(values.name),
+    name.pinyin,
+    name.initials,
+    short?.pinyin,
+    short?.initials,
+    phoneNorm,
+    emailNorm,
+    ...contacts.map((c) => c.name),
+    ...contactPhones.map(normalizePhone),
+  ]
+  return {
+    nameNorm: normalizeName(values.name),
+    pinyin: name.pinyin,
+    pinyinInitials: name.initials,
+    phoneNorm,
+    emailNorm,
+    contactNames: contacts.map((c) => c.name).join('、'),
+    searchText: parts
+      .filter((p): p is string => Boolean(p))
+      .map(searchForm)
+      .join('|'),
+    completeness: completeness({ ...values, contactCount: contacts.length }).percent,
+  }
+}
+
+/** How text is compared by the quick search: half-width, lower case, no '|'. */
+export function searchForm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\|/g, '')
+}

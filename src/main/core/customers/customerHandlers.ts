@@ -1,0 +1,349 @@
+import type { EntityManager } from 'typeorm'
+import {
+  customerDictFieldKeys,
+  customerDictFields,
+  customerFieldKeys,
+  customerFieldLabels,
+  customerIssues,
+  type CustomerDictField,
+  type CustomerField,
+  type CustomerValues,
+} from '../../../shared/customer'
+import { normalizeCreditCode } from '../../../shared/creditCode'
+import { normalizePhone } from '../../../shared/phone'
+import { AppError } from '../appError'
+import { snakeCase, type CustomerRow } from '../db/customerEntities'
+import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { listContacts, saveContacts } from './contactQueries'
+import {
+  displayCustomerValue,
+  insertChangeForMany,
+  insertChanges,
+  listChanges,
+  type ChangeDraft,
+} from './customerChanges'
+import { derivedColumns } from './customerDerived'
+import { listCustomerIds, listCustomerPage } from './customerListQuery'
+import {
+  creditCodeHolder,
+  dictItemsByIds,
+  findCustomer,
+  findCustomerRow,
+  findDuplicates,
+  idsInState,
+  idsState,
+  insertCustomer,
+  nextCustomerCode,
+  purgeCustomers,
+  refreshCompleteness,
+  setDeletedAt,
+  setDictColumnForMany,
+  touchCustomers,
+  updateCustomer,
+} from './customerQueries'
+import { changeGroupsOfMany, ensureGroups, existingGroupIds, groupsOfCustomer, setCustomerGroups } from './groupQueries'
+import { localNow, localToday } from './localTime'
+import { normalizeName } from './normalizeName'
+
+type CustomerChannel =
+  | 'customers.create'
+  | 'customers.get'
+  | 'customers.update'
+  | 'customers.list'
+  | 'customers.ids'
+  | 'customers.batchUpdate'
+  | 'customers.delete'
+  | 'customers.restore'
+  | 'customers.purge'
+  | 'customers.duplicates'
+  | 'customers.history'
+
+export function customerHandlers({ store }: CoreContext): DomainHandlers<CustomerChannel> {
+  return {
+    'customers.create': (input) =>
+      store.write(async (m) => {
+        const values: CustomerValues = { ...emptyValues(), ...givenFields(input), name: input.name }
+        await checkValues(m, values, null)
+        const code = await nextCustomerCode(m, Number(values.registeredAt.slice(0, 4)))
+        const time = localNow()
+        const id = await insertCustomer(m, {
+          ...values,
+          code,
+          ...derivedColumns({ ...values, code }, input.contacts.map(contactSummary)),
+          transactionCount: 0,
+          transactionAmount: 0,
+          firstTransactionAt: null,
+          lastTransactionAt: null,
+          lastContactAt: null,
+          createdAt: time,
+          updatedAt: time,
+          deletedAt: null,
+        })
+        await saveContacts(m, id, input.contacts, [])
+        await setCustomerGroups(m, id, await ensureGroups(m, input.groups))
+        await insertChanges(m, id, time, [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }])
+        return mustFind(await findCustomer(m, id))
+      }),
+
+    'customers.get': ({ id, includeDeleted }) =>
+      store.read(async (m) => {
+        const customer = mustFind(await findCustomer(m, id))
+        if (customer.deletedAt && !includeDeleted) throw inBin()
+        return customer
+      }),
+
+    'customers.update': (input) =>
+      store.write(async (m) => {
+        const before = mustFind(await findCustomerRow(m, input.id))
+        if (before.deletedAt) throw inBin()
+        const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
+        await checkValues(m, after, before)
+        const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
+        const drafts = await fieldDrafts(m, changed, before, after)
+
+        const contactsBefore = await listContacts(m, input.id)
+        if (input.contacts) drafts.push(...(await saveContacts(m, input.id, input.contacts, contactsBefore)))
+        if (input.groups) {
+          const groupsBefore = await groupsOfCustomer(m, input.id)
+          await setCustomerGroups(m, input.id, await ensureGroups(m, input.groups))
+          const groupsAfter = await groupsOfCustomer(m, input.id)
+          const [oldValue, newValue] = [joinNames(groupsBefore), joinNames(groupsAfter)]
+          if (oldValue !== newValue) drafts.push({ field: 'groups', label: '分组', oldValue, newValue })
+        }
+        const contacts = input.contacts ? await listContacts(m, input.id) : contactsBefore
+        const derived = derivedColumns({ ...after, code: before.code }, contacts.map(contactSummary))
+        // Reordering contacts is no change of a field, but the sheet's contact names follow it.
+        if (drafts.length > 0 || derived.contactNames !== before.contactNames) {
+          const time = localNow()
+          await updateCustomer(m, input.id, {
+            ...Object.fromEntries(changed.map((key) => [key, after[key]])),
+            ...derived,
+            updatedAt: time,
+          })
+          await insertChanges(m, input.id, time, drafts)
+        }
+        return mustFind(await findCustomer(m, input.id))
+      }),
+
+    'customers.list': (input) => store.read((m) => listCustomerPage(m, input, localToday())),
+
+    'customers.ids': (input) => store.read(async (m) => ({ ids: await listCustomerIds(m, input, localToday()) })),
+
+    'customers.batchUpdate': ({ ids: given, set }) =>
+      store.write(async (m) => {
+        const ids = [...new Set(given)]
+        const idsJson = JSON.stringify(ids)
+        const state = await idsState(m, idsJson)
+        const unusable = ids.length - state.found + state.deleted
+        if (unusable > 0)
+          throw new AppError('NOT_FOUND', `有 ${unusable} 个客户不存在或已在回收站，未做任何修改，请刷新后重试`)
+        const time = localNow()
+        const dictChanges = (['categoryId', 'contactStrategyId', 'ownerStaffId'] as const).filter(
+          (field) => set[field] !== undefined,
+        )
+        const items = await checkDictItems(
+          m,
+          dictChanges.map((field) => [field, set[field] ?? null]),
+        )
+        const completenessChanged = new Set<number>()
+        for (const field of dictChanges) {
+          const value = set[field] ?? null
+          const flipped = await setDictColumnForMany(
+            m,
+            {
+              column: snakeCase(field),
+              field,
+              label: customerFieldLabels[field],
+              value,
+              valueLabel: value === null ? null : (items.get(value)?.label ?? null),
+            },
+            idsJson,
+            time,
+          )
+          for (const id of flipped) completenessChanged.add(id)
+        }
+        const add = [...new Set(set.addGroupIds ?? [])]
+        const remove = [...new Set(set.removeGroupIds ?? [])]
+        if (add.some((id) => remove.includes(id))) throw new AppError('VALIDATION', '同一个分组不能既加入又移出')
+        const wanted = [...add, ...remove]
+        if ((await existingGroupIds(m, wanted)).length !== wanted.length) {
+          throw new AppError('NOT_FOUND', '所选分组不存在，可能已被删除，请刷新后重试')
+        }
+        if (wanted.length > 0) {
+          const touched = await changeGroupsOfMany(m, idsJson, { add, remove }, time)
+          await touchCustomers(m, touched, time)
+        }
+        await refreshCompleteness(m, [...completenessChanged])
+        return { count: ids.length }
+      }),
+
+    'customers.delete': ({ ids }) =>
+      store.write(async (m) => {
+        const idsJson = await existingIds(m, ids)
+        const moving = await idsInState(m, idsJson, false)
+        const time = localNow()
+        const status = { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' }
+        await insertChangeForMany(m, JSON.stringify(moving), time, status)
+        await setDeletedAt(m, JSON.stringify(moving), time, time)
+        return { count: moving.length }
+      }),
+
+    'customers.restore': ({ ids }) =>
+      store.write(async (m) => {
+        const idsJson = await existingIds(m, ids)
+        const restoring = await idsInState(m, idsJson, true)
+        const time = localNow()
+        const status = { field: 'deleted', label: '状态', oldValue: '回收站', newValue: '正常' }
+        await insertChangeForMany(m, JSON.stringify(restoring), time, status)
+        await setDeletedAt(m, JSON.stringify(restoring), null, time)
+        return { count: restoring.length }
+      }),
+
+    'customers.purge': ({ ids }) =>
+      store.write(async (m) => {
+        const idsJson = await existingIds(m, ids)
+        const inBinCount = (await idsInState(m, idsJson, true)).length
+        const total = new Set(ids).size
+        if (inBinCount !== total) {
+          throw new AppError(
+            'CONFLICT',
+            `有 ${total - inBinCount} 个客户不在回收站中：只能彻底删除回收站中的客户，未做任何修改`,
+          )
+        }
+        await purgeCustomers(m, idsJson)
+        return { count: total }
+      }),
+
+    'customers.duplicates': ({ name, phone, email, creditCode, excludeId }) =>
+      store.read(async (m) => {
+        const nameNorm = name ? normalizeName(name) || null : null
+        const phoneDigits = phone ? normalizePhone(phone) : ''
+        const emailNorm = email ? email.normalize('NFKC').trim().toLowerCase() : ''
+        const keys = {
+          nameNorm,
+          // Half-typed numbers and addresses would match too much.
+          phoneNorm: phoneDigits.length >= 7 ? phoneDigits : null,
+          emailNorm: emailNorm.includes('@') ? emailNorm : null,
+          creditCode: creditCode ? normalizeCreditCode(creditCode) || null : null,
+        }
+        if (!keys.nameNorm && !keys.phoneNorm && !keys.emailNorm && !keys.creditCode) return []
+        return findDuplicates(m, keys, excludeId ?? null)
+      }),
+
+    'customers.history': ({ id }) =>
+      store.read(async (m) => {
+        mustFind(await findCustomerRow(m, id))
+        return listChanges(m, id)
+      }),
+  }
+}
+
+function emptyValues(): CustomerValues {
+  const values = Object.fromEntries(customerFieldKeys.map((key) => [key, null])) as unknown as CustomerValues
+  return { ...values, kind: 'enterprise', name: '', birthCalendar: 'solar', registeredAt: localToday() }
+}
+
+/** The customer fields present in an input (undefined = not given; null = clear). */
+function givenFields(input: Partial<Record<CustomerField, unknown>>): Partial<CustomerValues> {
+  const given: Record<string, unknown> = {}
+  for (const key of customerFieldKeys) {
+    if (input[key] === undefined) continue
+    // Fields that cannot be empty keep their default when cleared.
+    if (input[key] === null && (key === 'registeredAt' || key === 'birthCalendar' || key === 'kind')) continue
+    given[key] = input[key]
+  }
+  return given as Partial<CustomerValues>
+}
+
+function pickValues(row: CustomerValues): CustomerValues {
+  return Object.fromEntries(customerFieldKeys.map((key) => [key, row[key]])) as unknown as CustomerValues
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null)
+}
+
+/** Cross-field rules, dictionary items and the unique 统一社会信用代码; throws before anything is written. */
+async function checkValues(m: EntityManager, values: CustomerValues, before: CustomerRow | null): Promise<void> {
+  const issues = customerIssues(values)
+  const first = Object.values(issues)[0]
+  if (first) throw new AppError('VALIDATION', `输入有误：${first}`, issues)
+  const changedRefs = customerDictFieldKeys
+    .filter((field) => values[field] !== null && !sameValue(values[field], before?.[field]))
+    .map((field) => [field, values[field]] as [CustomerDictField, number])
+  await checkDictItems(m, changedRefs)
+  if (values.creditCode && !sameValue(values.creditCode, before?.creditCode)) {
+    const holder = await creditCodeHolder(m, values.creditCode, before?.id ?? null)
+    if (holder) {
+      const where = holder.deleted ? '（在回收站中）' : ''
+      throw new AppError('CONFLICT', `统一社会信用代码已被客户「${holder.name}」（${holder.code}）${where}使用`, {
+        creditCode: '统一社会信用代码重复',
+      })
+    }
+  }
+}
+
+/** Each chosen item must be an enabled item of the field's dictionary. Returns the items by id. */
+async function checkDictItems(m: EntityManager, refs: [CustomerDictField, number | null][]) {
+  const ids = refs.map(([, id]) => id).filter((id): id is number => id !== null)
+  const items = await dictItemsByIds(m, ids)
+  const issues: Record<string, string> = {}
+  for (const [field, id] of refs) {
+    if (id === null) continue
+    const item = items.get(id)
+    const label = customerFieldLabels[field]
+    if (!item || item.category !== customerDictFields[field]) issues[field] = `所选${label}不存在，可能已被删除`
+    else if (!item.enabled) issues[field] = `${label}「${item.label}」已停用，请选择其他项`
+  }
+  const first = Object.values(issues)[0]
+  if (first) throw new AppError('VALIDATION', `输入有误：${first}`, issues)
+  return items
+}
+
+async function fieldDrafts(
+  m: EntityManager,
+  changed: CustomerField[],
+  before: CustomerValues,
+  after: CustomerValues,
+): Promise<ChangeDraft[]> {
+  const dictIds = changed
+    .filter((key) => key in customerDictFields)
+    .flatMap((key) => [before[key], after[key]])
+    .filter((id): id is number => typeof id === 'number')
+  const items = await dictItemsByIds(m, dictIds)
+  const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
+  return changed.map((key) => ({
+    field: key,
+    label: customerFieldLabels[key],
+    oldValue: displayCustomerValue(key, before[key], labels),
+    newValue: displayCustomerValue(key, after[key], labels),
+  }))
+}
+
+/** The ids as JSON, after checking that every one of them exists (else nothing is done). */
+async function existingIds(m: EntityManager, ids: number[]): Promise<string> {
+  const unique = [...new Set(ids)]
+  const idsJson = JSON.stringify(unique)
+  const { found } = await idsState(m, idsJson)
+  if (found !== unique.length) {
+    throw new AppError('NOT_FOUND', `有 ${unique.length - found} 个客户不存在，可能已被彻底删除，未做任何修改`)
+  }
+  return idsJson
+}
+
+function contactSummary(c: { name: string; mobile?: string | null; officePhone?: string | null }) {
+  return { name: c.name, mobile: c.mobile ?? null, officePhone: c.officePhone ?? null }
+}
+
+function joinNames(groups: { name: string }[]): string | null {
+  return groups.length > 0 ? groups.map((g) => g.name).join('、') : null
+}
+
+function mustFind<T>(value: T | null): T {
+  if (!value) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除')
+  return value
+}
+
+function inBin(): AppError {
+  return new AppError('NOT_FOUND', '客户在回收站中，请先从回收站恢复')
+}

@@ -1,0 +1,316 @@
+import dayjs from 'dayjs'
+import type { EntityManager } from 'typeorm'
+import {
+  customerAutoShape,
+  customerDictFieldKeys,
+  customerFieldKeys,
+  dealGrades,
+  type CustomerDictField,
+} from '../../../shared/customer'
+import {
+  customerDictLabelKeys,
+  customerSortKeys,
+  type CustomerFilters,
+  type CustomerListInput,
+  type CustomerListRow,
+  type CustomerSortKey,
+} from '../../../shared/customerList'
+import { looksLikePhone, normalizePhone } from '../../../shared/phone'
+import { divisionName } from '../../../shared/regions'
+import { snakeCase } from '../db/customerEntities'
+import { searchForm } from './customerDerived'
+import { customerColumnsSql, customerFromRaw } from './customerQueries'
+import { groupNamesSql } from './groupQueries'
+
+/**
+ * The sheet's SQL. Every column name, sort key and filter key below comes from
+ * these whitelists (the contract refuses any other key); values go in as
+ * parameters (`?N`, numbered so one value can be used twice).
+ */
+class Params {
+  readonly values: unknown[] = []
+  add(value: unknown): string {
+    this.values.push(value)
+    return `?${this.values.length}`
+  }
+  list(values: readonly unknown[]): string {
+    return values.map((v) => this.add(v)).join(', ')
+  }
+}
+
+const dictAlias = (field: CustomerDictField) => `d_${snakeCase(field)}`
+const dictJoin = (field: CustomerDictField) =>
+  `LEFT JOIN dict_item ${dictAlias(field)} ON ${dictAlias(field)}.id = c.${snakeCase(field)}`
+
+/** Placeholders of the dates 1, 3 and 6 months after today (dayjs: 31 Jan + 1 month = 28 Feb). */
+interface GradeBounds {
+  month1: string
+  month3: string
+  month6: string
+}
+
+function gradeBounds(params: Params, today: string): GradeBounds {
+  const day = dayjs(today)
+  return {
+    month1: params.add(day.add(1, 'month').format('YYYY-MM-DD')),
+    month3: params.add(day.add(3, 'month').format('YYYY-MM-DD')),
+    month6: params.add(day.add(6, 'month').format('YYYY-MM-DD')),
+  }
+}
+
+/**
+ * 成交级别 as of today (SPEC §3.1): the override; else 无需求 → E, 潜在需求 → D,
+ * 明确需求 → A (within 1 month, or already past), B (3 months), C (6), D (later or no date).
+ */
+function dealGradeSql(bounds: GradeBounds): string {
+  return `(CASE
+    WHEN c.deal_grade_override IS NOT NULL THEN c.deal_grade_override
+    WHEN c.demand_status = '无需求' THEN 'E'
+    WHEN c.demand_status = '潜在需求' THEN 'D'
+    WHEN c.demand_status = '明确需求' THEN CASE
+      WHEN c.expected_close_date IS NULL THEN 'D'
+      WHEN c.expected_close_date <= ${bounds.month1} THEN 'A'
+      WHEN c.expected_close_date <= ${bounds.month3} THEN 'B'
+      WHEN c.expected_close_date <= ${bounds.month6} THEN 'C'
+      ELSE 'D' END
+    ELSE NULL END)`
+}
+
+interface SortTarget {
+  sql: (bounds: GradeBounds) => string
+  /** The dictionary join the expression needs. */
+  join?: CustomerDictField
+}
+
+const column = (key: string): SortTarget => ({ sql: () => `c.${snakeCase(key)}` })
+const byDictOrder = (field: CustomerDictField): SortTarget => ({
+  sql: () => `${dictAlias(field)}.sort_order`,
+  join: field,
+})
+
+/** Sort key → SQL expression. Dictionary columns sort in the dictionary's own order. */
+const sortTargets: Record<CustomerSortKey, SortTarget> = {
+  ...(Object.fromEntries(
+    [...Object.keys(customerAutoShape), ...customerFieldKeys].map((key) => [key, column(key)]),
+  ) as Record<CustomerSortKey, SortTarget>),
+  ...(Object.fromEntries(customerDictFieldKeys.map((f) => [f, byDictOrder(f)])) as Record<CustomerSortKey, SortTarget>),
+  ...(Object.fromEntries(customerDictFieldKeys.map((f) => [customerDictLabelKeys[f], byDictOrder(f)])) as Record<
+    CustomerSortKey,
+    SortTarget
+  >),
+  // Chinese names sort by their pinyin, as people look them up.
+  name: { sql: () => 'c.pinyin' },
+  shortName: { sql: () => 'c.short_name' },
+  provinceName: column('provinceCode'),
+  cityName: column('cityCode'),
+  districtName: column('districtCode'),
+  contactNames: column('contactNames'),
+  completeness: column('completeness'),
+  dealGrade: { sql: (bounds) => dealGradeSql(bounds) },
+}
+if (customerSortKeys.some((key) => !sortTargets[key])) throw new Error('a sort key has no SQL')
+
+function orderBy(sort: CustomerListInput['sort'], bounds: GradeBounds): { sql: string; joins: Set<CustomerDictField> } {
+  const joins = new Set<CustomerDictField>()
+  const terms: string[] = []
+  for (const { colId, sort: direction } of sort.length > 0
+    ? sort
+    : [{ colId: 'name' as const, sort: 'asc' as const }]) {
+    const target = sortTargets[colId]
+    if (target.join) joins.add(target.join)
+    terms.push(`${target.sql(bounds)} ${direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`)
+  }
+  terms.push('c.id ASC')
+  return { sql: terms.join(', '), joins }
+}
+
+type DictFilterKey = CustomerDictField
+const enumFilterColumns = {
+  kind: 'kind',
+  demandStatus: 'demand_status',
+  relationshipLevel: 'relationship_level',
+  valueClass: 'value_class',
+  dealStatus: 'deal_status',
+  creditRating: 'credit_rating',
+} as const satisfies Partial<Record<keyof CustomerFilters, string>>
+
+const dateFilterColumns = [
+  ['registeredFrom', 'registeredTo', 'registered_at'],
+  ['lastContactFrom', 'lastContactTo', 'last_contact_at'],
+  ['lastTransactionFrom', 'lastTransactionTo', 'last_transaction_at'],
+] as const
+
+/** `expr IN (…)`, where a null in the list also keeps rows whose value is empty. */
+function inList(expr: string, values: readonly unknown[], params: Params): string {
+  const present = values.filter((v) => v !== null)
+  const parts: string[] = []
+  if (present.length > 0) parts.push(`${expr} IN (${params.list(present)})`)
+  if (present.length < values.length) parts.push(`${expr} IS NULL`)
+  return parts.length > 0 ? `(${parts.join(' OR ')})` : '0'
+}
+
+/** Quick-search words: each must appear in the search text; digits also as phone digits. */
+function quickTerms(quick: string): string[] {
+  return quick
+    .split(/\s+/)
+    .map((word) => (looksLikePhone(word) ? normalizePhone(word) : searchForm(word)))
+    .filter((word) => word.length > 0)
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/**
+ * How the table is read. The quick search scans the narrow (deleted_at,
+ * search_text) index. A sort with no index of its own reads the table in order
+ * (the unary + keeps SQLite from walking the name index and fetching every row
+ * at random, several times slower); the name sort and the small 回收站 use the index.
+ */
+interface Access {
+  from: string
+  deleted: string
+  /** The quick search is on. */
+  searches: boolean
+}
+
+function access(filters: CustomerFilters, quick: string, sort: CustomerListInput['sort'] | null): Access {
+  const deleted = filters.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'
+  if (quickTerms(quick).length > 0) {
+    return { from: 'customer c INDEXED BY customer_search_text', deleted, searches: true }
+  }
+  const byName = sort === null || sort.length === 0 || sort[0]?.colId === 'name'
+  return { from: 'customer c', deleted: byName || filters.deleted ? deleted : `+${deleted}`, searches: false }
+}
+
+function whereSql(
+  filters: CustomerFilters,
+  quick: string,
+  params: Params,
+  deleted: string,
+  bounds: () => GradeBounds,
+): string {
+  const clauses: string[] = [deleted]
+  for (const field of customerDictFieldKeys as DictFilterKey[]) {
+    const values = filters[field]
+    if (values) clauses.push(inList(`c.${snakeCase(field)}`, values, params))
+  }
+  for (const [key, sqlColumn] of Object.entries(enumFilterColumns) as [keyof typeof enumFilterColumns, string][]) {
+    const values = filters[key]
+    if (values) clauses.push(inList(`c.${sqlColumn}`, values, params))
+  }
+  if (filters.groupIds) {
+    clauses.push(
+      `c.id IN (SELECT customer_id FROM customer_group_member WHERE group_id IN (${params.list(filters.groupIds)}))`,
+    )
+  }
+  if (filters.provinceCode) clauses.push(inList('c.province_code', filters.provinceCode, params))
+  if (filters.cityCode) clauses.push(inList('c.city_code', filters.cityCode, params))
+  if (filters.dealGrade) clauses.push(inList(dealGradeSql(bounds()), filters.dealGrade, params))
+  if (filters.completenessMin !== undefined) clauses.push(`c.completeness >= ${params.add(filters.completenessMin)}`)
+  if (filters.completenessMax !== undefined) clauses.push(`c.completeness <= ${params.add(filters.completenessMax)}`)
+  for (const [fromKey, toKey, sqlColumn] of dateFilterColumns) {
+    const from = filters[fromKey]
+    const to = filters[toKey]
+    // Bounds are dates; the column may hold a date or a date and time.
+    if (from) clauses.push(`c.${sqlColumn} >= ${params.add(from)}`)
+    if (to) clauses.push(`c.${sqlColumn} < date(${params.add(to)}, '+1 day')`)
+  }
+  for (const term of quickTerms(quick)) {
+    clauses.push(`c.search_text LIKE ${params.add(likePattern(term))} ESCAPE '\\'`)
+  }
+  return clauses.join(' AND ')
+}
+
+const dealGradeSet = new Set<string>(dealGrades)
+const labelColumns = customerDictFieldKeys.map(
+  (field) => [customerDictLabelKeys[field], `${snakeCase(field)}_label`] as const,
+)
+
+function rowFromRaw(raw: Record<string, unknown>): CustomerListRow {
+  const row = customerFromRaw(raw)
+  const labels = Object.fromEntries(
+    labelColumns.map(([key, column]) => [key, (raw[column] as string | null) ?? null]),
+  ) as Record<(typeof customerDictLabelKeys)[CustomerDictField], string | null>
+  const { nameNorm: _nameNorm, phoneNorm: _phoneNorm, emailNorm: _emailNorm, searchText: _searchText, ...values } = row
+  const grade = raw.deal_grade as string | null
+  return {
+    ...values,
+    ...labels,
+    provinceName: divisionName(row.provinceCode) ?? null,
+    cityName: divisionName(row.cityCode) ?? null,
+    districtName: divisionName(row.districtCode) ?? null,
+    groups: (raw.group_names as string | null) ?? '',
+    dealGrade: grade && dealGradeSet.has(grade) ? (grade as CustomerListRow['dealGrade']) : null,
+  }
+}
+
+/**
+ * One page of the sheet in one statement: the page's ids are found first (with
+ * only the joins the sort needs), then just those rows get their labels and groups.
+ */
+export async function listCustomerPage(
+  manager: EntityManager,
+  input: CustomerListInput,
+  today: string,
+): Promise<{ rows: CustomerListRow[]; total: number }> {
+  const params = new Params()
+  const bounds = gradeBounds(params, today)
+  const how = access(input.filters, input.quick, input.sort)
+  const where = whereSql(input.filters, input.quick, params, how.deleted, () => bounds)
+  const order = orderBy(input.sort, bounds)
+  const limit = params.add(input.endRow - input.startRow)
+  const offset = params.add(input.startRow)
+  // A search sorts its matches anyway, so counting them in the same pass is free;
+  // otherwise the count is a separate walk of an index.
+  const countInPage = how.searches
+  const sql = `WITH page AS (
+      SELECT c.id${countInPage ? ', COUNT(*) OVER () AS total' : ''}
+      FROM ${how.from} ${[...order.joins].map(dictJoin).join(' ')}
+      WHERE ${where} ORDER BY ${order.sql} LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT ${customerColumnsSql},
+      ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')},
+      ${dealGradeSql(bounds)} AS deal_grade,
+      ${groupNamesSql('c.id')} AS group_names${countInPage ? ', page.total AS page_total' : ''}
+    FROM page JOIN customer c ON c.id = page.id
+    ${customerDictFieldKeys.map(dictJoin).join(' ')}
+    ORDER BY ${order.sql}`
+  const raw: Record<string, unknown>[] = await manager.query(sql, params.values)
+  const rows = raw.map(rowFromRaw)
+  const total =
+    countInPage && raw.length > 0
+      ? Number(raw[0]?.page_total)
+      : input.startRow === 0 && rows.length < input.endRow
+        ? rows.length
+        : await countCustomers(manager, input, today)
+  return { rows, total }
+}
+
+export async function countCustomers(
+  manager: EntityManager,
+  input: Pick<CustomerListInput, 'filters' | 'quick'>,
+  today: string,
+): Promise<number> {
+  const params = new Params()
+  const how = access(input.filters, input.quick, null)
+  const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
+  const [row] = await manager.query(`SELECT COUNT(*) AS n FROM ${how.from} WHERE ${where}`, params.values)
+  return Number(row.n)
+}
+
+/** Every matching id, for 全选 batch actions. */
+export async function listCustomerIds(
+  manager: EntityManager,
+  input: Pick<CustomerListInput, 'filters' | 'quick'>,
+  today: string,
+): Promise<number[]> {
+  const params = new Params()
+  const how = access(input.filters, input.quick, null)
+  const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
+  const rows: { id: number }[] = await manager.query(
+    `SELECT c.id FROM ${how.from} WHERE ${where} ORDER BY c.id`,
+    params.values,
+  )
+  return rows.map((r) => Number(r.id))
+}

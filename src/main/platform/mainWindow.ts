@@ -1,0 +1,39 @@
+import { BrowserWindow } from 'electron'
+import { hardenWebContents } from './hardenWebContents'
+import { windowOptions } from './windowOptions'
+
+export interface MainWindowOptions {
+  pageUrl: string
+  preloadPath: string
+  iconPath: string
+  /** True unless the app is quitting: closing the window then only hides it to the tray. */
+  hideOnClose: () => boolean
+  /** F12 opens the developer tools; only while developing, since the menu that has them is removed. */
+  devTools: boolean
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(options.preloadPath, options.iconPath))
+  // The default menu is English and offers reload and developer tools to every user.
+  window.removeMenu()
+  hardenWebContents(window.webContents, options.pageUrl)
+  window.once('ready-to-show', () => window.show())
+  window.on('close', (event) => {
+    if (!options.hideOnClose()) return
+    event.preventDefault()
+    window.hide()
+  })
+  if (options.devTools) {
+    window.webContents.on('before-input-event', (_event, input) => {
+      if (input.type === 'keyDown' && input.key === 'F12') window.webContents.toggleDevTools()
+    })
+  }
+  window.loadURL(options.pageUrl).catch((error: unknown) => console.error('页面加载失败', options.pageUrl, error))
+  return window
+}
+
+export function showWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+}

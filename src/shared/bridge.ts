@@ -1,0 +1,9 @@
+import type { Result } from './result'
+
+/**
+ * What the preload puts on `window.kqBridge` (and the browser preview's bridge.js
+ * imitates): one call by channel name, answered with the core's Result.
+ */
+export interface KqBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>
+}

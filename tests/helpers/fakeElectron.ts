@@ -1,0 +1,267 @@
+import { EventEmitter } from 'node:events'
+
+/**
+ * Stand-ins for the parts of the 'electron' module the shell uses, recording what
+ * the code under test did with them. Electron itself cannot start on the build
+ * machine, so `vi.mock('electron', () => fake.module)` swaps these in.
+ */
+
+export class FakeEvent {
+  defaultPrevented = false
+  constructor(readonly url = '') {}
+  preventDefault(): void {
+    this.defaultPrevented = true
+  }
+}
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' }
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | undefined
+  permissionCheckHandler: PermissionCheckHandler | undefined
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly session = new FakeSession()
+  windowOpenHandler: WindowOpenHandler | undefined
+  devToolsToggled = 0
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler
+  }
+  toggleDevTools(): void {
+    this.devToolsToggled++
+  }
+  /** Emits `name` with a fresh event, as Chromium would, and returns it to inspect. */
+  fire(name: string, url = ''): FakeEvent {
+    const event = new FakeEvent(url)
+    this.emit(name, event, url)
+    return event
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents()
+  readonly loadedUrls: string[] = []
+  visible = false
+  minimized = false
+  menuRemoved = false
+  focused = 0
+
+  constructor(
+    readonly options: Record<string, unknown>,
+    private readonly state: FakeState,
+  ) {
+    super()
+    state.windows.push(this)
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url)
+    return Promise.resolve()
+  }
+  removeMenu(): void {
+    this.menuRemoved = true
+  }
+  show(): void {
+    this.visible = true
+  }
+  hide(): void {
+    this.visible = false
+  }
+  focus(): void {
+    this.focused++
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  restore(): void {
+    this.minimized = false
+  }
+  /** The user clicks the window's close button; returns whether the close went ahead. */
+  userCloses(): boolean {
+    const event = new FakeEvent()
+    this.emit('close', event)
+    if (!event.defaultPrevented) this.state.closedWindows.push(this)
+    return !event.defaultPrevented
+  }
+}
+
+export interface FakeMenuItem {
+  label: string
+  click: () => void
+}
+
+export class FakeTray extends EventEmitter {
+  tooltip = ''
+  menu: FakeMenuItem[] = []
+  destroyed = false
+  constructor(readonly image: string) {
+    super()
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text
+  }
+  setContextMenu(menu: { template: FakeMenuItem[] }): void {
+    this.menu = menu.template
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+}
+
+type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
+
+export interface FakeState {
+  userDataDir: string
+  appPath: string
+  isPackaged: boolean
+  gotSingleInstanceLock: boolean
+  names: string[]
+  quitCalls: number
+  /** Times the fake app really ended (a will-quit nobody prevented). */
+  exits: number
+  /** Called as the fake app ends, to look at the disk at that moment. */
+  onExit: (() => void) | undefined
+  windows: FakeBrowserWindow[]
+  closedWindows: FakeBrowserWindow[]
+  trays: FakeTray[]
+  ipcHandlers: Map<string, IpcHandler>
+  exposed: Map<string, unknown>
+  rendererInvocations: unknown[][]
+  errorBoxes: { title: string; content: string }[]
+  openedExternally: string[]
+}
+
+function freshState(): FakeState {
+  return {
+    userDataDir: '',
+    appPath: '',
+    isPackaged: true,
+    gotSingleInstanceLock: true,
+    names: [],
+    quitCalls: 0,
+    exits: 0,
+    onExit: undefined,
+    windows: [],
+    closedWindows: [],
+    trays: [],
+    ipcHandlers: new Map(),
+    exposed: new Map(),
+    rendererInvocations: [],
+    errorBoxes: [],
+    openedExternally: [],
+  }
+}
+
+export interface FakeElectron {
+  state: FakeState
+  /** The app's event emitter, to fire lifecycle events such as 'second-instance'. */
+  app: EventEmitter
+  module: Record<string, unknown>
+  reset(): void
+}
+
+export function createFakeElectron(): FakeElectron {
+  const state = freshState()
+  const app = new (class FakeApp extends EventEmitter {
+    get isPackaged(): boolean {
+      return state.isPackaged
+    }
+    setName(name: string): void {
+      state.names.push(name)
+    }
+    setAppUserModelId(): void {}
+    requestSingleInstanceLock(): boolean {
+      return state.gotSingleInstanceLock
+    }
+    whenReady(): Promise<void> {
+      return Promise.resolve()
+    }
+    getPath(name: string): string {
+      if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
+      return state.userDataDir
+    }
+    getAppPath(): string {
+      return state.appPath
+    }
+    getVersion(): string {
+      return '9.8.7'
+    }
+    /** Like Electron: before-quit, then the windows close, then will-quit, unless a listener prevents it. */
+    quit(): void {
+      state.quitCalls++
+      const beforeQuit = new FakeEvent()
+      this.emit('before-quit', beforeQuit)
+      if (beforeQuit.defaultPrevented) return
+      for (const window of state.windows.filter((w) => !state.closedWindows.includes(w))) {
+        if (!window.userCloses()) return
+      }
+      const willQuit = new FakeEvent()
+      this.emit('will-quit', willQuit)
+      if (willQuit.defaultPrevented) return
+      state.exits++
+      state.onExit?.()
+    }
+  })()
+
+  const module: Record<string, unknown> = {
+    app,
+    BrowserWindow: class extends FakeBrowserWindow {
+      constructor(options: Record<string, unknown>) {
+        super(options, state)
+      }
+    },
+    Tray: class extends FakeTray {
+      constructor(image: string) {
+        super(image)
+        state.trays.push(this)
+      }
+    },
+    Menu: { buildFromTemplate: (template: FakeMenuItem[]) => ({ template }) },
+    ipcMain: {
+      handle: (channel: string, handler: IpcHandler) => {
+        if (state.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
+        state.ipcHandlers.set(channel, handler)
+      },
+    },
+    ipcRenderer: {
+      invoke: (...args: unknown[]) => {
+        state.rendererInvocations.push(args)
+        return Promise.resolve({ ok: true, value: null })
+      },
+    },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => {
+        state.exposed.set(key, api)
+      },
+    },
+    shell: {
+      openExternal: (url: string) => {
+        state.openedExternally.push(url)
+        return Promise.resolve()
+      },
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        state.errorBoxes.push({ title, content })
+      },
+    },
+  }
+
+  return {
+    state,
+    app,
+    module,
+    reset() {
+      Object.assign(state, freshState())
+      app.removeAllListeners()
+    },
+  }
+}

@@ -1,0 +1,397 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { DebugLogger } from 'builder-util'
+import type { WebContents } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { invokeChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
+import { hardenWebContents } from '../../src/main/platform/hardenWebContents'
+import { trayIconFile, trayMenuModel } from '../../src/main/platform/tray'
+import { windowOptions } from '../../src/main/platform/windowOptions'
+import { FakeWebContents } from '../helpers/fakeElectron'
+import { tempDir } from '../helpers/tempDir'
+
+// Electron cannot start here, so the shell runs against recording fakes of its module.
+const fake = await vi.hoisted(async () => (await import('../helpers/fakeElectron')).createFakeElectron())
+vi.mock('electron', () => fake.module)
+
+const repoRoot = resolve(__dirname, '../..')
+const state = fake.state
+
+beforeEach(() => fake.reset())
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('windowOptions', () => {
+  it('gives the page no Node, a sandbox and an isolated context', () => {
+    const options = windowOptions('/app/out/preload/index.js', '/app/resources/icon.png')
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    })
+    expect(options).toMatchObject({ title: '客情管家', show: false, icon: '/app/resources/icon.png' })
+    expect(options.minWidth).toBeGreaterThanOrEqual(1100)
+    expect(options.minHeight).toBeGreaterThanOrEqual(700)
+  })
+})
+
+describe('hardenWebContents', () => {
+  const pageUrl = 'file:///C:/kqgj/out/renderer/index.html'
+
+  function hardened(): FakeWebContents {
+    const contents = new FakeWebContents()
+    hardenWebContents(contents as unknown as WebContents, pageUrl)
+    return contents
+  }
+
+  it('lets the page move between its own routes', () => {
+    expect(hardened().fire('will-navigate', `${pageUrl}#/customers`).defaultPrevented).toBe(false)
+  })
+
+  it('keeps other pages out of the window and opens web links in the browser instead', () => {
+    const contents = hardened()
+    expect(contents.fire('will-navigate', 'https://customer.example/').defaultPrevented).toBe(true)
+    expect(contents.fire('will-navigate', 'file:///C:/Windows/System32/calc.exe').defaultPrevented).toBe(true)
+    expect(contents.fire('will-navigate', 'file:///C:/kqgj/out/renderer/other.html').defaultPrevented).toBe(true)
+    expect(state.openedExternally).toEqual(['https://customer.example/'])
+  })
+
+  it('denies every new window, opening only allowed links outside the app', () => {
+    const contents = hardened()
+    const open = contents.windowOpenHandler
+    expect(open).toBeDefined()
+    expect(open?.({ url: 'https://customer.example/about' })).toEqual({ action: 'deny' })
+    expect(open?.({ url: 'mailto:boss@customer.cn' })).toEqual({ action: 'deny' })
+    expect(open?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(open?.({ url: 'smb://server/share' })).toEqual({ action: 'deny' })
+    expect(open?.({ url: pageUrl })).toEqual({ action: 'deny' })
+    expect(state.openedExternally).toEqual(['https://customer.example/about', 'mailto:boss@customer.cn'])
+  })
+
+  it('refuses webviews', () => {
+    expect(hardened().fire('will-attach-webview').defaultPrevented).toBe(true)
+  })
+
+  it('denies every permission request and check', () => {
+    const { session } = hardened()
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const answers: boolean[] = []
+      session.permissionRequestHandler?.({}, permission, (granted) => answers.push(granted))
+      expect(answers, permission).toEqual([false])
+      expect(session.permissionCheckHandler?.({}, permission, 'file://'), permission).toBe(false)
+    }
+  })
+})
+
+describe('registerIpc', () => {
+  const trusted = 'file:///app/out/renderer/index.html'
+  const isTrusted = (url: string): boolean => url.startsWith(trusted)
+
+  function register() {
+    const dispatch = vi.fn(async (channel: string, input: unknown) => ({
+      ok: true as const,
+      value: { channel, input },
+    }))
+    registerIpc(dispatch, isTrusted)
+    const handler = state.ipcHandlers.get(invokeChannel)
+    if (!handler) throw new Error('no handler registered')
+    return { dispatch, handler }
+  }
+
+  it('registers exactly one channel', () => {
+    register()
+    expect([...state.ipcHandlers.keys()]).toEqual(['kq:invoke'])
+  })
+
+  it('refuses a frame that is not our page, or a frame that is gone, before dispatching', async () => {
+    const { dispatch, handler } = register()
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: '来源不可信，已拒绝' } }
+    expect(untrustedSenderResult).toEqual(refused)
+    expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toEqual(refused)
+    expect(await handler({ senderFrame: null }, 'app.info', {})).toEqual(refused)
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('passes a call from our page to the dispatch and returns its Result', async () => {
+    const { dispatch, handler } = register()
+    const input = { kind: 'customerLevel' }
+    expect(await handler({ senderFrame: { url: `${trusted}#/settings` } }, 'dictionary.list', input)).toEqual({
+      ok: true,
+      value: { channel: 'dictionary.list', input },
+    })
+    expect(dispatch).toHaveBeenCalledWith('dictionary.list', input)
+  })
+
+  it('hands a channel that is not a string to the dispatch as an unknown one', async () => {
+    const { dispatch, handler } = register()
+    await handler({ senderFrame: { url: trusted } }, { toString: () => 'app.info' }, {})
+    expect(dispatch).toHaveBeenCalledWith('', {})
+  })
+})
+
+describe('preload', () => {
+  it('exposes one bridge, kqBridge, made of functions only, calling the one IPC channel', async () => {
+    await import('../../src/preload/index')
+    expect([...state.exposed.keys()]).toEqual(['kqBridge'])
+    const bridge = state.exposed.get('kqBridge') as Record<string, unknown>
+    expect(Object.keys(bridge)).toEqual(['invoke'])
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
+
+    const invoke = bridge.invoke as (channel: string, input: unknown) => Promise<unknown>
+    await invoke('app.info', {})
+    expect(state.rendererInvocations).toEqual([[invokeChannel, 'app.info', {}]])
+  })
+
+  it('imports nothing at run time but electron', () => {
+    const source = readFileSync(join(repoRoot, 'src/preload/index.ts'), 'utf8')
+    const runtimeImports = [...source.matchAll(/^import\s+(?!type\b).*?from\s+'([^']+)'/gm)].map((match) => match[1])
+    expect(runtimeImports).toEqual(['electron'])
+  })
+})
+
+describe('index.html', () => {
+  const html = readFileSync(join(repoRoot, 'src/renderer/index.html'), 'utf8')
+  const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name = '', ...sources]) => [name, sources]),
+  )
+
+  it('has a strict Content-Security-Policy', () => {
+    expect(csp).not.toBe('')
+    expect(csp).not.toContain('unsafe-eval')
+    expect(directives.get('default-src')).toEqual(["'self'"])
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('object-src')).toEqual(["'none'"])
+    expect(directives.get('base-uri')).toEqual(["'none'"])
+    expect(directives.get('connect-src')).toEqual(["'self'"])
+  })
+
+  it('is the Chinese page with the root and the module entry', () => {
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain('<title>客情管家</title>')
+    expect(html).toContain('<div id="root"></div>')
+    expect(html).toContain('<script type="module" src="./src/main.tsx"></script>')
+    // The browser preview inserts its bridge script right after this exact tag.
+    expect(html).toContain('<head>')
+  })
+})
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema and sets the packaging and fuse choices', async () => {
+    const config = await getConfig(repoRoot, join(repoRoot, 'electron-builder.yml'), null)
+    await validateConfiguration(config, new DebugLogger(false))
+    expect(config).toMatchObject({ appId: 'cn.kqgj.app', productName: '客情管家', npmRebuild: false, asar: true })
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+    expect(config.win).toMatchObject({ target: 'nsis', icon: 'resources/icon.ico' })
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      allowToChangeInstallationDirectory: true,
+      perMachine: false,
+      createDesktopShortcut: 'always',
+      createStartMenuShortcut: true,
+      shortcutName: '客情管家',
+      language: '2052',
+      installerLanguages: ['zh_CN'],
+      artifactName: '客情管家-${version}-setup.${ext}',
+    })
+  })
+})
+
+describe('resources', () => {
+  function pngSize(data: Buffer): [number, number] {
+    expect(data.subarray(1, 4).toString('latin1')).toBe('PNG')
+    return [data.readUInt32BE(16), data.readUInt32BE(20)]
+  }
+
+  it('has the app icon at 512 px, the tray icon at 32 px and an .ico with the Windows sizes', () => {
+    expect(pngSize(readFileSync(join(repoRoot, 'resources/icon.png')))).toEqual([512, 512])
+    expect(pngSize(readFileSync(join(repoRoot, 'resources/tray.png')))).toEqual([32, 32])
+    const ico = readFileSync(join(repoRoot, 'resources/icon.ico'))
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1])
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, index) => {
+      const entry = 6 + 16 * index
+      const offset = ico.readUInt32LE(entry + 12)
+      const image = ico.subarray(offset, offset + ico.readUInt32LE(entry + 8))
+      const [width] = pngSize(image)
+      expect(ico.readUInt8(entry) || 256).toBe(width)
+      return width
+    })
+    expect(sizes).toEqual([256, 48, 32, 16])
+  })
+})
+
+describe('tray', () => {
+  it('offers to open the window and to quit, in Chinese', () => {
+    expect(trayMenuModel()).toEqual([
+      { label: '打开客情管家', action: 'open' },
+      { label: '退出', action: 'quit' },
+    ])
+  })
+
+  it('uses the .ico on Windows', () => {
+    expect(trayIconFile('win32')).toBe('icon.ico')
+    expect(trayIconFile('linux')).toBe('tray.png')
+  })
+})
+
+describe('the Electron shell (src/main/index.ts)', () => {
+  let userDataDir = ''
+  const builtPage = pathToFileURL(join(repoRoot, 'src/renderer/index.html')).href
+
+  beforeEach(() => {
+    vi.resetModules()
+    userDataDir = tempDir('shell')
+    state.userDataDir = userDataDir
+    state.appPath = repoRoot
+  })
+
+  async function start() {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(state.trays).toHaveLength(1))
+    const [window] = state.windows
+    const [tray] = state.trays
+    const handler = state.ipcHandlers.get(invokeChannel)
+    if (!window || !tray || !handler) throw new Error('the shell did not start')
+    return { window, tray, handler }
+  }
+
+  /** Quits through the tray and waits until the app has really ended. */
+  async function quitThroughTray(tray: { menu: { label: string; click: () => void }[] }): Promise<void> {
+    tray.menu.find((item) => item.label === '退出')?.click()
+    await vi.waitFor(() => expect(state.exits).toBe(1))
+  }
+
+  it('opens the hardened window on the built page and serves the core to that page only', async () => {
+    // A packaged app must not take its page from the environment.
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/')
+    const { window, tray, handler } = await start()
+
+    expect(state.names).toEqual(['客情管家'])
+    expect(window.options.webPreferences).toMatchObject({
+      preload: join(repoRoot, 'src/preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+    expect(window.options.icon).toBe(join(repoRoot, 'resources/icon.png'))
+    expect(existsSync(String(window.options.icon))).toBe(true)
+    expect(window.loadedUrls).toEqual([builtPage])
+    expect(window.menuRemoved).toBe(true)
+    window.webContents.emit('before-input-event', {}, { type: 'keyDown', key: 'F12' })
+    expect(window.webContents.devToolsToggled).toBe(0)
+    expect(window.visible).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.visible).toBe(true)
+
+    const info = await handler({ senderFrame: { url: `${builtPage}#/customers` } }, 'app.info', {})
+    expect(info).toMatchObject({ ok: true, value: { version: '9.8.7', dataDir: join(userDataDir, 'data') } })
+    expect(existsSync(join(userDataDir, 'data', 'kqgj.sqlite'))).toBe(true)
+    expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toEqual(
+      untrustedSenderResult,
+    )
+    expect(window.webContents.fire('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true)
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+
+    await quitThroughTray(tray)
+  })
+
+  it('hides to the tray on close, comes back from the tray or a second copy, and quits only from the tray', async () => {
+    const { window, tray } = await start()
+    window.emit('ready-to-show')
+    expect(tray.tooltip).toBe('客情管家')
+    expect(tray.menu.map((item) => item.label)).toEqual(['打开客情管家', '退出'])
+
+    expect(window.userCloses()).toBe(false)
+    expect(window.visible).toBe(false)
+    tray.menu[0]?.click()
+    expect(window.visible).toBe(true)
+
+    window.hide()
+    tray.emit('click')
+    expect(window.visible).toBe(true)
+
+    window.hide()
+    window.minimized = true
+    fake.app.emit('second-instance')
+    expect(window).toMatchObject({ visible: true, minimized: false })
+
+    // SQLite removes the write-ahead log when the last connection closes: gone at exit means closed first.
+    const wal = join(userDataDir, 'data', 'kqgj.sqlite-wal')
+    expect(existsSync(wal)).toBe(true)
+    let walAtExit: boolean | undefined
+    state.onExit = () => {
+      walAtExit = existsSync(wal)
+    }
+    await quitThroughTray(tray)
+    expect(walAtExit).toBe(false)
+    expect(state.closedWindows).toEqual([window])
+    expect(tray.destroyed).toBe(true)
+  })
+
+  it('loads the dev server and offers F12 only when not packaged', async () => {
+    state.isPackaged = false
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
+    const { window, tray, handler } = await start()
+    expect(window.loadedUrls).toEqual(['http://localhost:5173/'])
+    expect(await handler({ senderFrame: { url: 'http://localhost:5173/#/' } }, 'app.info', {})).toMatchObject({
+      ok: true,
+    })
+    expect(await handler({ senderFrame: { url: builtPage } }, 'app.info', {})).toEqual(untrustedSenderResult)
+    window.webContents.emit('before-input-event', {}, { type: 'keyDown', key: 'F12' })
+    expect(window.webContents.devToolsToggled).toBe(1)
+    await quitThroughTray(tray)
+  })
+
+  it('shows the Chinese error and quits, leaving a database it cannot open untouched', async () => {
+    const dataDir = join(userDataDir, 'data')
+    mkdirSync(dataDir, { recursive: true })
+    const file = join(dataDir, 'kqgj.sqlite')
+    writeFileSync(file, '这不是数据库，是一份记事本笔记。'.repeat(20))
+    const before = readFileSync(file)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(state.errorBoxes).toHaveLength(1))
+    const [box] = state.errorBoxes
+    expect(box?.title).toBe('客情管家无法启动')
+    expect(box?.content).toContain(file)
+    expect(box?.content).toMatch(/未做任何修改/)
+    expect(state.quitCalls).toBe(1)
+    expect(state.windows).toHaveLength(0)
+    expect(state.ipcHandlers.size).toBe(0)
+    expect(readFileSync(file).equals(before)).toBe(true)
+    expect(logged).toHaveBeenCalled()
+    logged.mockRestore()
+  })
+
+  it('a second copy quits at once without touching anything', async () => {
+    state.gotSingleInstanceLock = false
+    await import('../../src/main/index')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(state.quitCalls).toBe(1)
+    expect(state.windows).toHaveLength(0)
+    expect(existsSync(join(userDataDir, 'data'))).toBe(false)
+  })
+})
