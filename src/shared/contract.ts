@@ -29,6 +29,8 @@ import {
   dictionaryReorderInput,
   dictionaryUpdateInput,
 } from './dictionary'
+import { demoLoadInput, demoLoadOutput, emptyOutput, firstRunOutput } from './demo'
+import { prefsGetInput, prefsGetOutput, prefsSetInput } from './prefs'
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
@@ -60,6 +62,12 @@ export const contract = {
   'groups.create': { input: groupCreateInput, output: customerGroupSchema },
   'groups.rename': { input: groupRenameInput, output: customerGroupSchema },
   'groups.delete': { input: groupDeleteInput, output: z.object({ id: z.number() }) },
+  // First run and demo data (src/shared/demo.ts), UI preferences (src/shared/prefs.ts)
+  'app.firstRun': { input: noInput, output: firstRunOutput },
+  'app.setFirstRunDecided': { input: noInput, output: emptyOutput },
+  'demo.load': { input: demoLoadInput, output: demoLoadOutput },
+  'prefs.get': { input: prefsGetInput, output: prefsGetOutput },
+  'prefs.set': { input: prefsSetInput, output: emptyOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

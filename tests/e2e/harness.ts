@@ -21,7 +21,7 @@ export interface RunningApp {
  * Debian's Chromium. Needs `npm run build` first.
  */
 export async function startApp(
-  options: { dataDir?: string; width?: number; height?: number } = {},
+  options: { dataDir?: string; width?: number; height?: number; firstRun?: boolean } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('e2e')
   const server = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir], {
@@ -29,6 +29,8 @@ export async function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await waitForUrl(server)
+  // Most tests start past the welcome dialog; the first-run test asks for it.
+  if (!options.firstRun) await post(url, 'app.setFirstRunDecided', {})
   const browser = await launchBrowser()
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1366, height: options.height ?? 820 },
@@ -58,6 +60,16 @@ export async function startApp(
       if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`)
     },
   }
+}
+
+async function post(url: string, channel: string, input: unknown): Promise<void> {
+  const response = await fetch(`${url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  const result = (await response.json()) as { ok: boolean }
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,8 +1,10 @@
 import { customerHandlers } from './customers/customerHandlers'
 import { groupHandlers } from './customers/groupHandlers'
+import { demoHandlers } from './demo/demoHandlers'
 import { dictionaryHandlers } from './dictionary/dictionaryHandlers'
 import type { CoreContext, Handlers } from './handlerTypes'
 import { latestSchemaVersion } from './db/migrations'
+import { prefsHandlers } from './prefs/prefsHandlers'
 import { regionHandlers } from './regions/regionHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
@@ -19,5 +21,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...regionHandlers(ctx),
     ...customerHandlers(ctx),
     ...groupHandlers(ctx),
+    ...demoHandlers(ctx),
+    ...prefsHandlers(ctx),
   }
 }

@@ -1,4 +1,5 @@
 import { Layout, Menu, Typography } from 'antd'
+import { FirstRunDialog } from './FirstRunDialog'
 import { screens } from './screens'
 import { useHashRoute } from './useHashRoute'
 
@@ -31,6 +32,7 @@ export function AppShell(): React.JSX.Element {
           </Typography.Title>
         </Header>
         <Content style={{ padding: 16, overflow: 'auto' }}>{screen?.render(subPath)}</Content>
+        <FirstRunDialog />
       </Layout>
     </Layout>
   )

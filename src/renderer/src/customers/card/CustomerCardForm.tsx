@@ -1,0 +1,203 @@
+import { SaveOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Form, Result, Space, Spin, Typography } from 'antd'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { completeness } from '../../../../shared/completeness'
+import type { Customer } from '../../../../shared/customer'
+import { ApiError, call, errorMessage } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
+import { CardFieldInput } from './CardFieldInput'
+import { StatValue } from './CardFieldValue'
+import { cardFormProps } from './cardFormProps'
+import { cardFromCustomer, changeCount, createInput, emptyCard, updateInput, type CardFormValues } from './cardValues'
+import { ContactsEditor } from './ContactsEditor'
+import { CustomerCardLayout } from './CustomerCardLayout'
+import { DuplicateAlert } from './DuplicateAlert'
+import { applyServerErrors, contactIndexes } from './serverErrors'
+import { useCardLookups } from './useCardLookups'
+import { useDuplicateCheck } from './useDuplicateCheck'
+import { useScrolledToTop } from './useScrolledToTop'
+
+export interface CustomerCardFormProps {
+  /** The customer to edit; without it the card registers a new one. */
+  customerId?: number
+  onSaved: (customer: Customer) => void
+  onCancel: () => void
+}
+
+/** 客户登记卡 (表2-1) as a form: registers a new customer or edits one. */
+export function CustomerCardForm(props: CustomerCardFormProps): React.JSX.Element {
+  if (props.customerId === undefined) return <CardEditor onSaved={props.onSaved} onCancel={props.onCancel} />
+  return <ExistingCustomerCard {...props} customerId={props.customerId} />
+}
+
+function ExistingCustomerCard(props: CustomerCardFormProps & { customerId: number }): React.JSX.Element {
+  const { data, error, loading } = useQuery('customers.get', { id: props.customerId })
+  if (error) return <Result status="warning" title="无法打开客户资料" subTitle={error} />
+  if (!data || loading) return <Spin style={{ display: 'block', margin: '80px auto' }} />
+  return <CardEditor customer={data} onSaved={props.onSaved} onCancel={props.onCancel} />
+}
+
+interface EditorProps {
+  customer?: Customer
+  onSaved: (customer: Customer) => void
+  onCancel: () => void
+}
+
+function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Element {
+  const [form] = Form.useForm<CardFormValues>()
+  const { message } = App.useApp()
+  const lookups = useCardLookups()
+  const original = useMemo(() => (customer ? cardFromCustomer(customer) : emptyCard()), [customer])
+  // Mirrors the whole store (hidden profile fields included) for the parts of the card that react to values.
+  const [values, setValues] = useState<CardFormValues>(original)
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
+  const [saving, setSaving] = useState(false)
+  const [unplacedErrors, setUnplacedErrors] = useState<string[]>([])
+  const top = useScrolledToTop<HTMLDivElement>()
+
+  const duplicates = useDuplicateCheck({
+    name: values.name,
+    phone: values.phone,
+    email: values.email,
+    creditCode: values.creditCode,
+    excludeId: customer?.id,
+  })
+  const percentDone = useMemo(() => completeness(values), [values])
+
+  const syncValues = (): void => setValues({ ...(form.getFieldsValue(true) as CardFormValues) })
+
+  const onValuesChange = (changed: Partial<CardFormValues>): void => {
+    if ('provinceCode' in changed) {
+      // A new province invalidates the city and district; the 大区 follows the province unless already chosen.
+      const province = changed.provinceCode ?? null
+      const regionId = form.getFieldValue('regionId') as number | null
+      form.setFieldsValue({
+        cityCode: null,
+        districtCode: null,
+        ...(province && !regionId ? { regionId: lookups.regionOfProvince(province) } : {}),
+      })
+    } else if ('cityCode' in changed) {
+      form.setFieldsValue({ districtCode: null })
+    }
+    syncValues()
+  }
+
+  const openContacts = (indexes: number[]): void => {
+    if (indexes.length > 0) setExpanded((open) => new Set([...open, ...indexes]))
+  }
+
+  const save = async (): Promise<void> => {
+    if (saving) return
+    setUnplacedErrors([])
+    try {
+      await form.validateFields()
+    } catch (error) {
+      const failed = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? []
+      openContacts(contactIndexes(failed.map((f) => f.name)))
+      message.error('请先改正标红的项目')
+      return
+    }
+    const all = form.getFieldsValue(true) as CardFormValues
+    setSaving(true)
+    try {
+      let saved: Customer
+      if (customer) {
+        const input = updateInput(customer.id, all, original)
+        if (changeCount(input) === 0) {
+          message.info('没有改动')
+          onSaved(customer)
+          return
+        }
+        saved = await call('customers.update', input)
+        message.success('已保存')
+      } else {
+        saved = await call('customers.create', createInput(all))
+        message.success(`已登记，客户编号 ${saved.code}`)
+      }
+      onSaved(saved)
+    } catch (error) {
+      if (error instanceof ApiError && error.fields) {
+        setUnplacedErrors(applyServerErrors(form, error.fields))
+        openContacts(contactIndexes(Object.keys(error.fields).map((key) => key.split('.').map(toIndex))))
+      }
+      message.error(errorMessage(error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  // Ctrl+S saves, as in every office program; the ref keeps the listener on the latest values.
+  const saveRef = useRef(save)
+  useEffect(() => {
+    saveRef.current = save
+  })
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        void saveRef.current()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <div ref={top}>
+      <div className="kq-card-toolbar">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {customer ? `编辑客户：${customer.name}` : '新建客户'}
+        </Typography.Title>
+        <Space>
+          <Button onClick={onCancel}>取消</Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+            保存（Ctrl+S）
+          </Button>
+        </Space>
+      </div>
+      {lookups.error && (
+        <Alert type="error" showIcon title={`选项加载失败：${lookups.error}`} style={{ marginBottom: 12 }} />
+      )}
+      <Form<CardFormValues>
+        form={form}
+        {...cardFormProps}
+        initialValues={original}
+        onValuesChange={onValuesChange}
+        onFinish={() => void save()}
+        scrollToFirstError={{ block: 'center' }}
+      >
+        <CustomerCardLayout
+          code={customer?.code}
+          registeredAt={values.registeredAt}
+          kind={values.kind}
+          completeness={percentDone}
+          renderField={(field) => <CardFieldInput field={field} values={values} lookups={lookups} />}
+          renderStat={(stat) => <StatValue stat={stat} customer={customer} />}
+          afterName={<DuplicateAlert duplicates={duplicates} />}
+          notice={
+            unplacedErrors.length > 0 ? (
+              <Alert type="error" showIcon title={unplacedErrors.join('；')} style={{ margin: '12px 20px' }} />
+            ) : undefined
+          }
+          contacts={
+            <ContactsEditor
+              contacts={values.contacts}
+              expanded={expanded}
+              onToggle={(index) =>
+                setExpanded((open) => {
+                  const next = new Set(open)
+                  if (!next.delete(index)) next.add(index)
+                  return next
+                })
+              }
+            />
+          }
+        />
+      </Form>
+    </div>
+  )
+}
+
+function toIndex(part: string): string | number {
+  return /^\d+$/.test(part) ? Number(part) : part
+}

@@ -1,0 +1,134 @@
+import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Empty, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
+import { useState } from 'react'
+import { call, errorMessage } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
+import { ContactsTable } from '../card/ContactsTable'
+import { CustomerCardForm } from '../card/CustomerCardForm'
+import { CustomerCardView } from '../card/CustomerCardView'
+import { useCardLookups } from '../card/useCardLookups'
+import { useScrolledToTop } from '../card/useScrolledToTop'
+import { HistoryTab } from './HistoryTab'
+
+// The routes import both screens of a customer from here.
+export { NewCustomer } from './NewCustomer'
+
+/** Tabs of SPEC §7 whose records arrive in later versions; shown now so the page has its final shape. */
+const comingTabs = ['交往记录', '交易记录', '项目', '竞争对手', '意见', '提醒']
+
+/** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
+export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
+  const { data: customer, error, reload } = useQuery('customers.get', { id, includeDeleted: true })
+  const lookups = useCardLookups()
+  const { message } = App.useApp()
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const top = useScrolledToTop<HTMLDivElement>(customer !== undefined && !editing)
+
+  if (error && !customer) {
+    return (
+      <Result
+        status="warning"
+        title="无法打开客户资料"
+        subTitle={error}
+        extra={<Button onClick={() => (window.location.hash = '/customers')}>返回客户列表</Button>}
+      />
+    )
+  }
+  if (!customer) return <Spin style={{ display: 'block', margin: '80px auto' }} />
+
+  if (editing) {
+    return (
+      <CustomerCardForm
+        customerId={id}
+        onSaved={() => {
+          setEditing(false)
+          void reload()
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    )
+  }
+
+  const remove = async (): Promise<void> => {
+    setDeleting(true)
+    try {
+      await call('customers.delete', { ids: [id] })
+      message.success(`已将「${customer.name}」移到回收站`)
+      window.location.hash = '/customers'
+    } catch (failure) {
+      message.error(errorMessage(failure))
+      setDeleting(false)
+    }
+  }
+
+  const deleted = customer.deletedAt !== null
+  return (
+    <div ref={top}>
+      <div className="kq-card-toolbar">
+        <Space>
+          <Tooltip title="返回客户列表">
+            <Button type="text" icon={<LeftOutlined />} aria-label="返回客户列表" href="#/customers" />
+          </Tooltip>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {customer.name}
+          </Typography.Title>
+          <Typography.Text type="secondary">{customer.code}</Typography.Text>
+        </Space>
+        <Space>
+          <Button type="primary" icon={<EditOutlined />} disabled={deleted} onClick={() => setEditing(true)}>
+            编辑
+          </Button>
+          <Popconfirm
+            title={`把「${customer.name}」移到回收站？`}
+            description="可在回收站中恢复。"
+            okText="移到回收站"
+            cancelText="取消"
+            okButtonProps={{ danger: true, loading: deleting }}
+            onConfirm={() => remove()}
+            disabled={deleted}
+          >
+            <Button danger icon={<DeleteOutlined />} disabled={deleted}>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      </div>
+      {deleted && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`该客户已于 ${customer.deletedAt} 移到回收站，恢复后才能编辑。`}
+          style={{ maxWidth: 1200, margin: '0 auto 12px' }}
+        />
+      )}
+      <CustomerCardView customer={customer} lookups={lookups} />
+      <div className="kq-detail-tabs">
+        <Tabs
+          items={[
+            {
+              key: 'contacts',
+              label: `联系人（${customer.contacts.length}）`,
+              children: <ContactsTable contacts={customer.contacts} withNextBirthday />,
+            },
+            ...comingTabs.map((label) => ({
+              key: label,
+              label: (
+                <Tooltip title="将在后续版本提供">
+                  <span>{label}</span>
+                </Tooltip>
+              ),
+              children: <Empty description="此功能即将提供" />,
+            })),
+            {
+              key: 'history',
+              label: '变更记录',
+              // Keyed by the last change so an edit shows up without a manual refresh.
+              children: <HistoryTab key={customer.updatedAt} id={id} />,
+            },
+          ]}
+        />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,264 @@
+import { FilterOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons'
+import type {
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  RowSelectionOptions,
+  SelectionChangedEvent,
+  SelectionColumnDef,
+} from 'ag-grid-community'
+import { AgGridReact } from 'ag-grid-react'
+import { App, Badge, Button, Input, Popconfirm, Space, Typography } from 'antd'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CustomerFilters, CustomerListRow } from '../../../../shared/customerList'
+import { call, errorMessage } from '../../api/client'
+import { gridLocale, gridTheme } from '../../grid/agGridSetup'
+import { BatchActions } from './BatchActions'
+import { ColumnChooser } from './ColumnChooser'
+import { customerColumns } from './customerColumns'
+import { activeFilterCount, CustomerFilterPanel } from './CustomerFilterPanel'
+import { useColumnState } from './useColumnState'
+
+/** Rows fetched per request; AG Grid's infinite model asks block by block as the user scrolls. */
+const blockSize = 100
+
+// Module constants: a new object on each render would make AG Grid re-apply the
+// column definitions and drop the user's restored column state.
+const defaultColDef: ColDef<CustomerListRow> = {
+  sortable: true,
+  resizable: true,
+  filter: false,
+  suppressHeaderMenuButton: true,
+}
+const rowSelection: RowSelectionOptions<CustomerListRow> = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: false,
+  enableClickSelection: false,
+}
+const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 44 }
+const recycleColumns: ColDef<CustomerListRow>[] = [
+  { colId: 'deletedAt', field: 'deletedAt', headerName: '删除时间', width: 170, pinned: 'left' },
+  ...customerColumns,
+]
+
+/**
+ * 客户列表: the AG Grid sheet over `customers.list` (sorting, filtering and paging
+ * in SQL), or, with `recycleBin`, the 回收站 with restore and delete-for-good.
+ */
+export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }): React.JSX.Element {
+  const { message } = App.useApp()
+  const [api, setApi] = useState<GridApi<CustomerListRow>>()
+  const [quick, setQuick] = useState('')
+  const [filters, setFilters] = useState<CustomerFilters>(recycleBin ? { deleted: true } : {})
+  const [showFilters, setShowFilters] = useState(false)
+  const [total, setTotal] = useState<number | null>(null)
+  const columnState = useColumnState<CustomerListRow>(recycleBin ? 'grid.recycle' : 'grid.customers')
+  const searchRef = useRef<HTMLInputElement>(null)
+  const searchTimer = useRef<number | undefined>(undefined)
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        call('customers.list', {
+          startRow: params.startRow,
+          endRow: params.endRow,
+          sort: params.sortModel.map((s) => ({ colId: s.colId as never, sort: s.sort })),
+          quick,
+          filters,
+        })
+          .then(({ rows, total: count }) => {
+            setTotal(count)
+            params.successCallback(rows, count)
+          })
+          .catch((error: unknown) => {
+            params.failCallback()
+            message.error(errorMessage(error))
+          })
+      },
+    }),
+    [quick, filters, message],
+  )
+
+  // A selection belongs to the query it was made in: a new query starts with none.
+  const [selection, setSelection] = useState<{ source: IDatasource; ids: number[]; all: boolean }>({
+    source: datasource,
+    ids: [],
+    all: false,
+  })
+  const current = selection.source === datasource ? selection : { source: datasource, ids: [], all: false }
+  const selected = current.ids
+  const allMatching = current.all
+  const setAllMatching = (all: boolean): void => setSelection({ ...current, all })
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        searchRef.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const refresh = useCallback(() => {
+    api?.deselectAll()
+    api?.refreshInfiniteCache()
+  }, [api])
+
+  const resolveIds = useCallback(
+    async () => (allMatching ? (await call('customers.ids', { quick, filters })).ids : selected),
+    [allMatching, quick, filters, selected],
+  )
+  const selectedCount = allMatching ? (total ?? 0) : selected.length
+
+  const onGridReady = (event: GridReadyEvent<CustomerListRow>): void => {
+    setApi(event.api)
+    void columnState.restore(event.api)
+  }
+  const saveColumns = (): void => {
+    if (api) columnState.save(api)
+  }
+
+  const binAction = async (channel: 'customers.restore' | 'customers.purge', done: string): Promise<void> => {
+    try {
+      const { count } = await call(channel, { ids: await resolveIds() })
+      message.success(`${done} ${count} 个客户`)
+      refresh()
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+
+  const filterCount = activeFilterCount(filters)
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 10 }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <Input.Search
+            ref={(el) => {
+              searchRef.current = el?.input ?? null
+            }}
+            allowClear
+            style={{ width: 340 }}
+            placeholder="搜索名称、电话、邮箱、联系人、拼音首字母"
+            aria-label="快速搜索"
+            onSearch={(value) => setQuick(value.trim())}
+            onChange={(e) => {
+              const value = e.target.value.trim()
+              // Search as you type, once the typing pauses.
+              window.clearTimeout(searchTimer.current)
+              searchTimer.current = window.setTimeout(() => setQuick(value), 250)
+            }}
+          />
+          <Badge count={filterCount} size="small">
+            <Button
+              icon={<FilterOutlined />}
+              type={showFilters ? 'primary' : 'default'}
+              onClick={() => setShowFilters((v) => !v)}
+            >
+              筛选
+            </Button>
+          </Badge>
+          <Typography.Text type="secondary" aria-live="polite">
+            {total === null ? '正在加载…' : `共 ${total.toLocaleString('zh-CN')} 个客户`}
+            {selectedCount > 0 && `，已选 ${selectedCount.toLocaleString('zh-CN')} 个`}
+          </Typography.Text>
+          {selected.length > 0 && !allMatching && total !== null && total > selected.length && (
+            <Button type="link" size="small" onClick={() => setAllMatching(true)}>
+              选择全部 {total.toLocaleString('zh-CN')} 个
+            </Button>
+          )}
+          {allMatching && (
+            <Button type="link" size="small" onClick={() => (setAllMatching(false), api?.deselectAll())}>
+              取消选择
+            </Button>
+          )}
+        </Space>
+        <Space wrap>
+          {recycleBin ? (
+            <>
+              <Button
+                icon={<UndoOutlined />}
+                disabled={selectedCount === 0}
+                onClick={() => void binAction('customers.restore', '已恢复')}
+              >
+                恢复
+              </Button>
+              <Popconfirm
+                title={`彻底删除选中的 ${selectedCount} 个客户？`}
+                description="连同联系人一起删除，不能恢复。"
+                okText="彻底删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                disabled={selectedCount === 0}
+                onConfirm={() => binAction('customers.purge', '已彻底删除')}
+              >
+                <Button danger disabled={selectedCount === 0}>
+                  彻底删除
+                </Button>
+              </Popconfirm>
+            </>
+          ) : (
+            <>
+              <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
+              <ColumnChooser
+                api={api}
+                onReset={() => {
+                  api?.resetColumnState()
+                  saveColumns()
+                }}
+              />
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => (window.location.hash = '/customers/new')}>
+                新建客户
+              </Button>
+            </>
+          )}
+        </Space>
+      </Space>
+      {showFilters && (
+        <div style={{ background: '#fff', padding: '10px 12px 2px', borderRadius: 6, border: '1px solid #e5e8ee' }}>
+          <CustomerFilterPanel
+            filters={filters}
+            onChange={(next) => setFilters(recycleBin ? { ...next, deleted: true } : next)}
+          />
+        </div>
+      )}
+      <div style={{ flex: 1, minHeight: 300 }}>
+        <AgGridReact<CustomerListRow>
+          theme={gridTheme}
+          localeText={gridLocale}
+          columnDefs={recycleBin ? recycleColumns : customerColumns}
+          selectionColumnDef={selectionColumnDef}
+          defaultColDef={defaultColDef}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={blockSize}
+          maxBlocksInCache={50}
+          getRowId={(p) => String(p.data.id)}
+          rowSelection={rowSelection}
+          tooltipShowDelay={600}
+          onGridReady={onGridReady}
+          onColumnMoved={(e) => e.finished && saveColumns()}
+          onColumnResized={(e) => e.finished && saveColumns()}
+          onColumnVisible={saveColumns}
+          onColumnPinned={saveColumns}
+          onSortChanged={saveColumns}
+          onSelectionChanged={(e: SelectionChangedEvent<CustomerListRow>) => {
+            setSelection({ source: datasource, ids: e.api.getSelectedRows().map((r) => r.id), all: false })
+          }}
+          onRowDoubleClicked={(e) => {
+            if (e.data) window.location.hash = `/customers/${e.data.id}`
+          }}
+          overlayNoRowsTemplate={
+            recycleBin
+              ? '<span>回收站是空的</span>'
+              : '<span>没有符合条件的客户。点击右上角“新建客户”登记第一位客户。</span>'
+          }
+        />
+      </div>
+    </div>
+  )
+}
