@@ -94,6 +94,12 @@ test('register an enterprise customer with two contacts on the card; a same-name
     await link.click()
     await page.waitForURL(new RegExp(`#/customers/${id}$`))
     await page.getByRole('button', { name: '编辑' }).waitFor()
+
+    // The registered customer is found in the sheet by its 拼音首字母 (广州人易科技集团 → gzrykjjt).
+    await page.locator('.ant-layout-sider').getByRole('menuitem', { name: '客户列表' }).click()
+    await page.getByLabel('快速搜索').fill('gzrykj')
+    await page.getByText('共 1 个客户').waitFor()
+    await page.locator('.ag-row', { hasText: '广州人易科技集团' }).first().waitFor()
   } finally {
     await app.close()
   }

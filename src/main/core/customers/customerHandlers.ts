@@ -59,6 +59,22 @@ type CustomerChannel =
   | 'customers.history'
 
 export function customerHandlers({ store }: CoreContext): DomainHandlers<CustomerChannel> {
+  /** To the 回收站 and back: only customers not already there move, each with a history line. */
+  const moveBin = (ids: number[], toBin: boolean): Promise<{ count: number }> =>
+    store.write(async (m) => {
+      const moving = await idsInState(m, await existingIds(m, ids), !toBin)
+      const time = localNow()
+      const [from, to] = toBin ? ['正常', '回收站'] : ['回收站', '正常']
+      await insertChangeForMany(m, JSON.stringify(moving), time, {
+        field: 'deleted',
+        label: '状态',
+        oldValue: from,
+        newValue: to,
+      })
+      await setDeletedAt(m, JSON.stringify(moving), toBin ? time : null, time)
+      return { count: moving.length }
+    })
+
   return {
     'customers.create': (input) =>
       store.write(async (m) => {
@@ -177,27 +193,8 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         return { count: ids.length }
       }),
 
-    'customers.delete': ({ ids }) =>
-      store.write(async (m) => {
-        const idsJson = await existingIds(m, ids)
-        const moving = await idsInState(m, idsJson, false)
-        const time = localNow()
-        const status = { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' }
-        await insertChangeForMany(m, JSON.stringify(moving), time, status)
-        await setDeletedAt(m, JSON.stringify(moving), time, time)
-        return { count: moving.length }
-      }),
-
-    'customers.restore': ({ ids }) =>
-      store.write(async (m) => {
-        const idsJson = await existingIds(m, ids)
-        const restoring = await idsInState(m, idsJson, true)
-        const time = localNow()
-        const status = { field: 'deleted', label: '状态', oldValue: '回收站', newValue: '正常' }
-        await insertChangeForMany(m, JSON.stringify(restoring), time, status)
-        await setDeletedAt(m, JSON.stringify(restoring), null, time)
-        return { count: restoring.length }
-      }),
+    'customers.delete': ({ ids }) => moveBin(ids, true),
+    'customers.restore': ({ ids }) => moveBin(ids, false),
 
     'customers.purge': ({ ids }) =>
       store.write(async (m) => {

@@ -1,4 +1,5 @@
 import { Layout, Menu, Typography } from 'antd'
+import { useEffect } from 'react'
 import { FirstRunDialog } from './FirstRunDialog'
 import { screens } from './screens'
 import { useHashRoute } from './useHashRoute'
@@ -9,6 +10,18 @@ export function AppShell(): React.JSX.Element {
   const [route, navigate] = useHashRoute(screens[0]?.path ?? '/settings')
   const screen = screens.find((s) => route === s.path || route.startsWith(`${s.path}/`)) ?? screens[0]
   const subPath = screen ? route.slice(screen.path.length).replace(/^\//, '') : ''
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      // Ctrl+N: a new customer card from anywhere (SPEC §7 shortcuts).
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault()
+        window.location.hash = '/customers/new'
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -28,7 +41,7 @@ export function AppShell(): React.JSX.Element {
       <Layout>
         <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
           <Typography.Title level={4} style={{ margin: 0, lineHeight: '52px' }}>
-            {screen?.label}
+            {screen?.title?.(subPath) ?? screen?.label}
           </Typography.Title>
         </Header>
         <Content style={{ padding: 16, overflow: 'auto' }}>{screen?.render(subPath)}</Content>
