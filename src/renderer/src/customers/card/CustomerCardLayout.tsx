@@ -18,6 +18,8 @@ export interface CustomerCardLayoutProps {
   afterName?: ReactNode
   /** Shown above the sections (e.g. errors that belong to no field). */
   notice?: ReactNode
+  /** Shown at the head of the 客户分级 section (the computed grade on the read-only card). */
+  gradeSummary?: ReactNode
 }
 
 /** The paper 客户信息登记卡: title bar, bordered sections in the order of 表2-1, signature row. */
@@ -55,6 +57,7 @@ export function CustomerCardLayout(props: CustomerCardLayoutProps): React.JSX.El
           <section key={section.key} className="kq-card-section" aria-label={section.title}>
             <div className="kq-card-section-title">{section.title}</div>
             <div className="kq-card-section-body">
+              {section.key === 'grading' && props.gradeSummary}
               {section.key === 'contacts' ? (
                 props.contacts
               ) : (

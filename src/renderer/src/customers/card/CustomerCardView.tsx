@@ -4,6 +4,7 @@ import { CardFieldValue, StatValue } from './CardFieldValue'
 import { cardFormProps } from './cardFormProps'
 import { ContactsTable } from './ContactsTable'
 import { CustomerCardLayout } from './CustomerCardLayout'
+import { DealGradeSummary } from './DealGradeSummary'
 import type { CardLookups } from './useCardLookups'
 
 /** The 客户信息登记卡 read-only: the same sections and grid as the form, values shown by their labels. */
@@ -25,6 +26,7 @@ export function CustomerCardView({
         renderField={(field) => <CardFieldValue field={field} customer={customer} lookups={lookups} />}
         renderStat={(stat) => <StatValue stat={stat} customer={customer} />}
         contacts={<ContactsTable contacts={customer.contacts} />}
+        gradeSummary={<DealGradeSummary customer={customer} />}
       />
     </Form>
   )

@@ -68,7 +68,7 @@ const shortLabels: Partial<Record<CustomerField, [string, string]>> = {
   organization: ['组织机构', '组织机构/部门情况'],
   needs: ['需求侧重', '对成本/质量/服务的需求'],
   hasDecisionPower: ['购买决策权', '是否有购买决策权'],
-  dealGradeOverride: ['成交级别', '留空时按需求状况与预计成交日期自动评定；选定则以所选为准'],
+  dealGradeOverride: ['手动级别', '留空时按需求状况与预计成交日期自动评定；选定则以所选为准'],
 }
 
 const f = (key: CustomerField, widget: FieldWidget, span?: 1 | 2 | 3): CardField => {
