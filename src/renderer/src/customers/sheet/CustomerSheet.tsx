@@ -18,6 +18,7 @@ import { BatchActions } from './BatchActions'
 import { ColumnChooser } from './ColumnChooser'
 import { customerColumns } from './customerColumns'
 import { activeFilterCount, CustomerFilterPanel } from './CustomerFilterPanel'
+import { SavedViews } from './SavedViews'
 import { useColumnState } from './useColumnState'
 
 /** Rows fetched per request; AG Grid's infinite model asks block by block as the user scrolls. */
@@ -51,6 +52,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const { message } = App.useApp()
   const [api, setApi] = useState<GridApi<CustomerListRow>>()
   const [quick, setQuick] = useState('')
+  const [searchText, setSearchText] = useState('')
   const [filters, setFilters] = useState<CustomerFilters>(recycleBin ? { deleted: true } : {})
   const [showFilters, setShowFilters] = useState(false)
   const [total, setTotal] = useState<number | null>(null)
@@ -146,7 +148,9 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             placeholder="搜索名称、电话、邮箱、联系人、拼音首字母"
             aria-label="快速搜索"
             onSearch={(value) => setQuick(value.trim())}
+            value={searchText}
             onChange={(e) => {
+              setSearchText(e.target.value)
               const value = e.target.value.trim()
               // Search as you type, once the typing pauses.
               window.clearTimeout(searchTimer.current)
@@ -203,6 +207,18 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             </>
           ) : (
             <>
+              <SavedViews
+                current={() => ({ quick, filters, columns: api?.getColumnState() ?? [] })}
+                onApply={(view) => {
+                  setSearchText(view.quick)
+                  setQuick(view.quick)
+                  setFilters(view.filters)
+                  if (api) {
+                    api.applyColumnState({ state: view.columns, applyOrder: true })
+                    saveColumns()
+                  }
+                }}
+              />
               <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
               <ColumnChooser
                 api={api}
