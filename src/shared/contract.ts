@@ -30,7 +30,17 @@ import {
   dictionaryUpdateInput,
 } from './dictionary'
 import { demoLoadInput, demoLoadOutput, emptyOutput, firstRunOutput } from './demo'
+import {
+  interactionCreateInput,
+  interactionDeleteInput,
+  interactionListInput,
+  interactionListOutput,
+  interactionSchema,
+  interactionUpdateInput,
+} from './interaction'
 import { prefsGetInput, prefsGetOutput, prefsSetInput } from './prefs'
+import { saleCreateInput, saleDeleteInput, saleListInput, saleListOutput, saleSchema, saleUpdateInput } from './sale'
+import { searchGlobalInput, searchGlobalOutput } from './search'
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
@@ -68,6 +78,17 @@ export const contract = {
   'demo.load': { input: demoLoadInput, output: demoLoadOutput },
   'prefs.get': { input: prefsGetInput, output: prefsGetOutput },
   'prefs.set': { input: prefsSetInput, output: emptyOutput },
+  // 交往记录 and 交易记录 (src/shared/interaction.ts, sale.ts)
+  'interactions.create': { input: interactionCreateInput, output: interactionSchema },
+  'interactions.update': { input: interactionUpdateInput, output: interactionSchema },
+  'interactions.delete': { input: interactionDeleteInput, output: z.object({ id: z.number() }) },
+  'interactions.list': { input: interactionListInput, output: interactionListOutput },
+  'sales.create': { input: saleCreateInput, output: saleSchema },
+  'sales.update': { input: saleUpdateInput, output: saleSchema },
+  'sales.delete': { input: saleDeleteInput, output: z.object({ id: z.number() }) },
+  'sales.list': { input: saleListInput, output: saleListOutput },
+  // The global search box, Ctrl+K (src/shared/search.ts)
+  'search.global': { input: searchGlobalInput, output: searchGlobalOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

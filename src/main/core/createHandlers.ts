@@ -1,3 +1,5 @@
+import { interactionHandlers } from './activity/interactionHandlers'
+import { saleHandlers } from './activity/saleHandlers'
 import { customerHandlers } from './customers/customerHandlers'
 import { groupHandlers } from './customers/groupHandlers'
 import { demoHandlers } from './demo/demoHandlers'
@@ -6,6 +8,7 @@ import type { CoreContext, Handlers } from './handlerTypes'
 import { latestSchemaVersion } from './db/migrations'
 import { prefsHandlers } from './prefs/prefsHandlers'
 import { regionHandlers } from './regions/regionHandlers'
+import { searchHandlers } from './search/searchHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -23,5 +26,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...groupHandlers(ctx),
     ...demoHandlers(ctx),
     ...prefsHandlers(ctx),
+    ...interactionHandlers(ctx),
+    ...saleHandlers(ctx),
+    ...searchHandlers(ctx),
   }
 }

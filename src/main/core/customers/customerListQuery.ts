@@ -150,14 +150,14 @@ function inList(expr: string, values: readonly unknown[], params: Params): strin
 }
 
 /** Quick-search words: each must appear in the search text; digits also as phone digits. */
-function quickTerms(quick: string): string[] {
+export function quickTerms(quick: string): string[] {
   return quick
     .split(/\s+/)
     .map((word) => (looksLikePhone(word) ? normalizePhone(word) : searchForm(word)))
     .filter((word) => word.length > 0)
 }
 
-function likePattern(term: string): string {
+export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import { activityEntities } from './activityEntities'
 import { customerEntities } from './customerEntities'
 
 /** Rows as stored. Column types are explicit: nothing is inferred from TypeScript metadata. */
@@ -54,4 +55,4 @@ export const SettingEntity = new EntitySchema<SettingRow>({
   },
 })
 
-export const entities = [DictItemEntity, ProvinceRegionEntity, SettingEntity, ...customerEntities]
+export const entities = [DictItemEntity, ProvinceRegionEntity, SettingEntity, ...customerEntities, ...activityEntities]

@@ -13,4 +13,7 @@ export const dictionaryReferences: { category: DictionaryCategory; table: string
     table: 'customer',
     column: snakeCase(field),
   })),
+  { category: 'interactionType', table: 'interaction', column: 'type_id' },
+  { category: 'staff', table: 'interaction', column: 'staff_id' },
+  { category: 'product', table: 'sale', column: 'product_id' },
 ]

@@ -1,5 +1,6 @@
 import { Layout, Menu, Typography } from 'antd'
 import { useEffect } from 'react'
+import { GlobalSearch } from '../search/GlobalSearch'
 import { FirstRunDialog } from './FirstRunDialog'
 import { screens } from './screens'
 import { useHashRoute } from './useHashRoute'
@@ -40,6 +41,7 @@ export function AppShell(): React.JSX.Element {
       </Sider>
       <Layout>
         <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
+          <GlobalSearch />
           <Typography.Title level={4} style={{ margin: 0, lineHeight: '52px' }}>
             {screen?.title?.(subPath) ?? screen?.label}
           </Typography.Title>

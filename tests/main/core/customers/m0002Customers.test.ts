@@ -20,9 +20,10 @@ describe('migration 2 (customers)', () => {
 
     const { store, applied } = await openStore(path)
     try {
-      expect(applied).toEqual(['Customers1795400000002'])
+      // Later migrations run too; this test checks what migration 2 did.
+      expect(applied[0]).toBe('Customers1795400000002')
       const m = store.manager
-      expect((await m.query(`PRAGMA user_version`))[0].user_version).toBe(2)
+      expect((await m.query(`PRAGMA user_version`))[0].user_version).toBeGreaterThanOrEqual(2)
       expect(await m.query(`SELECT * FROM dict_item ORDER BY id`)).toEqual(dictBefore)
       expect(await m.query(`SELECT * FROM province_region ORDER BY province_code`)).toEqual(regionsBefore)
       expect(await m.query(`SELECT value FROM app_setting WHERE key = 'theme'`)).toEqual([{ value: 'dark' }])

@@ -1,0 +1,12 @@
+import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { searchContacts, searchCustomers, searchTerms } from './searchQueries'
+
+export function searchHandlers({ store }: CoreContext): DomainHandlers<'search.global'> {
+  return {
+    'search.global': ({ q, limit }) =>
+      store.read(async (m) => {
+        const terms = searchTerms(q)
+        return { customers: await searchCustomers(m, terms, limit), contacts: await searchContacts(m, terms, limit) }
+      }),
+  }
+}

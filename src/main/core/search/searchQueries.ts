@@ -1,0 +1,131 @@
+import type { EntityManager } from 'typeorm'
+import { looksLikePhone, normalizePhone } from '../../../shared/phone'
+import type { SearchContactHit, SearchCustomerHit, SearchMatchKind } from '../../../shared/search'
+import { searchForm } from '../customers/customerDerived'
+import { likePattern, quickTerms } from '../customers/customerListQuery'
+
+/** Numbered placeholders (`?N`), so the ranking can reuse a pattern of the filter. */
+class Params {
+  readonly values: unknown[] = []
+  add(value: unknown): string {
+    this.values.push(value)
+    return `?${this.values.length}`
+  }
+}
+
+/**
+ * The words of a search, as the sheet's quick search reads them; a whole query
+ * that looks like one phone number (`020-8765 4321`) stays one run of digits.
+ */
+export function searchTerms(q: string): string[] {
+  return looksLikePhone(q) ? [normalizePhone(q)].filter((d) => d.length > 0) : quickTerms(q)
+}
+
+/** likePattern is `%term%` with LIKE's wildcards escaped; without its leading `%` it matches a prefix. */
+const prefixPattern = (term: string): string => likePattern(term).slice(1)
+const like = (column: string, placeholder: string): string => `${column} LIKE ${placeholder} ESCAPE '\\'`
+
+interface CustomerHitRaw {
+  id: number
+  code: string
+  name: string
+  short_name: string | null
+  phone: string | null
+  phone_norm: string | null
+  pinyin: string
+  pinyin_initials: string
+  contact_names: string
+}
+
+/**
+ * Customers outside the 回收站 whose quick-search text holds every word; those
+ * where the first word starts a code, name, 简称, pinyin, 拼音首字母 or phone come first.
+ */
+export async function searchCustomers(
+  manager: EntityManager,
+  terms: string[],
+  limit: number,
+): Promise<SearchCustomerHit[]> {
+  const [first] = terms
+  if (first === undefined) return []
+  const params = new Params()
+  const where = terms.map((term) => like('c.search_text', params.add(likePattern(term))))
+  const prefix = params.add(prefixPattern(first))
+  const startsWith = ['c.code', 'c.name', 'c.short_name', 'c.pinyin_initials', 'c.pinyin', 'c.phone_norm']
+    .map((column) => like(column, prefix))
+    .join(' OR ')
+  const raw: CustomerHitRaw[] = await manager.query(
+    `SELECT c.id, c.code, c.name, c.short_name, c.phone, c.phone_norm, c.pinyin, c.pinyin_initials, c.contact_names
+     FROM customer c INDEXED BY customer_search_text
+     WHERE c.deleted_at IS NULL AND ${where.join(' AND ')}
+     ORDER BY CASE WHEN ${startsWith} THEN 0 ELSE 1 END, c.pinyin, c.id
+     LIMIT ${params.add(limit)}`,
+    params.values,
+  )
+  return raw.map((row) => ({
+    id: Number(row.id),
+    code: row.code,
+    name: row.name,
+    phone: row.phone,
+    match: matchKind(row, first),
+  }))
+}
+
+/** The part of the customer the first word was found in, for the hint beside the result. */
+function matchKind(row: CustomerHitRaw, term: string): SearchMatchKind {
+  const has = (text: string | null): boolean => text !== null && searchForm(text).includes(term)
+  if (has(row.code)) return '编号'
+  if (has(row.name)) return '名称'
+  if (has(row.short_name)) return '简称'
+  if (/^\d+$/.test(term) && has(row.phone_norm)) return '电话'
+  if (has(row.pinyin_initials)) return '拼音首字母'
+  if (has(row.pinyin)) return '拼音'
+  // Contact names and phones are in the search text too (the contact list shows which one).
+  if (has(row.contact_names) || /^\d+$/.test(term)) return '联系人'
+  return '其他'
+}
+
+interface ContactHitRaw {
+  id: number
+  customer_id: number
+  customer_name: string
+  name: string
+  mobile: string | null
+  title: string | null
+}
+
+/**
+ * Contacts of customers outside the 回收站 whose name, mobile or office phone
+ * (as digits) holds every word; prefix matches of the first word first.
+ * Contacts have no pinyin columns, so 拼音首字母 finds only their customers.
+ */
+export async function searchContacts(
+  manager: EntityManager,
+  terms: string[],
+  limit: number,
+): Promise<SearchContactHit[]> {
+  const [first] = terms
+  if (first === undefined) return []
+  const params = new Params()
+  const columns = ['ct.name', 'ct.mobile_norm', 'ct.office_phone_norm']
+  const anyColumn = (placeholder: string): string =>
+    `(${columns.map((column) => like(column, placeholder)).join(' OR ')})`
+  const where = terms.map((term) => anyColumn(params.add(likePattern(term))))
+  const prefix = anyColumn(params.add(prefixPattern(first)))
+  const raw: ContactHitRaw[] = await manager.query(
+    `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.title
+     FROM contact ct JOIN customer c ON c.id = ct.customer_id
+     WHERE c.deleted_at IS NULL AND ${where.join(' AND ')}
+     ORDER BY CASE WHEN ${prefix} THEN 0 ELSE 1 END, ct.name, ct.id
+     LIMIT ${params.add(limit)}`,
+    params.values,
+  )
+  return raw.map((row) => ({
+    id: Number(row.id),
+    customerId: Number(row.customer_id),
+    customerName: row.customer_name,
+    name: row.name,
+    mobile: row.mobile,
+    title: row.title,
+  }))
+}

@@ -1,0 +1,174 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useState } from 'react'
+import type { Contact } from '../../../shared/contact'
+import type { Interaction } from '../../../shared/interaction'
+import { call } from '../api/client'
+import { isoDateItemProps } from '../customers/card/dateInput'
+import { reportSaveError, useDictOptions } from './activityHelpers'
+
+const dateTimeFormat = 'YYYY-MM-DD HH:mm'
+
+/** The form store: values as the API has them; the pickers convert at their edge. */
+interface InteractionFormValues {
+  occurredAt: string | null
+  typeId: number | null
+  contactId: number | null
+  subject: string | null
+  content: string | null
+  result: string | null
+  nextFollowUp: string | null
+  staffId: number | null
+}
+
+const dateTimeItemProps = {
+  getValueProps: (value: unknown) => ({
+    value: typeof value === 'string' && value ? dayjs(value, dateTimeFormat) : null,
+  }),
+  normalize: (value: Dayjs | null) => (value ? value.format(dateTimeFormat) : null),
+}
+
+function initialValues(record: Interaction | undefined): InteractionFormValues {
+  if (!record) {
+    return {
+      occurredAt: dayjs().format(dateTimeFormat),
+      typeId: null,
+      contactId: null,
+      subject: null,
+      content: null,
+      result: null,
+      nextFollowUp: null,
+      staffId: null,
+    }
+  }
+  return {
+    occurredAt: record.occurredAt,
+    typeId: record.typeId,
+    contactId: record.contactId,
+    subject: record.subject,
+    content: record.content,
+    result: record.result,
+    nextFollowUp: record.nextFollowUp,
+    staffId: record.staffId,
+  }
+}
+
+/** 登记交往 / 修改交往记录 in a Modal. `record` undefined = a new record. */
+export function InteractionForm(props: {
+  open: boolean
+  customerId: number
+  contacts: Contact[]
+  record: Interaction | undefined
+  onClose: () => void
+  onSaved: () => void
+}): React.JSX.Element {
+  const { open, customerId, contacts, record, onClose, onSaved } = props
+  const [form] = Form.useForm<InteractionFormValues>()
+  const [saving, setSaving] = useState(false)
+  const { message } = App.useApp()
+  const types = useDictOptions('interactionType')
+  const staff = useDictOptions('staff')
+
+  const save = async (values: InteractionFormValues): Promise<void> => {
+    setSaving(true)
+    const fields = {
+      occurredAt: values.occurredAt ?? '',
+      typeId: values.typeId ?? 0,
+      contactId: values.contactId ?? null,
+      subject: values.subject ?? null,
+      content: values.content ?? null,
+      result: values.result ?? null,
+      nextFollowUp: values.nextFollowUp ?? null,
+      staffId: values.staffId ?? null,
+    }
+    try {
+      if (record) await call('interactions.update', { id: record.id, ...fields })
+      else await call('interactions.create', { customerId, ...fields })
+      message.success(record ? '已保存交往记录' : '已登记交往')
+      onSaved()
+    } catch (error) {
+      reportSaveError(form, error, (text) => message.error(text))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const contactOptions = contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))
+  // A record may name a contact that has since been removed from the card.
+  if (record?.contactId && record.contactName && !contacts.some((c) => c.id === record.contactId)) {
+    contactOptions.push({ value: record.contactId, label: record.contactName })
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={record ? '修改交往记录' : '登记交往'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      <Form<InteractionFormValues>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '96px' }}
+        initialValues={initialValues(record)}
+        onFinish={(values) => void save(values)}
+        preserve={false}
+      >
+        <Form.Item
+          name="occurredAt"
+          label="时间"
+          rules={[{ required: true, message: '请填写交往时间' }]}
+          {...dateTimeItemProps}
+        >
+          <DatePicker aria-label="时间" showTime={{ format: 'HH:mm' }} format={dateTimeFormat} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
+          <Select
+            aria-label="交往方式"
+            placeholder="请选择"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={types.options}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item name="contactId" label="联系人">
+          <Select
+            aria-label="联系人"
+            allowClear
+            placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
+            options={contactOptions}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item name="subject" label="主题">
+          <Input aria-label="主题" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="content" label="内容">
+          <Input.TextArea aria-label="内容" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="result" label="结果">
+          <Input.TextArea aria-label="结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
+          <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="staffId" label="业务员">
+          <Select
+            aria-label="业务员"
+            allowClear
+            placeholder="请选择"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={staff.options}
+            notFoundContent="请先在系统设置 → 系统字典中添加业务员"
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
