@@ -58,12 +58,13 @@ test('Ctrl+K finds a customer by 拼音首字母 and a contact by mobile, and En
     const contacts = page.getByRole('group', { name: '联系人' })
     await contacts.getByRole('option', { name: /王小明/ }).waitFor()
     await contacts.getByText('采购经理 · 138 0013 8000 · 广州人易科技有限公司').waitFor()
+    await app.screenshot('global-search-contact')
 
-    // Arrow keys move the highlight: the customer (found through the contact), then the contact.
     await input.fill('华强')
     await options.filter({ hasText: '深圳市华强电子有限公司' }).waitFor()
     await input.fill('没有这个客户')
     await dialog.getByText('没有找到“没有这个客户”').waitFor()
+    // Arrow keys move the highlight: the customer (found through the contact), then the contact.
     await input.fill('13800138000')
     await contacts.getByRole('option').waitFor()
     expect(await options.count()).toBe(2)

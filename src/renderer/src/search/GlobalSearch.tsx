@@ -36,6 +36,10 @@ function hitsOf(found: SearchGlobalOutput): { customers: Hit[]; contacts: Hit[] 
   }
 }
 
+function openCustomer(id: number): void {
+  window.location.hash = `/customers/${id}`
+}
+
 function isSearchShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k'
 }
@@ -72,7 +76,7 @@ export function GlobalSearch(): React.JSX.Element {
         destroyOnHidden
         width={600}
         style={{ top: 80 }}
-        styles={{ body: { padding: 0 } }}
+        styles={{ container: { padding: 0, overflow: 'hidden' }, body: { padding: 0 } }}
         title={null}
       >
         {open && <SearchPanel onClose={() => setOpen(false)} />}
@@ -84,8 +88,8 @@ export function GlobalSearch(): React.JSX.Element {
 function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
   const inputRef = useRef<InputRef>(null)
   const [q, setQ] = useState('')
-  const [found, setFound] = useState<SearchGlobalOutput | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  /** The last answer (results or an error); kept while the next query is on its way, so the list does not flicker. */
+  const [answer, setAnswer] = useState<{ found: SearchGlobalOutput | null; error: string | null } | null>(null)
   const [active, setActive] = useState(0)
   const query = q.trim()
 
@@ -96,22 +100,15 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
   }, [])
 
   useEffect(() => {
-    setActive(0)
-    if (!query) {
-      setFound(null)
-      setError(null)
-      return
-    }
+    if (!query) return
     let live = true
     const timer = window.setTimeout(() => {
       call('search.global', { q: query })
         .then((result) => {
-          if (!live) return
-          setFound(result)
-          setError(null)
+          if (live) setAnswer({ found: result, error: null })
         })
         .catch((e: unknown) => {
-          if (live) setError(errorMessage(e))
+          if (live) setAnswer({ found: null, error: errorMessage(e) })
         })
     }, debounceMs)
     return () => {
@@ -120,13 +117,16 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
     }
   }, [query])
 
+  const found = answer?.found ?? null
+  const error = answer?.error ?? null
   const groups = found && query ? hitsOf(found) : { customers: [], contacts: [] }
   const hits = [...groups.customers, ...groups.contacts]
+  const current = Math.min(active, Math.max(hits.length - 1, 0))
 
   const openHit = (hit: Hit | undefined): void => {
     if (!hit) return
     onClose()
-    window.location.hash = `/customers/${hit.customerId}`
+    openCustomer(hit.customerId)
   }
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
@@ -134,10 +134,10 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
       e.preventDefault()
       if (hits.length === 0) return
       const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (i + step + hits.length) % hits.length)
+      setActive((current + step + hits.length) % hits.length)
     } else if (e.key === 'Enter') {
       e.preventDefault()
-      openHit(hits[active])
+      openHit(hits[current])
     }
   }
 
@@ -149,7 +149,7 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
         </div>
         {list.map((hit, i) => {
           const index = offset + i
-          const selected = index === active
+          const selected = index === current
           return (
             <div
               key={hit.key}
@@ -204,7 +204,10 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
           aria-label="全局搜索内容"
           maxLength={maxQueryLength}
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            setQ(e.target.value)
+            setActive(0)
+          }}
           onKeyDown={onKeyDown}
           allowClear
         />
