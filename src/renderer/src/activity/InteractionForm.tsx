@@ -140,6 +140,7 @@ export function InteractionForm(props: {
           <Select
             aria-label="联系人"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
             options={contactOptions}
             style={{ width: 220 }}

@@ -8,13 +8,15 @@ import { CustomerCardForm } from '../card/CustomerCardForm'
 import { CustomerCardView } from '../card/CustomerCardView'
 import { useCardLookups } from '../card/useCardLookups'
 import { useScrolledToTop } from '../card/useScrolledToTop'
+import { InteractionTimeline } from '../../activity/InteractionTimeline'
+import { SalesTable } from '../../activity/SalesTable'
 import { HistoryTab } from './HistoryTab'
 
 // The routes import both screens of a customer from here.
 export { NewCustomer } from './NewCustomer'
 
 /** Tabs of SPEC §7 whose records arrive in later versions; shown now so the page has its final shape. */
-const comingTabs = ['交往记录', '交易记录', '项目', '竞争对手', '意见', '提醒']
+const comingTabs = ['项目', '竞争对手', '意见', '提醒']
 
 /** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
 export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
@@ -110,6 +112,18 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               key: 'contacts',
               label: `联系人（${customer.contacts.length}）`,
               children: <ContactsTable contacts={customer.contacts} withNextBirthday />,
+            },
+            {
+              key: 'interactions',
+              label: '交往记录',
+              children: (
+                <InteractionTimeline customerId={id} contacts={customer.contacts} onChanged={() => void reload()} />
+              ),
+            },
+            {
+              key: 'sales',
+              label: '交易记录',
+              children: <SalesTable customerId={id} onChanged={() => void reload()} />,
             },
             ...comingTabs.map((label) => ({
               key: label,

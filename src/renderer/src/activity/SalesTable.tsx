@@ -1,0 +1,149 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Popconfirm, Space, Table, Tooltip, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useState } from 'react'
+import type { Sale } from '../../../shared/sale'
+import { call, errorMessage } from '../api/client'
+import { useQuery } from '../api/useQuery'
+import './activity.css'
+import { formatAmount } from './activityHelpers'
+import { SaleForm } from './SaleForm'
+
+const pageSize = 20
+const dash = <span className="kq-card-empty">—</span>
+const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 })
+
+/** 交易记录 of one customer, newest first, with a 合计 row and 登记 / 修改 / 删除. */
+export function SalesTable(props: { customerId: number; onChanged: () => void }): React.JSX.Element {
+  const { customerId, onChanged } = props
+  const { message } = App.useApp()
+  const [page, setPage] = useState(1)
+  const [editing, setEditing] = useState<{ record: Sale | undefined } | null>(null)
+  const { data, loading, error, reload } = useQuery('sales.list', {
+    customerId,
+    startRow: (page - 1) * pageSize,
+    endRow: page * pageSize,
+  })
+  const rows = data?.rows ?? []
+  const total = data?.total ?? 0
+
+  const written = (): void => {
+    void reload()
+    onChanged()
+  }
+
+  const remove = async (sale: Sale): Promise<void> => {
+    try {
+      await call('sales.delete', { id: sale.id })
+      message.success('已删除交易记录')
+      // The last row of a page gone: step back so the table does not show an empty page.
+      if (rows.length === 1 && page > 1) setPage(page - 1)
+      written()
+    } catch (failure) {
+      message.error(errorMessage(failure))
+    }
+  }
+
+  const columns: ColumnsType<Sale> = [
+    { title: '日期', dataIndex: 'date', width: 110 },
+    { title: '产品', dataIndex: 'productLabel', render: (v: string | null) => v ?? dash },
+    { title: '产品类别', dataIndex: 'productGroup', width: 120, render: (v: string | null) => v ?? dash },
+    {
+      title: '数量',
+      dataIndex: 'quantity',
+      width: 90,
+      align: 'right',
+      render: (v: number | null) => (v === null ? dash : number.format(v)),
+    },
+    {
+      title: '单价',
+      dataIndex: 'unitPrice',
+      width: 120,
+      align: 'right',
+      render: (v: number | null) => (v === null ? dash : formatAmount(v)),
+    },
+    { title: '金额', dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => formatAmount(v) },
+    { title: '备注', dataIndex: 'remarks', render: (v: string | null) => v ?? dash },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_, sale) => (
+        <Space size={0}>
+          <Tooltip title="修改">
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label="修改交易记录"
+              onClick={() => setEditing({ record: sale })}
+            />
+          </Tooltip>
+          <Popconfirm
+            title="删除这条交易记录？"
+            description="交易次数和交易金额会随之更新。"
+            okText="删除"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(sale)}
+          >
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除交易记录" />
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ]
+
+  return (
+    <div className="kq-activity">
+      <div className="kq-activity-toolbar">
+        <Typography.Text type="secondary">共 {total} 笔交易</Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
+          登记交易
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<Sale>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        dataSource={rows}
+        columns={columns}
+        locale={{ emptyText: '尚无交易记录' }}
+        scroll={{ x: 'max-content' }}
+        pagination={
+          total > pageSize
+            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
+            : false
+        }
+        summary={() =>
+          total > 0 ? (
+            <Table.Summary.Row className="kq-sales-summary">
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>合计</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} colSpan={4}>
+                共 {total} 笔
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                <Typography.Text strong>{formatAmount(data?.totalAmount ?? 0)}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} colSpan={2} />
+            </Table.Summary.Row>
+          ) : undefined
+        }
+      />
+      <SaleForm
+        open={editing !== null}
+        customerId={customerId}
+        record={editing?.record}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null)
+          written()
+        }}
+      />
+    </div>
+  )
+}
