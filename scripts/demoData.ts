@@ -1,18 +1,22 @@
 /**
  * Fills a data folder with demo customers, for trying the app and measuring it:
- *   npm run demo-data -- --data <folder> --customers 100000 [--seed 1]
+ *   npm run demo-data -- --data <folder> --customers 100000 [--transactions 1000000] [--interactions 300000] [--seed 1]
+ * Without --transactions no 交易记录 are made (a bare --transactions: 10 per customer);
+ * --interactions defaults to 3 per customer.
  */
 import { parseArgs } from 'node:util'
 import { generateDemoData } from '../src/main/core/demo/generateDemoData'
 import { openCore } from '../src/main/core/openCore'
 
 async function main(): Promise<void> {
-  // --transactions [n] is accepted for when the transaction tables exist; its count is optional.
+  // --transactions [n]: its count is optional.
   const args = process.argv.slice(2)
-  const transactions = args.indexOf('--transactions')
-  if (transactions >= 0) {
-    args.splice(transactions, /^\d+$/.test(args[transactions + 1] ?? '') ? 2 : 1)
-    console.log('交易记录将在交往/交易功能上线后生成')
+  const flag = args.indexOf('--transactions')
+  let transactionsArg: string | null = null
+  if (flag >= 0) {
+    const count = args[flag + 1] ?? ''
+    transactionsArg = /^\d+$/.test(count) ? count : ''
+    args.splice(flag, transactionsArg ? 2 : 1)
   }
   const { values } = parseArgs({
     args,
@@ -20,12 +24,24 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       customers: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
+      interactions: { type: 'string' },
     },
   })
   const customers = Number(values.customers)
   const seed = Number(values.seed)
-  if (!values.data || !Number.isInteger(customers) || customers < 1 || !Number.isInteger(seed)) {
-    console.error('用法：npm run demo-data -- --data <数据文件夹> --customers 100000 [--seed 1]')
+  const transactions = transactionsArg === null ? 0 : transactionsArg ? Number(transactionsArg) : customers * 10
+  const interactions = values.interactions === undefined ? customers * 3 : Number(values.interactions)
+  const numbers = [customers, seed, transactions, interactions]
+  if (
+    !values.data ||
+    !numbers.every((n) => Number.isInteger(n)) ||
+    customers < 1 ||
+    transactions < 0 ||
+    interactions < 0
+  ) {
+    console.error(
+      '用法：npm run demo-data -- --data <数据文件夹> --customers 100000 [--transactions 1000000] [--interactions 300000] [--seed 1]',
+    )
     process.exitCode = 2
     return
   }
@@ -36,12 +52,18 @@ async function main(): Promise<void> {
     const counts = await generateDemoData(core.store, {
       customers,
       seed,
+      transactions,
+      interactions,
       onProgress: (done, total) => process.stdout.write(`\r已生成 ${done} / ${total} 个客户`),
+      onStep: (step, ms) => {
+        process.stdout.write('\n')
+        console.log(`${step === 'rows' ? '写入记录' : '重算客户统计'}用时 ${(ms / 1000).toFixed(1)} 秒`)
+      },
     })
     const seconds = (performance.now() - started) / 1000
-    process.stdout.write('\n')
     console.log(
-      `客户 ${counts.customers}，联系人 ${counts.contacts}，纪念日 ${counts.importantDates}，分组成员 ${counts.groupMembers}`,
+      `客户 ${counts.customers}，联系人 ${counts.contacts}，纪念日 ${counts.importantDates}，分组成员 ${counts.groupMembers}，` +
+        `交易记录 ${counts.sales}，交往记录 ${counts.interactions}`,
     )
     console.log(
       `用时 ${seconds.toFixed(1)} 秒（${Math.round(counts.customers / seconds)} 个客户/秒）：${core.store.databasePath}`,

@@ -243,8 +243,78 @@ export const staffNames = ['张伟', '李娜', '王强', '刘洋', '陈静', '�
 /** 产品 dictionary items created when there are none: [name, 产品类别]. */
 export const demoProducts: [string, string][] = [
   ['智能考勤机', '硬件设备'],
+  ['门禁一体机', '硬件设备'],
+  ['打印耗材套装', '耗材'],
+  ['A4 复印纸（箱）', '耗材'],
   ['客户管理软件（标准版）', '软件'],
+  ['进销存软件（专业版）', '软件'],
+  ['软件升级服务', '服务'],
   ['年度技术服务', '服务'],
+  ['上门安装调试', '服务'],
+]
+
+/** 参考单价 (元) and the usual 数量 of one order, for demo sales; a product not listed gets made-up ones. */
+export const productPrices: Record<string, { price: number; minQty: number; maxQty: number }> = {
+  智能考勤机: { price: 1280, minQty: 1, maxQty: 6 },
+  门禁一体机: { price: 2680, minQty: 1, maxQty: 4 },
+  打印耗材套装: { price: 168, minQty: 2, maxQty: 30 },
+  'A4 复印纸（箱）': { price: 128.5, minQty: 5, maxQty: 60 },
+  '客户管理软件（标准版）': { price: 4800, minQty: 1, maxQty: 3 },
+  '进销存软件（专业版）': { price: 9800, minQty: 1, maxQty: 2 },
+  软件升级服务: { price: 1500, minQty: 1, maxQty: 2 },
+  年度技术服务: { price: 6000, minQty: 1, maxQty: 1 },
+  上门安装调试: { price: 300, minQty: 1, maxQty: 5 },
+}
+
+export const saleRemarks = [
+  '含税价',
+  '季度备货',
+  '促销价',
+  '老客户折扣',
+  '补货',
+  '年底集中采购',
+  '分两批发货',
+  '含运费',
+]
+
+/** 交往方式 → how often it is used, and what such a contact is about. */
+export const interactionKinds: Record<string, { weight: number; subjects: string[] }> = {
+  拜访: { weight: 15, subjects: ['上门拜访', '产品演示', '需求调研', '售后回访', '商务洽谈'] },
+  电话: { weight: 30, subjects: ['电话回访', '报价沟通', '催款提醒', '使用情况了解', '新品介绍'] },
+  微信: { weight: 25, subjects: ['发送产品资料', '报价确认', '节日问候', '到货确认', '活动通知'] },
+  邮件: { weight: 10, subjects: ['发送报价单', '合同确认', '发票寄送通知', '方案书发送'] },
+  短信: { weight: 5, subjects: ['节日问候', '发货通知', '生日祝福'] },
+  会议: { weight: 5, subjects: ['项目启动会', '年度合作洽谈', '方案评审会'] },
+  礼品: { weight: 5, subjects: ['中秋礼品', '春节礼品', '生日礼物'] },
+  联谊活动: { weight: 3, subjects: ['客户答谢会', '行业交流会', '高尔夫球会'] },
+}
+export const otherInteractionSubjects = ['客户沟通', '跟进联系', '需求确认']
+
+export const interactionContents = [
+  '介绍了新款产品的功能和报价，对方表示需要内部讨论。',
+  '了解近期使用情况，反馈总体满意，提出希望培训一次。',
+  '沟通下季度采购计划，预计数量与去年持平。',
+  '对方对价格比较敏感，希望再给些优惠。',
+  '确认了上批货物已全部到货，无质量问题。',
+  '对方负责人近期出差，约定下周再联系。',
+  '送上节日问候，顺便提及年底的优惠活动。',
+  '协助解决软件登录问题，远程处理完毕。',
+  '对方正在比较几家供应商，我方服务响应是优势。',
+  '商谈了付款方式，对方希望改为月结。',
+  '了解到对方明年有扩建计划，可能增加设备采购。',
+  '回访安装情况，设备运行正常。',
+]
+
+export const interactionResults = [
+  '意向明确',
+  '需要再跟进',
+  '已报价，等待答复',
+  '客户满意',
+  '暂无需求',
+  '已下单',
+  '约定下次拜访',
+  '问题已解决',
+  '价格未谈妥',
 ]
 
 export const demoGroups = ['重要客户', '集团客户', '朋友介绍', '长期合作', '展会客户', '待回访']

@@ -14,6 +14,7 @@ import type { DictionaryCategory } from '../../../shared/dictionary'
 import { normalizePhone } from '../../../shared/phone'
 import { citiesOf, districtsOf, provinces, type Division } from '../../../shared/regions'
 import { derivedColumns, type ContactSummary } from '../customers/customerDerived'
+import { recomputeLastContact, recomputeSaleStats } from '../activity/customerStats'
 import { ensureGroups } from '../customers/groupQueries'
 import { localToday } from '../customers/localTime'
 import { namePinyin } from '../customers/namePinyin'
@@ -26,8 +27,10 @@ import {
   type ContactRow,
   type CustomerRow,
 } from '../db/customerEntities'
+import { InteractionEntity, SaleEntity, type InteractionRow, type SaleRow } from '../db/activityEntities'
 import { findByLabel, insertItem, nextSortOrder } from '../dictionary/dictionaryQueries'
 import type { Store } from '../store'
+import { makeInteractions, makeSales, planActivity } from './demoActivity'
 import * as words from './demoWords'
 import { SeededRandom } from './seededRandom'
 
@@ -36,7 +39,13 @@ export interface DemoOptions {
   seed?: number
   /** `YYYY-MM-DD`; registrations fall in the three years before it. Defaults to today. */
   today?: string
+  /** 交易记录 in all, spread unevenly over the customers (about 30% get none). Defaults to 10 per customer. */
+  transactions?: number
+  /** 交往记录 in all (at least 2 per customer when there are enough). Defaults to 5 per customer. */
+  interactions?: number
   onProgress?: (done: number, total: number) => void
+  /** Told when a step ends, with its time in milliseconds. */
+  onStep?: (step: 'rows' | 'statistics', milliseconds: number) => void
 }
 
 export interface DemoCounts {
@@ -44,7 +53,12 @@ export interface DemoCounts {
   contacts: number
   importantDates: number
   groupMembers: number
+  sales: number
+  interactions: number
 }
+
+/** Customer ids per call of the shared statistics recompute. */
+const statsChunkSize = 5000
 
 /** Customers generated and written per round (each table's INSERT is split further to fit SQLite's variable limit). */
 const chunkSize = 500
@@ -67,35 +81,64 @@ export async function hasCustomers(manager: EntityManager): Promise<boolean> {
  * derived columns come from the same derivedColumns() as every other write.
  */
 export async function writeDemoData(manager: EntityManager, options: DemoOptions): Promise<DemoCounts> {
+  const started = performance.now()
   const random = new SeededRandom(options.seed ?? 1)
+  // Sales and interactions draw from their own sequence, so the customers are the same with or without them.
+  const activityRandom = new SeededRandom(((options.seed ?? 1) ^ 0x5a1e5) >>> 0)
   const today = options.today ?? localToday()
   const context = await loadContext(manager, random)
   const dates = registrationDates(random, options.customers, today)
   const codes = await assignCodes(manager, dates)
+  const plan = planActivity(activityRandom, {
+    registered: dates,
+    today,
+    sales: options.transactions ?? options.customers * 10,
+    interactions: options.interactions ?? options.customers * 5,
+    products: context.dict.get('product') ?? [],
+    interactionTypes: context.dict.get('interactionType') ?? [],
+  })
+  const staffIds = context.staff.map((s) => s.id)
   const ids = {
     customer: await lastId(manager, 'customer'),
     contact: await lastId(manager, 'contact'),
     date: await lastId(manager, 'contact_date'),
+    sale: await lastId(manager, 'sale'),
+    interaction: await lastId(manager, 'interaction'),
   }
   const firstCustomerId = ids.customer + 1
-  const counts: DemoCounts = { customers: 0, contacts: 0, importantDates: 0, groupMembers: 0 }
+  const counts: DemoCounts = {
+    customers: 0,
+    contacts: 0,
+    importantDates: 0,
+    groupMembers: 0,
+    sales: 0,
+    interactions: 0,
+  }
   // Generating a chunk overlaps with writing the previous one: SQLite works on its
   // own thread while this one builds rows, yielding now and then so the writes go on.
   let writing: Promise<void> = Promise.resolve()
   for (let start = 0; start < dates.length; start += chunkSize) {
-    const chunk: Chunk = { customers: [], contacts: [], dates: [], members: [] }
+    const chunk: Chunk = { customers: [], contacts: [], dates: [], members: [], sales: [], interactions: [] }
     for (let i = start; i < Math.min(start + chunkSize, dates.length); i++) {
       if (i % 25 === 0) await yieldToWrites()
       const made = makeCustomer(random, context, dates[i] as string, codes[i] as string, ++ids.customer)
       chunk.customers.push(made.customer)
+      const contactIds: number[] = []
       for (const [order, contact] of made.contacts.entries()) {
         const contactId = ++ids.contact
+        contactIds.push(contactId)
         chunk.contacts.push({ ...contact.row, id: contactId, customerId: made.customer.id, sortOrder: order })
         for (const [dateOrder, date] of contact.dates.entries()) {
           chunk.dates.push({ ...date, id: ++ids.date, contactId, sortOrder: dateOrder })
         }
       }
       for (const groupId of made.groupIds) chunk.members.push({ customerId: made.customer.id, groupId })
+      for (const sale of makeSales(activityRandom, plan, i, made.customer.id)) {
+        chunk.sales.push({ id: ++ids.sale, ...sale })
+      }
+      for (const interaction of makeInteractions(activityRandom, plan, i, made.customer, contactIds, staffIds)) {
+        chunk.interactions.push({ id: ++ids.interaction, ...interaction })
+      }
     }
     await writing
     writing = writeChunk(manager, chunk).then(() => {
@@ -103,6 +146,8 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
       counts.contacts += chunk.contacts.length
       counts.importantDates += chunk.dates.length
       counts.groupMembers += chunk.members.length
+      counts.sales += chunk.sales.length
+      counts.interactions += chunk.interactions.length
       options.onProgress?.(counts.customers, dates.length)
     })
     // Awaited above on the next round (or below); this only keeps a failure from counting as unhandled meanwhile.
@@ -115,6 +160,16 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
      SELECT id, created_at, 'created', '新建客户', NULL, code FROM customer WHERE id >= ? ORDER BY id`,
     [firstCustomerId],
   )
+  options.onStep?.('rows', performance.now() - started)
+  // 交易次数/金额/首末次交易 and 最近联系 by the one shared definition, a few thousand customers per statement.
+  const statsStarted = performance.now()
+  for (let start = firstCustomerId; start <= ids.customer; start += statsChunkSize) {
+    const chunkIds: number[] = []
+    for (let id = start; id < Math.min(start + statsChunkSize, ids.customer + 1); id++) chunkIds.push(id)
+    await recomputeSaleStats(manager, chunkIds)
+    await recomputeLastContact(manager, chunkIds)
+  }
+  options.onStep?.('statistics', performance.now() - statsStarted)
   return counts
 }
 
@@ -123,6 +178,8 @@ interface Chunk {
   contacts: ContactRow[]
   dates: ContactDateRow[]
   members: { customerId: number; groupId: number }[]
+  sales: SaleRow[]
+  interactions: InteractionRow[]
 }
 
 async function writeChunk(manager: EntityManager, chunk: Chunk): Promise<void> {
@@ -130,6 +187,8 @@ async function writeChunk(manager: EntityManager, chunk: Chunk): Promise<void> {
   await bulkInsert(manager, ContactEntity, chunk.contacts)
   await bulkInsert(manager, ContactDateEntity, chunk.dates)
   await bulkInsert(manager, CustomerGroupMemberEntity, chunk.members)
+  await bulkInsert(manager, SaleEntity, chunk.sales)
+  await bulkInsert(manager, InteractionEntity, chunk.interactions)
 }
 
 function yieldToWrites(): Promise<void> {
@@ -163,6 +222,11 @@ async function loadContext(manager: EntityManager, random: SeededRandom): Promis
     words.staffNames.map((name) => [name, null]),
   )
   await ensureItems(manager, 'product', words.demoProducts)
+  await ensureItems(
+    manager,
+    'interactionType',
+    Object.keys(words.interactionKinds).map((label) => [label, null]),
+  )
   const rows: { id: number; category: DictionaryCategory; label: string }[] = await manager.query(
     `SELECT id, category, label FROM dict_item WHERE enabled = 1 ORDER BY category, sort_order, id`,
   )
@@ -291,7 +355,10 @@ async function assignCodes(manager: EntityManager, dates: string[]): Promise<str
 }
 
 /** The last id a table has used (its AUTOINCREMENT sequence, or its largest id). */
-async function lastId(manager: EntityManager, table: 'customer' | 'contact' | 'contact_date'): Promise<number> {
+async function lastId(
+  manager: EntityManager,
+  table: 'customer' | 'contact' | 'contact_date' | 'sale' | 'interaction',
+): Promise<number> {
   const [row] = await manager.query(
     `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
                 COALESCE((SELECT MAX(id) FROM ${table}), 0)) AS last`,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { derivedColumns } from '../../../../src/main/core/customers/customerDerived'
 import { generateDemoData } from '../../../../src/main/core/demo/generateDemoData'
 import { isValidCreditCode } from '../../../../src/shared/creditCode'
+import { saleAmount } from '../../../../src/shared/sale'
 import { customerDictFields, type Customer } from '../../../../src/shared/customer'
 import type { CustomerListRow } from '../../../../src/shared/customerList'
 import { call, testCore } from '../../../helpers/testCore'
@@ -150,6 +151,116 @@ describe('generateDemoData', () => {
   })
 })
 
+describe('generateDemoData: 交易记录 and 交往记录', () => {
+  it('fills sales and interactions whose customer statistics equal a fresh aggregate', async () => {
+    const core = await open('demo-activity')
+    const today = '2026-03-01'
+    const counts = await generateDemoData(core.store, {
+      customers: 200,
+      seed: 5,
+      today,
+      transactions: 2000,
+      interactions: 700,
+    })
+    expect(counts).toMatchObject({ customers: 200, sales: 2000, interactions: 700 })
+
+    // Stored statistics equal the aggregate over the rows.
+    const mismatched = await query(
+      core,
+      `SELECT c.id FROM customer c
+       LEFT JOIN (SELECT customer_id, COUNT(*) AS n, ROUND(TOTAL(amount), 2) AS total, MIN(date) AS first, MAX(date) AS last
+                  FROM sale GROUP BY customer_id) s ON s.customer_id = c.id
+       LEFT JOIN (SELECT customer_id, substr(MAX(occurred_at), 1, 10) AS last FROM interaction GROUP BY customer_id) i
+              ON i.customer_id = c.id
+       WHERE c.transaction_count <> COALESCE(s.n, 0) OR c.transaction_amount <> COALESCE(s.total, 0)
+          OR c.first_transaction_at IS NOT s.first OR c.last_transaction_at IS NOT s.last
+          OR c.last_contact_at IS NOT i.last`,
+    )
+    expect(mismatched).toEqual([])
+
+    const sales = await query(
+      core,
+      `SELECT s.*, c.registered_at, d.category FROM sale s JOIN customer c ON c.id = s.customer_id
+       LEFT JOIN dict_item d ON d.id = s.product_id`,
+    )
+    expect(sales).toHaveLength(2000)
+    for (const sale of sales) {
+      expect(sale.category).toBe('product')
+      expect(Number(sale.quantity)).toBeGreaterThan(0)
+      expect(Number(sale.unit_price)).toBeGreaterThan(0)
+      expect(sale.amount).toBe(saleAmount(Number(sale.quantity), Number(sale.unit_price)))
+      expect(String(sale.date) >= String(sale.registered_at) && String(sale.date) <= today).toBe(true)
+    }
+
+    // An uneven spread: many customers never buy, a few buy a lot.
+    const perCustomer = (await query(core, `SELECT transaction_amount AS amount FROM customer`)).map((r) =>
+      Number(r.amount),
+    )
+    const never = perCustomer.filter((a) => a === 0).length
+    expect(never).toBeGreaterThan(40)
+    expect(never).toBeLessThan(90)
+    const sorted = [...perCustomer].sort((a, b) => b - a)
+    const top = sorted.slice(0, 40).reduce((a, b) => a + b, 0)
+    expect(top / sorted.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.5)
+
+    const interactions = await query(
+      core,
+      `SELECT i.*, c.registered_at, c.owner_staff_id, t.category AS type_category, k.customer_id AS contact_customer
+       FROM interaction i JOIN customer c ON c.id = i.customer_id JOIN dict_item t ON t.id = i.type_id
+       LEFT JOIN contact k ON k.id = i.contact_id`,
+    )
+    expect(interactions).toHaveLength(700)
+    const perInteractionCustomer = new Map<number, number>()
+    for (const row of interactions) {
+      expect(row.type_category).toBe('interactionType')
+      expect(row.subject).toBeTruthy()
+      expect(String(row.occurred_at)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+      expect(String(row.occurred_at).slice(0, 10) >= String(row.registered_at)).toBe(true)
+      expect(String(row.occurred_at).slice(0, 10) <= today).toBe(true)
+      if (row.contact_id !== null) expect(row.contact_customer).toBe(row.customer_id)
+      const customerId = Number(row.customer_id)
+      perInteractionCustomer.set(customerId, (perInteractionCustomer.get(customerId) ?? 0) + 1)
+    }
+    expect(perInteractionCustomer.size).toBe(200)
+    for (const n of perInteractionCustomer.values()) expect(n).toBeGreaterThanOrEqual(2)
+    const byOwner = interactions.filter((r) => r.staff_id !== null && r.staff_id === r.owner_staff_id).length
+    expect(byOwner / interactions.length).toBeGreaterThan(0.6)
+    const followUps = interactions.map((r) => r.next_follow_up).filter((d): d is string => typeof d === 'string')
+    expect(followUps.some((d) => d < today)).toBe(true)
+    expect(followUps.some((d) => d > today)).toBe(true)
+
+    // The app's own reads agree.
+    const target = Number(sales[0]?.customer_id)
+    const list = await call<{ total: number; totalAmount: number }>(core, 'sales.list', {
+      startRow: 0,
+      endRow: 10,
+      customerId: target,
+    })
+    const [stored] = await query(core, `SELECT transaction_count, transaction_amount FROM customer WHERE id = ?`, [
+      target,
+    ])
+    expect(list.total).toBe(Number(stored?.transaction_count))
+    expect(list.totalAmount).toBeCloseTo(Number(stored?.transaction_amount), 2)
+  })
+
+  it('gives the same sales and interactions for the same seed, and about 10 and 5 per customer by default', async () => {
+    const rows = async (core: TestCore) => ({
+      sales: await query(core, `SELECT * FROM sale ORDER BY id`),
+      interactions: await query(core, `SELECT * FROM interaction ORDER BY id`),
+      stats: await query(
+        core,
+        `SELECT id, transaction_count, transaction_amount, first_transaction_at, last_transaction_at, last_contact_at
+         FROM customer ORDER BY id`,
+      ),
+    })
+    const [a, b] = [await open('demo-act-a'), await open('demo-act-b')]
+    const first = await generateDemoData(a.store, { customers: 60, seed: 9, today: '2026-03-01' })
+    await generateDemoData(b.store, { customers: 60, seed: 9, today: '2026-03-01' })
+    expect(first).toMatchObject({ sales: 600, interactions: 300 })
+    expect(await rows(b)).toEqual(await rows(a))
+  })
+})
+
 describe('demo.load and app.firstRun', () => {
   it('offers demo data on an empty database only', async () => {
     const core = await open('demo-load')
@@ -175,6 +286,11 @@ describe('demo.load and app.firstRun', () => {
     await call(core, 'app.setFirstRunDecided', {})
     expect(await call(core, 'app.firstRun', {})).toEqual({ isEmpty: true, decided: true })
     expect(await call(core, 'demo.load', {})).toEqual({ customers: 200 })
+    const [row] = await query(
+      core,
+      `SELECT (SELECT COUNT(*) FROM sale) AS sales, (SELECT COUNT(*) FROM interaction) AS interactions`,
+    )
+    expect(row).toEqual({ sales: 2000, interactions: 1000 })
   })
 })
 
