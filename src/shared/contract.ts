@@ -39,6 +39,11 @@ import {
   interactionUpdateInput,
 } from './interaction'
 import { prefsGetInput, prefsGetOutput, prefsSetInput } from './prefs'
+import {
+  relationshipAssessInput,
+  relationshipAssessmentSchema,
+  relationshipHistoryInput,
+} from './relationshipAssessment'
 import { saleCreateInput, saleDeleteInput, saleListInput, saleListOutput, saleSchema, saleUpdateInput } from './sale'
 import { searchGlobalInput, searchGlobalOutput } from './search'
 
@@ -87,6 +92,9 @@ export const contract = {
   'sales.update': { input: saleUpdateInput, output: saleSchema },
   'sales.delete': { input: saleDeleteInput, output: z.object({ id: z.number() }) },
   'sales.list': { input: saleListInput, output: saleListOutput },
+  // 客情关系等级评估 (src/shared/relationshipAssessment.ts)
+  'relationship.assess': { input: relationshipAssessInput, output: relationshipAssessmentSchema },
+  'relationship.history': { input: relationshipHistoryInput, output: z.array(relationshipAssessmentSchema) },
   // The global search box, Ctrl+K (src/shared/search.ts)
   'search.global': { input: searchGlobalInput, output: searchGlobalOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

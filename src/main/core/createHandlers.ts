@@ -8,6 +8,7 @@ import type { CoreContext, Handlers } from './handlerTypes'
 import { latestSchemaVersion } from './db/migrations'
 import { prefsHandlers } from './prefs/prefsHandlers'
 import { regionHandlers } from './regions/regionHandlers'
+import { relationshipHandlers } from './relationship/relationshipHandlers'
 import { searchHandlers } from './search/searchHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
@@ -29,5 +30,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...interactionHandlers(ctx),
     ...saleHandlers(ctx),
     ...searchHandlers(ctx),
+    ...relationshipHandlers(ctx),
   }
 }

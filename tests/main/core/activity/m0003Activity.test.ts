@@ -37,9 +37,9 @@ describe('migration 3 (交往记录, 交易记录)', () => {
 
     const { store, applied } = await openStore(path)
     try {
-      expect(applied).toEqual(['Activity1795400000003'])
+      expect(applied[0]).toBe('Activity1795400000003')
       const m = store.manager
-      expect((await m.query(`PRAGMA user_version`))[0].user_version).toBe(3)
+      expect((await m.query(`PRAGMA user_version`))[0].user_version).toBeGreaterThanOrEqual(3)
       expect(await m.query(`SELECT * FROM customer ORDER BY id`)).toEqual(customersBefore)
       expect(await m.query(`SELECT * FROM contact ORDER BY id`)).toEqual(contactsBefore)
       expect(await m.query(`SELECT * FROM dict_item ORDER BY id`)).toEqual(dictBefore)

@@ -1,10 +1,16 @@
 import { Foundation1795400000001 } from './m0001Foundation'
 import { Customers1795400000002 } from './m0002Customers'
 import { Activity1795400000003 } from './m0003Activity'
+import { RelationshipAssessment1795400000004 } from './m0004RelationshipAssessment'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
  * number of migrations applied (each migration sets it as its last step); a file with a higher version came from a newer app.
  */
-export const migrations = [Foundation1795400000001, Customers1795400000002, Activity1795400000003]
+export const migrations = [
+  Foundation1795400000001,
+  Customers1795400000002,
+  Activity1795400000003,
+  RelationshipAssessment1795400000004,
+]
 export const latestSchemaVersion = migrations.length

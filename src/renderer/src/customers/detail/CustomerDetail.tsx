@@ -10,6 +10,7 @@ import { useCardLookups } from '../card/useCardLookups'
 import { useScrolledToTop } from '../card/useScrolledToTop'
 import { InteractionTimeline } from '../../activity/InteractionTimeline'
 import { SalesTable } from '../../activity/SalesTable'
+import { RelationshipTab } from '../../grading/RelationshipTab'
 import { HistoryTab } from './HistoryTab'
 
 // The routes import both screens of a customer from here.
@@ -134,6 +135,11 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               ),
               children: <Empty description="此功能即将提供" />,
             })),
+            {
+              key: 'relationship',
+              label: '客情评估',
+              children: <RelationshipTab customerId={id} readOnly={deleted} onSaved={() => void reload()} />,
+            },
             {
               key: 'history',
               label: '变更记录',
