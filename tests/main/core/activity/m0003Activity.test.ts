@@ -1,21 +1,10 @@
-import { join } from 'node:path'
-import { DataSource } from 'typeorm'
 import { describe, expect, it } from 'vitest'
-import { Foundation1795400000001 } from '../../../../src/main/core/db/migrations/m0001Foundation'
-import { Customers1795400000002 } from '../../../../src/main/core/db/migrations/m0002Customers'
 import { openStore } from '../../../../src/main/core/db/openStore'
-import { tempDir } from '../../../helpers/tempDir'
+import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 
 describe('migration 3 (交往记录, 交易记录)', () => {
   it('migrates a version-2 database holding customers without losing any', async () => {
-    const path = join(tempDir('m0003'), 'kqgj.sqlite')
-    const v2 = new DataSource({
-      type: 'sqlite',
-      database: path,
-      migrations: [Foundation1795400000001, Customers1795400000002],
-    })
-    await v2.initialize()
-    await v2.runMigrations({ transaction: 'all' })
+    const { path, db: v2 } = await databaseAtVersion(2)
     await v2.query(`INSERT INTO dict_item (category, label, sort_order, enabled) VALUES ('product', '打印机', 1, 1)`)
     for (const [code, name] of [
       ['KH-2026-00001', '甲公司'],

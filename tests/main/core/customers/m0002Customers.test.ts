@@ -1,16 +1,10 @@
-import { join } from 'node:path'
-import { DataSource } from 'typeorm'
 import { describe, expect, it } from 'vitest'
-import { Foundation1795400000001 } from '../../../../src/main/core/db/migrations/m0001Foundation'
 import { openStore } from '../../../../src/main/core/db/openStore'
-import { tempDir } from '../../../helpers/tempDir'
+import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 
 describe('migration 2 (customers)', () => {
   it('migrates a version-1 database holding rows without losing any', async () => {
-    const path = join(tempDir('m0002'), 'kqgj.sqlite')
-    const v1 = new DataSource({ type: 'sqlite', database: path, migrations: [Foundation1795400000001] })
-    await v1.initialize()
-    await v1.runMigrations({ transaction: 'all' })
+    const { path, db: v1 } = await databaseAtVersion(1)
     await v1.query(`INSERT INTO dict_item (category, label, sort_order, enabled) VALUES ('staff', '张三', 1, 1)`)
     await v1.query(`INSERT INTO app_setting (key, value) VALUES ('theme', 'dark')`)
     const dictBefore = await v1.query(`SELECT * FROM dict_item ORDER BY id`)

@@ -1,22 +1,10 @@
-import { join } from 'node:path'
-import { DataSource } from 'typeorm'
 import { describe, expect, it } from 'vitest'
-import { Foundation1795400000001 } from '../../../../src/main/core/db/migrations/m0001Foundation'
-import { Customers1795400000002 } from '../../../../src/main/core/db/migrations/m0002Customers'
-import { Activity1795400000003 } from '../../../../src/main/core/db/migrations/m0003Activity'
 import { openStore } from '../../../../src/main/core/db/openStore'
-import { tempDir } from '../../../helpers/tempDir'
+import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 
 describe('migration 4 (客情关系等级评估)', () => {
   it('migrates a version-3 database holding customers without losing any', async () => {
-    const path = join(tempDir('m0004'), 'kqgj.sqlite')
-    const v3 = new DataSource({
-      type: 'sqlite',
-      database: path,
-      migrations: [Foundation1795400000001, Customers1795400000002, Activity1795400000003],
-    })
-    await v3.initialize()
-    await v3.runMigrations({ transaction: 'all' })
+    const { path, db: v3 } = await databaseAtVersion(3)
     for (const [code, name, level] of [
       ['KH-2026-00001', '甲公司', 'II'],
       ['KH-2026-00002', '乙公司', null],
