@@ -18,16 +18,21 @@ export interface RunningApp {
 /**
  * Starts the built browser preview (`out/main/browser.js`, the same handlers as
  * the Electron app) on a free loopback port over a data folder, and opens it in
- * Debian's Chromium. Needs `npm run build` first.
+ * Debian's Chromium. Needs `npm run build` first (or a build in KQ_OUT_DIR, so that
+ * several builds can be tested side by side).
  */
 export async function startApp(
   options: { dataDir?: string; width?: number; height?: number; firstRun?: boolean } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('e2e')
-  const server = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const server = spawn(
+    process.execPath,
+    [join(root, process.env.KQ_OUT_DIR ?? 'out', 'main/browser.js'), '--port', '0', '--data', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const url = await waitForUrl(server)
   // Most tests start past the welcome dialog; the first-run test asks for it.
   if (!options.firstRun) await post(url, 'app.setFirstRunDecided', {})

@@ -19,7 +19,7 @@ import { looksLikePhone, normalizePhone } from '../../../shared/phone'
 import { divisionName } from '../../../shared/regions'
 import { snakeCase } from '../db/customerEntities'
 import { searchForm } from './customerDerived'
-import { customerColumnsSql, customerFromRaw } from './customerQueries'
+import { customerColumnPairs } from './customerQueries'
 import { groupNamesSql } from './groupQueries'
 
 /**
@@ -27,7 +27,7 @@ import { groupNamesSql } from './groupQueries'
  * these whitelists (the contract refuses any other key); values go in as
  * parameters (`?N`, numbered so one value can be used twice).
  */
-class Params {
+export class Params {
   readonly values: unknown[] = []
   add(value: unknown): string {
     this.values.push(value)
@@ -49,7 +49,7 @@ interface GradeBounds {
   month6: string
 }
 
-function gradeBounds(params: Params, today: string): GradeBounds {
+export function gradeBounds(params: Params, today: string): GradeBounds {
   const day = dayjs(today)
   return {
     month1: params.add(day.add(1, 'month').format('YYYY-MM-DD')),
@@ -62,7 +62,7 @@ function gradeBounds(params: Params, today: string): GradeBounds {
  * 成交级别 as of today (SPEC §3.1): the override; else 无需求 → E, 潜在需求 → D,
  * 明确需求 → A (within 1 month, or already past), B (3 months), C (6), D (later or no date).
  */
-function dealGradeSql(bounds: GradeBounds): string {
+export function dealGradeSql(bounds: GradeBounds): string {
   return `(CASE
     WHEN c.deal_grade_override IS NOT NULL THEN c.deal_grade_override
     WHEN c.demand_status = '无需求' THEN 'E'
@@ -223,26 +223,33 @@ function whereSql(
 }
 
 const dealGradeSet = new Set<string>(dealGrades)
-const labelColumns = customerDictFieldKeys.map(
-  (field) => [customerDictLabelKeys[field], `${snakeCase(field)}_label`] as const,
-)
+/** Kept for search and duplicate checks; the sheet never shows them. */
+const hiddenKeys = new Set<string>(['nameNorm', 'phoneNorm', 'emailNorm', 'searchText'])
+/**
+ * [row key, raw column, is boolean] of every value a sheet row carries, worked
+ * out once: a page is then one pass per row into one object. (Spreading the
+ * ~100-key customer row into a new object per row cost more than the SQL.)
+ */
+const sheetCustomerColumns = customerColumnPairs.filter(([key]) => !hiddenKeys.has(key))
+const sheetColumnsSql = sheetCustomerColumns.map(([, column]) => `c.${column}`).join(', ')
+const rowColumns: (readonly [string, string, boolean])[] = [
+  ...sheetCustomerColumns,
+  ...customerDictFieldKeys.map((field) => [customerDictLabelKeys[field], `${snakeCase(field)}_label`, false] as const),
+]
 
 function rowFromRaw(raw: Record<string, unknown>): CustomerListRow {
-  const row = customerFromRaw(raw)
-  const labels = Object.fromEntries(
-    labelColumns.map(([key, column]) => [key, (raw[column] as string | null) ?? null]),
-  ) as Record<(typeof customerDictLabelKeys)[CustomerDictField], string | null>
-  const { nameNorm: _nameNorm, phoneNorm: _phoneNorm, emailNorm: _emailNorm, searchText: _searchText, ...values } = row
-  const grade = raw.deal_grade as string | null
-  return {
-    ...values,
-    ...labels,
-    provinceName: divisionName(row.provinceCode) ?? null,
-    cityName: divisionName(row.cityCode) ?? null,
-    districtName: divisionName(row.districtCode) ?? null,
-    groups: (raw.group_names as string | null) ?? '',
-    dealGrade: grade && dealGradeSet.has(grade) ? (grade as CustomerListRow['dealGrade']) : null,
+  const row: Record<string, unknown> = {}
+  for (const [key, column, isBoolean] of rowColumns) {
+    const value = raw[column] ?? null
+    row[key] = isBoolean && value !== null ? Boolean(value) : value
   }
+  const grade = raw.deal_grade as string | null
+  row.provinceName = divisionName(raw.province_code as string | null) ?? null
+  row.cityName = divisionName(raw.city_code as string | null) ?? null
+  row.districtName = divisionName(raw.district_code as string | null) ?? null
+  row.groups = (raw.group_names as string | null) ?? ''
+  row.dealGrade = grade && dealGradeSet.has(grade) ? grade : null
+  return row as unknown as CustomerListRow
 }
 
 /**
@@ -269,7 +276,7 @@ export async function listCustomerPage(
       FROM ${how.from} ${[...order.joins].map(dictJoin).join(' ')}
       WHERE ${where} ORDER BY ${order.sql} LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT ${customerColumnsSql},
+    SELECT ${sheetColumnsSql},
       ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')},
       ${dealGradeSql(bounds)} AS deal_grade,
       ${groupNamesSql('c.id')} AS group_names${countInPage ? ', page.total AS page_total' : ''}

@@ -14,7 +14,7 @@ import { groupsOfCustomer } from './groupQueries'
 
 const outputKeys = [...Object.keys(customerAutoShape), ...customerFieldKeys] as (keyof CustomerRow)[]
 /** [property, column, is boolean] of every customer column, worked out once. */
-const columnPairs = (Object.keys(customerColumnKinds) as (keyof CustomerRow)[]).map(
+export const customerColumnPairs = (Object.keys(customerColumnKinds) as (keyof CustomerRow)[]).map(
   (key) => [key, snakeCase(key), customerColumnKinds[key].startsWith('boolean')] as const,
 )
 
@@ -26,7 +26,7 @@ export const customerColumnsSql = Object.keys(customerColumnKinds)
 /** A raw `SELECT c.*`-style row (snake_case, 0/1 booleans) as a CustomerRow. */
 export function customerFromRaw(raw: Record<string, unknown>): CustomerRow {
   const row: Record<string, unknown> = {}
-  for (const [key, column, isBoolean] of columnPairs) {
+  for (const [key, column, isBoolean] of customerColumnPairs) {
     const value = raw[column]
     row[key] = isBoolean && value !== null && value !== undefined ? Boolean(value) : value
   }

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the app's hot paths against the same work done raw, on the
+ * demo dataset of 100,000 customers and 1,000,000 transactions (built once
+ * into .tmp/bench, then reused). Prints medians and app ÷ baseline ratios.
+ *   --json      JSON lines {"name","app_ms","baseline_ms","ratio"} instead of the table
+ *   --smoke     a small dataset and fewer runs (what CI runs)
+ *   --only <s>  only the cases whose name contains s
+ *   --no-browser  skip the Chromium timings
+ */
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { databaseFileName, openCore } from '../src/main/core/openCore'
+import type { BenchContext } from './bench/benchCase'
+import { browserTimings, type BrowserTiming } from './bench/browserTimings'
+import { benchCases } from './bench/cases'
+import { ensureDataset, workingCopy, type Scale } from './bench/dataset'
+import { measure, round, type BenchResult } from './bench/measure'
+import { openRawDatabase } from './bench/rawDatabase'
+
+/** The analysis pages the browser timings open (the heaviest first). */
+const analysisRoutes: string[] = []
+const peakMemoryTargetMb = 500
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+    },
+  })
+  const scale: Scale = values.smoke ? 'smoke' : 'full'
+  const root = resolve(__dirname, '..')
+  const benchRoot = join(root, '.tmp', 'bench')
+  const log = (line: string): void => void (values.json ? process.stderr : process.stdout).write(`${line}\n`)
+
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
+
+  const base = await ensureDataset(benchRoot, scale, log)
+  const dataDir = workingCopy(base, join(benchRoot, `work-${scale}`))
+  const workDir = join(benchRoot, `files-${scale}`)
+  mkdirSync(workDir, { recursive: true })
+  const core = await openCore(dataDir)
+  const databasePath = join(dataDir, databaseFileName)
+  const raw = await openRawDatabase(databasePath)
+  const ctx: BenchContext = {
+    call: async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = await core.dispatch(channel, input)
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+      return result.value as T
+    },
+    core,
+    raw,
+    dataDir,
+    databasePath,
+    workDir,
+    scale,
+  }
+
+  const results: BenchResult[] = []
+  try {
+    for (const benchCase of benchCases) {
+      if (values.only && !benchCase.name.includes(values.only)) continue
+      const result = await measure(benchCase, ctx)
+      results.push(result)
+      if (values.json) console.log(JSON.stringify(result))
+      else log(row(result))
+    }
+  } finally {
+    await raw.close()
+    await core.close()
+  }
+  clearInterval(sampler)
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024)
+  const peakMb = round(peakRss / 1024 / 1024)
+  const memoryMet = peakMb < peakMemoryTargetMb
+  if (values.json) console.log(JSON.stringify({ name: '峰值内存 MB', value: peakMb, met: memoryMet }))
+  else log(`峰值内存（本进程 RSS）：${peakMb} MB，目标 < ${peakMemoryTargetMb} MB ${memoryMet ? '达标' : '未达标'}`)
+
+  let timings: BrowserTiming[] = []
+  if (!values['no-browser'] && !values.only) {
+    timings = await browserTimings(root, dataDir, analysisRoutes)
+    for (const timing of timings) {
+      if (values.json)
+        console.log(JSON.stringify({ name: timing.name, app_ms: timing.ms, baseline_ms: null, ratio: null }))
+      else log(`Chromium：${timing.name} ${timing.ms} ms`)
+    }
+  }
+  const missed = results.filter((r) => !r.met)
+  log(
+    `${results.length} 项，${results.length - missed.length} 项达标${missed.length ? `，未达标：${missed.map((r) => r.name).join('、')}` : ''}`,
+  )
+}
+
+function row(result: BenchResult): string {
+  const base = result.baseline_ms === null ? '—' : `${result.baseline_ms} ms`
+  const ratio = result.ratio === null ? '—' : `${result.ratio}×`
+  return `${result.met ? '✓' : '✗'} ${result.name.padEnd(28, '　')} 应用 ${result.app_ms} ms  基准 ${base}  比值 ${ratio}  目标 ${result.target}`
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,71 @@
+import type { BenchCase, BenchContext } from './benchCase'
+import { captureSql, replay } from './sqlCapture'
+
+export interface BenchResult {
+  name: string
+  app_ms: number
+  baseline_ms: number | null
+  ratio: number | null
+  target: string
+  met: boolean
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const at = (i: number): number => sorted[i] ?? Number.NaN
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+/**
+ * One warm-up of each side, then `runs` pairs, interleaved and alternating
+ * which goes first, so drift (page cache, GC, a busy CPU) hits both alike. A
+ * ratio case without its own baseline replays, raw, the SQL the app sent in
+ * its warm-up.
+ */
+export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<BenchResult> {
+  await benchCase.setup?.(ctx)
+  const wantsRatio = 'ratio' in benchCase.target
+  let baseline = benchCase.baseline
+  if (!baseline && wantsRatio) {
+    const captured = await captureSql(ctx.core.store.dataSource, () => benchCase.app(ctx))
+    baseline = () => replay(ctx.raw, captured)
+  } else {
+    await benchCase.app(ctx)
+  }
+  if (baseline) await baseline(ctx)
+  const appTimes: number[] = []
+  const baseTimes: number[] = []
+  const runs = benchCase.runs ?? (ctx.scale === 'smoke' ? 3 : 7)
+  for (let i = 0; i < runs; i++) {
+    const pair = [
+      async () => appTimes.push(await time(() => benchCase.app(ctx))),
+      async () => {
+        if (baseline) baseTimes.push(await time(() => baseline(ctx)))
+      },
+    ]
+    for (const step of i % 2 ? pair.reverse() : pair) await step()
+  }
+  const appMs = median(appTimes)
+  const baseMs = baseTimes.length ? median(baseTimes) : null
+  const ratio = baseMs === null ? null : appMs / Math.max(baseMs, 0.001)
+  const target = benchCase.target
+  return {
+    name: benchCase.name,
+    app_ms: round(appMs),
+    baseline_ms: baseMs === null ? null : round(baseMs),
+    ratio: ratio === null ? null : round(ratio),
+    target: 'ratio' in target ? `≤ ${target.ratio}×` : `< ${target.ms} ms`,
+    met: 'ratio' in target ? ratio !== null && ratio <= target.ratio : appMs < target.ms,
+  }
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
