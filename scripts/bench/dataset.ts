@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { latestSchemaVersion } from '../../src/main/core/db/migrations'
 import { generateDemoData } from '../../src/main/core/demo/generateDemoData'
@@ -17,17 +18,26 @@ interface Marker {
   transactions: number
   interactions: number
   schemaVersion: number
+  generator: string
+}
+
+/** A fingerprint of the demo generator's sources: a changed generator means a new dataset. */
+function generatorFingerprint(): string {
+  const dir = join(__dirname, '../../src/main/core/demo')
+  const hash = createHash('sha1')
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(join(dir, file)))
+  return hash.digest('hex').slice(0, 12)
 }
 
 /**
  * A pristine demo dataset per scale, built once and reused (100k customers and
- * 1M sales take a few minutes). It is rebuilt when the schema grew, since a new
- * schema usually brings new demo tables. Returns the folder holding it.
+ * 1M sales take a few minutes). It is rebuilt when the schema or the demo
+ * generator changed. Returns the folder holding it.
  */
 export async function ensureDataset(root: string, scale: Scale, log: (line: string) => void): Promise<string> {
   const dir = join(root, `base-${scale}`)
   const markerPath = join(dir, 'dataset.json')
-  const wanted: Marker = { ...scales[scale], schemaVersion: latestSchemaVersion }
+  const wanted: Marker = { ...scales[scale], schemaVersion: latestSchemaVersion, generator: generatorFingerprint() }
   if (existsSync(markerPath) && readFileSync(markerPath, 'utf8') === JSON.stringify(wanted)) return dir
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
