@@ -27,7 +27,39 @@ export interface DealHeatFacts {
   installerLevel: RelationshipLevel | null
 }
 
-export type DealHeatPercent = 90 | 70 | 50 | 30 | 10
+/** The tender facts of a project: the yes/no inputs of the heat, as ticked on the project form. */
+export type TenderFact = Exclude<keyof DealHeatFacts, 'stage' | 'ownerLevel' | 'installerLevel'>
+
+/** Every tender fact with its wording (seed 001), in the order the form lists them. */
+export const tenderFacts: { key: TenderFact; label: string }[] = [
+  { key: 'ourProductInTender', label: '标书中有我司产品' },
+  { key: 'ourBrandOnlyInTender', label: '标书中我司产品是唯一品牌' },
+  { key: 'contractWithWinningInstaller', label: '已与中标安装公司签订合同' },
+  { key: 'ownerRecommendsUs', label: '甲方主动向乙方推荐我司产品' },
+  { key: 'ownerDoesNotRefuse', label: '甲方不拒绝使用我司产品' },
+  { key: 'ownerAgreesToWriteUsIn', label: '甲方同意将我司产品写入标书' },
+  { key: 'installerUsesOurProductInBid', label: '乙方主动使用我司产品参与投标' },
+  { key: 'knowsCompetitorStrategy', label: '销售人员已充分了解竞争品牌的销售策略' },
+]
+export const tenderFactKeys = tenderFacts.map((fact) => fact.key) as [TenderFact, ...TenderFact[]]
+
+/** The heat inputs from a project's ticked facts and its two customers' levels. */
+export function dealHeatFacts(
+  stage: ProjectStage,
+  ticked: readonly TenderFact[],
+  ownerLevel: RelationshipLevel | null,
+  installerLevel: RelationshipLevel | null,
+): DealHeatFacts {
+  const facts = Object.fromEntries(tenderFactKeys.map((key) => [key, ticked.includes(key)])) as Record<
+    TenderFact,
+    boolean
+  >
+  return { ...facts, stage, ownerLevel, installerLevel }
+}
+
+export const dealHeatPercents = [90, 70, 50, 30, 10] as const
+
+export type DealHeatPercent = (typeof dealHeatPercents)[number]
 
 export interface DealHeat {
   percent: DealHeatPercent

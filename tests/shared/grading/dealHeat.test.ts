@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { computeDealHeat, type DealHeatFacts } from '../../../src/shared/grading/dealHeat'
+import {
+  computeDealHeat,
+  dealHeatFacts,
+  tenderFactKeys,
+  tenderFacts,
+  type DealHeatFacts,
+} from '../../../src/shared/grading/dealHeat'
 
 const none: DealHeatFacts = {
   stage: '投标',
@@ -128,5 +134,16 @@ describe('computeDealHeat', () => {
   it('keeps a failed project at 10%, whatever is ticked', () => {
     expect(heat({ ...ninety, ...seventyByOwner, stage: '失败' })).toEqual({ percent: 10, reason: '10%：项目已失败' })
     expect(percent({ ...thirty, stage: '失败' })).toBe(10)
+  })
+})
+
+describe('tenderFacts and dealHeatFacts', () => {
+  it('names every yes/no input of the heat once, and maps the ticked ones to true', () => {
+    const booleanKeys = Object.keys(none).filter((key) => typeof none[key as keyof DealHeatFacts] === 'boolean')
+    expect([...tenderFactKeys].sort()).toEqual(booleanKeys.sort())
+    expect(new Set(tenderFacts.map((f) => f.label)).size).toBe(tenderFacts.length)
+    const facts = dealHeatFacts('投标', ['ourProductInTender', 'ownerRecommendsUs'], 'II', null)
+    expect(facts).toEqual({ ...none, ourProductInTender: true, ownerRecommendsUs: true, ownerLevel: 'II' })
+    expect(computeDealHeat(facts).reason).toBe('70%：标书中有我司产品，甲方主动推荐')
   })
 })

@@ -1,0 +1,131 @@
+import { Alert, DatePicker, Input, Select, Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useState } from 'react'
+import type { Interaction } from '../../../shared/interaction'
+import { useQuery } from '../api/useQuery'
+import '../projects/projects.css'
+import { useDictOptions } from './activityHelpers'
+
+const pageSize = 50
+const dash = <span className="kq-card-empty">—</span>
+
+interface Filters {
+  dateFrom: string | null
+  dateTo: string | null
+  typeIds: number[]
+  staffIds: number[]
+  quick: string
+}
+
+const columns: ColumnsType<Interaction> = [
+  { title: '时间', dataIndex: 'occurredAt', width: 140 },
+  {
+    title: '客户',
+    dataIndex: 'customerName',
+    render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+  },
+  { title: '联系人', dataIndex: 'contactName', width: 90, render: (v: string | null) => v ?? dash },
+  { title: '交往方式', dataIndex: 'typeLabel', width: 90, render: (v: string) => <Tag color="blue">{v}</Tag> },
+  { title: '主题', dataIndex: 'subject', render: (v: string | null) => v ?? dash },
+  {
+    title: '内容',
+    dataIndex: 'content',
+    render: (v: string | null) => (v ? <span className="kq-heat-reason">{v}</span> : dash),
+  },
+  {
+    title: '结果',
+    dataIndex: 'result',
+    render: (v: string | null) => (v ? <span className="kq-heat-reason">{v}</span> : dash),
+  },
+  { title: '下次跟进', dataIndex: 'nextFollowUp', width: 110, render: (v: string | null) => v ?? dash },
+  { title: '业务员', dataIndex: 'staffLabel', width: 80, render: (v: string | null) => v ?? dash },
+]
+
+/** 交往记录: every customer's, newest first, filtered by date, 交往方式, 业务员 and text; a row opens its customer. */
+export function InteractionsScreen(): React.JSX.Element {
+  const [filters, setFilters] = useState<Filters>({
+    dateFrom: null,
+    dateTo: null,
+    typeIds: [],
+    staffIds: [],
+    quick: '',
+  })
+  const [page, setPage] = useState(1)
+  const types = useDictOptions('interactionType')
+  const staff = useDictOptions('staff')
+  const { data, loading, error } = useQuery('interactions.list', {
+    ...filters,
+    startRow: (page - 1) * pageSize,
+    endRow: page * pageSize,
+  })
+  const total = data?.total ?? 0
+  const filter = (changes: Partial<Filters>): void => {
+    setFilters({ ...filters, ...changes })
+    setPage(1)
+  }
+
+  return (
+    <div>
+      <div className="kq-list-filters">
+        <DatePicker.RangePicker
+          aria-label="交往日期"
+          placeholder={['开始日期', '结束日期']}
+          onChange={(range) =>
+            filter({
+              dateFrom: range?.[0]?.format('YYYY-MM-DD') ?? null,
+              dateTo: range?.[1]?.format('YYYY-MM-DD') ?? null,
+            })
+          }
+        />
+        <Select<number[]>
+          mode="multiple"
+          allowClear
+          aria-label="交往方式"
+          placeholder="全部交往方式"
+          style={{ minWidth: 200 }}
+          value={filters.typeIds}
+          onChange={(typeIds) => filter({ typeIds })}
+          options={types.options}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+        <Select<number[]>
+          mode="multiple"
+          allowClear
+          aria-label="业务员"
+          placeholder="全部业务员"
+          style={{ minWidth: 180 }}
+          value={filters.staffIds}
+          onChange={(staffIds) => filter({ staffIds })}
+          options={staff.options}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+        <Input.Search
+          allowClear
+          aria-label="搜索交往记录"
+          placeholder="主题、内容"
+          style={{ width: 260 }}
+          onSearch={(value) => filter({ quick: value.trim() })}
+        />
+        <Typography.Text type="secondary">共 {total} 条</Typography.Text>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<Interaction>
+        className="kq-clickable-rows"
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        columns={columns}
+        locale={{ emptyText: '没有符合条件的交往记录' }}
+        scroll={{ x: 'max-content' }}
+        onRow={(row) => ({ onClick: () => (window.location.hash = `/customers/${row.customerId}`) })}
+        pagination={
+          total > pageSize
+            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
+            : false
+        }
+      />
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+import { DatePicker, Input, Select, Tabs } from 'antd'
+import { useState } from 'react'
+import { competitorKinds, type CompetitorKind } from '../../../shared/competitor'
+import { feedbackStatuses, feedbackTypes, type FeedbackStatus, type FeedbackType } from '../../../shared/feedback'
+import { CompetitorsTable, type CompetitorFilters } from './CompetitorsTable'
+import { FeedbackTable, type FeedbackFilters } from './FeedbackTable'
+import './projects.css'
+
+const options = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }))
+
+function CompetitorList(): React.JSX.Element {
+  const [filters, setFilters] = useState<CompetitorFilters>({})
+  return (
+    <div>
+      <div className="kq-list-filters">
+        <Select<CompetitorKind[]>
+          mode="multiple"
+          allowClear
+          aria-label="类型"
+          placeholder="竞争对手和供应商"
+          style={{ minWidth: 200 }}
+          value={filters.kinds ?? []}
+          onChange={(kinds) => setFilters({ ...filters, kinds })}
+          options={options(competitorKinds)}
+        />
+        <Input.Search
+          allowClear
+          aria-label="搜索竞争对手"
+          placeholder="名称、产品、客户名称"
+          style={{ width: 280 }}
+          onSearch={(value) => setFilters({ ...filters, quick: value.trim() })}
+        />
+      </div>
+      <CompetitorsTable key={JSON.stringify(filters)} filters={filters} />
+    </div>
+  )
+}
+
+function FeedbackList(): React.JSX.Element {
+  const [filters, setFilters] = useState<FeedbackFilters>({})
+  return (
+    <div>
+      <div className="kq-list-filters">
+        <DatePicker.RangePicker
+          aria-label="收到日期"
+          placeholder={['收到日期从', '到']}
+          onChange={(range) =>
+            setFilters({
+              ...filters,
+              dateFrom: range?.[0]?.format('YYYY-MM-DD') ?? null,
+              dateTo: range?.[1]?.format('YYYY-MM-DD') ?? null,
+            })
+          }
+        />
+        <Select<FeedbackType[]>
+          mode="multiple"
+          allowClear
+          aria-label="意见类型"
+          placeholder="全部类型"
+          style={{ minWidth: 180 }}
+          value={filters.types ?? []}
+          onChange={(types) => setFilters({ ...filters, types })}
+          options={options(feedbackTypes)}
+        />
+        <Select<FeedbackStatus[]>
+          mode="multiple"
+          allowClear
+          aria-label="处理状态"
+          placeholder="全部状态"
+          style={{ minWidth: 180 }}
+          value={filters.statuses ?? []}
+          onChange={(statuses) => setFilters({ ...filters, statuses })}
+          options={options(feedbackStatuses)}
+        />
+        <Input.Search
+          allowClear
+          aria-label="搜索客户意见"
+          placeholder="意见内容、处理结果、客户名称"
+          style={{ width: 280 }}
+          onSearch={(value) => setFilters({ ...filters, quick: value.trim() })}
+        />
+      </div>
+      <FeedbackTable key={JSON.stringify(filters)} filters={filters} />
+    </div>
+  )
+}
+
+/** 竞争对手与意见: every customer's 竞争对手/供应商 and 客户意见, a tab each (#/intel/competitors, #/intel/feedback). */
+export function MarketIntelScreen({ tab }: { tab: string }): React.JSX.Element {
+  return (
+    <Tabs
+      activeKey={tab === 'feedback' ? 'feedback' : 'competitors'}
+      onChange={(key) => (window.location.hash = `/intel/${key}`)}
+      destroyOnHidden
+      items={[
+        { key: 'competitors', label: '竞争对手/供应商', children: <CompetitorList /> },
+        { key: 'feedback', label: '客户意见', children: <FeedbackList /> },
+      ]}
+    />
+  )
+}

@@ -1,0 +1,229 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
+import { useState } from 'react'
+import type { ProjectStage } from '../../../shared/grading/dealHeat'
+import type { Project, ProjectSortKey } from '../../../shared/project'
+import { formatAmount } from '../activity/activityHelpers'
+import { call, errorMessage } from '../api/client'
+import { useQuery } from '../api/useQuery'
+import type { CustomerOption } from './CustomerPicker'
+import { heatConditions, HeatTag } from './HeatTag'
+import { ProjectForm } from './ProjectForm'
+import './projects.css'
+
+const pageSize = 20
+const dash = <span className="kq-card-empty">—</span>
+
+const stageColors: Record<ProjectStage, string> = {
+  信息收集: 'default',
+  编写标书: 'blue',
+  投标: 'geekblue',
+  中标: 'orange',
+  签约: 'green',
+  失败: 'red',
+}
+
+export interface ProjectFilters {
+  stages?: ProjectStage[]
+  heatMin?: number | null
+  heatMax?: number | null
+  quick?: string
+}
+
+/** Columns the table lets the user sort by, mapped to the contract's sort keys. */
+const sortable: Partial<Record<string, ProjectSortKey>> = {
+  heat: 'heat',
+  budget: 'budget',
+  expectedDate: 'expectedDate',
+}
+
+const customerLink = (id: number, name: string) => (
+  <a href={`#/customers/${id}`} onClick={(event) => event.stopPropagation()}>
+    {name}
+  </a>
+)
+
+/**
+ * 项目 with their 成交热度: one customer's (as 甲方 or 乙方) on its page, or all of them
+ * with the screen's filters. 新建 / 修改 / 删除 in place.
+ */
+export function ProjectsTable(props: {
+  customer?: CustomerOption
+  filters?: ProjectFilters
+  onChanged?: () => void
+}): React.JSX.Element {
+  const { customer, filters, onChanged } = props
+  const { message } = App.useApp()
+  const [page, setPage] = useState(1)
+  const [sort, setSort] = useState<{ sortBy: ProjectSortKey; sortOrder: 'asc' | 'desc' }>({
+    sortBy: customer ? 'updatedAt' : 'heat',
+    sortOrder: 'desc',
+  })
+  const [editing, setEditing] = useState<{ record: Project | undefined } | null>(null)
+  const { data, loading, error, reload } = useQuery('projects.list', {
+    ...(customer ? { customerId: customer.value } : {}),
+    ...filters,
+    ...sort,
+    startRow: (page - 1) * pageSize,
+    endRow: page * pageSize,
+  })
+  const rows = data?.rows ?? []
+  const total = data?.total ?? 0
+
+  const written = (): void => {
+    void reload()
+    onChanged?.()
+  }
+
+  const remove = async (project: Project): Promise<void> => {
+    try {
+      await call('projects.delete', { id: project.id })
+      message.success(`已删除项目「${project.name}」`)
+      if (rows.length === 1 && page > 1) setPage(page - 1)
+      written()
+    } catch (failure) {
+      message.error(errorMessage(failure))
+    }
+  }
+
+  const order = (key: ProjectSortKey) =>
+    sort.sortBy === key ? (sort.sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null
+
+  const columns: ColumnsType<Project> = [
+    { title: '项目名称', dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: '甲方',
+      dataIndex: 'ownerName',
+      render: (v: string, p) => (p.ownerCustomerId === customer?.value ? v : customerLink(p.ownerCustomerId, v)),
+    },
+    {
+      title: '乙方',
+      dataIndex: 'contractorName',
+      render: (v: string | null, p) =>
+        v === null || p.contractorCustomerId === null
+          ? dash
+          : p.contractorCustomerId === customer?.value
+            ? v
+            : customerLink(p.contractorCustomerId, v),
+    },
+    {
+      title: '阶段',
+      dataIndex: 'stage',
+      width: 90,
+      render: (v: ProjectStage) => <Tag color={stageColors[v]}>{v}</Tag>,
+    },
+    {
+      title: '预算（元）',
+      dataIndex: 'budget',
+      key: 'budget',
+      width: 116,
+      align: 'right',
+      sorter: true,
+      sortOrder: order('budget'),
+      render: (v: number | null) => (v === null ? dash : formatAmount(v)),
+    },
+    {
+      title: '预计成交',
+      dataIndex: 'expectedDate',
+      key: 'expectedDate',
+      width: 104,
+      sorter: true,
+      sortOrder: order('expectedDate'),
+      render: (v: string | null) => v ?? dash,
+    },
+    {
+      title: '成交热度',
+      dataIndex: 'heat',
+      key: 'heat',
+      width: 300,
+      sorter: true,
+      sortOrder: order('heat'),
+      render: (_, p) => (
+        <Space size={4} align="start">
+          <HeatTag heat={p.heat} reason={p.heatReason} />
+          <Typography.Text type="secondary" className="kq-heat-reason">
+            {heatConditions(p.heatReason)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_, project) => (
+        <Space size={0}>
+          <Tooltip title="修改">
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label="修改项目"
+              onClick={() => setEditing({ record: project })}
+            />
+          </Tooltip>
+          <Popconfirm
+            title={`删除项目「${project.name}」？`}
+            okText="删除"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove(project)}
+          >
+            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除项目" />
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ]
+
+  return (
+    <div className="kq-activity">
+      <div className="kq-activity-toolbar">
+        <Typography.Text type="secondary">共 {total} 个项目</Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
+          新建项目
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<Project>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        dataSource={rows}
+        columns={columns}
+        locale={{ emptyText: customer ? '尚无项目，可点击「新建项目」登记' : '没有符合条件的项目' }}
+        // No horizontal scroll: names and the heat reason wrap, so 操作 stays in view on the customer page.
+        onChange={(_pagination, _filters, sorter) => {
+          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Project> | undefined
+          const key = one?.order ? sortable[String(one.columnKey)] : undefined
+          setSort(
+            key
+              ? { sortBy: key, sortOrder: one?.order === 'ascend' ? 'asc' : 'desc' }
+              : { sortBy: 'updatedAt', sortOrder: 'desc' },
+          )
+          setPage(1)
+        }}
+        pagination={
+          total > pageSize
+            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
+            : false
+        }
+      />
+      {/* Mounted per opening: the form keeps the chosen customers' 客情 levels in its own state. */}
+      {editing !== null && (
+        <ProjectForm
+          open
+          customer={customer}
+          record={editing.record}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            written()
+          }}
+        />
+      )}
+    </div>
+  )
+}
