@@ -1,0 +1,165 @@
+import type { EntityManager } from 'typeorm'
+import {
+  reminderKinds,
+  type Reminder,
+  type ReminderCounts,
+  type ReminderKind,
+  type ReminderListInput,
+  type ReminderListOutput,
+} from '../../../shared/reminder'
+
+/** Reads and status changes of reminders; the rules that create them are in reminderRules.ts. */
+
+const select = `SELECT r.id, r.kind, r.customer_id, c.name AS customer_name, r.contact_id, ct.name AS contact_name,
+    r.due_date, r.reason, r.status, r.snoozed_until, r.created_at, r.done_at, r.interaction_id
+  FROM reminder r
+  LEFT JOIN customer c ON c.id = r.customer_id
+  LEFT JOIN contact ct ON ct.id = r.contact_id`
+
+/**
+ * Reminders of customers in the 回收站 wait there with them. Few customers are in
+ * it, so this reads a short list once rather than joining every reminder's customer.
+ */
+export const notBinned = `(r.customer_id IS NULL OR r.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL))`
+
+/** Open = pending. A snoozed reminder becomes pending again when a scan reaches its day. */
+const openOrder = 'r.due_date, r.kind, r.customer_id, r.id'
+
+interface ReminderDbRow {
+  id: number
+  kind: Reminder['kind']
+  customer_id: number | null
+  customer_name: string | null
+  contact_id: number | null
+  contact_name: string | null
+  due_date: string
+  reason: string
+  status: Reminder['status']
+  snoozed_until: string | null
+  created_at: string
+  done_at: string | null
+  interaction_id: number | null
+}
+
+function toReminder(r: ReminderDbRow): Reminder {
+  return {
+    id: r.id,
+    kind: r.kind,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    dueDate: r.due_date,
+    reason: r.reason,
+    status: r.status,
+    snoozedUntil: r.snoozed_until,
+    createdAt: r.created_at,
+    doneAt: r.done_at,
+    interactionId: r.interaction_id,
+  }
+}
+
+export async function listReminders(
+  m: EntityManager,
+  input: ReminderListInput,
+  today: string,
+): Promise<ReminderListOutput> {
+  const clauses = [notBinned]
+  const params: unknown[] = []
+  if (input.view === 'open') {
+    clauses.push(`r.status = 'pending'`)
+  } else if (input.view === 'snoozed') {
+    clauses.push(`r.status = 'snoozed'`)
+  } else if (input.view !== 'all') {
+    clauses.push('r.status = ?')
+    params.push(input.view)
+  }
+  if (input.customerId !== undefined) {
+    clauses.push('r.customer_id = ?')
+    params.push(input.customerId)
+  }
+  if (input.dueTo) {
+    clauses.push('r.due_date <= ?')
+    params.push(input.dueTo)
+  }
+  const where = clauses.join(' AND ')
+  let counts: ReminderCounts | null = null
+  if (input.withCounts) {
+    const countRows: { kind: ReminderKind; n: number }[] = await m.query(
+      `SELECT r.kind, COUNT(*) AS n FROM reminder r WHERE ${where} GROUP BY r.kind`,
+      params,
+    )
+    counts = Object.fromEntries(reminderKinds.map((k) => [k, 0])) as ReminderCounts
+    for (const row of countRows) counts[row.kind] = Number(row.n)
+  }
+
+  const kinds: readonly ReminderKind[] = input.kinds?.length ? input.kinds : reminderKinds
+  const kindClause = kinds.length === reminderKinds.length ? '' : ` AND r.kind IN (${kinds.map(() => '?').join(', ')})`
+  const kindParams = kindClause ? [...kinds] : []
+  const order = input.view === 'open' || input.view === 'snoozed' ? openOrder : 'r.done_at DESC, r.id DESC'
+  const rows: ReminderDbRow[] = await m.query(
+    `${select} WHERE ${where}${kindClause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    [...params, ...kindParams, input.limit, input.offset],
+  )
+  const total = counts
+    ? kinds.reduce((sum: number, k) => sum + (counts?.[k] ?? 0), 0)
+    : Number(
+        (
+          await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${where}${kindClause}`, [...params, ...kindParams])
+        )[0].n,
+      )
+  return { rows: rows.map(toReminder), total, counts, today }
+}
+
+export async function findReminder(m: EntityManager, id: number): Promise<Reminder | null> {
+  const [row] = (await m.query(`${select} WHERE r.id = ?`, [id])) as ReminderDbRow[]
+  return row ? toReminder(row) : null
+}
+
+export async function setReminderStatus(
+  m: EntityManager,
+  id: number,
+  values: {
+    status: Reminder['status']
+    doneAt?: string | null
+    snoozedUntil?: string | null
+    interactionId?: number | null
+  },
+): Promise<void> {
+  await m.query(
+    `UPDATE reminder SET status = ?, done_at = ?, snoozed_until = ?, interaction_id = COALESCE(?, interaction_id)
+     WHERE id = ?`,
+    [values.status, values.doneAt ?? null, values.snoozedUntil ?? null, values.interactionId ?? null, id],
+  )
+}
+
+/** The count of open reminders due today or earlier and the most urgent of them, for the tray. */
+export async function urgentReminders(
+  m: EntityManager,
+  today: string,
+  limit: number,
+): Promise<{ pending: number; top: Reminder[] }> {
+  const due = `r.status = 'pending' AND r.due_date <= ? AND ${notBinned}`
+  const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${due}`, [today])
+  const rows: ReminderDbRow[] = await m.query(`${select} WHERE ${due} ORDER BY ${openOrder} LIMIT ?`, [today, limit])
+  return { pending: Number(n), top: rows.map(toReminder) }
+}
+
+/**
+ * Open reminders not yet announced: the first `limit` of them, and how many there
+ * are. All are marked announced in the same transaction, so a second call (or a
+ * crash after it) never shows them again; a first scan that finds thousands
+ * announces a few and sums up the rest.
+ */
+export async function takeUnannounced(
+  m: EntityManager,
+  now: string,
+  limit: number,
+): Promise<{ shown: Reminder[]; total: number }> {
+  const where = `r.notified_at IS NULL AND r.status = 'pending' AND ${notBinned}`
+  const rows: ReminderDbRow[] = await m.query(`${select} WHERE ${where} ORDER BY ${openOrder} LIMIT ?`, [limit])
+  if (rows.length === 0) return { shown: [], total: 0 }
+  const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${where}`)
+  await m.query(`UPDATE reminder SET notified_at = ? WHERE id IN (SELECT r.id FROM reminder r WHERE ${where})`, [now])
+  return { shown: rows.map(toReminder), total: Number(n) }
+}
