@@ -1,8 +1,14 @@
 import { join } from 'node:path'
+import type { BackupInfo, StartupNotice } from '../../shared/backup'
+import { runDailyBackupIfDue } from './backup/dailyBackup'
+import { backupFolder } from './backup/backupSettings'
+import { networkShareWarning } from './backup/networkShare'
+import { newestGoodBackup, setAsideUnusableDatabase } from './backup/startupNotice'
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
 import { createHandlers } from './createHandlers'
+import { latestSchemaVersion } from './db/migrations'
 import { openStore } from './db/openStore'
-import type { Handlers } from './handlerTypes'
+import type { CoreContext, Handlers } from './handlerTypes'
 import type { Store } from './store'
 
 export const databaseFileName = 'kqgj.sqlite'
@@ -11,12 +17,58 @@ export interface Core {
   store: Store
   handlers: Handlers
   dispatch: Dispatch
+  /** What start-up found; the shell shows it in a dialog, the renderer as a banner (app.startupNotice). */
+  startupNotice: StartupNotice
+  /** The daily backup's runner: the shell calls it at start and on a timer. */
+  runDailyBackupIfDue(now: Date): Promise<BackupInfo | null>
   close(): Promise<void>
 }
 
+export interface OpenCoreOptions extends DispatchOptions {
+  version?: string
+  /** Set only after the user chose to set a newer-version file aside (see setAsideUnusableDatabase). */
+  newerFile?: 'refuse' | 'moveAside'
+  /** The platform's word that the data folder is on a network drive (a mapped drive letter). */
+  dataDirIsRemote?: boolean
+  clock?: () => Date
+}
+
 /** Opens the data folder's database and builds the handler map over it. */
-export async function openCore(dataDir: string, options: DispatchOptions & { version?: string } = {}): Promise<Core> {
-  const { store } = await openStore(join(dataDir, databaseFileName))
-  const handlers = createHandlers({ store, dataDir, version: options.version ?? '0.0.0' })
-  return { store, handlers, dispatch: createDispatch(handlers, options), close: () => store.close() }
+export async function openCore(dataDir: string, options: OpenCoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? (() => new Date())
+  const path = join(dataDir, databaseFileName)
+  const { movedAside, checked } = await setAsideUnusableDatabase(path, latestSchemaVersion, {
+    newerFile: options.newerFile,
+    now: clock(),
+  })
+  const { store } = await openStore(path, { now: clock(), checked })
+  const startup = {
+    notice: {
+      movedAside,
+      newestBackup: movedAside ? await newestGoodBackup(backupFolder(dataDir), latestSchemaVersion) : null,
+      networkWarning: networkShareWarning(dataDir, options.dataDirIsRemote),
+    },
+  }
+  const ctx: CoreContext = { store, dataDir, version: options.version ?? '0.0.0', clock, startup }
+  const handlers = createHandlers(ctx)
+  const dailyRuns = new Set<Promise<unknown>>()
+  return {
+    store,
+    handlers,
+    dispatch: createDispatch(handlers, options),
+    get startupNotice() {
+      return startup.notice
+    },
+    runDailyBackupIfDue: (now) => {
+      const run = runDailyBackupIfDue(ctx, now)
+      dailyRuns.add(run)
+      void run.catch(() => undefined).finally(() => dailyRuns.delete(run))
+      return run
+    },
+    close: async () => {
+      // A backup reads through its own connection: the file is closed for good only after it.
+      await Promise.allSettled([...dailyRuns])
+      await store.close()
+    },
+  }
 }

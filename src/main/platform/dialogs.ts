@@ -1,4 +1,5 @@
 import { dialog } from 'electron'
+import type { StartupNotice } from '../../shared/backup'
 import { AppError } from '../core/appError'
 
 export const startupErrorTitle = '客情管家无法启动'
@@ -16,4 +17,54 @@ export function startupErrorMessage(error: unknown): string {
 /** Blocks until the user closes the box, so the app quits only after it was read. */
 export function showStartupError(error: unknown): void {
   dialog.showErrorBox(startupErrorTitle, startupErrorMessage(error))
+}
+
+export const newerFileButtons = ['退出，先升级程序', '把文件移到一旁，用备份继续'] as const
+
+/**
+ * A database from a newer version is the user's newest data: quitting (to
+ * upgrade) is the default; setting it aside, renamed and untouched, is offered
+ * for an office that must keep working on an older copy today.
+ */
+export function askSetAsideNewerFile(message: string): boolean {
+  const response = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: startupErrorTitle,
+    message: '数据文件来自更新版本的客情管家',
+    detail: `${message}\n\n也可以把这个文件原样移到一旁（不删除、不修改），先用最近的备份继续工作；升级后可再恢复它。`,
+    buttons: [...newerFileButtons],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  })
+  return response === 1
+}
+
+/** The start-up notice as one Chinese text; null when there is nothing to tell. */
+export function startupNoticeText(notice: StartupNotice): string | null {
+  const parts: string[] = []
+  if (notice.movedAside) {
+    parts.push(notice.movedAside.message)
+    parts.push(
+      notice.newestBackup
+        ? `最近一份完好的备份是 ${notice.newestBackup.takenAt.replace('T', ' ')}，可在“数据 › 备份与恢复”中恢复。`
+        : '没有找到可用的备份。',
+    )
+  }
+  if (notice.networkWarning) parts.push(notice.networkWarning)
+  return parts.length > 0 ? parts.join('\n\n') : null
+}
+
+/** Shown beside the window, not before it: the app is usable, the renderer repeats it as a banner. */
+export function showStartupNotice(notice: StartupNotice): void {
+  const text = startupNoticeText(notice)
+  if (!text) return
+  void dialog.showMessageBox({
+    type: 'warning',
+    title: '客情管家',
+    message: notice.movedAside ? '数据文件无法使用，已移到一旁' : '数据文件夹位置不安全',
+    detail: text,
+    buttons: ['知道了'],
+    noLink: true,
+  })
 }

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { DataSource } from 'typeorm'
+import { dirname, join } from 'node:path'
+import { DataSource, type MigrationInterface } from 'typeorm'
+import { takeBackup } from '../backup/takeBackup'
 import { Store } from '../store'
 import { entities } from './entities'
-import { latestSchemaVersion, migrations } from './migrations'
-import { preflight } from './preflight'
+import { migrations as appMigrations } from './migrations'
+import { preflight, type PreflightResult } from './preflight'
 
 export interface OpenedStore {
   store: Store
@@ -12,13 +13,28 @@ export interface OpenedStore {
   applied: string[]
 }
 
+export interface OpenStoreOptions {
+  /** Tests replace the list, e.g. with one that fails half-way. */
+  migrations?: (new () => MigrationInterface)[]
+  now?: Date
+  /** What start-up's own look at the file found, so a large file is not checked twice. */
+  checked?: PreflightResult
+}
+
 /**
  * Opens (or creates) the database file: refuses foreign, corrupt or newer files
  * untouched, then brings the schema up to date with migrations in one transaction.
+ * Before migrating an existing file it takes an online backup into the data
+ * folder's backups/, so even a migration that commits wrongly can be undone.
  */
-export async function openStore(databasePath: string): Promise<OpenedStore> {
-  await preflight(databasePath, latestSchemaVersion)
+export async function openStore(databasePath: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  const migrations = options.migrations ?? appMigrations
+  const found = options.checked ?? (await preflight(databasePath, migrations.length))
   mkdirSync(dirname(databasePath), { recursive: true })
+  if (found.state === 'ok' && found.schemaVersion > 0 && found.schemaVersion < migrations.length) {
+    const backups = join(dirname(databasePath), 'backups')
+    await takeBackup(databasePath, backups, 'premigration', options.now ?? new Date())
+  }
   const dataSource = new DataSource({
     type: 'sqlite',
     database: databasePath,

@@ -1,69 +1,91 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
-import sqlite3 from 'sqlite3'
+import type sqlite3 from 'sqlite3'
 import { AppError } from '../appError'
+import { openRaw, rawAll, closeRaw } from './rawSqlite'
 
 const sqliteHeader = 'SQLite format 3\u0000'
+/** SQLite's file header; a shorter file that starts like one was cut off. */
+const headerSize = 100
 
 export type PreflightResult = { state: 'missing' } | { state: 'ok'; schemaVersion: number }
 
+/** Why a file cannot be opened: each gets its own Chinese message and, at start-up, its own handling. */
+export type FileProblem = 'foreign' | 'corrupt' | 'newer'
+export type DatabaseFileState = PreflightResult | { state: FileProblem; message: string; schemaVersion?: number }
+
 /**
  * Looks at an existing database file without changing a byte of it: the header,
- * `PRAGMA quick_check` and the schema version. A file that fails any check is
- * refused with a Chinese message naming the file, and is left as it was.
+ * `PRAGMA quick_check` (or the slower, complete `integrity_check`) and the
+ * schema version. Every verdict carries a Chinese message naming the file.
  */
-export async function preflight(path: string, latestVersion: number): Promise<PreflightResult> {
+export async function inspectDatabaseFile(
+  path: string,
+  latestVersion: number,
+  check: 'quick_check' | 'integrity_check' = 'quick_check',
+): Promise<DatabaseFileState> {
   if (!existsSync(path)) return { state: 'missing' }
-  if (statSync(path).size === 0) return { state: 'missing' }
-  if (!hasSqliteHeader(path)) {
-    throw new AppError('DB_OPEN', `数据文件不是客情管家的数据库，未做任何修改：${path}`)
+  const size = statSync(path).size
+  if (size === 0) return { state: 'missing' }
+  const header = readHeader(path)
+  if (!sqliteHeader.startsWith(header)) {
+    return { state: 'foreign', message: `数据文件不是客情管家的数据库，未做任何修改：${path}` }
   }
-  const db = await openReadOnly(path)
+  if (size < headerSize)
+    return { state: 'corrupt', message: `数据文件不完整（只有 ${size} 字节），未做任何修改：${path}` }
+  let db: sqlite3.Database | undefined
   try {
-    const check = await all(db, 'PRAGMA quick_check')
-    const verdict = check.map((row) => String(Object.values(row)[0])).join('; ')
+    db = await openRaw(path, 'readonly')
+    const rows = await rawAll(db, `PRAGMA ${check}`)
+    const verdict = rows.map((row) => String(Object.values(row)[0])).join('; ')
     if (verdict !== 'ok') {
-      throw new AppError('DB_OPEN', `数据文件已损坏（${verdict.slice(0, 200)}），未做任何修改：${path}`)
+      return { state: 'corrupt', message: `数据文件已损坏（${verdict.slice(0, 200)}），未做任何修改：${path}` }
     }
-    const [row] = await all(db, 'PRAGMA user_version')
+    const [row] = await rawAll(db, 'PRAGMA user_version')
     const schemaVersion = Number(row?.user_version ?? 0)
     if (schemaVersion > latestVersion) {
-      throw new AppError(
-        'DB_OPEN',
-        `数据文件由更新版本的客情管家创建（结构版本 ${schemaVersion}，本程序支持到 ${latestVersion}），请升级程序后再打开。文件未做任何修改：${path}`,
-      )
+      return {
+        state: 'newer',
+        schemaVersion,
+        message: `数据文件由更新版本的客情管家创建（结构版本 ${schemaVersion}，本程序支持到 ${latestVersion}），请升级程序后再打开。文件未做任何修改：${path}`,
+      }
+    }
+    if (schemaVersion === 0 && (await hasForeignTables(db))) {
+      return { state: 'foreign', message: `数据文件是其他程序的数据库，不是客情管家的，未做任何修改：${path}` }
     }
     return { state: 'ok', schemaVersion }
   } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError('DB_OPEN', `数据文件无法读取（${describe(error)}），未做任何修改：${path}`)
+    const problem = describe(error)
+    return { state: 'corrupt', message: `数据文件无法读取（${problem}），未做任何修改：${path}` }
   } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()))
+    if (db) await closeRaw(db).catch(() => undefined)
   }
 }
 
-function hasSqliteHeader(path: string): boolean {
+/** Refuses foreign, corrupt or newer files with their message, leaving them as they were. */
+export async function preflight(path: string, latestVersion: number): Promise<PreflightResult> {
+  const result = await inspectDatabaseFile(path, latestVersion)
+  if (result.state === 'missing' || result.state === 'ok') return result
+  throw new AppError('DB_OPEN', result.message)
+}
+
+function readHeader(path: string): string {
   const fd = openSync(path, 'r')
   try {
     const buffer = Buffer.alloc(16)
     const read = readSync(fd, buffer, 0, 16, 0)
-    return read === 16 && buffer.toString('latin1') === sqliteHeader
+    return buffer.subarray(0, read).toString('latin1')
   } finally {
     closeSync(fd)
   }
 }
 
-function openReadOnly(path: string): Promise<sqlite3.Database> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, sqlite3.OPEN_READONLY, (error) =>
-      error ? reject(new AppError('DB_OPEN', `数据文件无法打开（${describe(error)}）：${path}`)) : resolve(db),
-    )
-  })
-}
-
-function all(db: sqlite3.Database, sql: string): Promise<Record<string, unknown>[]> {
-  return new Promise((resolve, reject) =>
-    db.all(sql, (error, rows: Record<string, unknown>[]) => (error ? reject(error) : resolve(rows))),
+/** A version-0 file is one a migration never finished on; tables in it belong to some other program. */
+async function hasForeignTables(db: sqlite3.Database): Promise<boolean> {
+  const rows = await rawAll(
+    db,
+    `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'`,
   )
+  return Number(rows[0]?.n ?? 0) > 0
 }
 
 function describe(error: unknown): string {

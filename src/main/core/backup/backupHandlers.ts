@@ -1,0 +1,99 @@
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import { AppError } from '../appError'
+import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { describeBackup, listBackups } from './backupCatalog'
+import { backupFileName, parseBackupName } from './backupNames'
+import { backupFolder, readBackupSettings, writeBackupSettings } from './backupSettings'
+import { clearLastRestore, readLastRestore } from './lastRestore'
+import { pruneBackups } from './pruneBackups'
+import { restoreDatabase } from './restoreDatabase'
+import { takeBackup } from './takeBackup'
+
+type BackupChannels =
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
+  | 'backups.undoRestore'
+  | 'backups.settings.get'
+  | 'backups.settings.set'
+  | 'app.startupNotice'
+
+export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels> {
+  const now = () => (ctx.clock ?? (() => new Date()))()
+
+  return {
+    'backups.list': async () => {
+      const folder = backupFolder(ctx.dataDir)
+      const last = readLastRestore(ctx.dataDir)
+      const undoParsed = last ? parseBackupName(last.undoName) : null
+      return {
+        folder,
+        backups: await listBackups(folder),
+        undo: last && undoParsed ? await describeBackup(last.folder, undoParsed) : null,
+      }
+    },
+
+    'backups.create': async () => {
+      const folder = backupFolder(ctx.dataDir)
+      const taken = await takeBackup(ctx.store.databasePath, folder, 'manual', now())
+      pruneBackups(folder)
+      return describeBackup(folder, taken)
+    },
+
+    'backups.restore': async (input) => {
+      if ('name' in input) {
+        const folder = backupFolder(ctx.dataDir)
+        const path = join(folder, input.name)
+        if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到备份 ${input.name}，可能已被删除`)
+        return restoreDatabase(ctx, path, now())
+      }
+      // The chosen file is written into the data folder first, so it is checked and copied like any backup.
+      const uploaded = join(ctx.dataDir, `upload-${backupFileName(now(), 'manual')}`)
+      writeFileSync(uploaded, Buffer.from(input.upload.base64, 'base64'))
+      try {
+        return await restoreDatabase(ctx, uploaded, now())
+      } finally {
+        rmSync(uploaded, { force: true })
+      }
+    },
+
+    'backups.undoRestore': async () => {
+      const last = readLastRestore(ctx.dataDir)
+      if (!last) throw new AppError('NOT_FOUND', '没有可以撤销的恢复')
+      const result = await restoreDatabase(ctx, join(last.folder, last.undoName), now())
+      // Undoing saved its own undo copy; offering to undo the undo would only confuse.
+      clearLastRestore(ctx.dataDir)
+      return result
+    },
+
+    'backups.settings.get': async () => {
+      const settings = readBackupSettings(ctx.dataDir)
+      return { ...settings, effectiveFolder: backupFolder(ctx.dataDir, settings) }
+    },
+
+    'backups.settings.set': async (input) => {
+      if (input.folder !== null) checkWritableFolder(input.folder)
+      writeBackupSettings(ctx.dataDir, input)
+      return { ...input, effectiveFolder: backupFolder(ctx.dataDir, input) }
+    },
+
+    'app.startupNotice': async () => {
+      return ctx.startup?.notice ?? { movedAside: null, newestBackup: null, networkWarning: null }
+    },
+  }
+}
+
+function checkWritableFolder(folder: string): void {
+  if (!isAbsolute(folder)) {
+    throw new AppError('VALIDATION', '备份文件夹须是完整路径，如 E:\\客情管家备份', { folder: '须是完整路径' })
+  }
+  try {
+    mkdirSync(folder, { recursive: true })
+    accessSync(folder, constants.W_OK)
+  } catch {
+    throw new AppError('VALIDATION', `无法写入备份文件夹：${folder}（U 盘是否已插好，或文件夹没有写入权限？）`, {
+      folder: '无法写入',
+    })
+  }
+}
