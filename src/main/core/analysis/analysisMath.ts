@@ -1,0 +1,16 @@
+/** The small arithmetic the analyses do on rows already aggregated by SQL. */
+
+/** part ÷ whole, 0 when the whole is 0 (an empty period has no shares). */
+export function shareOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole
+}
+
+/** (now − before) ÷ before; null when there was nothing before, since a change from 0 has no ratio. */
+export function changeOf(now: number, before: number): number | null {
+  return before === 0 ? null : (now - before) / before
+}
+
+/** Money summed in floating point, back to cents. */
+export function cents(value: unknown): number {
+  return Math.round(Number(value ?? 0) * 100) / 100
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm'
+import type { CountRow, GradesOutput } from '../../../shared/analysis/analysisOutputs'
+import { dealGrades, relationshipLevels, valueClasses } from '../../../shared/customer'
+import { dealGradeSql, gradeBounds, Params } from '../customers/customerListQuery'
+import { cents, shareOf } from './analysisMath'
+
+/**
+ * 分级分布 of today's customers (not a period: grades are current): 成交级别 A–E
+ * (the same SQL as the customer sheet, override included), 客情关系等级 I–IV and
+ * 价值分类, each with the customers' 交易金额.
+ */
+export async function gradeDistribution(manager: EntityManager, today: string): Promise<GradesOutput> {
+  const params = new Params()
+  const dealSql = dealGradeSql(gradeBounds(params, today))
+  const count = async (expression: string, values: unknown[]) =>
+    (await manager.query(
+      `SELECT ${expression} AS k, COUNT(*) AS n, TOTAL(c.transaction_amount) AS amount
+       FROM customer c WHERE c.deleted_at IS NULL GROUP BY k`,
+      values,
+    )) as { k: string | null; n: number; amount: number }[]
+  return {
+    dealGrade: rowsOf(await count(dealSql, params.values), dealGrades, (g) => `${g}级`, '未分级'),
+    relationshipLevel: rowsOf(await count('c.relationship_level', []), relationshipLevels, (l) => `${l}级`, '未评级'),
+    valueClass: rowsOf(await count('c.value_class', []), valueClasses, (v) => v, '未分类'),
+  }
+}
+
+/** Every value in its fixed order (zero counts included, so the chart keeps its categories), then the unset ones. */
+function rowsOf(
+  raws: { k: string | null; n: number; amount: number }[],
+  values: readonly string[],
+  label: (value: string) => string,
+  unsetLabel: string,
+): CountRow[] {
+  const total = raws.reduce((sum, r) => sum + Number(r.n), 0)
+  const found = new Map(raws.map((r) => [r.k ?? '', r]))
+  const row = (key: string, text: string): CountRow => {
+    const raw = found.get(key)
+    const n = Number(raw?.n ?? 0)
+    return { key: key || 'none', label: text, count: n, share: shareOf(n, total), amount: cents(raw?.amount ?? 0) }
+  }
+  const rows = values.map((v) => row(v, label(v)))
+  if (found.has('')) rows.push(row('', unsetLabel))
+  return rows
+}

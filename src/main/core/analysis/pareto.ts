@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm'
+import { abcBounds, abcClasses, type AbcClass } from '../../../shared/analysis/abcClass'
+import type { ParetoOutput } from '../../../shared/analysis/analysisOutputs'
+import type { Period } from '../../../shared/analysis/period'
+import { cents, shareOf } from './analysisMath'
+
+const topRows = 100
+
+/**
+ * 二八分析 of a period's sales: customers by amount (largest first, equal amounts
+ * by id), the running share (SUM() OVER), ABC classes by the inclusive bounds of
+ * abcClass.ts, the share of the top ⌈n / 5⌉ customers. Returns one curve point per
+ * percent of customers, the top 100 rows, and the first row of each class, which
+ * carries that class's totals.
+ */
+export async function pareto(manager: EntityManager, period: Period): Promise<ParetoOutput> {
+  const raws: Record<string, unknown>[] = await manager.query(
+    `WITH a AS (
+         SELECT s.customer_id AS id, ROUND(TOTAL(s.amount), 2) AS amount
+         FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
+         WHERE s.date >= ? AND s.date < ? GROUP BY s.customer_id HAVING amount > 0),
+       r AS (
+         SELECT id, amount, ROW_NUMBER() OVER (ORDER BY amount DESC, id) AS n, COUNT(*) OVER () AS total_n,
+           SUM(amount) OVER (ORDER BY amount DESC, id ROWS UNBOUNDED PRECEDING) AS cum, SUM(amount) OVER () AS total
+         FROM a),
+       k AS (
+         SELECT r.*,
+           CASE WHEN ROUND(cum * 100 / total, 4) <= ? THEN 'A' WHEN ROUND(cum * 100 / total, 4) <= ? THEN 'B' ELSE 'C' END
+             AS cls,
+           (total_n + 4) / 5 AS top_n
+         FROM r),
+       w AS (
+         SELECT k.*, COUNT(*) OVER (PARTITION BY cls) AS cls_n, SUM(amount) OVER (PARTITION BY cls) AS cls_amount,
+           ROW_NUMBER() OVER (PARTITION BY cls ORDER BY n) AS cls_first,
+           TOTAL(CASE WHEN n <= top_n THEN amount END) OVER () AS top_amount
+         FROM k)
+     SELECT w.*, c.name FROM w JOIN customer c ON c.id = w.id
+     WHERE n <= ? OR n = total_n OR cls_first = 1 OR (n * 100) / total_n > ((n - 1) * 100) / total_n
+     ORDER BY n`,
+    [period.from, period.to, abcBounds.A, abcBounds.B, topRows],
+  )
+  const first = raws[0]
+  if (!first) {
+    return { customers: 0, totalAmount: 0, topFifthCount: 0, topFifthShare: 0, curve: [], classes: [], top: [] }
+  }
+  const total = Number(first.total)
+  const customers = Number(first.total_n)
+  const isCurvePoint = (n: number) =>
+    n === customers || Math.floor((n * 100) / customers) > Math.floor(((n - 1) * 100) / customers)
+  const classes = new Map<AbcClass, { customers: number; amount: number }>()
+  for (const r of raws) {
+    classes.set(r.cls as AbcClass, { customers: Number(r.cls_n), amount: Number(r.cls_amount) })
+  }
+  return {
+    customers,
+    totalAmount: cents(total),
+    topFifthCount: Number(first.top_n),
+    topFifthShare: shareOf(Number(first.top_amount), total),
+    curve: [
+      { customerShare: 0, salesShare: 0 },
+      ...raws
+        .filter((r) => isCurvePoint(Number(r.n)))
+        .map((r) => ({ customerShare: Number(r.n) / customers, salesShare: Number(r.cum) / total })),
+    ],
+    classes: abcClasses.map((abcClass) => {
+      const found = classes.get(abcClass)
+      return {
+        abcClass,
+        customers: found?.customers ?? 0,
+        amount: cents(found?.amount ?? 0),
+        share: shareOf(found?.amount ?? 0, total),
+      }
+    }),
+    top: raws
+      .filter((r) => Number(r.n) <= topRows)
+      .map((r) => ({
+        customerId: Number(r.id),
+        name: String(r.name),
+        rank: Number(r.n),
+        amount: cents(r.amount),
+        cumulativeShare: Number(r.cum) / total,
+        abcClass: r.cls as AbcClass,
+      })),
+  }
+}

@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm'
+import type { SalesPerformanceRow } from '../../../shared/analysis/analysisOutputs'
+import { calendarPeriod } from '../../../shared/analysis/period'
+import { cents, changeOf, shareOf } from './analysisMath'
+
+export interface SalesPerformance {
+  rows: SalesPerformanceRow[]
+  total: number
+  totalAmount: number
+}
+
+/**
+ * 销售业绩 of one year: for each customer who bought in it, the products bought,
+ * quantity, amount, share of the year's sales, change against the year before and
+ * rank (RANK(): equal amounts share a rank). Only the best `limit` ranks are returned;
+ * the product names are looked up for those rows only.
+ */
+export async function salesPerformance(manager: EntityManager, year: number, limit: number): Promise<SalesPerformance> {
+  const period = calendarPeriod('year', year)
+  const previous = calendarPeriod('year', year - 1)
+  const raws: Record<string, unknown>[] = await manager.query(
+    `WITH cur AS (
+         SELECT s.customer_id, COUNT(DISTINCT s.product_id) AS product_count, TOTAL(s.quantity) AS quantity,
+           TOTAL(s.amount) AS amount
+         FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
+         WHERE s.date >= ?1 AND s.date < ?2 GROUP BY s.customer_id),
+       ranked AS (
+         SELECT cur.*, RANK() OVER (ORDER BY ROUND(cur.amount, 2) DESC) AS rank, COUNT(*) OVER () AS total,
+           SUM(cur.amount) OVER () AS total_amount
+         FROM cur),
+       page AS (SELECT * FROM ranked ORDER BY rank LIMIT ?4)
+     SELECT page.*, c.code, c.name,
+       (SELECT TOTAL(p.amount) FROM sale p WHERE p.customer_id = page.customer_id AND p.date >= ?3 AND p.date < ?1)
+         AS previous,
+       (SELECT group_concat(label, '、') FROM (
+          SELECT DISTINCT d.label FROM sale x JOIN dict_item d ON d.id = x.product_id
+          WHERE x.customer_id = page.customer_id AND x.date >= ?1 AND x.date < ?2 ORDER BY d.sort_order))
+         AS products
+     FROM page JOIN customer c ON c.id = page.customer_id
+     ORDER BY page.rank, c.pinyin, c.id`,
+    [period.from, period.to, previous.from, limit],
+  )
+  const first = raws[0]
+  const totalAmount = first ? Number(first.total_amount) : 0
+  return {
+    total: first ? Number(first.total) : 0,
+    totalAmount: cents(totalAmount),
+    rows: raws.map((r) => {
+      const amount = cents(r.amount)
+      const previousAmount = cents(r.previous)
+      return {
+        customerId: Number(r.customer_id),
+        code: String(r.code),
+        name: String(r.name),
+        year,
+        products: r.products === null || r.products === undefined ? '' : String(r.products),
+        productCount: Number(r.product_count),
+        quantity: Math.round(Number(r.quantity) * 1000) / 1000,
+        amount,
+        share: shareOf(Number(r.amount), totalAmount),
+        previousAmount,
+        change: changeOf(amount, previousAmount),
+        rank: Number(r.rank),
+      }
+    }),
+  }
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm'
+import type { Period } from '../../../shared/analysis/period'
+import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
+import type { SourceRow } from '../../../shared/analysis/analysisOutputs'
+import { shareOf } from './analysisMath'
+import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
+
+/**
+ * 客户来源分布: per group, the customers registered in the period (登记日期) and all
+ * customers registered by its end. Customers in the 回收站 are left out.
+ */
+export async function sourceDistribution(
+  manager: EntityManager,
+  period: Period,
+  dimension: AnalysisDimension,
+): Promise<SourceRow[]> {
+  const raws: { k: string | number | null; fresh: number; customers: number }[] = await manager.query(
+    `SELECT ${dimensionColumn(dimension)} AS k,
+       SUM(c.registered_at >= ?) AS fresh,
+       COUNT(*) AS customers
+     FROM customer c
+     WHERE c.deleted_at IS NULL AND c.registered_at < ?
+     GROUP BY k`,
+    [period.from, period.to],
+  )
+  const labels = await groupLabels(
+    manager,
+    dimension,
+    raws.map((r) => r.k),
+  )
+  const totalNew = raws.reduce((sum, r) => sum + Number(r.fresh), 0)
+  const total = raws.reduce((sum, r) => sum + Number(r.customers), 0)
+  return raws
+    .map((r) => {
+      const key = groupKey(r.k)
+      return {
+        key,
+        label: labels.get(key)?.label ?? key,
+        order: labels.get(key)?.order ?? 0,
+        newCustomers: Number(r.fresh),
+        newShare: shareOf(Number(r.fresh), totalNew),
+        customers: Number(r.customers),
+        customerShare: shareOf(Number(r.customers), total),
+      }
+    })
+    .sort((a, b) => a.order - b.order || b.newCustomers - a.newCustomers || b.customers - a.customers)
+    .map(({ order: _order, ...row }) => row)
+}

@@ -1,0 +1,23 @@
+import { Menu } from 'antd'
+import { analysisPages } from './analysisPages'
+import './analysis.css'
+
+/** 统计分析: a menu of the analyses on the left, the chosen one on the right; the page follows the route. */
+export function AnalysisScreen({ page }: { page: string }) {
+  const active = analysisPages.find((p) => p.key === page) ?? analysisPages[0]
+  if (!active) return null
+  return (
+    <div className="kq-analysis">
+      <Menu
+        className="kq-analysis-menu"
+        mode="inline"
+        selectedKeys={[active.key]}
+        items={analysisPages.map((p) => ({ key: p.key, label: p.label }))}
+        onClick={({ key }) => (window.location.hash = `/analysis/${key}`)}
+      />
+      <div className="kq-analysis-page" key={active.key} data-testid={`analysis-${active.key}`}>
+        {active.render()}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+import { FileExcelOutlined, PictureOutlined } from '@ant-design/icons'
+import type { EChartsOption } from 'echarts'
+import { App, Button, Card, Empty, Segmented, Space, Spin } from 'antd'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { chartKindLabels, chartKinds, type ChartKind } from '../../../shared/analysis/chartOptions'
+import { errorMessage } from '../api/client'
+import { AnalysisTable, type AnalysisColumn } from './analysisTable'
+import { EChart, type ChartInstance } from './EChart'
+import { exportChartPng, exportTableXlsx } from './exportAnalysis'
+
+interface ChartPanelProps<R extends object> {
+  title: string
+  /** The option for a chart kind; a panel whose chart is not a share (a curve, a time series) passes switchable=false. */
+  option: (kind: ChartKind) => EChartsOption
+  switchable?: boolean
+  columns: readonly AnalysisColumn<R>[]
+  rows: readonly R[]
+  rowKey: (row: R) => string
+  loading?: boolean
+  /** Nothing to draw (e.g. no sales in the period): the chart gives way to an explanation. */
+  empty?: boolean
+  emptyText?: string
+  extra?: ReactNode
+  chartHeight?: number
+}
+
+/** A chart with its numbers beside it, switchable 饼图/柱状图, exportable as a picture and as Excel. */
+export function ChartPanel<R extends object>({
+  title,
+  option,
+  switchable = true,
+  columns,
+  rows,
+  rowKey,
+  loading = false,
+  empty = false,
+  emptyText = '本期没有数据',
+  extra,
+  chartHeight = 360,
+}: ChartPanelProps<R>) {
+  const { message } = App.useApp()
+  const [kind, setKind] = useState<ChartKind>('pie')
+  const chart = useRef<ChartInstance | null>(null)
+  const chartOption = useMemo(() => option(kind), [option, kind])
+
+  const exportExcel = async () => {
+    try {
+      await exportTableXlsx(title, columns, rows)
+    } catch (error) {
+      void message.error(errorMessage(error))
+    }
+  }
+
+  return (
+    <Card
+      className="kq-chart-panel"
+      size="small"
+      title={title}
+      extra={
+        <Space size={8} wrap>
+          {extra}
+          {switchable && (
+            <Segmented<ChartKind>
+              size="small"
+              value={kind}
+              onChange={setKind}
+              options={chartKinds.map((k) => ({ value: k, label: chartKindLabels[k] }))}
+            />
+          )}
+          <Button
+            size="small"
+            icon={<PictureOutlined />}
+            disabled={empty}
+            onClick={() => chart.current && exportChartPng(chart.current, title)}
+          >
+            导出图片
+          </Button>
+          <Button size="small" icon={<FileExcelOutlined />} disabled={rows.length === 0} onClick={exportExcel}>
+            导出 Excel
+          </Button>
+        </Space>
+      }
+    >
+      <Spin spinning={loading}>
+        <div className="kq-chart-panel-body">
+          <div className="kq-chart-panel-chart">
+            {empty ? (
+              <Empty style={{ height: chartHeight, paddingTop: chartHeight / 3 }} description={emptyText} />
+            ) : (
+              <EChart option={chartOption} height={chartHeight} chartRef={chart} />
+            )}
+          </div>
+          <div className="kq-chart-panel-table">
+            <AnalysisTable
+              columns={columns}
+              rows={rows}
+              rowKey={rowKey}
+              emptyText={emptyText}
+              maxHeight={chartHeight - 40}
+            />
+          </div>
+        </div>
+      </Spin>
+    </Card>
+  )
+}

@@ -1,0 +1,70 @@
+import { Table } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { formatAmount, formatChange, formatCount, formatPercent } from '../../../shared/analysis/formatNumbers'
+
+/** A column of the numbers beside a chart; `format` drives both the table cell and the Excel cell. */
+export interface AnalysisColumn<R> {
+  key: keyof R & string
+  title: string
+  format: 'text' | 'integer' | 'decimal' | 'amount' | 'percent' | 'change'
+  width?: number
+}
+
+function cell(format: AnalysisColumn<unknown>['format'], value: unknown): string {
+  if (value === null || value === undefined) return '—'
+  switch (format) {
+    case 'integer':
+      return formatCount(Number(value))
+    case 'amount':
+    case 'decimal':
+      return formatAmount(Number(value))
+    case 'percent':
+      return formatPercent(Number(value))
+    case 'change':
+      return formatChange(Number(value))
+    default:
+      return String(value)
+  }
+}
+
+/** The numbers as a compact antd table, numbers right-aligned, with a total row when given. */
+export function AnalysisTable<R extends object>({
+  columns,
+  rows,
+  rowKey,
+  emptyText = '本期没有数据',
+  maxHeight = 360,
+}: {
+  columns: readonly AnalysisColumn<R>[]
+  rows: readonly R[]
+  rowKey: (row: R) => string
+  emptyText?: string
+  maxHeight?: number
+}) {
+  const antColumns: ColumnsType<R> = columns.map((c) => ({
+    key: c.key,
+    dataIndex: c.key,
+    title: c.title,
+    width: c.width,
+    align: c.format === 'text' ? 'left' : 'right',
+    render: (value: unknown) => {
+      const text = cell(c.format, value)
+      if (c.format === 'change' && typeof value === 'number' && value !== 0) {
+        return <span className={value > 0 ? 'kq-up' : 'kq-down'}>{text}</span>
+      }
+      return text
+    },
+  }))
+  return (
+    <Table<R>
+      className="kq-analysis-table"
+      size="small"
+      columns={antColumns}
+      dataSource={rows as R[]}
+      rowKey={rowKey}
+      pagination={false}
+      scroll={{ x: 'max-content', y: maxHeight }}
+      locale={{ emptyText }}
+    />
+  )
+}

@@ -1,0 +1,109 @@
+import { useCallback, useMemo, useState } from 'react'
+import type { RatioRow } from '../../../../shared/analysis/analysisOutputs'
+import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
+import { dimensionLabels, type AnalysisDimension } from '../../../../shared/analysis/dimensions'
+import { periodLabel } from '../../../../shared/analysis/period'
+import { useQuery } from '../../api/useQuery'
+import type { AnalysisColumn } from '../analysisTable'
+import { ChartPanel } from '../ChartPanel'
+import { DimensionPicker, type AreaDimension } from '../DimensionPicker'
+import { choiceLabel, PeriodPicker, previousOf, usePeriodChoice, type PeriodChoice } from '../PeriodPicker'
+import { AnalysisToolbar } from './AnalysisToolbar'
+
+type Measure = 'amount' | 'customers'
+
+/** One ratio: sales (with the previous period beside) or customers per group. */
+function RatioPanel({
+  choice,
+  dimension,
+  measure,
+  title,
+}: {
+  choice: PeriodChoice
+  dimension: AnalysisDimension
+  measure: Measure
+  title: string
+}) {
+  const previous = previousOf(choice)
+  const { data, loading } = useQuery('analysis.ratios', { period: choice.period, previous, dimension })
+  const rows = useMemo(() => data ?? [], [data])
+  const previousName = periodLabel(previous, choice.kind)
+  const option = useCallback(
+    (kind: ChartKind) =>
+      measure === 'amount'
+        ? shareChartOption({
+            kind,
+            valueName: '销售额（元）',
+            currentName: choiceLabel(choice),
+            previousName,
+            rows: rows.map((r) => ({ label: r.label, value: r.amount, previous: r.previousAmount })),
+          })
+        : shareChartOption({
+            kind,
+            valueName: '客户数',
+            rows: rows.map((r) => ({ label: r.label, value: r.customers })),
+          }),
+    [rows, measure, previousName, choice],
+  )
+  const group = dimensionLabels[dimension]
+  const columns: AnalysisColumn<RatioRow>[] =
+    measure === 'amount'
+      ? [
+          { key: 'label', title: group, format: 'text' },
+          { key: 'amount', title: '销售额', format: 'amount' },
+          { key: 'share', title: '占比', format: 'percent' },
+          { key: 'previousAmount', title: `上期（${previousName}）`, format: 'amount' },
+          { key: 'change', title: '增减', format: 'change' },
+        ]
+      : [
+          { key: 'label', title: group, format: 'text' },
+          { key: 'customers', title: '客户数', format: 'integer' },
+          { key: 'customerShare', title: '客户占比', format: 'percent' },
+          { key: 'buyers', title: '成交客户', format: 'integer' },
+          { key: 'amount', title: '销售额', format: 'amount' },
+          { key: 'share', title: '销售额占比', format: 'percent' },
+        ]
+  return (
+    <ChartPanel
+      title={title}
+      option={option}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      loading={loading}
+      empty={rows.every((r) => (measure === 'amount' ? r.amount === 0 && r.previousAmount === 0 : r.customers === 0))}
+      emptyText={measure === 'amount' ? '本期和上期都没有销售额' : '没有客户'}
+    />
+  )
+}
+
+/** 比率分析 (seed 000): 区域销售额比率 with its change, 区域客户比率, 客户规模/性质/行业比率. */
+export function RatiosPage() {
+  const [choice, setChoice] = usePeriodChoice()
+  const [area, setArea] = useState<AreaDimension>('region')
+  const label = choiceLabel(choice)
+  const groups: [AnalysisDimension, string][] = [
+    ['salesScale', '客户规模比率'],
+    ['nature', '客户性质比率'],
+    ['industry', '客户行业比率'],
+  ]
+  return (
+    <>
+      <AnalysisToolbar note="销售额按交易日期统计，与上一期间比较；客户数为期末已登记的客户（不含回收站）">
+        <PeriodPicker value={choice} onChange={setChoice} />
+        <DimensionPicker value={area} onChange={setArea} />
+      </AnalysisToolbar>
+      <RatioPanel choice={choice} dimension={area} measure="amount" title={`${label}区域销售额比率`} />
+      <RatioPanel choice={choice} dimension={area} measure="customers" title={`${label}区域客户比率`} />
+      {groups.map(([dimension, title]) => (
+        <RatioPanel
+          key={dimension}
+          choice={choice}
+          dimension={dimension}
+          measure="customers"
+          title={`${label}${title}`}
+        />
+      ))}
+    </>
+  )
+}

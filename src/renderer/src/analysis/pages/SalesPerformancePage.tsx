@@ -1,0 +1,154 @@
+import { FileExcelOutlined } from '@ant-design/icons'
+import type { ColDef } from 'ag-grid-community'
+import { AgGridReact } from 'ag-grid-react'
+import { App, Button, Card, DatePicker, Space } from 'antd'
+import dayjs from 'dayjs'
+import { useCallback, useMemo, useState } from 'react'
+import type { SalesPerformanceRow } from '../../../../shared/analysis/analysisOutputs'
+import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
+import { formatAmount, formatChange, formatCount, formatPercent } from '../../../../shared/analysis/formatNumbers'
+import { errorMessage } from '../../api/client'
+import { useQuery } from '../../api/useQuery'
+import { gridLocale, gridTheme } from '../../grid/agGridSetup'
+import type { AnalysisColumn } from '../analysisTable'
+import { ChartPanel } from '../ChartPanel'
+import { exportTableXlsx } from '../exportAnalysis'
+import { AnalysisToolbar } from './AnalysisToolbar'
+
+const sheetRows = 1000
+const chartRows = 10
+
+const exportColumns: AnalysisColumn<SalesPerformanceRow>[] = [
+  { key: 'rank', title: '排名', format: 'integer' },
+  { key: 'code', title: '客户编号', format: 'text' },
+  { key: 'name', title: '客户名称', format: 'text' },
+  { key: 'year', title: '年份', format: 'integer' },
+  { key: 'products', title: '购买产品', format: 'text' },
+  { key: 'quantity', title: '数量', format: 'amount' },
+  { key: 'amount', title: '销售额', format: 'amount' },
+  { key: 'share', title: '占总销售额', format: 'percent' },
+  { key: 'previousAmount', title: '上年销售额', format: 'amount' },
+  { key: 'change', title: '同比增减', format: 'change' },
+]
+
+const number = (format: (v: number) => string) => (p: { value: unknown }) =>
+  p.value === null || p.value === undefined ? '—' : format(Number(p.value))
+
+const columnDefs: ColDef<SalesPerformanceRow>[] = [
+  { field: 'rank', headerName: '排名', width: 80, type: 'numericColumn', pinned: 'left' },
+  { field: 'code', headerName: '客户编号', width: 140 },
+  {
+    field: 'name',
+    headerName: '客户名称',
+    width: 220,
+    pinned: 'left',
+    cellRenderer: (p: { data?: SalesPerformanceRow; value: string }) =>
+      p.data ? <a href={`#/customers/${p.data.customerId}`}>{p.value}</a> : p.value,
+  },
+  { field: 'year', headerName: '年份', width: 80 },
+  { field: 'products', headerName: '购买产品', width: 260, tooltipField: 'products' },
+  { field: 'quantity', headerName: '数量', width: 100, type: 'numericColumn', valueFormatter: number(formatCount) },
+  { field: 'amount', headerName: '销售额', width: 140, type: 'numericColumn', valueFormatter: number(formatAmount) },
+  {
+    field: 'share',
+    headerName: '占总销售额',
+    width: 110,
+    type: 'numericColumn',
+    valueFormatter: number(formatPercent),
+  },
+  {
+    field: 'previousAmount',
+    headerName: '上年销售额',
+    width: 140,
+    type: 'numericColumn',
+    valueFormatter: number(formatAmount),
+  },
+  {
+    field: 'change',
+    headerName: '同比增减',
+    width: 110,
+    type: 'numericColumn',
+    valueFormatter: (p) => formatChange(p.value ?? null),
+    cellClassRules: { 'kq-up': (p) => Number(p.value) > 0, 'kq-down': (p) => Number(p.value) < 0 },
+  },
+]
+
+/** 销售业绩: every customer's year (products, quantity, amount, share, change, rank) in a sheet. */
+export function SalesPerformancePage() {
+  const { message } = App.useApp()
+  const [year, setYear] = useState(() => dayjs().year())
+  const { data, loading } = useQuery('analysis.salesPerformance', { year, limit: sheetRows })
+  const rows = useMemo(() => data?.rows ?? [], [data])
+  const top = useMemo(() => rows.slice(0, chartRows), [rows])
+  const option = useCallback(
+    (kind: ChartKind) =>
+      shareChartOption({ kind, valueName: '销售额（元）', rows: top.map((r) => ({ label: r.name, value: r.amount })) }),
+    [top],
+  )
+  const total = data?.total ?? 0
+  return (
+    <>
+      <AnalysisToolbar
+        note={
+          data
+            ? `${year}年共 ${formatCount(total)} 个客户有交易，销售额 ${formatAmount(data.totalAmount)} 元` +
+              (total > sheetRows ? `；表中列出前 ${sheetRows} 名` : '')
+            : undefined
+        }
+      >
+        <Space size={8}>
+          <span>年份</span>
+          <DatePicker
+            aria-label="年份"
+            picker="year"
+            allowClear={false}
+            value={dayjs(`${year}-01-01`)}
+            onChange={(d) => d && setYear(d.year())}
+          />
+        </Space>
+      </AnalysisToolbar>
+      <ChartPanel
+        title={`${year}年销售额前 ${chartRows} 名客户`}
+        option={option}
+        columns={exportColumns.filter((c) => ['rank', 'name', 'amount', 'share', 'change'].includes(c.key))}
+        rows={top}
+        rowKey={(r) => String(r.customerId)}
+        loading={loading}
+        empty={top.length === 0}
+        emptyText="这一年没有交易记录"
+        chartHeight={320}
+      />
+      <Card
+        size="small"
+        title={`${year}年客户销售业绩`}
+        extra={
+          <Button
+            size="small"
+            icon={<FileExcelOutlined />}
+            disabled={rows.length === 0}
+            onClick={() =>
+              exportTableXlsx(`${year}年客户销售业绩`, exportColumns, rows).catch((e: unknown) => {
+                void message.error(errorMessage(e))
+              })
+            }
+          >
+            导出 Excel
+          </Button>
+        }
+      >
+        <div style={{ height: 480 }} className="kq-sales-performance-grid">
+          <AgGridReact<SalesPerformanceRow>
+            theme={gridTheme}
+            localeText={gridLocale}
+            rowData={rows}
+            columnDefs={columnDefs}
+            defaultColDef={{ sortable: true, resizable: true }}
+            getRowId={(p) => String(p.data.customerId)}
+            loading={loading}
+            overlayNoRowsTemplate="<span>这一年没有交易记录</span>"
+          />
+        </div>
+      </Card>
+    </>
+  )
+}

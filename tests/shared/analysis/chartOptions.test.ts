@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import {
+  foldSmallGroups,
+  paretoChartOption,
+  periodChartOption,
+  shareChartOption,
+} from '../../../src/shared/analysis/chartOptions'
+import { formatAmount, formatChange, formatPercent } from '../../../src/shared/analysis/formatNumbers'
+
+const rows = [
+  { label: '华北', value: 700, previous: 300 },
+  { label: '华东', value: 200, previous: 200 },
+  { label: '未分区域', value: 100, previous: 0 },
+]
+
+type Series = { type: string; name?: string; data: unknown[]; yAxisIndex?: number }
+const seriesOf = (option: unknown) => (option as { series: Series[] }).series
+
+describe('analysis chart options', () => {
+  it('draws a pie of the values with Chinese labels and shares', () => {
+    const option = shareChartOption({ rows, kind: 'pie', valueName: '销售额（元）' })
+    const [pie] = seriesOf(option)
+    expect(pie?.type).toBe('pie')
+    expect(pie?.data).toEqual([
+      { name: '华北', value: 700 },
+      { name: '华东', value: 200 },
+      { name: '未分区域', value: 100 },
+    ])
+    expect(JSON.stringify(option)).toContain('{d}%')
+  })
+
+  it('draws bars with each share on top and the previous period beside', () => {
+    const option = shareChartOption({ rows, kind: 'bar', valueName: '销售额（元）' })
+    const series = seriesOf(option)
+    expect(series.map((s) => [s.type, s.name])).toEqual([
+      ['bar', '本期'],
+      ['bar', '上期'],
+    ])
+    expect(series[0]?.data).toEqual([
+      { value: 700, label: { formatter: '70.0%' } },
+      { value: 200, label: { formatter: '20.0%' } },
+      { value: 100, label: { formatter: '10.0%' } },
+    ])
+    expect(series[1]?.data).toEqual([300, 200, 0])
+    expect((option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['华北', '华东', '未分区域'])
+  })
+
+  it('has a single bar series without previous values, and zero shares when all is zero', () => {
+    const option = shareChartOption({ rows: [{ label: 'A级', value: 0 }], kind: 'bar', valueName: '客户数' })
+    expect(seriesOf(option).map((s) => s.name)).toEqual(['客户数'])
+    expect(seriesOf(option)[0]?.data).toEqual([{ value: 0, label: { formatter: '0.0%' } }])
+  })
+
+  it('plots the Pareto curve in percent with the 20 % / 80 % guides', () => {
+    const option = paretoChartOption([
+      { customerShare: 0, salesShare: 0 },
+      { customerShare: 0.25, salesShare: 0.5 },
+      { customerShare: 1, salesShare: 1 },
+    ])
+    const [line] = seriesOf(option)
+    expect(line?.data).toEqual([
+      [0, 0],
+      [25, 50],
+      [100, 100],
+    ])
+    expect(JSON.stringify(option)).toContain('"xAxis":20')
+  })
+
+  it('puts counts in bars and rates as percent lines on the second axis', () => {
+    const option = periodChartOption(
+      ['2026年1月', '2026年2月'],
+      [
+        { name: '购买客户', values: [2, 3] },
+        { name: '保持率', values: [0.5, null], rate: true },
+      ],
+    )
+    expect(seriesOf(option)).toEqual([
+      { type: 'bar', name: '购买客户', barMaxWidth: 28, data: [2, 3] },
+      { type: 'line', name: '保持率', yAxisIndex: 1, data: [50, null] },
+    ])
+  })
+
+  it('formats amounts, shares and changes the Chinese way', () => {
+    expect(formatAmount(1234567.5)).toBe('1,234,567.50')
+    expect(formatPercent(0.1234)).toBe('12.3%')
+    expect(formatChange(-1 / 3)).toBe('−33.3%')
+    expect(formatChange(4 / 3)).toBe('+133.3%')
+    expect(formatChange(null)).toBe('—')
+  })
+})
+
+describe('many groups', () => {
+  it('folds all but the 15 largest into 其他 in the chart, keeping the total', () => {
+    const cities = Array.from({ length: 20 }, (_, i) => ({ label: `城市${i + 1}`, value: i + 1, previous: 1 }))
+    const folded = foldSmallGroups(cities)
+    expect(folded).toHaveLength(16)
+    // The five smallest (1…5) are folded; the rest keep their order.
+    expect(folded.slice(0, 2).map((r) => r.label)).toEqual(['城市6', '城市7'])
+    expect(folded.at(-1)).toEqual({ label: '其他（5 项）', value: 15, previous: 5 })
+    const [pie] = seriesOf(shareChartOption({ rows: cities, kind: 'pie', valueName: '销售额（元）' }))
+    expect(pie?.data).toHaveLength(16)
+    expect(foldSmallGroups(rows)).toBe(rows)
+  })
+})
