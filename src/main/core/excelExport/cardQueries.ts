@@ -1,0 +1,101 @@
+import type { EntityManager } from 'typeorm'
+import { customerDictFieldKeys, type CustomerDictField } from '../../../shared/customer'
+import { nullableString } from '../activity/sqlParts'
+import { customerColumnsSql, customerFromRaw } from '../customers/customerQueries'
+import { snakeCase, type CustomerRow } from '../db/customerEntities'
+
+/** What one printed 登记卡 needs: the customer's values, its dictionary labels, groups and contacts. */
+export interface CardRecord {
+  customer: CustomerRow
+  /** Label of each dictionary field that is set (disabled items keep their label). */
+  labels: Partial<Record<CustomerDictField, string>>
+  groups: string[]
+  contacts: CardContact[]
+}
+
+export interface CardContact {
+  customerId: number
+  name: string
+  gender: string | null
+  title: string | null
+  department: string | null
+  mobile: string | null
+  officePhone: string | null
+  wechat: string | null
+  email: string | null
+  decisionRole: string | null
+  isKey: boolean
+}
+
+const dictAlias = (field: CustomerDictField): string => `d_${snakeCase(field)}`
+
+/**
+ * The cards of these customers in three set-based queries (customers with their
+ * labels, groups, contacts), in the order of `ids`; ids that do not exist are left out.
+ */
+export async function loadCards(manager: EntityManager, ids: readonly number[]): Promise<CardRecord[]> {
+  const idsJson = JSON.stringify([...new Set(ids)])
+  const customers: Record<string, unknown>[] = await manager.query(
+    `SELECT ${customerColumnsSql},
+      ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')}
+     FROM customer c
+     ${customerDictFieldKeys
+       .map((f) => `LEFT JOIN dict_item ${dictAlias(f)} ON ${dictAlias(f)}.id = c.${snakeCase(f)}`)
+       .join(' ')}
+     WHERE c.id IN (SELECT value FROM json_each(?))`,
+    [idsJson],
+  )
+  const groups: { customer_id: number; name: string }[] = await manager.query(
+    `SELECT gm.customer_id, g.name FROM customer_group_member gm JOIN customer_group g ON g.id = gm.group_id
+     WHERE gm.customer_id IN (SELECT value FROM json_each(?)) ORDER BY g.id`,
+    [idsJson],
+  )
+  const contacts: Record<string, unknown>[] = await manager.query(
+    `SELECT customer_id, name, gender, title, department, mobile, office_phone, wechat, email, decision_role, is_key
+     FROM contact WHERE customer_id IN (SELECT value FROM json_each(?))
+     ORDER BY customer_id, sort_order, id`,
+    [idsJson],
+  )
+
+  const groupsOf = new Map<number, string[]>()
+  for (const g of groups) groupsOf.set(Number(g.customer_id), [...(groupsOf.get(Number(g.customer_id)) ?? []), g.name])
+  const contactsOf = new Map<number, CardContact[]>()
+  for (const raw of contacts) {
+    const contact = contactFromRaw(raw)
+    const list = contactsOf.get(contact.customerId) ?? []
+    list.push(contact)
+    contactsOf.set(contact.customerId, list)
+  }
+  const byId = new Map<number, CardRecord>()
+  for (const raw of customers) {
+    const customer = customerFromRaw(raw)
+    const labels: CardRecord['labels'] = {}
+    for (const field of customerDictFieldKeys) {
+      const label = nullableString(raw[`${snakeCase(field)}_label`])
+      if (label !== null) labels[field] = label
+    }
+    byId.set(customer.id, {
+      customer,
+      labels,
+      groups: groupsOf.get(customer.id) ?? [],
+      contacts: contactsOf.get(customer.id) ?? [],
+    })
+  }
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
+}
+
+function contactFromRaw(r: Record<string, unknown>): CardContact {
+  return {
+    customerId: Number(r.customer_id),
+    name: String(r.name),
+    gender: nullableString(r.gender),
+    title: nullableString(r.title),
+    department: nullableString(r.department),
+    mobile: nullableString(r.mobile),
+    officePhone: nullableString(r.office_phone),
+    wechat: nullableString(r.wechat),
+    email: nullableString(r.email),
+    decisionRole: nullableString(r.decision_role),
+    isKey: Boolean(r.is_key),
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { dateBound, idList, quickText } from './activityFields'
+import { customerFiltersSchema, customerIdsQueryInput, customerListInput } from './customerList'
+import { customerSheetColumnKeys } from './excelExportColumns'
+import { recordId, strictError } from './fieldSchemas'
+
+/**
+ * Excel exports (SPEC §6). The workbook is built in the core over the same
+ * queries as the screens and crosses the contract as base64 (the preview speaks JSON).
+ */
+
+/** Most cards in one workbook: one worksheet each, and Excel slows down past a few thousand sheets. */
+export const maxCardsPerExport = 2000
+
+/** export.customerCards: the 客户信息登记卡 of these customers, one worksheet each, in this order. */
+export const exportCustomerCardsInput = z.strictObject(
+  {
+    ids: z
+      .array(recordId('客户编号'), { error: '请选择客户' })
+      .min(1, '请至少选择一个客户')
+      .max(maxCardsPerExport, `一次最多导出 ${maxCardsPerExport} 张登记卡，请分批导出`),
+  },
+  { error: strictError('导出登记卡') },
+)
+
+/** A finished workbook: the suggested file name and its bytes as base64. */
+export const exportFileOutput = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+  /** Records written (cards, or data rows). */
+  count: z.number().int(),
+})
+export type ExportFile = z.infer<typeof exportFileOutput>
+
+const sheetColumn = z.strictObject(
+  {
+    key: z.enum(customerSheetColumnKeys, { error: (issue) => `不支持导出列「${String(issue.input)}」` }),
+    /** The column's width on screen in pixels (AG Grid), turned into Excel character widths. */
+    width: z.number({ error: '列宽必须是数字' }).min(10).max(2000).optional(),
+  },
+  { error: strictError('导出列') },
+)
+
+/** export.customerSheet: the sheet's current view (visible columns in order, filters, quick search, sort). */
+export const exportCustomerSheetInput = z.strictObject(
+  {
+    columns: z.array(sheetColumn, { error: '导出列应为列表' }).min(1, '请至少显示一列').max(200, '导出列过多'),
+    sort: customerListInput.shape.sort,
+    quick: customerIdsQueryInput.shape.quick,
+    filters: customerFiltersSchema.default({}),
+  },
+  { error: strictError('导出客户列表') },
+)
+export type ExportCustomerSheetInput = z.output<typeof exportCustomerSheetInput>
+
+/** export.interactions: the 交往记录 list with the filters of interactions.list (no paging). */
+export const exportInteractionsInput = z.strictObject(
+  {
+    customerId: recordId('客户').optional(),
+    dateFrom: dateBound('开始日期'),
+    dateTo: dateBound('结束日期'),
+    typeIds: idList('交往方式'),
+    staffIds: idList('业务员'),
+    quick: quickText,
+  },
+  { error: strictError('导出交往记录') },
+)
+export type ExportInteractionsInput = z.output<typeof exportInteractionsInput>
+
+/** export.sales: the 交易记录 list with the filters of sales.list (no paging). */
+export const exportSalesInput = z.strictObject(
+  {
+    customerId: recordId('客户').optional(),
+    dateFrom: dateBound('开始日期'),
+    dateTo: dateBound('结束日期'),
+    productIds: idList('产品'),
+    quick: quickText,
+  },
+  { error: strictError('导出交易记录') },
+)
+export type ExportSalesInput = z.output<typeof exportSalesInput>
