@@ -1,0 +1,125 @@
+import {
+  customerDictFields,
+  customerFieldKeys,
+  customerFieldLabels,
+  type CustomerValues,
+} from '../../../shared/customer'
+import { recomputeLastContact, recomputeSaleStats } from '../activity/customerStats'
+import { AppError } from '../appError'
+import type { CustomerRow } from '../db/customerEntities'
+import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { refreshProjectHeat } from '../projects/projectHeat'
+import { listContacts } from './contactQueries'
+import { displayCustomerValue, insertChanges, type ChangeDraft } from './customerChanges'
+import { derivedColumns } from './customerDerived'
+import { duplicateGroups, moveReferences } from './customerMergeQueries'
+import { dictItemsByIds, findCustomerRow, setDeletedAt, updateCustomer } from './customerQueries'
+import { localNow } from './localTime'
+
+type MergeChannel = 'customers.duplicateGroups' | 'customers.merge'
+
+export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<MergeChannel> {
+  return {
+    'customers.duplicateGroups': ({ limit }) => store.read((m) => duplicateGroups(m, limit)),
+
+    /**
+     * One transaction: the chosen values onto the survivor, every child row of the
+     * others moved to it (customerReferences), the others to the 回收站, history on
+     * all of them, then the survivor's statistics and search columns recomputed.
+     */
+    'customers.merge': ({ survivorId, mergedIds, fields }) =>
+      store.write(async (m) => {
+        const rows = new Map<number, CustomerRow>()
+        for (const id of [survivorId, ...mergedIds]) {
+          const row = await findCustomerRow(m, id)
+          if (!row) throw new AppError('NOT_FOUND', '要合并的客户不存在，可能已被彻底删除，请刷新后重试')
+          if (row.deletedAt) throw new AppError('CONFLICT', `客户「${row.name}」（${row.code}）在回收站中，不能合并`)
+          rows.set(id, row)
+        }
+        const survivor = rows.get(survivorId) as CustomerRow
+        const merged = mergedIds.map((id) => rows.get(id) as CustomerRow)
+        const time = localNow()
+
+        const changed = customerFieldKeys.filter((key) => {
+          const from = fields[key]
+          return from !== undefined && (rows.get(from)?.[key] ?? null) !== (survivor[key] ?? null)
+        })
+        const after: CustomerValues = {
+          ...survivor,
+          ...Object.fromEntries(changed.map((key) => [key, (rows.get(fields[key] as number) as CustomerRow)[key]])),
+        }
+        // 统一社会信用代码 is unique: the merged customer gives it up before the survivor takes it.
+        if (changed.includes('creditCode')) {
+          const giver = rows.get(fields.creditCode as number) as CustomerRow
+          await updateCustomer(m, giver.id, { creditCode: null })
+          await insertChanges(m, giver.id, time, [
+            { field: 'creditCode', label: customerFieldLabels.creditCode, oldValue: giver.creditCode, newValue: null },
+          ])
+        }
+
+        // Moved contacts follow the survivor's own, customer by customer in the order given.
+        await m.query(
+          `UPDATE contact SET sort_order = x.n FROM (
+             SELECT t.id, (SELECT COALESCE(MAX(sort_order) + 1, 0) FROM contact WHERE customer_id = ?)
+               + ROW_NUMBER() OVER (ORDER BY j.key, t.sort_order, t.id) - 1 AS n
+             FROM contact t JOIN json_each(?) j ON j.value = t.customer_id
+           ) AS x WHERE contact.id = x.id`,
+          [survivorId, JSON.stringify(mergedIds)],
+        )
+        const moved = await moveReferences(m, survivorId, mergedIds)
+
+        const contacts = await listContacts(m, survivorId)
+        await updateCustomer(m, survivorId, {
+          ...Object.fromEntries(changed.map((key) => [key, after[key]])),
+          ...derivedColumns({ ...after, code: survivor.code }, contacts),
+          updatedAt: time,
+        })
+        const drafts = await fieldDrafts(m, changed, survivor, after)
+        const names = merged.map((c) => `${c.name}（${c.code}）`).join('、')
+        await insertChanges(m, survivorId, time, [
+          { field: 'merged', label: '合并客户', oldValue: null, newValue: names },
+          ...drafts,
+        ])
+
+        const mergedJson = JSON.stringify(mergedIds)
+        await setDeletedAt(m, mergedJson, time, time)
+        for (const c of merged) {
+          await insertChanges(m, c.id, time, [
+            { field: 'merged', label: '合并到', oldValue: null, newValue: `${survivor.name}（${survivor.code}）` },
+            { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' },
+          ])
+        }
+        const all = [survivorId, ...mergedIds]
+        await recomputeSaleStats(m, all)
+        await recomputeLastContact(m, all)
+        // Every moved project now names the survivor, whose 客情 level gives its 成交热度.
+        await refreshProjectHeat(m, { customerIds: [survivorId] })
+        // The merged customers lost their contacts: their search columns follow.
+        for (const c of merged) {
+          const fresh = (await findCustomerRow(m, c.id)) as CustomerRow
+          await updateCustomer(m, c.id, derivedColumns(fresh, []))
+        }
+        return { survivorId, merged: mergedIds.length, moved }
+      }),
+  }
+}
+
+async function fieldDrafts(
+  m: Parameters<typeof dictItemsByIds>[0],
+  changed: (keyof CustomerValues)[],
+  before: CustomerValues,
+  after: CustomerValues,
+): Promise<ChangeDraft[]> {
+  const dictIds = changed
+    .filter((key) => key in customerDictFields)
+    .flatMap((key) => [before[key], after[key]])
+    .filter((id): id is number => typeof id === 'number')
+  const items = await dictItemsByIds(m, dictIds)
+  const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
+  return changed.map((key) => ({
+    field: key,
+    label: customerFieldLabels[key],
+    oldValue: displayCustomerValue(key, before[key], labels),
+    newValue: displayCustomerValue(key, after[key], labels),
+  }))
+}

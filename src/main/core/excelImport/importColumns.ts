@@ -1,0 +1,136 @@
+import type { ImportDecisions } from '../../../shared/excelImport'
+import { customerKindLabels } from '../../../shared/customer'
+import type { ImportField } from '../../../shared/excelImportFields'
+import {
+  cleanChoice,
+  cleanDate,
+  cleanNumber,
+  cleanPhone,
+  cleanText,
+  cleanYesNo,
+  labelKey,
+  matchLabel,
+  type Cleaned,
+  type LabelItem,
+  type LabelMatch,
+  type RawCell,
+} from '../../../shared/importCleaning'
+import type { DictionaryCategory } from '../../../shared/dictionary'
+import { AppError } from '../appError'
+
+/** The mapped columns of a file: field key → column index, checked against the field list. */
+export function mappedColumns(mapping: (string | null)[], fields: ImportField[]): Map<string, number> {
+  const known = new Map(fields.map((f) => [f.key, f]))
+  const columns = new Map<string, number>()
+  for (const [column, key] of mapping.entries()) {
+    if (key === null) continue
+    const field = known.get(key)
+    if (!field) throw new AppError('VALIDATION', `第 ${column + 1} 列对应的字段「${key}」不存在`)
+    if (columns.has(key)) throw new AppError('VALIDATION', `「${field.label}」对应了两列，请只保留一列`)
+    columns.set(key, column)
+  }
+  for (const field of fields.filter((f) => f.required)) {
+    if (!columns.has(field.key)) throw new AppError('VALIDATION', `请为「${field.label}」选择对应的列`)
+  }
+  return columns
+}
+
+const kindWords: Record<string, string> = { 企业: customerKindLabels.enterprise, 个人: customerKindLabels.individual }
+
+/** A cell cleaned as its field's kind: dictionary labels and lists stay text here. */
+export function cleanCell(field: ImportField, cell: RawCell): Cleaned<unknown> {
+  switch (field.kind) {
+    case 'text':
+    case 'dict':
+      return { ok: true, value: cleanText(cell) }
+    case 'phone':
+      return { ok: true, value: cleanPhone(cell) }
+    case 'date':
+      return cleanDate(cell, field.label)
+    case 'number':
+    case 'integer':
+      return cleanNumber(cell, field.label)
+    case 'yesno':
+      return cleanYesNo(cell, field.label)
+    case 'choice': {
+      const text = cleanText(cell)
+      return cleanChoice(text === null ? null : (kindWords[text] ?? text), field.label, field.choices ?? [])
+    }
+    case 'list': {
+      const text = cleanText(cell)
+      return {
+        ok: true,
+        value:
+          text === null
+            ? null
+            : text
+                .split(/[、,;；]+/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+      }
+    }
+  }
+}
+
+export interface UnknownLabelTally {
+  field: string
+  fieldLabel: string
+  label: string
+  rows: number
+  suggestions: LabelItem[]
+  category: DictionaryCategory
+}
+
+export type LabelResolution = { id: number } | { create: string } | { error: string }
+
+/**
+ * Dictionary labels of a file: an item whose label matches (after full-width,
+ * case and spaces are ignored) is used; any other label is what the user chose
+ * for it (an existing item, or a new one, the default), and is listed for the user.
+ */
+export class LabelResolver {
+  readonly unknown = new Map<string, UnknownLabelTally>()
+  private readonly choices = new Map<string, number | null>()
+
+  constructor(
+    private readonly items: Map<DictionaryCategory, LabelItem[]>,
+    choices: ImportDecisions['labelChoices'],
+  ) {
+    for (const choice of choices) this.choices.set(unknownKey(choice.field, choice.label), choice.itemId)
+  }
+
+  /** Matches per field and label as written: a file repeats the same few labels thousands of times. */
+  private readonly matches = new Map<string, LabelMatch<LabelItem>>()
+
+  resolve(field: ImportField, label: string): LabelResolution {
+    const category = field.dict as DictionaryCategory
+    const items = this.items.get(category) ?? []
+    const cacheKey = `${field.key}\u0000${label}`
+    const match = this.matches.get(cacheKey) ?? matchLabel(label, items)
+    this.matches.set(cacheKey, match)
+    if (match.item) return { id: match.item.id }
+    const key = unknownKey(field.key, label)
+    const tally = this.unknown.get(key)
+    if (tally) tally.rows++
+    else
+      this.unknown.set(key, {
+        field: field.key,
+        fieldLabel: field.label,
+        label,
+        rows: 1,
+        suggestions: match.suggestions,
+        category,
+      })
+    const chosen = this.choices.get(key)
+    if (chosen === undefined || chosen === null) return { create: key }
+    if (!items.some((item) => item.id === chosen)) {
+      return { error: `为「${label}」选择的${field.label}不存在或已停用，请重新选择` }
+    }
+    return { id: chosen }
+  }
+}
+
+/** One unknown label of one field, whatever its spelling (labelKey). */
+export function unknownKey(field: string, label: string): string {
+  return `${field}\u0000${labelKey(label)}`
+}

@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm'
+import { headerKey, type ImportKind } from '../../../shared/excelImportFields'
+import { getSetting, setSetting } from '../prefs/prefsQueries'
+
+/**
+ * The column mappings a user confirmed, by header text: the next file with the
+ * same headers is mapped the same way (also "no field" for a column left out).
+ */
+const settingKey = (kind: ImportKind) => `import.mapping.${kind}`
+
+export async function rememberedMapping(
+  manager: EntityManager,
+  kind: ImportKind,
+): Promise<Record<string, string | null>> {
+  const json = await getSetting(manager, settingKey(kind))
+  if (json === null) return {}
+  try {
+    return JSON.parse(json) as Record<string, string | null>
+  } catch {
+    return {}
+  }
+}
+
+export async function rememberMapping(
+  manager: EntityManager,
+  kind: ImportKind,
+  headers: string[],
+  mapping: (string | null)[],
+): Promise<void> {
+  const remembered = await rememberedMapping(manager, kind)
+  for (const [column, header] of headers.entries()) {
+    const key = headerKey(header)
+    if (key !== '') remembered[key] = mapping[column] ?? null
+  }
+  await setSetting(manager, settingKey(kind), JSON.stringify(remembered))
+}

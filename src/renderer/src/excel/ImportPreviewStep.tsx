@@ -1,0 +1,230 @@
+import { Alert, Button, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import type { DictionaryCategory } from '../../../shared/dictionary'
+import {
+  duplicateActionLabels,
+  duplicateActions,
+  rowActionLabels,
+  type DuplicateAction,
+  type ImportPreview,
+  type PreviewRow,
+  type UnknownLabel,
+} from '../../../shared/excelImport'
+import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFields'
+import { useQuery } from '../api/useQuery'
+import type { Decisions } from './ImportPanel'
+
+const actionColors: Record<PreviewRow['action'], string> = {
+  create: 'green',
+  update: 'blue',
+  skip: 'default',
+  error: 'red',
+}
+
+type Filter = 'all' | 'problems' | 'duplicates'
+
+/** Step 3: every row's problems and planned action; unknown dictionary labels and duplicates are decided here. */
+export function ImportPreviewStep(props: {
+  kind: ImportKind
+  preview: ImportPreview
+  decisions: Decisions
+  busy: boolean
+  onDecisions: (decisions: Decisions) => void
+  onBack: () => void
+  onNext: () => void
+}): React.JSX.Element {
+  const { preview, decisions } = props
+  const [filter, setFilter] = useState<Filter>(preview.counts.error > 0 ? 'problems' : 'all')
+  const dictionary = useQuery('dictionary.list', {})
+  const rows = useMemo(
+    () =>
+      preview.rows.filter((r) =>
+        filter === 'problems' ? r.action === 'error' : filter === 'duplicates' ? r.duplicate !== null : true,
+      ),
+    [preview.rows, filter],
+  )
+  const duplicates = preview.rows.filter((r) => r.duplicate !== null).length
+  const categoryOf = (field: string): DictionaryCategory | undefined =>
+    importFieldsOf[props.kind].find((f) => f.key === field)?.dict
+
+  const chosenItem = (u: UnknownLabel): number | null =>
+    decisions.labelChoices.find((c) => c.field === u.field && c.label === u.label)?.itemId ?? null
+  const chooseItem = (u: UnknownLabel, itemId: number | null) =>
+    props.onDecisions({
+      ...decisions,
+      labelChoices: [
+        ...decisions.labelChoices.filter((c) => !(c.field === u.field && c.label === u.label)),
+        { field: u.field, label: u.label, itemId },
+      ],
+    })
+  const rowDecision = (row: PreviewRow): DuplicateAction =>
+    decisions.duplicateRows[String(row.rowNumber)] ?? decisions.duplicateDefault
+
+  return (
+    <Space orientation="vertical" size={14} style={{ width: '100%' }}>
+      <Space size={8} wrap>
+        <Typography.Text>共 {preview.total} 行：</Typography.Text>
+        <Tag color="green">新建 {preview.counts.create}</Tag>
+        <Tag color="blue">更新 {preview.counts.update}</Tag>
+        <Tag>跳过 {preview.counts.skip}</Tag>
+        <Tag color="red">有问题 {preview.counts.error}</Tag>
+      </Space>
+
+      {preview.unknownLabels.length > 0 && (
+        <div>
+          <Typography.Title level={5}>字典中没有的选项</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            以下内容在系统字典中找不到。请选择新建为字典项，或对应到已有的项。
+          </Typography.Paragraph>
+          <Table<UnknownLabel>
+            size="small"
+            pagination={false}
+            rowKey={(u) => `${u.field}|${u.label}`}
+            dataSource={preview.unknownLabels}
+            columns={[
+              { title: '字段', dataIndex: 'fieldLabel', width: 120 },
+              { title: '文件中的内容', dataIndex: 'label', width: 180 },
+              { title: '行数', dataIndex: 'rows', width: 70 },
+              {
+                title: '处理',
+                render: (_, u) => {
+                  const category = categoryOf(u.field)
+                  const items = (dictionary.data ?? []).filter((i) => i.category === category && i.enabled)
+                  const suggested = new Set(u.suggestions.map((s) => s.id))
+                  return (
+                    <Select
+                      aria-label={`「${u.label}」的处理`}
+                      style={{ width: 280 }}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      value={chosenItem(u) ?? 0}
+                      disabled={props.busy}
+                      onChange={(value: number) => chooseItem(u, value === 0 ? null : value)}
+                      options={[
+                        { value: 0, label: `新建「${u.label}」` },
+                        ...u.suggestions.map((s) => ({ value: s.id, label: `对应到「${s.label}」（相近）` })),
+                        ...items
+                          .filter((i) => !suggested.has(i.id))
+                          .map((i) => ({ value: i.id, label: `对应到「${i.label}」` })),
+                      ]}
+                    />
+                  )
+                },
+              },
+            ]}
+          />
+        </div>
+      )}
+
+      {duplicates > 0 && (
+        <Space wrap>
+          <Typography.Text>发现 {duplicates} 行与已有客户或文件中前面的行重复，默认处理方式：</Typography.Text>
+          <Radio.Group
+            value={decisions.duplicateDefault}
+            disabled={props.busy}
+            onChange={(e) =>
+              props.onDecisions({
+                ...decisions,
+                duplicateDefault: e.target.value as DuplicateAction,
+                duplicateRows: {},
+              })
+            }
+            options={duplicateActions.map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+          />
+        </Space>
+      )}
+
+      <Segmented<Filter>
+        value={filter}
+        onChange={setFilter}
+        options={[
+          { value: 'all', label: `全部（${preview.total}）` },
+          { value: 'problems', label: `有问题（${preview.counts.error}）` },
+          { value: 'duplicates', label: `重复（${duplicates}）` },
+        ]}
+      />
+      <Table<PreviewRow>
+        size="small"
+        rowKey="rowNumber"
+        dataSource={rows}
+        loading={props.busy}
+        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (n) => `共 ${n} 行` }}
+        locale={{ emptyText: filter === 'problems' ? '没有有问题的行' : '没有符合条件的行' }}
+        columns={[
+          { title: '行号', dataIndex: 'rowNumber', width: 70 },
+          { title: '客户名称', dataIndex: 'name', width: 220, render: (n: string) => n || '（空）' },
+          {
+            title: '处理',
+            dataIndex: 'action',
+            width: 80,
+            render: (a: PreviewRow['action']) => <Tag color={actionColors[a]}>{rowActionLabels[a]}</Tag>,
+          },
+          {
+            title: '问题',
+            render: (_, row) =>
+              row.problems.length === 0 ? (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ) : (
+                <Space orientation="vertical" size={0}>
+                  {row.problems.map((p, i) => (
+                    <Typography.Text key={i} type="danger">
+                      {p.column}：{p.message}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
+          },
+          {
+            title: '重复',
+            width: 330,
+            render: (_, row) => {
+              const d = row.duplicate
+              if (!d) return null
+              const where = d.source === 'database' ? `已有客户「${d.name}」（${d.code}）` : `第 ${d.rowNumber} 行`
+              return (
+                <Space orientation="vertical" size={4}>
+                  <Typography.Text>
+                    {d.reason}：{where}
+                  </Typography.Text>
+                  <Select
+                    size="small"
+                    aria-label={`第 ${row.rowNumber} 行重复处理`}
+                    style={{ width: 150 }}
+                    value={rowDecision(row)}
+                    disabled={props.busy}
+                    onChange={(value: DuplicateAction) =>
+                      props.onDecisions({
+                        ...decisions,
+                        duplicateRows: { ...decisions.duplicateRows, [String(row.rowNumber)]: value },
+                      })
+                    }
+                    options={duplicateActions
+                      .filter((a) => d.source === 'database' || a !== 'update')
+                      .map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+                  />
+                </Space>
+              )
+            },
+          },
+        ]}
+      />
+      {preview.counts.error > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`有 ${preview.counts.error} 行有问题，导入时将跳过这些行；导入后可下载错误报告，改好后再导入。`}
+        />
+      )}
+      <Space>
+        <Button onClick={props.onBack}>上一步</Button>
+        <Button
+          type="primary"
+          disabled={preview.counts.create + preview.counts.update === 0}
+          loading={props.busy}
+          onClick={props.onNext}
+        >
+          下一步：导入 {preview.counts.create + preview.counts.update} 行
+        </Button>
+      </Space>
+    </Space>
+  )
+}

@@ -1,0 +1,183 @@
+import { genders } from './contact'
+import { customerFieldLabels, customerKindLabels, dealStatuses, demandStatuses, valueClasses } from './customer'
+import type { DictionaryCategory } from './dictionary'
+import { labelKey } from './importCleaning'
+
+/**
+ * What a column of an import file can fill: customer fields (keys as in
+ * customer.ts), one contact per row (`contact.*`), groups, or a 交易记录's fields.
+ * Labels come from the record's own label table; synonyms are the other headers
+ * offices use (手机号, 单位名称 …) so that the mapping is filled in automatically.
+ */
+
+export const importKinds = ['customers', 'sales'] as const
+export type ImportKind = (typeof importKinds)[number]
+export const importKindLabels: Record<ImportKind, string> = { customers: '客户及联系人', sales: '交易记录' }
+
+export type ImportFieldKind = 'text' | 'phone' | 'date' | 'number' | 'integer' | 'yesno' | 'dict' | 'choice' | 'list'
+
+export interface ImportField {
+  key: string
+  label: string
+  kind: ImportFieldKind
+  synonyms: string[]
+  /** For 'dict': the dictionary the label is looked up in. */
+  dict?: DictionaryCategory
+  /** For 'choice': the allowed words. */
+  choices?: readonly string[]
+  required?: boolean
+  /** The template's example row. */
+  example: string | number
+}
+
+const customerField = (
+  key: keyof typeof customerFieldLabels,
+  kind: ImportFieldKind,
+  example: string | number,
+  synonyms: string[] = [],
+  extra: Partial<ImportField> = {},
+): ImportField => ({ key, label: customerFieldLabels[key], kind, synonyms, example, ...extra })
+
+const dictField = (
+  key: keyof typeof customerFieldLabels,
+  dict: DictionaryCategory,
+  example: string,
+  synonyms: string[] = [],
+) => customerField(key, 'dict', example, synonyms, { dict })
+
+export const customerImportFields: ImportField[] = [
+  customerField(
+    'name',
+    'text',
+    '广州人易科技有限公司',
+    ['公司名称', '单位名称', '客户', '客户全称', '企业名称', '公司', '单位'],
+    {
+      required: true,
+    },
+  ),
+  customerField('shortName', 'text', '人易科技', ['客户简称', '公司简称']),
+  customerField('kind', 'choice', '企业客户', ['客户类别（企业/个人）', '类型'], {
+    choices: Object.values(customerKindLabels),
+  }),
+  dictField('regionId', 'region', '华南', ['区域', '大区', '地区']),
+  dictField('natureId', 'nature', '私营或个体户', ['性质', '企业性质']),
+  dictField('sourceId', 'source', '展览会', ['来源', '信息来源']),
+  dictField('categoryId', 'category', '现有终端客户', ['类别', '客户分类']),
+  dictField('industryId', 'industry', '信息技术', ['行业']),
+  dictField('salesScaleId', 'salesScale', '中型', ['规模']),
+  dictField('yearsInBusinessId', 'yearsInBusiness', '5-10年', ['经营年限']),
+  dictField('industryPositionId', 'industryPosition', '较有影响'),
+  customerField('employeeCount', 'integer', 120, ['员工人数', '人数']),
+  customerField('creditRating', 'integer', 4, ['信用等级', '信用']),
+  dictField('settlementId', 'settlement', '一个月回款', ['付款方式']),
+  customerField('creditLimit', 'number', 50000),
+  dictField('contactStrategyId', 'contactStrategy', '每月'),
+  dictField('purchaseStrategyId', 'purchaseStrategy', '季度采购'),
+  customerField('phone', 'phone', '020-12345678', ['公司电话', '单位电话', '联系电话', '座机', '固定电话']),
+  customerField('fax', 'phone', '020-12345679', ['传真号码']),
+  customerField('email', 'text', 'info@renyi.com', ['邮箱', 'Email', 'E-mail', '电子邮箱', '公司邮箱']),
+  customerField('website', 'text', 'www.renyi.com', ['网址', '网站', '公司网址']),
+  customerField('address', 'text', '广州市天河区体育西路 1 号', ['地址', '公司地址', '单位地址', '联系地址']),
+  customerField('postalCode', 'text', '510000', ['邮编']),
+  customerField('creditCode', 'text', '', ['信用代码', '社会信用代码', '税号', '纳税人识别号']),
+  customerField('bankName', 'text', '中国工商银行广州天河支行', ['开户行']),
+  customerField('bankAccount', 'text', '3602 0000 0000 0000 000', ['账号', '银行帐号']),
+  customerField('legalRepresentative', 'text', '王五', ['法人', '法人代表']),
+  customerField('foundedDate', 'date', '2015-06-01', ['成立日期', '注册日期']),
+  customerField('registeredCapital', 'text', '500万元'),
+  customerField('mainBusiness', 'text', '办公设备销售', ['经营范围']),
+  customerField('gender', 'choice', '', [], { choices: genders }),
+  customerField('birthDate', 'date', '', ['生日']),
+  customerField('hasDecisionPower', 'yesno', '', ['有无决策权', '决策权']),
+  customerField('demandStatus', 'choice', '明确需求', [], { choices: demandStatuses }),
+  customerField('expectedCloseDate', 'date', '2026-12-31'),
+  customerField('valueClass', 'choice', '一般客户', [], { choices: valueClasses }),
+  customerField('dealStatus', 'choice', '潜在', [], { choices: dealStatuses }),
+  dictField('ownerStaffId', 'staff', '', ['业务员', '负责人', '销售员', '跟进人']),
+  customerField('registrar', 'text', '', ['填表人']),
+  customerField('registeredAt', 'date', '2026-01-05', ['登记时间', '建档日期', '录入日期']),
+  customerField('remarks', 'text', '', ['说明']),
+  { key: 'groups', label: '分组', kind: 'list', synonyms: ['标签', '分组/标签'], example: '重要客户、朋友介绍' },
+  {
+    key: 'contact.name',
+    label: '联系人',
+    kind: 'text',
+    synonyms: ['联系人姓名', '姓名', '联系人名称'],
+    example: '张三',
+  },
+  { key: 'contact.gender', label: '联系人性别', kind: 'choice', synonyms: [], choices: genders, example: '男' },
+  { key: 'contact.title', label: '职务', kind: 'text', synonyms: ['联系人职务', '职位', '岗位'], example: '采购经理' },
+  { key: 'contact.department', label: '部门', kind: 'text', synonyms: ['联系人部门', '所在部门'], example: '采购部' },
+  {
+    key: 'contact.mobile',
+    label: '手机',
+    kind: 'phone',
+    synonyms: ['手机号', '手机号码', '移动电话', '联系人手机', '联系人电话'],
+    example: '13800138000',
+  },
+  { key: 'contact.officePhone', label: '办公电话', kind: 'phone', synonyms: ['联系人办公电话'], example: '' },
+  { key: 'contact.wechat', label: '微信', kind: 'text', synonyms: ['微信号'], example: 'zhangsan88' },
+  {
+    key: 'contact.email',
+    label: '联系人邮箱',
+    kind: 'text',
+    synonyms: ['联系人电子邮件', '个人邮箱'],
+    example: 'zhangsan@renyi.com',
+  },
+  { key: 'contact.birthday', label: '联系人生日', kind: 'date', synonyms: [], example: '' },
+  { key: 'contact.isKey', label: '是否关键人', kind: 'yesno', synonyms: ['关键人'], example: '是' },
+]
+
+export const saleImportFields: ImportField[] = [
+  {
+    key: 'customerName',
+    label: '客户名称',
+    kind: 'text',
+    synonyms: ['客户', '公司名称', '单位名称'],
+    example: '广州人易科技有限公司',
+  },
+  { key: 'customerCode', label: '客户编号', kind: 'text', synonyms: ['编号'], example: '' },
+  {
+    key: 'date',
+    label: '交易日期',
+    kind: 'date',
+    synonyms: ['日期', '成交日期', '销售日期'],
+    required: true,
+    example: '2026-01-05',
+  },
+  {
+    key: 'product',
+    label: '产品',
+    kind: 'dict',
+    dict: 'product',
+    synonyms: ['产品名称', '商品', '商品名称'],
+    example: '',
+  },
+  { key: 'quantity', label: '数量', kind: 'number', synonyms: [], example: 10 },
+  { key: 'unitPrice', label: '单价', kind: 'number', synonyms: ['价格'], example: 99.5 },
+  { key: 'amount', label: '金额', kind: 'number', synonyms: ['交易金额', '总价', '合计', '销售额'], example: 995 },
+  { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], example: '' },
+]
+
+export const importFieldsOf: Record<ImportKind, ImportField[]> = {
+  customers: customerImportFields,
+  sales: saleImportFields,
+}
+
+/** A header as compared for matching: labelKey without marks such as `*`, `（必填）`, `:`. */
+export function headerKey(header: string): string {
+  return labelKey(header)
+    .replace(/[（(]必填[)）]|[*:：]/g, '')
+    .trim()
+}
+
+/** The field a header names (its label or a synonym), or null. */
+export function matchHeader(header: string, fields: ImportField[]): ImportField | null {
+  const key = headerKey(header)
+  if (key === '') return null
+  return (
+    fields.find((f) => headerKey(f.label) === key) ??
+    fields.find((f) => f.synonyms.some((s) => headerKey(s) === key)) ??
+    null
+  )
+}
