@@ -19,7 +19,7 @@ import { measure, round, type BenchResult } from './bench/measure'
 import { openRawDatabase } from './bench/rawDatabase'
 
 /** The analysis pages the browser timings open (the heaviest first). */
-const analysisRoutes: string[] = []
+const analysisRoutes: string[] = ['/analysis/ratios', '/analysis/extremes', '/analysis/rfm', '/analysis/pareto']
 const peakMemoryTargetMb = 500
 
 async function main(): Promise<void> {

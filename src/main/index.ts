@@ -1,12 +1,15 @@
 import { join } from 'node:path'
-import { app, type BrowserWindow, type Tray } from 'electron'
+import { app, powerMonitor, type BrowserWindow, type Tray } from 'electron'
+import { NewerDatabaseError } from './core/backup/startupNotice'
 import { openCore, type Core } from './core/openCore'
+import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { registerIpc } from './ipc'
 import { appPageUrl, isAppPage } from './platform/appPage'
-import { showStartupError } from './platform/dialogs'
+import { askSetAsideNewerFile, showStartupError, showStartupNotice } from './platform/dialogs'
 import { createMainWindow, showWindow } from './platform/mainWindow'
 import { dataDir, resourcePath } from './platform/paths'
-import { createTray, trayIconFile } from './platform/tray'
+import { createReminderOutlet } from './platform/reminderOutlet'
+import { createTray, showTraySummary, trayIconFile, type TrayRun } from './platform/tray'
 import { appTitle } from './platform/windowOptions'
 
 /** Set once quitting starts, so closing the window then closes it instead of hiding it to the tray. */
@@ -15,13 +18,18 @@ let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
 // Held for the life of the app: a tray that is garbage-collected disappears.
 let tray: Tray | undefined
+let backupTimer: NodeJS.Timeout | undefined
+/** The daily backup is due once per calendar day; an hourly look catches a PC left on past midnight. */
+const backupCheckMs = 60 * 60 * 1000
+let scheduler: ReminderScheduler | undefined
 
 app.setName(appTitle)
 // Two copies would write the same database; the second one brings the first to the front instead.
 if (app.requestSingleInstanceLock()) {
   start().catch((error: unknown) => {
     console.error(error)
-    showStartupError(error)
+    // A newer-version file was already explained when the user chose to quit.
+    if (!(error instanceof NewerDatabaseError)) showStartupError(error)
     app.quit()
   })
 } else {
@@ -37,9 +45,12 @@ async function start(): Promise<void> {
     quitting = true
   })
   app.on('will-quit', (event) => {
+    scheduler?.stop()
+    scheduler = undefined
     // Windows may leave a dead tray icon behind until the mouse passes over it.
     tray?.destroy()
     tray = undefined
+    if (backupTimer) clearInterval(backupTimer)
     if (!core) return
     // Quit again once the database is closed, so the last writes are on disk.
     event.preventDefault()
@@ -52,10 +63,9 @@ async function start(): Promise<void> {
   })
 
   await app.whenReady()
-  core = await openCore(dataDir(), {
-    version: app.getVersion(),
-    onUnexpected: (channel, error) => console.error(`[${channel}]`, error),
-  })
+  core = await openCoreAsking()
+  showStartupNotice(core.startupNotice)
+  startDailyBackups(core)
 
   // A packaged app never takes its page from the environment: that would hand the bridge to any server.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -70,8 +80,50 @@ async function start(): Promise<void> {
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window
-  tray = createTray(resourcePath(trayIconFile(process.platform)), (action) => {
-    if (action === 'open') showWindow(window)
-    else app.quit()
+  const openRoute = (route: string) => {
+    showWindow(window)
+    window.loadURL(new URL(route, pageUrl).href).catch((error: unknown) => console.error('页面跳转失败', route, error))
+  }
+  const runTrayItem: TrayRun = (item) => {
+    if (item.action === 'quit') app.quit()
+    else if (item.action === 'customer') openRoute(`#/customers/${item.customerId}`)
+    else if (item.action === 'workbench') openRoute('#/workbench')
+    else showWindow(window)
+  }
+  const appTray = createTray(resourcePath(trayIconFile(process.platform)), runTrayItem)
+  tray = appTray
+  // Reminders run in the main process, so they keep firing while the window is hidden in the tray.
+  scheduler = createReminderScheduler({
+    store: core.store,
+    outlet: createReminderOutlet({
+      openRoute,
+      showSummary: (summary) => showTraySummary(appTray, summary, runTrayItem),
+    }),
   })
+  powerMonitor.on('resume', () => void scheduler?.wake())
+  await scheduler.start()
+}
+
+/** Opens the core; a database from a newer version is set aside only if the user says so. */
+async function openCoreAsking(): Promise<Core> {
+  const options = {
+    version: app.getVersion(),
+    onUnexpected: (channel: string, error: unknown) => console.error(`[${channel}]`, error),
+  }
+  try {
+    return await openCore(dataDir(), options)
+  } catch (error) {
+    if (!(error instanceof NewerDatabaseError) || !askSetAsideNewerFile(error.message)) throw error
+    return openCore(dataDir(), { ...options, newerFile: 'moveAside' })
+  }
+}
+
+/** The shell only owns the timer; what is due and what is kept is the core's. */
+function startDailyBackups(opened: Core): void {
+  const run = () => {
+    opened.runDailyBackupIfDue(new Date()).catch((error: unknown) => console.error('自动备份失败', error))
+  }
+  run()
+  backupTimer = setInterval(run, backupCheckMs)
+  backupTimer.unref()
 }

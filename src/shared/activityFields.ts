@@ -15,6 +15,14 @@ export const requiredDate = (label: string) =>
 
 const dateTimePattern = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d$/
 
+/** Required text up to `max` characters (a name). */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
 /** A local date and time `YYYY-MM-DD HH:mm`. */
 export function isDateTime(value: string): boolean {
   const match = dateTimePattern.exec(value)

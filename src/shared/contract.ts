@@ -2,6 +2,15 @@ import { z } from 'zod'
 import './zodLocale'
 import { appInfoSchema, noInput, provinceRegionSchema, provinceRegionSetInput } from './app'
 import {
+  backupInfoSchema,
+  backupListOutput,
+  backupRestoreInput,
+  backupRestoreOutput,
+  backupSettingsOutput,
+  backupSettingsSetInput,
+  startupNoticeSchema,
+} from './backup'
+import {
   countSchema,
   customerChangeSchema,
   customerCreateInput,
@@ -46,7 +55,90 @@ import {
 } from './relationshipAssessment'
 import { saleCreateInput, saleDeleteInput, saleListInput, saleListOutput, saleSchema, saleUpdateInput } from './sale'
 import { searchGlobalInput, searchGlobalOutput } from './search'
+import {
+  analysisDimensionInput,
+  analysisExportInput,
+  analysisExtremesInput,
+  analysisFeedbackInput,
+  analysisPeriodInput,
+  analysisRatiosInput,
+  analysisRetentionInput,
+  analysisRfmInput,
+  analysisSalesPerformanceInput,
+  analysisSetNoteInput,
+} from './analysis/analysisInputs'
+import {
+  contactsOutput,
+  exportOutput,
+  extremesOutput,
+  feedbackOutput,
+  gradesOutput,
+  noteOutput,
+  paretoOutput,
+  ratioRowSchema,
+  retentionOutput,
+  rfmOutput,
+  salesPerformanceOutput,
+  sourceRowSchema,
+} from './analysis/analysisOutputs'
+import {
+  greetingListInput,
+  greetingListOutput,
+  reminderCompleteInput,
+  reminderIdInput,
+  reminderListInput,
+  reminderListOutput,
+  reminderScanOutput,
+  reminderSchema,
+  reminderSettingsSchema,
+  reminderSnoozeInput,
+} from './reminder'
+import {
+  exportCustomerCardsInput,
+  exportCustomerSheetInput,
+  exportFileOutput,
+  exportInteractionsInput,
+  exportSalesInput,
+} from './excelExport'
+import {
+  projectCreateInput,
+  projectIdInput,
+  projectListInput,
+  projectListOutput,
+  projectSchema,
+  projectUpdateInput,
+} from './project'
+import {
+  competitorCreateInput,
+  competitorDeleteInput,
+  competitorListInput,
+  competitorListOutput,
+  competitorSchema,
+  competitorUpdateInput,
+} from './competitor'
+import {
+  feedbackCreateInput,
+  feedbackDeleteInput,
+  feedbackListInput,
+  feedbackListOutput,
+  feedbackSchema,
+  feedbackUpdateInput,
+} from './feedback'
 
+import { customerMergeInput, customerMergeOutput, duplicateGroupsInput, duplicateGroupsOutput } from './customerMerge'
+import {
+  fileOutput,
+  importCommitInput,
+  importDecisionsInput,
+  importErrorReportInput,
+  importOpenInput,
+  importOpenOutput,
+  importPreviewOutput,
+  importProgressOutput,
+  importTemplateInput,
+  jobInput,
+  jobStartOutput,
+} from './excelImport'
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
@@ -97,6 +189,66 @@ export const contract = {
   'relationship.history': { input: relationshipHistoryInput, output: z.array(relationshipAssessmentSchema) },
   // The global search box, Ctrl+K (src/shared/search.ts)
   'search.global': { input: searchGlobalInput, output: searchGlobalOutput },
+  // Excel exports: 客户信息登记卡, the sheet's current view, 交往记录, 交易记录 (src/shared/excelExport.ts)
+  'export.customerCards': { input: exportCustomerCardsInput, output: exportFileOutput },
+  'export.customerSheet': { input: exportCustomerSheetInput, output: exportFileOutput },
+  'export.interactions': { input: exportInteractionsInput, output: exportFileOutput },
+  'export.sales': { input: exportSalesInput, output: exportFileOutput },
+  // 备份与恢复 and the start-up notice about a file moved aside (src/shared/backup.ts)
+  'backups.list': { input: noInput, output: backupListOutput },
+  'backups.create': { input: noInput, output: backupInfoSchema },
+  'backups.restore': { input: backupRestoreInput, output: backupRestoreOutput },
+  'backups.undoRestore': { input: noInput, output: backupRestoreOutput },
+  'backups.settings.get': { input: noInput, output: backupSettingsOutput },
+  'backups.settings.set': { input: backupSettingsSetInput, output: backupSettingsOutput },
+  'app.startupNotice': { input: noInput, output: startupNoticeSchema },
+  // 项目 with 成交热度, 竞争对手/供应商, 客户意见 (src/shared/project.ts, competitor.ts, feedback.ts)
+  'projects.create': { input: projectCreateInput, output: projectSchema },
+  'projects.update': { input: projectUpdateInput, output: projectSchema },
+  'projects.delete': { input: projectIdInput, output: z.object({ id: z.number() }) },
+  'projects.get': { input: projectIdInput, output: projectSchema },
+  'projects.list': { input: projectListInput, output: projectListOutput },
+  'competitors.create': { input: competitorCreateInput, output: competitorSchema },
+  'competitors.update': { input: competitorUpdateInput, output: competitorSchema },
+  'competitors.delete': { input: competitorDeleteInput, output: z.object({ id: z.number() }) },
+  'competitors.list': { input: competitorListInput, output: competitorListOutput },
+  'feedback.create': { input: feedbackCreateInput, output: feedbackSchema },
+  'feedback.update': { input: feedbackUpdateInput, output: feedbackSchema },
+  'feedback.delete': { input: feedbackDeleteInput, output: z.object({ id: z.number() }) },
+  'feedback.list': { input: feedbackListInput, output: feedbackListOutput },
+  // 提醒中心 / 今日工作台 and 群发问候 (src/shared/reminder.ts)
+  'reminders.list': { input: reminderListInput, output: reminderListOutput },
+  'reminders.complete': { input: reminderCompleteInput, output: reminderSchema },
+  'reminders.snooze': { input: reminderSnoozeInput, output: reminderSchema },
+  'reminders.ignore': { input: reminderIdInput, output: reminderSchema },
+  'reminders.scan': { input: noInput, output: reminderScanOutput },
+  'reminders.getSettings': { input: noInput, output: reminderSettingsSchema },
+  'reminders.setSettings': { input: reminderSettingsSchema, output: reminderSettingsSchema },
+  'greetings.list': { input: greetingListInput, output: greetingListOutput },
+  // 统计分析 (src/shared/analysis/): periods are [from, to); every aggregate runs in SQL
+  'analysis.sources': { input: analysisDimensionInput, output: z.array(sourceRowSchema) },
+  'analysis.ratios': { input: analysisRatiosInput, output: z.array(ratioRowSchema) },
+  'analysis.salesPerformance': { input: analysisSalesPerformanceInput, output: salesPerformanceOutput },
+  'analysis.extremes': { input: analysisExtremesInput, output: extremesOutput },
+  'analysis.setNote': { input: analysisSetNoteInput, output: noteOutput },
+  'analysis.retention': { input: analysisRetentionInput, output: retentionOutput },
+  'analysis.rfm': { input: analysisRfmInput, output: rfmOutput },
+  'analysis.pareto': { input: analysisPeriodInput, output: paretoOutput },
+  'analysis.grades': { input: noInput, output: gradesOutput },
+  'analysis.feedback': { input: analysisFeedbackInput, output: feedbackOutput },
+  'analysis.contacts': { input: analysisPeriodInput, output: contactsOutput },
+  'analysis.exportXlsx': { input: analysisExportInput, output: exportOutput },
+  // 查重合并 (src/shared/customerMerge.ts)
+  'customers.duplicateGroups': { input: duplicateGroupsInput, output: duplicateGroupsOutput },
+  'customers.merge': { input: customerMergeInput, output: customerMergeOutput },
+  // Excel/CSV import of customers and 交易记录 (src/shared/excelImport.ts): open → preview → commit job
+  'import.template': { input: importTemplateInput, output: fileOutput },
+  'import.open': { input: importOpenInput, output: importOpenOutput },
+  'import.preview': { input: importDecisionsInput, output: importPreviewOutput },
+  'import.commit': { input: importCommitInput, output: jobStartOutput },
+  'import.progress': { input: jobInput, output: importProgressOutput },
+  'import.cancel': { input: jobInput, output: emptyOutput },
+  'import.errorReport': { input: importErrorReportInput, output: fileOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -116,6 +116,19 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+export class FakeNotification extends EventEmitter {
+  shown = 0
+  constructor(readonly options: { title: string; body: string }) {
+    super()
+  }
+  static isSupported(): boolean {
+    return true
+  }
+  show(): void {
+    this.shown++
+  }
+}
+
 type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
 
 export interface FakeState {
@@ -136,7 +149,12 @@ export interface FakeState {
   exposed: Map<string, unknown>
   rendererInvocations: unknown[][]
   errorBoxes: { title: string; content: string }[]
+  /** Message boxes shown (sync or not), and the button index the fake user clicks in the sync ones. */
+  messageBoxes: { message: string; detail: string; buttons: string[] }[]
+  messageBoxResponse: number
   openedExternally: string[]
+  notifications: FakeNotification[]
+  loginItemSettings: { openAtLogin: boolean }[]
 }
 
 function freshState(): FakeState {
@@ -156,7 +174,11 @@ function freshState(): FakeState {
     exposed: new Map(),
     rendererInvocations: [],
     errorBoxes: [],
+    messageBoxes: [],
+    messageBoxResponse: 0,
     openedExternally: [],
+    notifications: [],
+    loginItemSettings: [],
   }
 }
 
@@ -191,6 +213,9 @@ export function createFakeElectron(): FakeElectron {
     getAppPath(): string {
       return state.appPath
     }
+    setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+      state.loginItemSettings.push(settings)
+    }
     getVersion(): string {
       return '9.8.7'
     }
@@ -224,6 +249,13 @@ export function createFakeElectron(): FakeElectron {
         state.trays.push(this)
       }
     },
+    Notification: class extends FakeNotification {
+      constructor(options: { title: string; body: string }) {
+        super(options)
+        state.notifications.push(this)
+      }
+    },
+    powerMonitor: new EventEmitter(),
     Menu: { buildFromTemplate: (template: FakeMenuItem[]) => ({ template }) },
     ipcMain: {
       handle: (channel: string, handler: IpcHandler) => {
@@ -251,6 +283,22 @@ export function createFakeElectron(): FakeElectron {
     dialog: {
       showErrorBox: (title: string, content: string) => {
         state.errorBoxes.push({ title, content })
+      },
+      showMessageBoxSync: (options: { message: string; detail?: string; buttons?: string[] }) => {
+        state.messageBoxes.push({
+          message: options.message,
+          detail: options.detail ?? '',
+          buttons: options.buttons ?? [],
+        })
+        return state.messageBoxResponse
+      },
+      showMessageBox: (options: { message: string; detail?: string; buttons?: string[] }) => {
+        state.messageBoxes.push({
+          message: options.message,
+          detail: options.detail ?? '',
+          buttons: options.buttons ?? [],
+        })
+        return Promise.resolve({ response: 0, checkboxChecked: false })
       },
     },
   }

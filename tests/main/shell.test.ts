@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { DebugLogger } from 'builder-util'
 import type { WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { latestSchemaVersion } from '../../src/main/core/db/migrations'
+import { openCore } from '../../src/main/core/openCore'
 import { invokeChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
 import { hardenWebContents } from '../../src/main/platform/hardenWebContents'
 import { trayIconFile, trayMenuModel } from '../../src/main/platform/tray'
@@ -364,26 +366,62 @@ describe('the Electron shell (src/main/index.ts)', () => {
     await quitThroughTray(tray)
   })
 
-  it('shows the Chinese error and quits, leaving a database it cannot open untouched', async () => {
+  it('sets a file that is not a database aside untouched, starts on a new one and tells the user in Chinese', async () => {
     const dataDir = join(userDataDir, 'data')
     mkdirSync(dataDir, { recursive: true })
     const file = join(dataDir, 'kqgj.sqlite')
     writeFileSync(file, '这不是数据库，是一份记事本笔记。'.repeat(20))
     const before = readFileSync(file)
+
+    const { tray } = await start()
+    const moved = readdirSync(dataDir).filter((name) => /^kqgj\.sqlite\.foreign-[\d-]+$/.test(name))
+    expect(moved).toHaveLength(1)
+    expect(readFileSync(join(dataDir, moved[0] ?? '')).equals(before)).toBe(true)
+    expect(state.errorBoxes).toEqual([])
+    expect(state.messageBoxes).toHaveLength(1)
+    expect(state.messageBoxes[0]?.message).toBe('数据文件无法使用，已移到一旁')
+    expect(state.messageBoxes[0]?.detail).toContain('已原样改名保存')
+    expect(state.messageBoxes[0]?.detail).toContain('没有找到可用的备份')
+    await quitThroughTray(tray)
+  })
+
+  it('asks before setting a newer-version file aside: quitting leaves it untouched, agreeing starts on a new file', async () => {
+    const dataDir = join(userDataDir, 'data')
+    const core = await openCore(dataDir)
+    await core.close()
+    const file = join(dataDir, 'kqgj.sqlite')
+    const bytes = readFileSync(file)
+    bytes.writeUInt32BE(latestSchemaVersion + 5, 60) // the header's user_version
+    writeFileSync(file, bytes)
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
 
     await import('../../src/main/index')
-    await vi.waitFor(() => expect(state.errorBoxes).toHaveLength(1))
-    const [box] = state.errorBoxes
-    expect(box?.title).toBe('客情管家无法启动')
-    expect(box?.content).toContain(file)
-    expect(box?.content).toMatch(/未做任何修改/)
-    expect(state.quitCalls).toBe(1)
+    await vi.waitFor(() => expect(state.quitCalls).toBe(1))
+    expect(state.messageBoxes.map((box) => box.buttons)).toEqual([['退出，先升级程序', '把文件移到一旁，用备份继续']])
+    expect(state.messageBoxes[0]?.detail).toContain('更新版本')
+    expect(state.errorBoxes).toEqual([])
     expect(state.windows).toHaveLength(0)
-    expect(state.ipcHandlers.size).toBe(0)
-    expect(readFileSync(file).equals(before)).toBe(true)
-    expect(logged).toHaveBeenCalled()
+    expect(readFileSync(file).equals(bytes)).toBe(true)
     logged.mockRestore()
+
+    fake.reset()
+    vi.resetModules()
+    Object.assign(state, { userDataDir, appPath: repoRoot, messageBoxResponse: 1 })
+    const { tray } = await start()
+    const moved = readdirSync(dataDir).filter((name) => /^kqgj\.sqlite\.newer-[\d-]+$/.test(name))
+    expect(moved).toHaveLength(1)
+    expect(readFileSync(join(dataDir, moved[0] ?? '')).equals(bytes)).toBe(true)
+    await quitThroughTray(tray)
+  })
+
+  it('takes the daily backup at start-up', async () => {
+    const { tray } = await start()
+    await vi.waitFor(() =>
+      expect(readdirSync(join(userDataDir, 'data', 'backups')).filter((n) => n.endsWith('-auto.sqlite'))).toHaveLength(
+        1,
+      ),
+    )
+    await quitThroughTray(tray)
   })
 
   it('a second copy quits at once without touching anything', async () => {

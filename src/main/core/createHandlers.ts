@@ -1,15 +1,24 @@
 import { interactionHandlers } from './activity/interactionHandlers'
+import { analysisHandlers } from './analysis/analysisHandlers'
 import { saleHandlers } from './activity/saleHandlers'
+import { backupHandlers } from './backup/backupHandlers'
 import { customerHandlers } from './customers/customerHandlers'
 import { groupHandlers } from './customers/groupHandlers'
 import { demoHandlers } from './demo/demoHandlers'
 import { dictionaryHandlers } from './dictionary/dictionaryHandlers'
+import { excelExportHandlers } from './excelExport/excelExportHandlers'
 import type { CoreContext, Handlers } from './handlerTypes'
 import { latestSchemaVersion } from './db/migrations'
 import { prefsHandlers } from './prefs/prefsHandlers'
 import { regionHandlers } from './regions/regionHandlers'
 import { relationshipHandlers } from './relationship/relationshipHandlers'
+import { projectHandlers } from './projects/projectHandlers'
+import { competitorHandlers } from './competitors/competitorHandlers'
+import { feedbackHandlers } from './feedback/feedbackHandlers'
 import { searchHandlers } from './search/searchHandlers'
+import { importHandlers } from './excelImport/importHandlers'
+import { customerMergeHandlers } from './customers/customerMergeHandlers'
+import { reminderHandlers } from './reminders/reminderHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -22,6 +31,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
       schemaVersion: latestSchemaVersion,
     }),
     ...dictionaryHandlers(ctx),
+    ...analysisHandlers(ctx),
     ...regionHandlers(ctx),
     ...customerHandlers(ctx),
     ...groupHandlers(ctx),
@@ -30,6 +40,14 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...interactionHandlers(ctx),
     ...saleHandlers(ctx),
     ...searchHandlers(ctx),
+    ...importHandlers(ctx),
+    ...customerMergeHandlers(ctx),
+    ...excelExportHandlers(ctx),
     ...relationshipHandlers(ctx),
+    ...reminderHandlers(ctx),
+    ...projectHandlers(ctx),
+    ...competitorHandlers(ctx),
+    ...feedbackHandlers(ctx),
+    ...backupHandlers(ctx),
   }
 }

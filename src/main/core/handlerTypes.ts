@@ -1,4 +1,5 @@
 import type { Channel, ChannelOutput, HandlerInput } from '../../shared/contract'
+import type { StartupNotice } from '../../shared/backup'
 import type { Store } from './store'
 
 export type Handler<C extends Channel> = (input: HandlerInput<C>) => Promise<ChannelOutput<C>>
@@ -13,4 +14,8 @@ export interface CoreContext {
   store: Store
   dataDir: string
   version: string
+  /** The clock of scheduled work (daily backup); tests pass a fixed one. */
+  clock?: () => Date
+  /** What start-up found (a file moved aside, a network folder); a restore clears it. */
+  startup?: { notice: StartupNotice }
 }

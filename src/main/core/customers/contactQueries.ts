@@ -99,6 +99,11 @@ function rowOfValues(values: ContactValues): Omit<ContactRow, 'id' | 'customerId
   }
 }
 
+/** A new contact's stored columns (phone keys, birthday split), as every contact write stores them. */
+export function contactRowOfInput(input: ContactInput): Omit<ContactRow, 'id' | 'customerId' | 'sortOrder'> {
+  return rowOfValues(valuesOfInput(input))
+}
+
 const contactFields = Object.keys(contactFieldLabels) as ContactField[]
 
 /**

@@ -1,14 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
 import type { ContactField } from '../../../shared/contact'
-import {
-  customerDictFields,
-  customerKindLabels,
-  type CustomerChange,
-  type CustomerField,
-  type CustomerKind,
-} from '../../../shared/customer'
-import { divisionName } from '../../../shared/regions'
+import type { CustomerChange } from '../../../shared/customer'
 
 /** One history row before it is written. Values are display text (SPEC §8: when, which field, old → new). */
 export interface ChangeDraft {
@@ -18,19 +11,8 @@ export interface ChangeDraft {
   newValue: string | null
 }
 
-const divisionFields = new Set<string>(['provinceCode', 'cityCode', 'districtCode'])
-
-/** A customer field's value as the history shows it: dictionary labels, division names, 是/否, 公历/农历. */
-export function displayCustomerValue(field: CustomerField, value: unknown, labels: Map<number, string>): string | null {
-  if (value === null || value === undefined || value === '') return null
-  if (field in customerDictFields) return labels.get(Number(value)) ?? `#${String(value)}`
-  if (divisionFields.has(field)) return divisionName(String(value)) ?? String(value)
-  if (field === 'kind') return customerKindLabels[value as CustomerKind] ?? String(value)
-  if (field === 'birthCalendar') return calendarLabels[value as CalendarKind] ?? String(value)
-  if (field === 'creditRating') return `${String(value)}星`
-  if (typeof value === 'boolean') return value ? '是' : '否'
-  return String(value)
-}
+// Pure, so the renderer shows values the same way (the merge comparison).
+export { displayCustomerValue } from '../../../shared/customerValueDisplay'
 
 export function displayContactValue(field: ContactField, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null

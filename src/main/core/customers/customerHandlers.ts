@@ -14,6 +14,7 @@ import { normalizePhone } from '../../../shared/phone'
 import { AppError } from '../appError'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { projectIdsOfContractors, refreshProjectHeat } from '../projects/projectHeat'
 import { listContacts, saveContacts } from './contactQueries'
 import {
   displayCustomerValue,
@@ -138,6 +139,8 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           })
           await insertChanges(m, input.id, time, drafts)
         }
+        // 成交热度 of the projects where it is 甲方 or 乙方 depends on its 客情关系等级.
+        if (changed.includes('relationshipLevel')) await refreshProjectHeat(m, { customerIds: [input.id] })
         return mustFind(await findCustomer(m, input.id))
       }),
 
@@ -207,7 +210,10 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
             `有 ${total - inBinCount} 个客户不在回收站中：只能彻底删除回收站中的客户，未做任何修改`,
           )
         }
+        // Projects keep going without a purged 乙方, and their heat loses its level.
+        const contracted = await projectIdsOfContractors(m, idsJson)
         await purgeCustomers(m, idsJson)
+        await refreshProjectHeat(m, { projectIds: contracted })
         return { count: total }
       }),
 
@@ -235,13 +241,13 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
   }
 }
 
-function emptyValues(): CustomerValues {
+export function emptyValues(): CustomerValues {
   const values = Object.fromEntries(customerFieldKeys.map((key) => [key, null])) as unknown as CustomerValues
   return { ...values, kind: 'enterprise', name: '', birthCalendar: 'solar', registeredAt: localToday() }
 }
 
 /** The customer fields present in an input (undefined = not given; null = clear). */
-function givenFields(input: Partial<Record<CustomerField, unknown>>): Partial<CustomerValues> {
+export function givenFields(input: Partial<Record<CustomerField, unknown>>): Partial<CustomerValues> {
   const given: Record<string, unknown> = {}
   for (const key of customerFieldKeys) {
     if (input[key] === undefined) continue

@@ -1,6 +1,8 @@
 import { EntitySchema } from 'typeorm'
 import { activityEntities } from './activityEntities'
 import { customerEntities } from './customerEntities'
+import { projectEntities } from './projectEntities'
+import { reminderEntities } from './reminderEntities'
 
 /** Rows as stored. Column types are explicit: nothing is inferred from TypeScript metadata. */
 export interface DictItemRow {
@@ -55,4 +57,12 @@ export const SettingEntity = new EntitySchema<SettingRow>({
   },
 })
 
-export const entities = [DictItemEntity, ProvinceRegionEntity, SettingEntity, ...customerEntities, ...activityEntities]
+export const entities = [
+  DictItemEntity,
+  ProvinceRegionEntity,
+  SettingEntity,
+  ...customerEntities,
+  ...activityEntities,
+  ...projectEntities,
+  ...reminderEntities,
+]

@@ -1,4 +1,4 @@
-import type { EntityManager, EntitySchema } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { creditCodeCheckChar } from '../../../shared/creditCode'
 import {
   customerDictFields,
@@ -28,11 +28,16 @@ import {
   type CustomerRow,
 } from '../db/customerEntities'
 import { InteractionEntity, SaleEntity, type InteractionRow, type SaleRow } from '../db/activityEntities'
+import { bulkInsert } from '../db/bulkInsert'
 import { findByLabel, insertItem, nextSortOrder } from '../dictionary/dictionaryQueries'
 import type { Store } from '../store'
 import { makeInteractions, makeSales, planActivity } from './demoActivity'
+import { writeDemoProjects } from './demoProjects'
 import * as words from './demoWords'
 import { SeededRandom } from './seededRandom'
+
+// Other writers of many rows import it from here too.
+export { bulkInsert }
 
 export interface DemoOptions {
   customers: number
@@ -55,6 +60,9 @@ export interface DemoCounts {
   groupMembers: number
   sales: number
   interactions: number
+  projects: number
+  competitors: number
+  feedback: number
 }
 
 /** Customer ids per call of the shared statistics recompute. */
@@ -62,8 +70,6 @@ const statsChunkSize = 5000
 
 /** Customers generated and written per round (each table's INSERT is split further to fit SQLite's variable limit). */
 const chunkSize = 500
-const maxVariables = 32766
-const maxRowsPerStatement = 500
 
 /** Fills the database with realistic demo customers in one transaction. */
 export function generateDemoData(store: Store, options: DemoOptions): Promise<DemoCounts> {
@@ -113,6 +119,9 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
     groupMembers: 0,
     sales: 0,
     interactions: 0,
+    projects: 0,
+    competitors: 0,
+    feedback: 0,
   }
   // Generating a chunk overlaps with writing the previous one: SQLite works on its
   // own thread while this one builds rows, yielding now and then so the writes go on.
@@ -170,7 +179,15 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
     await recomputeLastContact(manager, chunkIds)
   }
   options.onStep?.('statistics', performance.now() - statsStarted)
-  return counts
+  // 项目, 竞争对手 and 客户意见 from their own sequence too, after the 客情 levels they depend on are written.
+  const projectCounts = await writeDemoProjects(manager, new SeededRandom(((options.seed ?? 1) ^ 0x9e0c7) >>> 0), {
+    firstId: firstCustomerId,
+    lastId: ids.customer,
+    today,
+    staffIds,
+    productIds: (context.dict.get('product') ?? []).map((p) => p.id),
+  })
+  return { ...counts, ...projectCounts }
 }
 
 interface Chunk {
@@ -328,7 +345,7 @@ function registrationDates(random: SeededRandom, count: number, today: string): 
  * 客户编号 per registration year, continuing after both the counter and any code
  * already used, and the counter moved past them (as nextCustomerCode would have).
  */
-async function assignCodes(manager: EntityManager, dates: string[]): Promise<string[]> {
+export async function assignCodes(manager: EntityManager, dates: string[]): Promise<string[]> {
   const perYear = new Map<number, number>()
   for (const date of dates) perYear.set(Number(date.slice(0, 4)), (perYear.get(Number(date.slice(0, 4))) ?? 0) + 1)
   const next = new Map<number, number>()
@@ -355,7 +372,7 @@ async function assignCodes(manager: EntityManager, dates: string[]): Promise<str
 }
 
 /** The last id a table has used (its AUTOINCREMENT sequence, or its largest id). */
-async function lastId(
+export async function lastId(
   manager: EntityManager,
   table: 'customer' | 'contact' | 'contact_date' | 'sale' | 'interaction',
 ): Promise<number> {
@@ -365,36 +382,6 @@ async function lastId(
     [table],
   )
   return Number(row.last)
-}
-
-/** Multi-row INSERTs of whole rows, as many rows per statement as SQLite's variable limit allows. */
-async function bulkInsert<Row extends object>(
-  manager: EntityManager,
-  entity: EntitySchema<Row>,
-  rows: Row[],
-): Promise<void> {
-  if (rows.length === 0) return
-  const metadata = manager.connection.getMetadata(entity)
-  const columns = metadata.columns.map((c) => ({
-    property: c.propertyName,
-    name: c.databaseName,
-    isBoolean: c.type === 'boolean',
-  }))
-  const perStatement = Math.min(maxRowsPerStatement, Math.floor(maxVariables / columns.length))
-  const tuple = `(${columns.map(() => '?').join(', ')})`
-  const head = `INSERT INTO ${metadata.tableName} (${columns.map((c) => c.name).join(', ')}) VALUES `
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const slice = rows.slice(start, start + perStatement)
-    const params: unknown[] = []
-    for (const row of slice) {
-      const record = row as Record<string, unknown>
-      for (const column of columns) {
-        const value = record[column.property] ?? null
-        params.push(column.isBoolean && value !== null ? (value ? 1 : 0) : value)
-      }
-    }
-    await manager.query(head + Array(slice.length).fill(tuple).join(', '), params)
-  }
 }
 
 /**

@@ -16,4 +16,7 @@ export const dictionaryReferences: { category: DictionaryCategory; table: string
   { category: 'interactionType', table: 'interaction', column: 'type_id' },
   { category: 'staff', table: 'interaction', column: 'staff_id' },
   { category: 'product', table: 'sale', column: 'product_id' },
+  { category: 'staff', table: 'project', column: 'staff_id' },
+  { category: 'product', table: 'feedback', column: 'product_id' },
+  { category: 'staff', table: 'feedback', column: 'handler_id' },
 ]

@@ -10,6 +10,7 @@ import { checkCustomer } from '../activity/activityChecks'
 import { insertChanges } from '../customers/customerChanges'
 import { localNow } from '../customers/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { refreshProjectHeat } from '../projects/projectHeat'
 
 type RelationshipChannel = 'relationship.assess' | 'relationship.history'
 
@@ -57,6 +58,8 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
           await insertChanges(m, input.customerId, time, [
             { field: 'relationshipLevel', label: '客情关系等级', oldValue: before, newValue: level },
           ])
+          // 成交热度 of the projects where it is 甲方 or 乙方 depends on this level.
+          await refreshProjectHeat(m, { customerIds: [input.customerId] })
         }
         const [saved] = await selectAssessments(m, 'a.id = ?', Number(id))
         if (!saved) throw new AppError('NOT_FOUND', '客情评估保存失败，请重试')

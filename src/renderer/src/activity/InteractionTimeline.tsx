@@ -7,6 +7,7 @@ import { call, errorMessage } from '../api/client'
 import { today } from '../customers/card/cardValues'
 import './activity.css'
 import { InteractionForm } from './InteractionForm'
+import { ExportListButton } from '../excel/ExportListButton'
 
 const pageSize = 20
 /** interactions.list returns at most this many rows at once. */
@@ -84,9 +85,16 @@ export function InteractionTimeline(props: {
     <div className="kq-activity">
       <div className="kq-activity-toolbar">
         <Typography.Text type="secondary">共 {total} 条交往记录</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-          登记交往
-        </Button>
+        <Space>
+          <ExportListButton
+            what="交往记录"
+            disabled={total === 0}
+            build={() => call('export.interactions', { customerId: props.customerId })}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
+            登记交往
+          </Button>
+        </Space>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {rows.length === 0 ? (

@@ -8,6 +8,7 @@ import { useQuery } from '../api/useQuery'
 import './activity.css'
 import { formatAmount } from './activityHelpers'
 import { SaleForm } from './SaleForm'
+import { ExportListButton } from '../excel/ExportListButton'
 
 const pageSize = 20
 const dash = <span className="kq-card-empty">—</span>
@@ -98,9 +99,16 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
     <div className="kq-activity">
       <div className="kq-activity-toolbar">
         <Typography.Text type="secondary">共 {total} 笔交易</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-          登记交易
-        </Button>
+        <Space>
+          <ExportListButton
+            what="交易记录"
+            disabled={total === 0}
+            build={() => call('export.sales', { customerId: props.customerId })}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
+            登记交易
+          </Button>
+        </Space>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Table<Sale>

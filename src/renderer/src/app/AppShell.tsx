@@ -1,5 +1,6 @@
 import { Layout, Menu, Typography } from 'antd'
 import { useEffect } from 'react'
+import { StartupNoticeBanner } from '../backup/StartupNoticeBanner'
 import { GlobalSearch } from '../search/GlobalSearch'
 import { FirstRunDialog } from './FirstRunDialog'
 import { screens } from './screens'
@@ -46,7 +47,10 @@ export function AppShell(): React.JSX.Element {
             {screen?.title?.(subPath) ?? screen?.label}
           </Typography.Title>
         </Header>
-        <Content style={{ padding: 16, overflow: 'auto' }}>{screen?.render(subPath)}</Content>
+        <Content style={{ padding: 16, overflow: 'auto' }}>
+          <StartupNoticeBanner />
+          {screen?.render(subPath)}
+        </Content>
         <FirstRunDialog />
       </Layout>
     </Layout>

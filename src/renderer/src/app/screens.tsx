@@ -1,8 +1,24 @@
-import { DeleteOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
+  DeleteOutlined,
+  FireOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons'
 import type { ReactNode } from 'react'
+import { AnalysisScreen } from '../analysis/AnalysisScreen'
+import { InteractionsScreen } from '../activity/InteractionsScreen'
 import { CustomersScreen } from '../customers/CustomersScreen'
+import { MarketIntelScreen } from '../projects/MarketIntelScreen'
+import { ProjectsScreen } from '../projects/ProjectsScreen'
 import { CustomerSheet } from '../customers/sheet/CustomerSheet'
+import { DataScreen } from '../data/DataScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
+import { WorkbenchScreen } from '../reminders/WorkbenchScreen'
 
 export interface Screen {
   /** The hash route, e.g. /settings. */
@@ -16,6 +32,8 @@ export interface Screen {
 
 /** The sidebar, in order. Screens of SPEC §7 are added here as their issues land. */
 export const screens: Screen[] = [
+  // First, so the app opens on today's work (the route fallback is the first screen).
+  { path: '/workbench', label: '今日工作台', icon: <CalendarOutlined />, render: () => <WorkbenchScreen /> },
   {
     path: '/customers',
     label: '客户列表',
@@ -23,11 +41,26 @@ export const screens: Screen[] = [
     icon: <TeamOutlined />,
     render: (sub) => <CustomersScreen subPath={sub} />,
   },
+  { path: '/interactions', label: '交往记录', icon: <MessageOutlined />, render: () => <InteractionsScreen /> },
+  { path: '/projects', label: '项目', icon: <FireOutlined />, render: () => <ProjectsScreen /> },
+  {
+    path: '/intel',
+    label: '竞争对手与意见',
+    icon: <TrophyOutlined />,
+    render: (sub) => <MarketIntelScreen tab={sub} />,
+  },
   {
     path: '/recycle',
     label: '回收站',
     icon: <DeleteOutlined />,
     render: () => <CustomerSheet key="recycle" recycleBin />,
   },
+  {
+    path: '/analysis',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    render: (sub) => <AnalysisScreen page={sub} />,
+  },
+  { path: '/data', label: '数据', icon: <DatabaseOutlined />, render: (sub) => <DataScreen tab={sub} /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, render: (sub) => <SettingsScreen tab={sub} /> },
 ]

@@ -1,10 +1,12 @@
 import { Tabs } from 'antd'
 import { DictionaryPanel } from './DictionaryPanel'
 import { ProvinceRegionPanel } from './ProvinceRegionPanel'
+import { ReminderSettingsPanel } from '../reminders/ReminderSettingsPanel'
 
 const tabs = [
   { key: 'dictionary', label: '系统字典', children: <DictionaryPanel /> },
   { key: 'regions', label: '省份与大区', children: <ProvinceRegionPanel /> },
+  { key: 'reminders', label: '提醒设置', children: <ReminderSettingsPanel /> },
 ]
 
 export function SettingsScreen({ tab }: { tab: string }): React.JSX.Element {

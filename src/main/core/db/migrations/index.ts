@@ -2,6 +2,9 @@ import { Foundation1795400000001 } from './m0001Foundation'
 import { Customers1795400000002 } from './m0002Customers'
 import { Activity1795400000003 } from './m0003Activity'
 import { RelationshipAssessment1795400000004 } from './m0004RelationshipAssessment'
+import { Projects1795400000005 } from './m0005Projects'
+import { Reminders1795400000006 } from './m0006Reminders'
+import { Analysis1795400000007 } from './m0007Analysis'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -12,5 +15,8 @@ export const migrations = [
   Customers1795400000002,
   Activity1795400000003,
   RelationshipAssessment1795400000004,
+  Projects1795400000005,
+  Reminders1795400000006,
+  Analysis1795400000007,
 ]
 export const latestSchemaVersion = migrations.length

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Empty, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
+import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { call, errorMessage } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
@@ -11,13 +11,15 @@ import { useScrolledToTop } from '../card/useScrolledToTop'
 import { InteractionTimeline } from '../../activity/InteractionTimeline'
 import { SalesTable } from '../../activity/SalesTable'
 import { RelationshipTab } from '../../grading/RelationshipTab'
+import { CompetitorsTable } from '../../projects/CompetitorsTable'
+import { FeedbackTable } from '../../projects/FeedbackTable'
+import { ProjectsTable } from '../../projects/ProjectsTable'
+import { ExportCardsButton } from '../../excel/ExportCardsButton'
+import { CustomerRemindersTab } from '../../reminders/CustomerRemindersTab'
 import { HistoryTab } from './HistoryTab'
 
 // The routes import both screens of a customer from here.
 export { NewCustomer } from './NewCustomer'
-
-/** Tabs of SPEC §7 whose records arrive in later versions; shown now so the page has its final shape. */
-const comingTabs = ['项目', '竞争对手', '意见', '提醒']
 
 /** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
 export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
@@ -66,6 +68,8 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   }
 
   const deleted = customer.deletedAt !== null
+  // The 甲方 of a new project, the owner of new 竞争对手 and 意见 rows.
+  const asOption = { value: id, label: customer.name, level: customer.relationshipLevel }
   return (
     <div ref={top}>
       <div className="kq-card-toolbar">
@@ -82,6 +86,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           <Button type="primary" icon={<EditOutlined />} disabled={deleted} onClick={() => setEditing(true)}>
             编辑
           </Button>
+          <ExportCardsButton customerId={id} />
           <Popconfirm
             title={`把「${customer.name}」移到回收站？`}
             description="可在回收站中恢复。"
@@ -126,15 +131,22 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               label: '交易记录',
               children: <SalesTable customerId={id} onChanged={() => void reload()} />,
             },
-            ...comingTabs.map((label) => ({
-              key: label,
-              label: (
-                <Tooltip title="将在后续版本提供">
-                  <span>{label}</span>
-                </Tooltip>
-              ),
-              children: <Empty description="此功能即将提供" />,
-            })),
+            {
+              key: 'projects',
+              label: '项目',
+              children: <ProjectsTable customer={asOption} />,
+            },
+            {
+              key: 'competitors',
+              label: '竞争对手',
+              children: <CompetitorsTable customer={asOption} />,
+            },
+            {
+              key: 'feedback',
+              label: '意见',
+              children: <FeedbackTable customer={asOption} />,
+            },
+            { key: 'reminders', label: '提醒', children: <CustomerRemindersTab customerId={id} /> },
             {
               key: 'relationship',
               label: '客情评估',

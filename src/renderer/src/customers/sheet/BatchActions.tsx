@@ -1,9 +1,12 @@
-import { DeleteOutlined, DownOutlined } from '@ant-design/icons'
+import { DeleteOutlined, DownOutlined, FileExcelOutlined, MailOutlined } from '@ant-design/icons'
 import { App, Button, Dropdown, Modal, Select } from 'antd'
 import { useState } from 'react'
 import type { DictionaryCategory } from '../../../../shared/dictionary'
 import { call, errorMessage } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
+import { exportExcel } from '../../excel/exportExcel'
+import { GreetingDialog } from '../../greetings/GreetingDialog'
+import { maxCardsPerExport } from '../../../../shared/excelExport'
 
 type BatchField = 'categoryId' | 'contactStrategyId' | 'ownerStaffId' | 'addGroupIds' | 'removeGroupIds'
 
@@ -29,6 +32,7 @@ export function BatchActions({
   const { message, modal } = App.useApp()
   const [action, setAction] = useState<(typeof actions)[number] | null>(null)
   const [value, setValue] = useState<number | number[] | null>(null)
+  const [greetIds, setGreetIds] = useState<number[] | null>(null)
   const dictionary = useQuery('dictionary.list', {})
   const groups = useQuery('groups.list', {})
   const isGroup = action?.key === 'addGroupIds' || action?.key === 'removeGroupIds'
@@ -71,6 +75,24 @@ export function BatchActions({
     })
   }
 
+  const exportCards = async (): Promise<void> => {
+    if (count > maxCardsPerExport) {
+      message.error(`一次最多导出 ${maxCardsPerExport} 张登记卡，请缩小选择范围后分批导出`)
+      return
+    }
+    await exportExcel(message, `${count} 张登记卡`, async () =>
+      call('export.customerCards', { ids: await resolveIds() }),
+    )
+  }
+
+  const greet = async (): Promise<void> => {
+    try {
+      setGreetIds(await resolveIds())
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+
   return (
     <>
       <Dropdown
@@ -79,10 +101,15 @@ export function BatchActions({
           items: [
             ...actions.map((a) => ({ key: a.key, label: a.label })),
             { type: 'divider' as const },
+            { key: 'exportCards', label: '导出登记卡', icon: <FileExcelOutlined /> },
+            { key: 'greet', label: '群发邮件（暗送）/ 导出手机号', icon: <MailOutlined /> },
+            { type: 'divider' as const },
             { key: 'delete', label: '移到回收站', danger: true, icon: <DeleteOutlined /> },
           ],
           onClick: ({ key }) => {
             if (key === 'delete') return moveToBin()
+            if (key === 'exportCards') return void exportCards()
+            if (key === 'greet') return void greet()
             setValue(null)
             setAction(actions.find((a) => a.key === key) ?? null)
           },
@@ -112,6 +139,14 @@ export function BatchActions({
           onChange={(v: number | number[] | undefined) => setValue(v ?? null)}
         />
       </Modal>
+      {greetIds && (
+        <GreetingDialog
+          source={{ source: 'customers', customerIds: greetIds }}
+          title={`群发邮件：选中的 ${greetIds.length} 个客户`}
+          subject=""
+          onClose={() => setGreetIds(null)}
+        />
+      )}
     </>
   )
 }

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CustomerFilters, CustomerListRow } from '../../../../shared/customerList'
 import { call, errorMessage } from '../../api/client'
 import { gridLocale, gridTheme } from '../../grid/agGridSetup'
+import { ExportSheetButton } from '../../excel/ExportSheetButton'
 import { BatchActions } from './BatchActions'
 import { ColumnChooser } from './ColumnChooser'
 import { customerColumns } from './customerColumns'
@@ -220,6 +221,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
                 }}
               />
               <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
+              <ExportSheetButton api={api} quick={quick} filters={filters} total={total} />
               <ColumnChooser
                 api={api}
                 onReset={() => {

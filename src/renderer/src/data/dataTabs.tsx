@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react'
+import { BackupPanel } from '../backup/BackupPanel'
+import { DuplicateMergePanel } from '../customers/merge/DuplicateMergePanel'
+import { ExportPanel } from '../excel/ExportPanel'
+import { ImportPanel } from '../excel/ImportPanel'
+
+export interface DataTab {
+  /** The sub-route, e.g. #/data/import. */
+  key: string
+  label: string
+  render: () => ReactNode
+}
+
+/** The tabs of the 数据 screen (SPEC §7: import, export, backup/restore), in order. */
+export const dataTabs: DataTab[] = [
+  { key: 'import', label: '导入', render: () => <ImportPanel /> },
+  { key: 'export', label: '导出', render: () => <ExportPanel /> },
+  { key: 'merge', label: '查重合并', render: () => <DuplicateMergePanel /> },
+  { key: 'backup', label: '备份与恢复', render: () => <BackupPanel /> },
+]
