@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
-import { latestSchemaVersion } from '../../src/main/core/db/migrations'
 import { generateDemoData } from '../../src/main/core/demo/generateDemoData'
 import { databaseFileName, openCore } from '../../src/main/core/openCore'
 
@@ -17,7 +25,6 @@ interface Marker {
   customers: number
   transactions: number
   interactions: number
-  schemaVersion: number
   generator: string
 }
 
@@ -31,27 +38,32 @@ function generatorFingerprint(): string {
 
 /**
  * A pristine demo dataset per scale, built once and reused (100k customers and
- * 1M sales take a few minutes). It is rebuilt when the schema or the demo
- * generator changed. Returns the folder holding it.
+ * 1M sales take a few minutes). It is rebuilt when the demo generator changed;
+ * a newer schema needs no rebuild, since opening the working copy migrates it.
+ * Returns the folder holding it.
  */
 export async function ensureDataset(root: string, scale: Scale, log: (line: string) => void): Promise<string> {
   const dir = join(root, `base-${scale}`)
   const markerPath = join(dir, 'dataset.json')
-  const wanted: Marker = { ...scales[scale], schemaVersion: latestSchemaVersion, generator: generatorFingerprint() }
+  const wanted: Marker = { ...scales[scale], generator: generatorFingerprint() }
   if (existsSync(markerPath) && readFileSync(markerPath, 'utf8') === JSON.stringify(wanted)) return dir
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+  // Built aside and renamed into place, so a run started meanwhile never sees half a dataset.
+  const building = `${dir}.building-${process.pid}`
+  rmSync(building, { recursive: true, force: true })
+  mkdirSync(building, { recursive: true })
   log(
     `正在生成${scale === 'full' ? '完整' : '小型'}测试数据：${wanted.customers} 个客户，${wanted.transactions} 条交易…`,
   )
   const started = performance.now()
-  const core = await openCore(dir)
+  const core = await openCore(building)
   try {
     await generateDemoData(core.store, { ...scales[scale], seed: 1 })
   } finally {
     await core.close()
   }
-  writeFileSync(markerPath, JSON.stringify(wanted))
+  writeFileSync(join(building, 'dataset.json'), JSON.stringify(wanted))
+  rmSync(dir, { recursive: true, force: true })
+  renameSync(building, dir)
   log(`测试数据生成用时 ${((performance.now() - started) / 1000).toFixed(0)} 秒`)
   return dir
 }
