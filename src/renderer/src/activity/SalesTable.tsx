@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Popconfirm, Space, Table, Tooltip, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Space, Table, Typography } from 'antd'
+import { RowActions } from './RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Sale } from '../../../shared/sale'
@@ -70,27 +71,13 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
       key: 'actions',
       width: 80,
       render: (_, sale) => (
-        <Space size={0}>
-          <Tooltip title="修改">
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label="修改交易记录"
-              onClick={() => setEditing({ record: sale })}
-            />
-          </Tooltip>
-          <Popconfirm
-            title="删除这条交易记录？"
-            description="交易次数和交易金额会随之更新。"
-            okText="删除"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove(sale)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除交易记录" />
-          </Popconfirm>
-        </Space>
+        <RowActions
+          what="交易记录"
+          confirmTitle="删除这条交易记录？"
+          confirmDescription="交易次数和交易金额会随之更新。"
+          onEdit={() => setEditing({ record: sale })}
+          onDelete={() => remove(sale)}
+        />
       ),
     },
   ]

@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Popconfirm, Rate, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Rate, Table, Tag, Typography } from 'antd'
+import { RowActions } from '../activity/RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Competitor, CompetitorKind } from '../../../shared/competitor'
@@ -99,26 +100,12 @@ export function CompetitorsTable(props: { customer?: CustomerOption; filters?: C
       width: 80,
       fixed: 'right',
       render: (_, row) => (
-        <Space size={0}>
-          <Tooltip title="修改">
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label="修改竞争对手"
-              onClick={() => setEditing({ record: row })}
-            />
-          </Tooltip>
-          <Popconfirm
-            title={`删除「${row.name}」？`}
-            okText="删除"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove(row)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除竞争对手" />
-          </Popconfirm>
-        </Space>
+        <RowActions
+          what="竞争对手"
+          confirmTitle={`删除「${row.name}」？`}
+          onEdit={() => setEditing({ record: row })}
+          onDelete={() => remove(row)}
+        />
       ),
     },
   ]

@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Popconfirm, Rate, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Rate, Table, Tag, Typography } from 'antd'
+import { RowActions } from '../activity/RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Feedback, FeedbackStatus, FeedbackType } from '../../../shared/feedback'
@@ -102,26 +103,12 @@ export function FeedbackTable(props: { customer?: CustomerOption; filters?: Feed
       width: 80,
       fixed: 'right',
       render: (_, row) => (
-        <Space size={0}>
-          <Tooltip title="修改">
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label="修改客户意见"
-              onClick={() => setEditing({ record: row })}
-            />
-          </Tooltip>
-          <Popconfirm
-            title="删除这条客户意见？"
-            okText="删除"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove(row)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除客户意见" />
-          </Popconfirm>
-        </Space>
+        <RowActions
+          what="客户意见"
+          confirmTitle="删除这条客户意见？"
+          onEdit={() => setEditing({ record: row })}
+          onDelete={() => remove(row)}
+        />
       ),
     },
   ]

@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd'
+import { RowActions } from '../activity/RowActions'
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
 import { useState } from 'react'
 import type { ProjectStage } from '../../../shared/grading/dealHeat'
@@ -153,26 +154,12 @@ export function ProjectsTable(props: {
       key: 'actions',
       width: 80,
       render: (_, project) => (
-        <Space size={0}>
-          <Tooltip title="修改">
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label="修改项目"
-              onClick={() => setEditing({ record: project })}
-            />
-          </Tooltip>
-          <Popconfirm
-            title={`删除项目「${project.name}」？`}
-            okText="删除"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove(project)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除项目" />
-          </Popconfirm>
-        </Space>
+        <RowActions
+          what="项目"
+          confirmTitle={`删除项目「${project.name}」？`}
+          onEdit={() => setEditing({ record: project })}
+          onDelete={() => remove(project)}
+        />
       ),
     },
   ]
