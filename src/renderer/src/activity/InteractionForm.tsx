@@ -1,11 +1,11 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd'
+import { DatePicker, Form, Input, Select } from 'antd'
+import { FormModal } from './FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
 import { call } from '../api/client'
 import { isoDateItemProps } from '../customers/card/dateInput'
-import { reportSaveError, useDictOptions } from './activityHelpers'
+import { useDictOptions } from './activityHelpers'
 
 const dateTimeFormat = 'YYYY-MM-DD HH:mm'
 
@@ -64,13 +64,10 @@ export function InteractionForm(props: {
 }): React.JSX.Element {
   const { open, customerId, contacts, record, onClose, onSaved } = props
   const [form] = Form.useForm<InteractionFormValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
   const types = useDictOptions('interactionType')
   const staff = useDictOptions('staff')
 
-  const save = async (values: InteractionFormValues): Promise<void> => {
-    setSaving(true)
+  const submit = async (values: InteractionFormValues): Promise<string> => {
     const fields = {
       occurredAt: values.occurredAt ?? '',
       typeId: values.typeId ?? 0,
@@ -81,16 +78,9 @@ export function InteractionForm(props: {
       nextFollowUp: values.nextFollowUp ?? null,
       staffId: values.staffId ?? null,
     }
-    try {
-      if (record) await call('interactions.update', { id: record.id, ...fields })
-      else await call('interactions.create', { customerId, ...fields })
-      message.success(record ? '已保存交往记录' : '已登记交往')
-      onSaved()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+    if (record) await call('interactions.update', { id: record.id, ...fields })
+    else await call('interactions.create', { customerId, ...fields })
+    return record ? '已保存交往记录' : '已登记交往'
   }
 
   const contactOptions = contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))
@@ -100,76 +90,68 @@ export function InteractionForm(props: {
   }
 
   return (
-    <Modal
+    <FormModal<InteractionFormValues>
+      form={form}
       open={open}
       title={record ? '修改交往记录' : '登记交往'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={640}
+      labelWidth="96px"
+      initialValues={initialValues(record)}
+      preserve={false}
+      onClose={onClose}
+      submit={submit}
+      onDone={onSaved}
     >
-      <Form<InteractionFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '96px' }}
-        initialValues={initialValues(record)}
-        onFinish={(values) => void save(values)}
-        preserve={false}
+      <Form.Item
+        name="occurredAt"
+        label="时间"
+        rules={[{ required: true, message: '请填写交往时间' }]}
+        {...dateTimeItemProps}
       >
-        <Form.Item
-          name="occurredAt"
-          label="时间"
-          rules={[{ required: true, message: '请填写交往时间' }]}
-          {...dateTimeItemProps}
-        >
-          <DatePicker aria-label="时间" showTime={{ format: 'HH:mm' }} format={dateTimeFormat} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
-          <Select
-            aria-label="交往方式"
-            placeholder="请选择"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={types.options}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-        <Form.Item name="contactId" label="联系人">
-          <Select
-            aria-label="联系人"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
-            options={contactOptions}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-        <Form.Item name="subject" label="主题">
-          <Input aria-label="主题" maxLength={200} />
-        </Form.Item>
-        <Form.Item name="content" label="内容">
-          <Input.TextArea aria-label="内容" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="result" label="结果">
-          <Input.TextArea aria-label="结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
-          <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="staffId" label="业务员">
-          <Select
-            aria-label="业务员"
-            allowClear
-            placeholder="请选择"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={staff.options}
-            notFoundContent="请先在系统设置 → 系统字典中添加业务员"
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker aria-label="时间" showTime={{ format: 'HH:mm' }} format={dateTimeFormat} style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
+        <Select
+          aria-label="交往方式"
+          placeholder="请选择"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={types.options}
+          style={{ width: 220 }}
+        />
+      </Form.Item>
+      <Form.Item name="contactId" label="联系人">
+        <Select
+          aria-label="联系人"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
+          options={contactOptions}
+          style={{ width: 220 }}
+        />
+      </Form.Item>
+      <Form.Item name="subject" label="主题">
+        <Input aria-label="主题" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="content" label="内容">
+        <Input.TextArea aria-label="内容" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="result" label="结果">
+        <Input.TextArea aria-label="结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
+        <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
+      </Form.Item>
+      <Form.Item name="staffId" label="业务员">
+        <Select
+          aria-label="业务员"
+          allowClear
+          placeholder="请选择"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={staff.options}
+          notFoundContent="请先在系统设置 → 系统字典中添加业务员"
+          style={{ width: 220 }}
+        />
+      </Form.Item>
+    </FormModal>
   )
 }

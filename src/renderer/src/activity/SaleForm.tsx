@@ -1,10 +1,11 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd'
-import { useMemo, useState } from 'react'
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
+import { FormModal } from './FormModal'
+import { useMemo } from 'react'
 import { saleAmount, type Sale } from '../../../shared/sale'
 import { call } from '../api/client'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
-import { reportSaveError, useDictOptions } from './activityHelpers'
+import { useDictOptions } from './activityHelpers'
 
 interface SaleFormValues {
   date: string | null
@@ -37,8 +38,6 @@ export function SaleForm(props: {
 }): React.JSX.Element {
   const { open, customerId, record, onClose, onSaved } = props
   const [form] = Form.useForm<SaleFormValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
   const products = useDictOptions('product')
 
   // Enabled products grouped by 产品类别; a disabled one only when this record uses it.
@@ -55,8 +54,7 @@ export function SaleForm(props: {
     return [...groups].map(([label, options]) => ({ label, title: label, options }))
   }, [products.items, record?.productId])
 
-  const save = async (values: SaleFormValues): Promise<void> => {
-    setSaving(true)
+  const submit = async (values: SaleFormValues): Promise<string> => {
     const fields = {
       date: values.date ?? '',
       productId: values.productId ?? null,
@@ -65,80 +63,60 @@ export function SaleForm(props: {
       amount: values.amount ?? null,
       remarks: values.remarks ?? null,
     }
-    try {
-      if (record) await call('sales.update', { id: record.id, ...fields })
-      else await call('sales.create', { customerId, ...fields })
-      message.success(record ? '已保存交易记录' : '已登记交易')
-      onSaved()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+    if (record) await call('sales.update', { id: record.id, ...fields })
+    else await call('sales.create', { customerId, ...fields })
+    return record ? '已保存交易记录' : '已登记交易'
   }
 
   return (
-    <Modal
+    <FormModal<SaleFormValues>
+      form={form}
       open={open}
       title={record ? '修改交易记录' : '登记交易'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={560}
+      labelWidth="72px"
+      initialValues={initialValues(record)}
+      preserve={false}
+      onValuesChange={(changed: Partial<SaleFormValues>, all) => {
+        if (!('quantity' in changed || 'unitPrice' in changed)) return
+        if (typeof all.quantity === 'number' && typeof all.unitPrice === 'number') {
+          form.setFieldValue('amount', saleAmount(all.quantity, all.unitPrice))
+        }
+      }}
+      onClose={onClose}
+      submit={submit}
+      onDone={onSaved}
     >
-      <Form<SaleFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '72px' }}
-        initialValues={initialValues(record)}
-        preserve={false}
-        onFinish={(values) => void save(values)}
-        onValuesChange={(changed: Partial<SaleFormValues>, all) => {
-          if (!('quantity' in changed || 'unitPrice' in changed)) return
-          if (typeof all.quantity === 'number' && typeof all.unitPrice === 'number') {
-            form.setFieldValue('amount', saleAmount(all.quantity, all.unitPrice))
-          }
-        }}
+      <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写交易日期' }]} {...isoDateItemProps}>
+        <DatePicker aria-label="日期" style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="productId" label="产品">
+        <Select
+          aria-label="产品"
+          allowClear
+          placeholder="请选择"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={productOptions}
+          notFoundContent="请先在系统设置 → 系统字典中添加产品"
+        />
+      </Form.Item>
+      <Form.Item name="quantity" label="数量">
+        <InputNumber aria-label="数量" min={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="unitPrice" label="单价">
+        <InputNumber aria-label="单价" min={0} style={{ width: 200 }} suffix="元" />
+      </Form.Item>
+      <Form.Item
+        name="amount"
+        label="金额"
+        extra="按 数量 × 单价 自动计算，可修改"
+        rules={[{ required: true, message: '请填写金额，或填写数量和单价' }]}
       >
-        <Form.Item
-          name="date"
-          label="日期"
-          rules={[{ required: true, message: '请填写交易日期' }]}
-          {...isoDateItemProps}
-        >
-          <DatePicker aria-label="日期" style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="productId" label="产品">
-          <Select
-            aria-label="产品"
-            allowClear
-            placeholder="请选择"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={productOptions}
-            notFoundContent="请先在系统设置 → 系统字典中添加产品"
-          />
-        </Form.Item>
-        <Form.Item name="quantity" label="数量">
-          <InputNumber aria-label="数量" min={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="unitPrice" label="单价">
-          <InputNumber aria-label="单价" min={0} style={{ width: 200 }} suffix="元" />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label="金额"
-          extra="按 数量 × 单价 自动计算，可修改"
-          rules={[{ required: true, message: '请填写金额，或填写数量和单价' }]}
-        >
-          <InputNumber aria-label="金额" min={0} precision={2} style={{ width: 200 }} suffix="元" />
-        </Form.Item>
-        <Form.Item name="remarks" label="备注">
-          <Input.TextArea aria-label="备注" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber aria-label="金额" min={0} precision={2} style={{ width: 200 }} suffix="元" />
+      </Form.Item>
+      <Form.Item name="remarks" label="备注">
+        <Input.TextArea aria-label="备注" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,7 +1,6 @@
-import { App, Col, Form, Input, InputNumber, Modal, Rate, Row, Segmented } from 'antd'
-import { useState } from 'react'
+import { Col, Form, Input, InputNumber, Rate, Row, Segmented } from 'antd'
+import { FormModal } from '../activity/FormModal'
 import { competitorKinds, type Competitor, type CompetitorKind } from '../../../shared/competitor'
-import { reportSaveError } from '../activity/activityHelpers'
 import { call } from '../api/client'
 import { CustomerPicker, type CustomerOption } from './CustomerPicker'
 
@@ -64,11 +63,8 @@ export function CompetitorForm(props: {
 }): React.JSX.Element {
   const { customer, record, onClose, onSaved } = props
   const [form] = Form.useForm<CompetitorFormValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
 
-  const save = async (values: CompetitorFormValues): Promise<void> => {
-    setSaving(true)
+  const submit = async (values: CompetitorFormValues): Promise<string> => {
     const fields = {
       name: values.name ?? '',
       kind: values.kind,
@@ -76,123 +72,107 @@ export function CompetitorForm(props: {
       ourShare: values.ourShare ?? null,
       ...Object.fromEntries(textKeys.map((key) => [key, values[key] ?? null])),
     }
-    try {
-      if (record) await call('competitors.update', { id: record.id, ...fields })
-      else await call('competitors.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
-      message.success(record ? '已保存' : `已登记${values.kind}`)
-      onSaved()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+    if (record) await call('competitors.update', { id: record.id, ...fields })
+    else await call('competitors.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
+    return record ? '已保存' : `已登记${values.kind}`
   }
 
   const half = (node: React.ReactNode) => <Col span={12}>{node}</Col>
 
   return (
-    <Modal
-      open
+    <FormModal<CompetitorFormValues>
+      form={form}
       title={record ? `修改${record.kind}` : '登记竞争对手 / 供应商'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={760}
+      labelWidth="96px"
+      initialValues={initialValues(record, customer)}
+      onClose={onClose}
+      submit={submit}
+      onDone={onSaved}
     >
-      <Form<CompetitorFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '96px' }}
-        initialValues={initialValues(record, customer)}
-        onFinish={(values) => void save(values)}
-      >
-        {!customer && !record && (
-          <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
-            <CustomerPicker ariaLabel="客户" />
-          </Form.Item>
+      {!customer && !record && (
+        <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
+          <CustomerPicker ariaLabel="客户" />
+        </Form.Item>
+      )}
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
+            <Input aria-label="名称" maxLength={100} placeholder="品牌或公司名称" />
+          </Form.Item>,
         )}
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
-              <Input aria-label="名称" maxLength={100} placeholder="品牌或公司名称" />
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="kind" label="类型">
-              <Segmented aria-label="类型" options={[...competitorKinds]} />
-            </Form.Item>,
-          )}
-        </Row>
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="products" label="产品">
-              {area('产品', 500)}
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="volume" label="销量">
-              <Input aria-label="销量" maxLength={200} placeholder="如：每年约 20 台" />
-            </Form.Item>,
-          )}
-        </Row>
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="price" label="价格">
-              <Input aria-label="价格" maxLength={200} placeholder="如：比我司低约 5%" />
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="ourShare" label="我司份额">
-              <InputNumber aria-label="我司份额" min={0} max={100} suffix="%" style={{ width: '100%' }} />
-            </Form.Item>,
-          )}
-        </Row>
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="repName" label="业务代表">
-              <Input aria-label="业务代表" maxLength={50} />
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="repRelation" label="与客户关系">
-              <Input aria-label="与客户的关系" maxLength={200} />
-            </Form.Item>,
-          )}
-        </Row>
-        <Form.Item name="satisfaction" label="客户满意度">
-          <Rate aria-label="客户满意度" />
-        </Form.Item>
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="strengths" label="优势">
-              {area('优势', 1000)}
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="weaknesses" label="劣势">
-              {area('劣势', 1000)}
-            </Form.Item>,
-          )}
-        </Row>
-        <Row gutter={16}>
-          {half(
-            <Form.Item name="qualityIssues" label="质量问题">
-              {area('质量问题', 1000)}
-            </Form.Item>,
-          )}
-          {half(
-            <Form.Item name="strategy" label="策略动向">
-              {area('策略动向', 1000)}
-            </Form.Item>,
-          )}
-        </Row>
-        <Form.Item name="note" label="备注">
-          {area('备注', 1000)}
-        </Form.Item>
-      </Form>
-    </Modal>
+        {half(
+          <Form.Item name="kind" label="类型">
+            <Segmented aria-label="类型" options={[...competitorKinds]} />
+          </Form.Item>,
+        )}
+      </Row>
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="products" label="产品">
+            {area('产品', 500)}
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item name="volume" label="销量">
+            <Input aria-label="销量" maxLength={200} placeholder="如：每年约 20 台" />
+          </Form.Item>,
+        )}
+      </Row>
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="price" label="价格">
+            <Input aria-label="价格" maxLength={200} placeholder="如：比我司低约 5%" />
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item name="ourShare" label="我司份额">
+            <InputNumber aria-label="我司份额" min={0} max={100} suffix="%" style={{ width: '100%' }} />
+          </Form.Item>,
+        )}
+      </Row>
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="repName" label="业务代表">
+            <Input aria-label="业务代表" maxLength={50} />
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item name="repRelation" label="与客户关系">
+            <Input aria-label="与客户的关系" maxLength={200} />
+          </Form.Item>,
+        )}
+      </Row>
+      <Form.Item name="satisfaction" label="客户满意度">
+        <Rate aria-label="客户满意度" />
+      </Form.Item>
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="strengths" label="优势">
+            {area('优势', 1000)}
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item name="weaknesses" label="劣势">
+            {area('劣势', 1000)}
+          </Form.Item>,
+        )}
+      </Row>
+      <Row gutter={16}>
+        {half(
+          <Form.Item name="qualityIssues" label="质量问题">
+            {area('质量问题', 1000)}
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item name="strategy" label="策略动向">
+            {area('策略动向', 1000)}
+          </Form.Item>,
+        )}
+      </Row>
+      <Form.Item name="note" label="备注">
+        {area('备注', 1000)}
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,5 +1,5 @@
-import { App, Col, DatePicker, Form, Input, Modal, Rate, Row, Select } from 'antd'
-import { useState } from 'react'
+import { Col, DatePicker, Form, Input, Rate, Row, Select } from 'antd'
+import { FormModal } from '../activity/FormModal'
 import {
   feedbackStatuses,
   feedbackTypes,
@@ -7,7 +7,7 @@ import {
   type FeedbackStatus,
   type FeedbackType,
 } from '../../../shared/feedback'
-import { reportSaveError, useDictOptions } from '../activity/activityHelpers'
+import { useDictOptions } from '../activity/activityHelpers'
 import { call } from '../api/client'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
@@ -52,15 +52,12 @@ export function FeedbackForm(props: {
 }): React.JSX.Element {
   const { customer, record, onClose, onSaved } = props
   const [form] = Form.useForm<FeedbackFormValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
   const products = useDictOptions('product')
   const staff = useDictOptions('staff')
   const usable = (list: { value: number; disabled?: boolean }[], current: number | null | undefined) =>
     list.filter((o) => !o.disabled || o.value === current)
 
-  const save = async (values: FeedbackFormValues): Promise<void> => {
-    setSaving(true)
+  const submit = async (values: FeedbackFormValues): Promise<string> => {
     const fields = {
       type: values.type ?? '咨询',
       productId: values.productId ?? null,
@@ -72,104 +69,88 @@ export function FeedbackForm(props: {
       resolution: values.resolution ?? null,
       satisfaction: values.satisfaction || null,
     }
-    try {
-      if (record) await call('feedback.update', { id: record.id, ...fields })
-      else await call('feedback.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
-      message.success(record ? '已保存客户意见' : '已登记客户意见')
-      onSaved()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+    if (record) await call('feedback.update', { id: record.id, ...fields })
+    else await call('feedback.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
+    return record ? '已保存客户意见' : '已登记客户意见'
   }
 
   return (
-    <Modal
-      open
+    <FormModal<FeedbackFormValues>
+      form={form}
       title={record ? '修改客户意见' : '登记客户意见'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={680}
+      labelWidth="84px"
+      initialValues={initialValues(record, customer)}
+      onClose={onClose}
+      submit={submit}
+      onDone={onSaved}
     >
-      <Form<FeedbackFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '84px' }}
-        initialValues={initialValues(record, customer)}
-        onFinish={(values) => void save(values)}
-      >
-        {!customer && !record && (
-          <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
-            <CustomerPicker ariaLabel="客户" />
+      {!customer && !record && (
+        <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
+          <CustomerPicker ariaLabel="客户" />
+        </Form.Item>
+      )}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="type" label="意见类型" rules={[{ required: true, message: '请选择意见类型' }]}>
+            <Select aria-label="意见类型" placeholder="请选择" options={options(feedbackTypes)} />
           </Form.Item>
-        )}
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="type" label="意见类型" rules={[{ required: true, message: '请选择意见类型' }]}>
-              <Select aria-label="意见类型" placeholder="请选择" options={options(feedbackTypes)} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="productId" label="产品">
-              <Select
-                aria-label="产品"
-                allowClear
-                placeholder="请选择"
-                showSearch={{ optionFilterProp: 'label' }}
-                options={usable(products.options, record?.productId)}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="receivedAt"
-              label="收到日期"
-              rules={[{ required: true, message: '请填写收到日期' }]}
-              {...isoDateItemProps}
-            >
-              <DatePicker aria-label="收到日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="resolvedAt" label="解决日期" {...isoDateItemProps}>
-              <DatePicker aria-label="解决日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="status" label="处理状态">
-              <Select aria-label="处理状态" options={options(feedbackStatuses)} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="handlerId" label="处理人">
-              <Select
-                aria-label="处理人"
-                allowClear
-                placeholder="请选择"
-                options={usable(staff.options, record?.handlerId)}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="content" label="意见内容">
-          <Input.TextArea aria-label="意见内容" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="resolution" label="处理结果">
-          <Input.TextArea aria-label="处理结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="satisfaction" label="客户满意度">
-          <Rate aria-label="客户满意度" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="productId" label="产品">
+            <Select
+              aria-label="产品"
+              allowClear
+              placeholder="请选择"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={usable(products.options, record?.productId)}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="receivedAt"
+            label="收到日期"
+            rules={[{ required: true, message: '请填写收到日期' }]}
+            {...isoDateItemProps}
+          >
+            <DatePicker aria-label="收到日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="resolvedAt" label="解决日期" {...isoDateItemProps}>
+            <DatePicker aria-label="解决日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="status" label="处理状态">
+            <Select aria-label="处理状态" options={options(feedbackStatuses)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="handlerId" label="处理人">
+            <Select
+              aria-label="处理人"
+              allowClear
+              placeholder="请选择"
+              options={usable(staff.options, record?.handlerId)}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="content" label="意见内容">
+        <Input.TextArea aria-label="意见内容" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="resolution" label="处理结果">
+        <Input.TextArea aria-label="处理结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="satisfaction" label="客户满意度">
+        <Rate aria-label="客户满意度" />
+      </Form.Item>
+    </FormModal>
   )
 }

@@ -1,5 +1,6 @@
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
+import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd'
 import { useState } from 'react'
+import { FormModal } from '../activity/FormModal'
 import {
   computeDealHeat,
   dealHeatFacts,
@@ -9,7 +10,7 @@ import {
   type TenderFact,
 } from '../../../shared/grading/dealHeat'
 import type { Project } from '../../../shared/project'
-import { reportSaveError, useDictOptions } from '../activity/activityHelpers'
+import { useDictOptions } from '../activity/activityHelpers'
 import { call } from '../api/client'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { CustomerPicker, type CustomerOption } from './CustomerPicker'
@@ -64,8 +65,6 @@ export function ProjectForm(props: {
 }): React.JSX.Element {
   const { open, customer, record, onClose, onSaved } = props
   const [form] = Form.useForm<ProjectFormValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
   const staff = useDictOptions('staff')
   const ownerInitial: CustomerOption | undefined = record
     ? { value: record.ownerCustomerId, label: record.ownerName, level: record.ownerLevel }
@@ -81,8 +80,7 @@ export function ProjectForm(props: {
   const ownerId = Form.useWatch('ownerCustomerId', form)
   const preview = computeDealHeat(dealHeatFacts(stage, ticked, owner?.level ?? null, contractor?.level ?? null))
 
-  const save = async (values: ProjectFormValues): Promise<void> => {
-    setSaving(true)
+  const submit = async (values: ProjectFormValues): Promise<string> => {
     const fields = {
       name: values.name ?? '',
       contractorCustomerId: values.contractorCustomerId ?? null,
@@ -96,122 +94,103 @@ export function ProjectForm(props: {
       staffId: values.staffId ?? null,
       note: values.note ?? null,
     }
-    try {
-      if (record)
-        await call('projects.update', { id: record.id, ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
-      else await call('projects.create', { ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
-      message.success(record ? '已保存项目' : '已新建项目')
-      onSaved()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+    if (record)
+      await call('projects.update', { id: record.id, ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
+    else await call('projects.create', { ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
+    return record ? '已保存项目' : '已新建项目'
   }
 
   return (
-    <Modal
+    <FormModal<ProjectFormValues>
+      form={form}
       open={open}
       title={record ? '修改项目' : '新建项目'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={760}
+      labelWidth="96px"
+      initialValues={initialValues(record, customer)}
+      preserve={false}
+      onClose={onClose}
+      submit={submit}
+      onDone={onSaved}
     >
-      <Form<ProjectFormValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '96px' }}
-        initialValues={initialValues(record, customer)}
-        preserve={false}
-        onFinish={(values) => void save(values)}
-      >
-        <Form.Item
-          name="name"
-          label="项目名称"
-          rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}
-        >
-          <Input aria-label="项目名称" maxLength={100} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="ownerCustomerId" label="甲方" rules={[{ required: true, message: '请选择甲方' }]}>
-              <CustomerPicker ariaLabel="甲方" initial={ownerInitial} onPicked={setOwner} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="contractorCustomerId" label="乙方" labelCol={{ flex: '64px' }}>
-              <CustomerPicker
-                ariaLabel="乙方"
-                initial={contractorInitial}
-                exclude={ownerId}
-                placeholder="安装公司 / 承包商，可不填"
-                onPicked={setContractor}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="stage" label="阶段">
-              <Select aria-label="阶段" options={stageOptions} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="budget" label="预算" labelCol={{ flex: '64px' }}>
-              <InputNumber aria-label="预算" min={0} precision={2} style={{ width: '100%' }} suffix="元" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="startedAt" label="开始日期" {...isoDateItemProps}>
-              <DatePicker aria-label="开始日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="expectedDate" label="预计成交" labelCol={{ flex: '64px' }} {...isoDateItemProps}>
-              <DatePicker aria-label="预计成交日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="decisionMakers" label="决策人">
-          <Input aria-label="决策人及影响人" maxLength={500} placeholder="决策人及影响人，如：后勤处李处长（决策）" />
-        </Form.Item>
-        <Form.Item name="competitorBrands" label="竞争品牌">
-          <Input aria-label="竞争品牌" maxLength={500} placeholder="如：格力、美的" />
-        </Form.Item>
-        <Form.Item name="tenderFacts" label="标书情况">
-          <Checkbox.Group aria-label="标书情况" className="kq-tender-facts" options={factOptions} />
-        </Form.Item>
-        <Form.Item label="成交热度">
-          <HeatWithReason heat={preview.percent} reason={preview.reason} />
-        </Form.Item>
-        {(!owner?.level || (contractor !== null && !contractor.level)) && (
-          <Form.Item label=" " colon={false}>
-            <Alert
-              type="info"
-              showIcon
-              title="成交热度还取决于甲方、乙方的客情关系等级：尚未评估的客户不满足任何等级条件，可在客户的「客情评估」中评估。"
+      <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
+        <Input aria-label="项目名称" maxLength={100} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="ownerCustomerId" label="甲方" rules={[{ required: true, message: '请选择甲方' }]}>
+            <CustomerPicker ariaLabel="甲方" initial={ownerInitial} onPicked={setOwner} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="contractorCustomerId" label="乙方" labelCol={{ flex: '64px' }}>
+            <CustomerPicker
+              ariaLabel="乙方"
+              initial={contractorInitial}
+              exclude={ownerId}
+              placeholder="安装公司 / 承包商，可不填"
+              onPicked={setContractor}
             />
           </Form.Item>
-        )}
-        <Form.Item name="staffId" label="业务员">
-          <Select
-            aria-label="业务员"
-            allowClear
-            placeholder="请选择"
-            options={staff.options.filter((o) => !o.disabled || o.value === record?.staffId)}
-            style={{ width: 240 }}
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="stage" label="阶段">
+            <Select aria-label="阶段" options={stageOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="budget" label="预算" labelCol={{ flex: '64px' }}>
+            <InputNumber aria-label="预算" min={0} precision={2} style={{ width: '100%' }} suffix="元" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="startedAt" label="开始日期" {...isoDateItemProps}>
+            <DatePicker aria-label="开始日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="expectedDate" label="预计成交" labelCol={{ flex: '64px' }} {...isoDateItemProps}>
+            <DatePicker aria-label="预计成交日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="decisionMakers" label="决策人">
+        <Input aria-label="决策人及影响人" maxLength={500} placeholder="决策人及影响人，如：后勤处李处长（决策）" />
+      </Form.Item>
+      <Form.Item name="competitorBrands" label="竞争品牌">
+        <Input aria-label="竞争品牌" maxLength={500} placeholder="如：格力、美的" />
+      </Form.Item>
+      <Form.Item name="tenderFacts" label="标书情况">
+        <Checkbox.Group aria-label="标书情况" className="kq-tender-facts" options={factOptions} />
+      </Form.Item>
+      <Form.Item label="成交热度">
+        <HeatWithReason heat={preview.percent} reason={preview.reason} />
+      </Form.Item>
+      {(!owner?.level || (contractor !== null && !contractor.level)) && (
+        <Form.Item label=" " colon={false}>
+          <Alert
+            type="info"
+            showIcon
+            title="成交热度还取决于甲方、乙方的客情关系等级：尚未评估的客户不满足任何等级条件，可在客户的「客情评估」中评估。"
           />
         </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input.TextArea aria-label="备注" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="staffId" label="业务员">
+        <Select
+          aria-label="业务员"
+          allowClear
+          placeholder="请选择"
+          options={staff.options.filter((o) => !o.disabled || o.value === record?.staffId)}
+          style={{ width: 240 }}
+        />
+      </Form.Item>
+      <Form.Item name="note" label="备注">
+        <Input.TextArea aria-label="备注" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   )
 }

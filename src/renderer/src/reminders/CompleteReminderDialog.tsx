@@ -1,10 +1,10 @@
-import { App, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd'
+import { Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd'
+import { FormModal } from '../activity/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
 import { reminderKindLabels, type Reminder } from '../../../shared/reminder'
 import { call } from '../api/client'
 import { useQuery } from '../api/useQuery'
-import { reportSaveError, useDictOptions } from '../activity/activityHelpers'
+import { useDictOptions } from '../activity/activityHelpers'
 import { isoDateItemProps } from '../customers/card/dateInput'
 
 const dateTimeFormat = 'YYYY-MM-DD HH:mm'
@@ -34,125 +34,109 @@ export function CompleteReminderDialog(props: {
 }): React.JSX.Element {
   const { reminder, onClose, onDone } = props
   const [form] = Form.useForm<CompleteValues>()
-  const [saving, setSaving] = useState(false)
-  const { message } = App.useApp()
   const types = useDictOptions('interactionType')
   const forCustomer = reminder.customerId !== null
   const customer = useQuery('customers.get', { id: reminder.customerId ?? 0, includeDeleted: true })
   const logInteraction = Form.useWatch('logInteraction', form) ?? forCustomer
 
-  const save = async (values: CompleteValues): Promise<void> => {
-    setSaving(true)
-    try {
-      await call('reminders.complete', {
-        id: reminder.id,
-        ...(values.logInteraction && forCustomer
-          ? {
-              interaction: {
-                occurredAt: values.occurredAt ?? '',
-                typeId: values.typeId ?? 0,
-                contactId: values.contactId ?? null,
-                subject: values.subject ?? null,
-                result: values.result ?? null,
-                nextFollowUp: values.nextFollowUp ?? null,
-              },
-            }
-          : {}),
-      })
-      message.success(values.logInteraction && forCustomer ? '已完成，并登记了交往记录' : '已完成')
-      onDone()
-    } catch (error) {
-      reportSaveError(form, error, (text) => message.error(text))
-    } finally {
-      setSaving(false)
-    }
+  const submit = async (values: CompleteValues): Promise<string> => {
+    await call('reminders.complete', {
+      id: reminder.id,
+      ...(values.logInteraction && forCustomer
+        ? {
+            interaction: {
+              occurredAt: values.occurredAt ?? '',
+              typeId: values.typeId ?? 0,
+              contactId: values.contactId ?? null,
+              subject: values.subject ?? null,
+              result: values.result ?? null,
+              nextFollowUp: values.nextFollowUp ?? null,
+            },
+          }
+        : {}),
+    })
+    return values.logInteraction && forCustomer ? '已完成，并登记了交往记录' : '已完成'
   }
 
   const contacts = forCustomer ? (customer.data?.contacts ?? []) : []
   return (
-    <Modal
-      open
+    <FormModal<CompleteValues>
+      form={form}
       title="完成提醒"
       okText="完成"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={600}
+      labelWidth="96px"
+      intro={
+        <Typography.Paragraph type="secondary">
+          {reminderKindLabels[reminder.kind]}
+          {reminder.customerName ? ` · ${reminder.customerName}` : ''}：{reminder.reason}
+        </Typography.Paragraph>
+      }
+      initialValues={{
+        logInteraction: forCustomer,
+        occurredAt: dayjs().format(dateTimeFormat),
+        typeId: null,
+        contactId: reminder.contactId,
+        subject: subjectFor(reminder),
+        result: null,
+        nextFollowUp: null,
+      }}
+      onClose={onClose}
+      submit={submit}
+      onDone={onDone}
     >
-      <Typography.Paragraph type="secondary">
-        {reminderKindLabels[reminder.kind]}
-        {reminder.customerName ? ` · ${reminder.customerName}` : ''}：{reminder.reason}
-      </Typography.Paragraph>
-      <Form<CompleteValues>
-        form={form}
-        layout="horizontal"
-        labelCol={{ flex: '96px' }}
-        initialValues={{
-          logInteraction: forCustomer,
-          occurredAt: dayjs().format(dateTimeFormat),
-          typeId: null,
-          contactId: reminder.contactId,
-          subject: subjectFor(reminder),
-          result: null,
-          nextFollowUp: null,
-        }}
-        onFinish={(values) => void save(values)}
-      >
-        <Form.Item name="logInteraction" valuePropName="checked" wrapperCol={{ offset: 0 }}>
-          <Checkbox disabled={!forCustomer}>
-            {forCustomer
-              ? '同时登记一条交往记录（会更新最近联系，重新开始联系周期）'
-              : '节日问候不属于某个客户，无需登记交往'}
-          </Checkbox>
-        </Form.Item>
-        {logInteraction && forCustomer && (
-          <>
-            <Form.Item
-              name="occurredAt"
-              label="时间"
-              rules={[{ required: true, message: '请填写交往时间' }]}
-              {...dateTimeItemProps}
-            >
-              <DatePicker
-                aria-label="时间"
-                showTime={{ format: 'HH:mm' }}
-                format={dateTimeFormat}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-            <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
-              <Select
-                aria-label="交往方式"
-                placeholder="请选择"
-                showSearch={{ optionFilterProp: 'label' }}
-                options={types.options}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-            <Form.Item name="contactId" label="联系人">
-              <Select
-                aria-label="联系人"
-                allowClear
-                placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
-                options={contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-            <Form.Item name="subject" label="主题">
-              <Input aria-label="主题" maxLength={200} />
-            </Form.Item>
-            <Form.Item name="result" label="结果">
-              <Input.TextArea aria-label="结果" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-            </Form.Item>
-            <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
-              <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      <Form.Item name="logInteraction" valuePropName="checked" wrapperCol={{ offset: 0 }}>
+        <Checkbox disabled={!forCustomer}>
+          {forCustomer
+            ? '同时登记一条交往记录（会更新最近联系，重新开始联系周期）'
+            : '节日问候不属于某个客户，无需登记交往'}
+        </Checkbox>
+      </Form.Item>
+      {logInteraction && forCustomer && (
+        <>
+          <Form.Item
+            name="occurredAt"
+            label="时间"
+            rules={[{ required: true, message: '请填写交往时间' }]}
+            {...dateTimeItemProps}
+          >
+            <DatePicker
+              aria-label="时间"
+              showTime={{ format: 'HH:mm' }}
+              format={dateTimeFormat}
+              style={{ width: 220 }}
+            />
+          </Form.Item>
+          <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
+            <Select
+              aria-label="交往方式"
+              placeholder="请选择"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={types.options}
+              style={{ width: 220 }}
+            />
+          </Form.Item>
+          <Form.Item name="contactId" label="联系人">
+            <Select
+              aria-label="联系人"
+              allowClear
+              placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
+              options={contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))}
+              style={{ width: 220 }}
+            />
+          </Form.Item>
+          <Form.Item name="subject" label="主题">
+            <Input aria-label="主题" maxLength={200} />
+          </Form.Item>
+          <Form.Item name="result" label="结果">
+            <Input.TextArea aria-label="结果" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
+            <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   )
 }
 

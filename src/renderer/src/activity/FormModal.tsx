@@ -1,0 +1,83 @@
+import { App, Form, Modal, type FormInstance, type FormProps } from 'antd'
+import { useState, type ReactNode } from 'react'
+import { reportSaveError } from './activityHelpers'
+
+/**
+ * The modal form every record dialog shares (交往, 交易, 项目, 竞争对手, 意见,
+ * 完成提醒): a horizontal form whose OK button submits it; while `submit` runs
+ * the button spins; on success its message shows and `onDone` runs; a refusal
+ * from the core lands on the fields it names, the rest in one message.
+ */
+export function FormModal<V extends object>({
+  form,
+  open = true,
+  title,
+  okText = '保存',
+  width,
+  labelWidth,
+  initialValues,
+  preserve,
+  onValuesChange,
+  onClose,
+  submit,
+  onDone,
+  intro,
+  children,
+}: {
+  form: FormInstance<V>
+  open?: boolean
+  title: string
+  okText?: string
+  width: number
+  labelWidth: string
+  initialValues: FormProps<V>['initialValues']
+  preserve?: boolean
+  onValuesChange?: FormProps<V>['onValuesChange']
+  onClose: () => void
+  /** Saves the values and resolves to the success message. */
+  submit: (values: V) => Promise<string>
+  onDone: () => void
+  /** Shown above the form. */
+  intro?: ReactNode
+  children: ReactNode
+}) {
+  const { message } = App.useApp()
+  const [saving, setSaving] = useState(false)
+  const finish = async (values: V): Promise<void> => {
+    setSaving(true)
+    try {
+      message.success(await submit(values))
+      onDone()
+    } catch (error) {
+      reportSaveError(form, error, (text) => message.error(text))
+    } finally {
+      setSaving(false)
+    }
+  }
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={width}
+    >
+      {intro}
+      <Form<V>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: labelWidth }}
+        initialValues={initialValues}
+        preserve={preserve}
+        onValuesChange={onValuesChange}
+        onFinish={(values) => void finish(values)}
+      >
+        {children}
+      </Form>
+    </Modal>
+  )
+}
