@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm'
 import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
 import type { ContactField } from '../../../shared/contact'
-import type { CustomerChange } from '../../../shared/customer'
+import {
+  customerDictFields,
+  customerFieldLabels,
+  type CustomerChange,
+  type CustomerValues,
+} from '../../../shared/customer'
+import { displayCustomerValue } from '../../../shared/customerValueDisplay'
+import { dictItemsByIds } from './customerQueries'
 
 /** One history row before it is written. Values are display text (SPEC §8: when, which field, old → new). */
 export interface ChangeDraft {
@@ -12,7 +19,28 @@ export interface ChangeDraft {
 }
 
 // Pure, so the renderer shows values the same way (the merge comparison).
-export { displayCustomerValue } from '../../../shared/customerValueDisplay'
+export { displayCustomerValue }
+
+/** History rows for the changed fields of a customer, dictionary ids shown as their labels. */
+export async function customerFieldDrafts(
+  m: EntityManager,
+  changed: (keyof CustomerValues)[],
+  before: CustomerValues,
+  after: CustomerValues,
+): Promise<ChangeDraft[]> {
+  const dictIds = changed
+    .filter((key) => key in customerDictFields)
+    .flatMap((key) => [before[key], after[key]])
+    .filter((id): id is number => typeof id === 'number')
+  const items = await dictItemsByIds(m, dictIds)
+  const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
+  return changed.map((key) => ({
+    field: key,
+    label: customerFieldLabels[key],
+    oldValue: displayCustomerValue(key, before[key], labels),
+    newValue: displayCustomerValue(key, after[key], labels),
+  }))
+}
 
 export function displayContactValue(field: ContactField, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null

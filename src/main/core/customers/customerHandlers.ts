@@ -16,13 +16,7 @@ import { snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { projectIdsOfContractors, refreshProjectHeat } from '../projects/projectHeat'
 import { listContacts, saveContacts } from './contactQueries'
-import {
-  displayCustomerValue,
-  insertChangeForMany,
-  insertChanges,
-  listChanges,
-  type ChangeDraft,
-} from './customerChanges'
+import { customerFieldDrafts, insertChangeForMany, insertChanges, listChanges } from './customerChanges'
 import { derivedColumns } from './customerDerived'
 import { listCustomerIds, listCustomerPage } from './customerListQuery'
 import {
@@ -116,7 +110,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
         await checkValues(m, after, before)
         const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
-        const drafts = await fieldDrafts(m, changed, before, after)
+        const drafts = await customerFieldDrafts(m, changed, before, after)
 
         const contactsBefore = await listContacts(m, input.id)
         if (input.contacts) drafts.push(...(await saveContacts(m, input.id, input.contacts, contactsBefore)))
@@ -301,26 +295,6 @@ async function checkDictItems(m: EntityManager, refs: [CustomerDictField, number
   const first = Object.values(issues)[0]
   if (first) throw new AppError('VALIDATION', `输入有误：${first}`, issues)
   return items
-}
-
-async function fieldDrafts(
-  m: EntityManager,
-  changed: CustomerField[],
-  before: CustomerValues,
-  after: CustomerValues,
-): Promise<ChangeDraft[]> {
-  const dictIds = changed
-    .filter((key) => key in customerDictFields)
-    .flatMap((key) => [before[key], after[key]])
-    .filter((id): id is number => typeof id === 'number')
-  const items = await dictItemsByIds(m, dictIds)
-  const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
-  return changed.map((key) => ({
-    field: key,
-    label: customerFieldLabels[key],
-    oldValue: displayCustomerValue(key, before[key], labels),
-    newValue: displayCustomerValue(key, after[key], labels),
-  }))
 }
 
 /** The ids as JSON, after checking that every one of them exists (else nothing is done). */

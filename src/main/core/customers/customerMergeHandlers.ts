@@ -1,19 +1,14 @@
-import {
-  customerDictFields,
-  customerFieldKeys,
-  customerFieldLabels,
-  type CustomerValues,
-} from '../../../shared/customer'
+import { customerFieldKeys, customerFieldLabels, type CustomerValues } from '../../../shared/customer'
 import { recomputeLastContact, recomputeSaleStats } from '../activity/customerStats'
 import { AppError } from '../appError'
 import type { CustomerRow } from '../db/customerEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { refreshProjectHeat } from '../projects/projectHeat'
 import { listContacts } from './contactQueries'
-import { displayCustomerValue, insertChanges, type ChangeDraft } from './customerChanges'
+import { customerFieldDrafts, insertChanges } from './customerChanges'
 import { derivedColumns } from './customerDerived'
 import { duplicateGroups, moveReferences } from './customerMergeQueries'
-import { dictItemsByIds, findCustomerRow, setDeletedAt, updateCustomer } from './customerQueries'
+import { findCustomerRow, setDeletedAt, updateCustomer } from './customerQueries'
 import { localNow } from './localTime'
 
 type MergeChannel = 'customers.duplicateGroups' | 'customers.merge'
@@ -74,7 +69,7 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
           ...derivedColumns({ ...after, code: survivor.code }, contacts),
           updatedAt: time,
         })
-        const drafts = await fieldDrafts(m, changed, survivor, after)
+        const drafts = await customerFieldDrafts(m, changed, survivor, after)
         const names = merged.map((c) => `${c.name}（${c.code}）`).join('、')
         await insertChanges(m, survivorId, time, [
           { field: 'merged', label: '合并客户', oldValue: null, newValue: names },
@@ -102,24 +97,4 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
         return { survivorId, merged: mergedIds.length, moved }
       }),
   }
-}
-
-async function fieldDrafts(
-  m: Parameters<typeof dictItemsByIds>[0],
-  changed: (keyof CustomerValues)[],
-  before: CustomerValues,
-  after: CustomerValues,
-): Promise<ChangeDraft[]> {
-  const dictIds = changed
-    .filter((key) => key in customerDictFields)
-    .flatMap((key) => [before[key], after[key]])
-    .filter((id): id is number => typeof id === 'number')
-  const items = await dictItemsByIds(m, dictIds)
-  const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
-  return changed.map((key) => ({
-    field: key,
-    label: customerFieldLabels[key],
-    oldValue: displayCustomerValue(key, before[key], labels),
-    newValue: displayCustomerValue(key, after[key], labels),
-  }))
 }
