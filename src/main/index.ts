@@ -7,6 +7,7 @@ import { registerIpc } from './ipc'
 import { appPageUrl, isAppPage } from './platform/appPage'
 import { askSetAsideNewerFile, showStartupError, showStartupNotice } from './platform/dialogs'
 import { createMainWindow, showWindow } from './platform/mainWindow'
+import { isOnMappedNetworkDrive } from './platform/networkDrive'
 import { dataDir, resourcePath } from './platform/paths'
 import { createReminderOutlet } from './platform/reminderOutlet'
 import { createTray, showTraySummary, trayIconFile, type TrayRun } from './platform/tray'
@@ -108,6 +109,7 @@ async function start(): Promise<void> {
 async function openCoreAsking(): Promise<Core> {
   const options = {
     version: app.getVersion(),
+    dataDirIsRemote: await isOnMappedNetworkDrive(dataDir()),
     onUnexpected: (channel: string, error: unknown) => console.error(`[${channel}]`, error),
   }
   try {
