@@ -225,42 +225,65 @@ function whereSql(
 const dealGradeSet = new Set<string>(dealGrades)
 /** Kept for search and duplicate checks; the sheet never shows them. */
 const hiddenKeys = new Set<string>(['nameNorm', 'phoneNorm', 'emailNorm', 'searchText'])
-/**
- * [row key, raw column, is boolean] of every value a sheet row carries, worked
- * out once: a page is then one pass per row into one object. (Spreading the
- * ~100-key customer row into a new object per row cost more than the SQL.)
- */
 const sheetCustomerColumns = customerColumnPairs.filter(([key]) => !hiddenKeys.has(key))
-const sheetColumnsSql = sheetCustomerColumns.map(([, column]) => `c.${column}`).join(', ')
-const rowColumns: (readonly [string, string, boolean])[] = [
-  ...sheetCustomerColumns,
-  ...customerDictFieldKeys.map((field) => [customerDictLabelKeys[field], `${snakeCase(field)}_label`, false] as const),
-]
 
-function rowFromRaw(raw: Record<string, unknown>): CustomerListRow {
+/**
+ * What a page reads and how its rows are built: [row key, raw column, is
+ * boolean] pairs worked out once, so a row is one pass into one object.
+ * (Spreading the ~100-key customer row into a new object per row cost more
+ * than the SQL.) The sheet reads everything; an export only its columns.
+ */
+interface RowShape {
+  columns: (readonly [string, string, boolean])[]
+  labels: CustomerDictField[]
+  divisions: boolean
+  dealGrade: boolean
+  groups: boolean
+}
+
+function rowShape(keys?: ReadonlySet<string>): RowShape {
+  const wanted = (key: string): boolean => keys === undefined || keys.has(key)
+  return {
+    columns: sheetCustomerColumns.filter(([key]) => key === 'id' || wanted(key)),
+    labels: customerDictFieldKeys.filter((field) => wanted(customerDictLabelKeys[field])),
+    divisions: wanted('provinceName') || wanted('cityName') || wanted('districtName'),
+    dealGrade: wanted('dealGrade'),
+    groups: wanted('groups'),
+  }
+}
+
+const sheetShape = rowShape()
+
+function rowFromRaw(raw: Record<string, unknown>, shape: RowShape): CustomerListRow {
   const row: Record<string, unknown> = {}
-  for (const [key, column, isBoolean] of rowColumns) {
+  for (const [key, column, isBoolean] of shape.columns) {
     const value = raw[column] ?? null
     row[key] = isBoolean && value !== null ? Boolean(value) : value
   }
-  const grade = raw.deal_grade as string | null
-  row.provinceName = divisionName(raw.province_code as string | null) ?? null
-  row.cityName = divisionName(raw.city_code as string | null) ?? null
-  row.districtName = divisionName(raw.district_code as string | null) ?? null
-  row.groups = (raw.group_names as string | null) ?? ''
-  row.dealGrade = grade && dealGradeSet.has(grade) ? grade : null
+  for (const field of shape.labels) row[customerDictLabelKeys[field]] = raw[`${snakeCase(field)}_label`] ?? null
+  if (shape.divisions) {
+    row.provinceName = divisionName(raw.province_code as string | null) ?? null
+    row.cityName = divisionName(raw.city_code as string | null) ?? null
+    row.districtName = divisionName(raw.district_code as string | null) ?? null
+  }
+  if (shape.groups) row.groups = (raw.group_names as string | null) ?? ''
+  if (shape.dealGrade) {
+    const grade = raw.deal_grade as string | null
+    row.dealGrade = grade && dealGradeSet.has(grade) ? grade : null
+  }
   return row as unknown as CustomerListRow
 }
 
 /**
- * One page of the sheet in one statement: the page's ids are found first (with
- * only the joins the sort needs), then just those rows get their labels and groups.
+ * One page in one statement: the page's ids are found first (with only the
+ * joins the sort needs), then just those rows get their labels and groups.
  */
-export async function listCustomerPage(
+async function readPage(
   manager: EntityManager,
   input: CustomerListInput,
   today: string,
-): Promise<{ rows: CustomerListRow[]; total: number }> {
+  shape: RowShape,
+): Promise<{ rows: CustomerListRow[]; pageTotal: number | null }> {
   const params = new Params()
   const bounds = gradeBounds(params, today)
   const how = access(input.filters, input.quick, input.sort)
@@ -271,27 +294,54 @@ export async function listCustomerPage(
   // A search sorts its matches anyway, so counting them in the same pass is free;
   // otherwise the count is a separate walk of an index.
   const countInPage = how.searches
+  const divisionColumns = shape.divisions ? ['c.province_code', 'c.city_code', 'c.district_code'] : []
+  const selected = [
+    ...new Set([...shape.columns.map(([, column]) => `c.${column}`), ...divisionColumns]),
+    ...shape.labels.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`),
+    ...(shape.dealGrade ? [`${dealGradeSql(bounds)} AS deal_grade`] : []),
+    ...(shape.groups ? [`${groupNamesSql('c.id')} AS group_names`] : []),
+    ...(countInPage ? ['page.total AS page_total'] : []),
+  ]
+  // The outer ORDER BY may name a dictionary's sort order: join what it needs too.
+  const joins = new Set([...shape.labels, ...order.joins])
   const sql = `WITH page AS (
       SELECT c.id${countInPage ? ', COUNT(*) OVER () AS total' : ''}
       FROM ${how.from} ${[...order.joins].map(dictJoin).join(' ')}
       WHERE ${where} ORDER BY ${order.sql} LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT ${sheetColumnsSql},
-      ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')},
-      ${dealGradeSql(bounds)} AS deal_grade,
-      ${groupNamesSql('c.id')} AS group_names${countInPage ? ', page.total AS page_total' : ''}
+    SELECT ${selected.join(', ')}
     FROM page JOIN customer c ON c.id = page.id
-    ${customerDictFieldKeys.map(dictJoin).join(' ')}
+    ${[...joins].map(dictJoin).join(' ')}
     ORDER BY ${order.sql}`
   const raw: Record<string, unknown>[] = await manager.query(sql, params.values)
-  const rows = raw.map(rowFromRaw)
+  const pageTotal = countInPage && raw.length > 0 ? Number(raw[0]?.page_total) : null
+  return { rows: raw.map((r) => rowFromRaw(r, shape)), pageTotal }
+}
+
+/** A page of the sheet with the number of matching customers (AG Grid's lastRow). */
+export async function listCustomerPage(
+  manager: EntityManager,
+  input: CustomerListInput,
+  today: string,
+): Promise<{ rows: CustomerListRow[]; total: number }> {
+  const { rows, pageTotal } = await readPage(manager, input, today, sheetShape)
   const total =
-    countInPage && raw.length > 0
-      ? Number(raw[0]?.page_total)
-      : input.startRow === 0 && rows.length < input.endRow
-        ? rows.length
-        : await countCustomers(manager, input, today)
+    pageTotal ??
+    (input.startRow === 0 && rows.length < input.endRow ? rows.length : await countCustomers(manager, input, today))
   return { rows, total }
+}
+
+/**
+ * A page of the same query carrying only the given row keys (an export's
+ * columns) and no count: a full row is ~100 values, an export uses a handful.
+ */
+export async function listCustomerRows(
+  manager: EntityManager,
+  input: CustomerListInput,
+  today: string,
+  keys: ReadonlySet<string>,
+): Promise<CustomerListRow[]> {
+  return (await readPage(manager, input, today, rowShape(keys))).rows
 }
 
 export async function countCustomers(

@@ -1,4 +1,4 @@
-import type { Alignment, Borders, Fill, Font } from 'exceljs'
+import type { Alignment, Borders, Fill, Font, Style } from 'exceljs'
 
 /** The look of the printed 登记卡: a CJK font, thin black borders, grey label cells. */
 
@@ -28,3 +28,24 @@ export const sectionAlignment: Partial<Alignment> = { horizontal: 'left', vertic
 
 /** Excel widths of the six columns: label, value, label, value, label, value. */
 export const cardColumnWidths = [12, 16, 12, 16, 12, 16]
+
+/**
+ * Whole cell styles, one object per look, given to every cell that has it:
+ * exceljs looks a style object up by identity before serialising it, so a
+ * shared object costs one lookup per cell instead of building its XML again.
+ * Frozen, because a cell holding one must never be changed in place.
+ */
+const cellStyle = (style: Partial<Style>): Partial<Style> => Object.freeze(style)
+
+export const titleStyle = cellStyle({ font: titleFont, alignment: { horizontal: 'center', vertical: 'middle' } })
+export const codeStyle = cellStyle({ font: subtitleFont, alignment: { vertical: 'bottom' } })
+export const registeredStyle = cellStyle({ font: subtitleFont, alignment: { horizontal: 'right', vertical: 'bottom' } })
+export const sectionStyle = cellStyle({
+  font: sectionFont,
+  fill: sectionFill,
+  alignment: sectionAlignment,
+  border: allBorders,
+})
+export const labelStyle = cellStyle({ font: labelFont, fill: labelFill, alignment: labelAlignment, border: allBorders })
+export const valueStyle = cellStyle({ font: valueFont, alignment: valueAlignment, border: allBorders })
+export const emptyTableStyle = cellStyle({ ...valueStyle, alignment: { ...valueAlignment, horizontal: 'center' } })

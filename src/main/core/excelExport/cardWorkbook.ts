@@ -1,19 +1,21 @@
-import ExcelJS from 'exceljs'
 import { addCardWorksheet } from './cardWorksheet'
 import { cardModel } from './cardContent'
 import type { CardRecord } from './cardQueries'
 import { legalSheetNames } from './sheetNames'
+import { streamedWorkbook, yieldToZip } from './streamedWorkbook'
 
-/** A workbook of 登记卡, one worksheet per customer named after it. */
-export function cardWorkbook(records: CardRecord[], today: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '客情管家'
-  workbook.created = new Date()
+/**
+ * A workbook of 登记卡, one worksheet per customer named after it, as base64.
+ * Each card is committed (written out and zipped) before the next is built.
+ */
+export async function cardWorkbookBase64(records: CardRecord[], today: string): Promise<string> {
+  const { workbook, finish } = streamedWorkbook(true)
   const names = legalSheetNames(records.map((r) => r.customer.name))
-  records.forEach((record, i) =>
-    addCardWorksheet(workbook, names[i] ?? `客户${i + 1}`, cardModel(record, today), today),
-  )
-  return workbook
+  for (const [i, record] of records.entries()) {
+    addCardWorksheet(workbook, names[i] ?? `客户${i + 1}`, cardModel(record, today), today).commit()
+    await yieldToZip()
+  }
+  return finish()
 }
 
 /** Suggested file name: the customer's name for one card, the count and date for many. */
@@ -32,9 +34,4 @@ export function fileSafe(name: string): string {
     .trim()
     .replace(/[.\s]+$/, '')
   return safe.slice(0, 80) || '客户'
-}
-
-export async function workbookBase64(workbook: ExcelJS.Workbook): Promise<string> {
-  const buffer = await workbook.xlsx.writeBuffer()
-  return Buffer.from(buffer as ArrayBuffer).toString('base64')
 }

@@ -1,22 +1,19 @@
-import type { Cell, Workbook, Worksheet } from 'exceljs'
+import type { Style, stream, Worksheet } from 'exceljs'
 import { cardSlotsPerRow, cardTitle, type CardBlock, type CardCell, type CardModel } from './cardContent'
 import {
-  allBorders,
   bodyFontSize,
   cardColumnWidths,
-  labelAlignment,
-  labelFill,
-  labelFont,
+  codeStyle,
+  emptyTableStyle,
+  labelStyle,
   minRowHeight,
-  sectionAlignment,
-  sectionFill,
-  sectionFont,
+  registeredStyle,
+  sectionStyle,
   starFont,
-  subtitleFont,
-  titleFont,
-  valueAlignment,
-  valueFont,
+  titleStyle,
+  valueStyle,
 } from './cardStyle'
+import { keepPrintOptions } from './streamedWorkbook'
 import { rowHeightFor, textUnits, usableWidth, wrappedLines } from './textHeight'
 
 const lastColumn = cardColumnWidths.length
@@ -46,13 +43,20 @@ class CardWriter {
     return this.row
   }
 
-  /** A (merged) cell from column `from` to `to` of the current row. */
-  put(from: number, to: number, value: string | number | null, style: (cell: Cell) => void): Cell {
+  /** A (merged) cell from column `from` to `to` of the current row, every cell of it styled so its borders print. */
+  put(from: number, to: number, value: string | number | null, style: Partial<Style>): void {
     if (to > from) this.ws.mergeCells(this.row, from, this.row, to)
-    for (let col = from; col <= to; col++) style(this.ws.getCell(this.row, col))
-    const cell = this.ws.getCell(this.row, from)
-    cell.value = value
-    return cell
+    this.restyle(from, to, style)
+    this.ws.getCell(this.row, from).value = value
+  }
+
+  /** A changed look for the (merged) cell at `from`–`to`: a new object, as the shared styles are frozen. */
+  restyle(from: number, to: number, style: Partial<Style>): void {
+    for (let col = from; col <= to; col++) this.ws.getCell(this.row, col).style = style
+  }
+
+  styleOf(col: number): Partial<Style> {
+    return this.ws.getCell(this.row, col).style
   }
 
   /**
@@ -64,8 +68,8 @@ class CardWriter {
     const units = textUnits(text, fontSize)
     const usable = usableWidth(widthOf(from, to))
     if (units > usable && units <= usable * 1.35 && /^[\x21-\x7e]+$/.test(text)) {
-      const cell = this.ws.getCell(this.row, from)
-      cell.alignment = { ...cell.alignment, wrapText: false, shrinkToFit: true }
+      const style = this.styleOf(from)
+      this.restyle(from, to, { ...style, alignment: { ...style.alignment, wrapText: false, shrinkToFit: true } })
       return
     }
     const row = this.ws.getRow(this.row)
@@ -98,34 +102,17 @@ class CardWriter {
   }
 }
 
-const label = (cell: Cell): void => {
-  cell.font = labelFont
-  cell.fill = labelFill
-  cell.alignment = labelAlignment
-  cell.border = allBorders
-}
-const value = (cell: Cell): void => {
-  cell.font = valueFont
-  cell.alignment = valueAlignment
-  cell.border = allBorders
-}
-const header = (cell: Cell): void => {
-  cell.font = sectionFont
-  cell.fill = sectionFill
-  cell.alignment = sectionAlignment
-  cell.border = allBorders
-}
-
 function writeFieldRow(w: CardWriter, cells: CardCell[]): void {
   w.next(minRowHeight)
   let col = 1
   for (const pair of cells) {
     const valueTo = col + pair.span * 2 - 1
-    w.put(col, col, pair.label, label)
+    w.put(col, col, pair.label, labelStyle)
     w.fit(pair.label, col, col)
-    const cell = w.put(col + 1, valueTo, pair.value, value)
-    if (pair.numFmt) cell.numFmt = pair.numFmt
-    if (typeof pair.value === 'string' && pair.value.startsWith('★')) cell.font = starFont
+    w.put(col + 1, valueTo, pair.value, valueStyle)
+    if (pair.numFmt) w.restyle(col + 1, valueTo, { ...valueStyle, numFmt: pair.numFmt })
+    if (typeof pair.value === 'string' && pair.value.startsWith('★'))
+      w.restyle(col + 1, valueTo, { ...w.styleOf(col + 1), font: starFont })
     if (pair.value !== null) w.fit(String(pair.value), col + 1, valueTo)
     col = valueTo + 1
   }
@@ -133,33 +120,34 @@ function writeFieldRow(w: CardWriter, cells: CardCell[]): void {
 
 function writeBlock(w: CardWriter, block: CardBlock): void {
   w.next(22)
-  w.put(1, lastColumn, block.title, header)
+  w.put(1, lastColumn, block.title, sectionStyle)
   if (block.type === 'fields') {
     for (const cells of block.rows) writeFieldRow(w, cells)
     return
   }
   w.next(minRowHeight)
-  block.headers.forEach((text, i) => w.put(i + 1, i + 1, text, label))
+  block.headers.forEach((text, i) => w.put(i + 1, i + 1, text, labelStyle))
   if (block.rows.length === 0) {
     w.next(minRowHeight)
-    w.put(1, lastColumn, block.empty, (cell) => {
-      value(cell)
-      cell.alignment = { ...valueAlignment, horizontal: 'center' }
-    })
+    w.put(1, lastColumn, block.empty, emptyTableStyle)
     return
   }
   for (const cells of block.rows) {
     w.next(minRowHeight)
     cells.forEach((text, i) => {
-      w.put(i + 1, i + 1, text, value)
+      w.put(i + 1, i + 1, text, valueStyle)
       w.fit(text, i + 1, i + 1)
     })
   }
 }
 
-/** One 登记卡 on its own worksheet, set up to print on A4 portrait, one page wide. */
+/**
+ * One 登记卡 on its own worksheet, set up to print on A4 portrait, one page wide.
+ * Its rows stay open until the caller commits the worksheet: page breaks are
+ * decided from the heights of the rows already written.
+ */
 export function addCardWorksheet(
-  workbook: Workbook,
+  workbook: stream.xlsx.WorkbookWriter,
   sheetName: string,
   card: CardModel,
   exportedOn: string,
@@ -177,25 +165,16 @@ export function addCardWorksheet(
     },
     views: [{ showGridLines: false }],
   })
+  keepPrintOptions(ws)
   ws.columns = cardColumnWidths.map((width) => ({ width }))
   ws.headerFooter.oddFooter = `&L&8${card.code} ${escapeFooter(card.name)}&R&8导出于 ${exportedOn}  第 &P 页 / 共 &N 页`
 
   const w = new CardWriter(ws)
   w.next(40)
-  w.put(1, lastColumn, cardTitle, (cell) => {
-    cell.font = titleFont
-    cell.alignment = { horizontal: 'center', vertical: 'middle' }
-  })
+  w.put(1, lastColumn, cardTitle, titleStyle)
   w.next(22)
-  const sub = (cell: Cell): void => {
-    cell.font = subtitleFont
-    cell.alignment = { vertical: 'bottom' }
-  }
-  w.put(1, 3, `编号：${card.code}`, sub)
-  w.put(4, lastColumn, `登记日期：${card.registeredAt}`, (cell) => {
-    sub(cell)
-    cell.alignment = { horizontal: 'right', vertical: 'bottom' }
-  })
+  w.put(1, 3, `编号：${card.code}`, codeStyle)
+  w.put(4, lastColumn, `登记日期：${card.registeredAt}`, registeredStyle)
   for (const block of card.blocks) w.block(() => writeBlock(w, block))
   w.block(() => {
     w.next(10)

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import { AppError } from '../appError'
 import { localToday } from '../customers/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
-import { cardFileName, cardWorkbook, fileSafe, workbookBase64 } from './cardWorkbook'
+import { cardFileName, cardWorkbookBase64, fileSafe } from './cardWorkbook'
 import { loadCards } from './cardQueries'
 import {
   customerSheetColumnsFor,
@@ -29,7 +29,7 @@ export function excelExportHandlers({ store }: CoreContext): DomainHandlers<Expo
         const today = localToday()
         return {
           fileName: cardFileName(records, today),
-          base64: await workbookBase64(cardWorkbook(records, today)),
+          base64: await cardWorkbookBase64(records, today),
           count: records.length,
         }
       }),

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { ExportValueKind } from '../../../shared/excelExportColumns'
 import { customerKindLabels, type CustomerKind } from '../../../shared/customer'
 import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
+import { streamedWorkbook } from './streamedWorkbook'
 
 /**
  * A list as one worksheet: a frozen, filterable header row, real dates and
@@ -94,15 +94,8 @@ export async function tableWorkbook<R>(
   columns: TableColumn<R>[],
   pages: AsyncIterable<R[]>,
 ): Promise<{ base64: string; count: number }> {
-  const stream = new PassThrough()
-  const chunks: Buffer[] = []
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve)
-    stream.on('error', reject)
-  })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  workbook.creator = '客情管家'
+  // Inline strings: a list's distinct values (names, phones) would make a large shared-string table.
+  const { workbook, finish } = streamedWorkbook(false)
   const ws = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -135,7 +128,5 @@ export async function tableWorkbook<R>(
     }
   }
   ws.commit()
-  await workbook.commit()
-  await done
-  return { base64: Buffer.concat(chunks).toString('base64'), count }
+  return { base64: await finish(), count }
 }

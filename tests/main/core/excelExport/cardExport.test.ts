@@ -148,6 +148,7 @@ describe('export.customerCards', () => {
     expect(ws.pageSetup.fitToPage).toBe(true)
     expect(ws.pageSetup.fitToWidth).toBe(1)
     expect(ws.pageSetup.fitToHeight).toBe(0)
+    expect(ws.pageSetup.horizontalCentered).toBe(true)
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?1:\$?2$/)
     expect(ws.pageSetup.margins?.left).toBeGreaterThan(0)
     expect(ws.columns.map((c) => c.width)).toEqual([12, 16, 12, 16, 12, 16])
