@@ -29,6 +29,11 @@ export interface BenchCase {
   baseline?: (ctx: BenchContext) => Promise<unknown>
   /** The target ratio (app ÷ baseline), e.g. 1.3, or with no baseline the target in ms. */
   target: { ratio: number } | { ms: number }
+  /**
+   * Replay the app's SQL raw as the baseline (default: when the target is a
+   * ratio and no baseline is given). An absolute target can still show its ratio.
+   */
+  replaySql?: boolean
   /** Measured runs (default 7); heavy cases use fewer. */
   runs?: number
 }

@@ -31,9 +31,9 @@ async function time(work: () => Promise<unknown>): Promise<number> {
  */
 export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<BenchResult> {
   await benchCase.setup?.(ctx)
-  const wantsRatio = 'ratio' in benchCase.target
+  const replaySql = benchCase.replaySql ?? 'ratio' in benchCase.target
   let baseline = benchCase.baseline
-  if (!baseline && wantsRatio) {
+  if (!baseline && replaySql) {
     const captured = await captureSql(ctx.core.store.dataSource, () => benchCase.app(ctx))
     baseline = () => replay(ctx.raw, captured)
   } else {

@@ -63,7 +63,14 @@ export const analysisSetNoteInput = z.object(
 export const analysisRetentionInput = z.object(
   {
     /** Consecutive periods, oldest first; each is compared with the one before it. */
-    periods: z.array(periodSchema, { error: '统计期间应为列表' }).min(2, '至少要两个期间').max(37, '最多 37 个期间'),
+    periods: z
+      .array(periodSchema, { error: '统计期间应为列表' })
+      .min(2, '至少要两个期间')
+      .max(37, '最多 37 个期间')
+      // The SQL puts each sale in at most one period (retention.ts), so periods may not overlap.
+      .refine((periods) => periods.every((p, i) => p.from >= (periods[i - 1]?.to ?? p.from)), {
+        message: '统计期间应按时间先后排列且互不重叠',
+      }),
     asOf: requiredDate('截止日期'),
     limit: count('行数', 1000, 200),
   },

@@ -27,11 +27,22 @@ export async function deleteInteraction(manager: EntityManager, id: number): Pro
 const selectSql = `SELECT i.id, i.customer_id, c.name AS customer_name, i.contact_id, ct.name AS contact_name,
     i.occurred_at, i.type_id, t.label AS type_label, i.subject, i.content, i.result, i.next_follow_up,
     i.staff_id, st.label AS staff_label, i.created_at, i.updated_at`
-const fromSql = `FROM interaction i
-  JOIN customer c ON c.id = i.customer_id
-  LEFT JOIN contact ct ON ct.id = i.contact_id
+const labelJoinsSql = `LEFT JOIN contact ct ON ct.id = i.contact_id
   LEFT JOIN dict_item t ON t.id = i.type_id
   LEFT JOIN dict_item st ON st.id = i.staff_id`
+const fromSql = `FROM interaction i
+  JOIN customer c ON c.id = i.customer_id
+  ${labelJoinsSql}`
+/** Named and in this order, so the planner (no statistics in a desktop database) walks the date index. */
+const newestFirstFromSql = `FROM interaction i INDEXED BY interaction_occurred_cover
+  CROSS JOIN customer c ON c.id = i.customer_id
+  ${labelJoinsSql}`
+
+/**
+ * Records of customers in the 回收站 wait there with them. Few customers are in it, so
+ * this reads a short list once rather than looking up every record's customer.
+ */
+const notBinned = 'i.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)'
 
 export async function findInteraction(manager: EntityManager, id: number): Promise<Interaction | null> {
   const [raw] = await manager.query(`${selectSql} ${fromSql} WHERE i.id = ?`, [id])
@@ -45,7 +56,7 @@ export async function listInteractions(
 ): Promise<InteractionListOutput> {
   const where = new Where()
   if (input.customerId !== undefined) where.add('i.customer_id = ?', input.customerId)
-  else where.add('c.deleted_at IS NULL')
+  else where.add(notBinned)
   if (input.dateFrom) where.add('i.occurred_at >= ?', input.dateFrom)
   if (input.dateTo) where.add(`i.occurred_at < date(?, '+1 day')`, input.dateTo)
   if (input.typeIds.length > 0)
@@ -57,11 +68,15 @@ export async function listInteractions(
     const pattern = likePattern(input.quick)
     where.add(`(i.subject LIKE ? ESCAPE '\\' OR i.content LIKE ? ESCAPE '\\')`, pattern, pattern)
   }
+  // One customer's records come by its own index; the whole list pages newest first along the
+  // occurred_at index and stops at the page, instead of sorting every match (~250 ms over 300,000).
+  const from = input.customerId === undefined ? newestFirstFromSql : fromSql
   const rows: Record<string, unknown>[] = await manager.query(
-    `${selectSql} ${fromSql} ${where.sql} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+    `${selectSql} ${from} ${where.sql} ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?`,
     [...where.params, input.endRow - input.startRow, input.startRow],
   )
-  const [count] = await manager.query(`SELECT COUNT(*) AS n ${fromSql} ${where.sql}`, where.params)
+  // The filters name only the interaction's own columns, so the count needs no join.
+  const [count] = await manager.query(`SELECT COUNT(*) AS n FROM interaction i ${where.sql}`, where.params)
   return { rows: rows.map(interactionFromRaw), total: Number(count.n) }
 }
 

@@ -12,16 +12,24 @@ import { cents, shareOf } from './analysisMath'
 export async function gradeDistribution(manager: EntityManager, today: string): Promise<GradesOutput> {
   const params = new Params()
   const dealSql = dealGradeSql(gradeBounds(params, today))
-  const count = async (expression: string, values: unknown[]) =>
-    (await manager.query(
-      `SELECT ${expression} AS k, COUNT(*) AS n, TOTAL(c.transaction_amount) AS amount
-       FROM customer c WHERE c.deleted_at IS NULL GROUP BY k`,
-      values,
-    )) as { k: string | null; n: number; amount: number }[]
+  // One pass over the customers grouped by all three at once (at most 6 × 5 × 5 groups), then each
+  // distribution from those few rows: the wide customer rows are read once instead of three times.
+  const raws: { dim: 'deal' | 'relationship' | 'value'; k: string | null; n: number; amount: number }[] =
+    await manager.query(
+      `WITH g AS MATERIALIZED (
+           SELECT ${dealSql} AS deal, c.relationship_level AS relationship, c.value_class AS value, COUNT(*) AS n,
+             TOTAL(c.transaction_amount) AS amount
+           FROM customer c WHERE c.deleted_at IS NULL GROUP BY deal, relationship, value)
+       SELECT 'deal' AS dim, deal AS k, SUM(n) AS n, TOTAL(amount) AS amount FROM g GROUP BY deal
+       UNION ALL SELECT 'relationship', relationship, SUM(n), TOTAL(amount) FROM g GROUP BY relationship
+       UNION ALL SELECT 'value', value, SUM(n), TOTAL(amount) FROM g GROUP BY value`,
+      params.values,
+    )
+  const of = (dim: string) => raws.filter((r) => r.dim === dim)
   return {
-    dealGrade: rowsOf(await count(dealSql, params.values), dealGrades, (g) => `${g}级`, '未分级'),
-    relationshipLevel: rowsOf(await count('c.relationship_level', []), relationshipLevels, (l) => `${l}级`, '未评级'),
-    valueClass: rowsOf(await count('c.value_class', []), valueClasses, (v) => v, '未分类'),
+    dealGrade: rowsOf(of('deal'), dealGrades, (g) => `${g}级`, '未分级'),
+    relationshipLevel: rowsOf(of('relationship'), relationshipLevels, (l) => `${l}级`, '未评级'),
+    valueClass: rowsOf(of('value'), valueClasses, (v) => v, '未分类'),
   }
 }
 

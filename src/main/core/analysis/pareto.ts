@@ -3,6 +3,7 @@ import { abcBounds, abcClasses, type AbcClass } from '../../../shared/analysis/a
 import type { ParetoOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
 import { cents, shareOf } from './analysisMath'
+import { liveCustomerSalesSql, parameters } from './customerSalesSql'
 
 const topRows = 100
 
@@ -14,18 +15,20 @@ const topRows = 100
  * carries that class's totals.
  */
 export async function pareto(manager: EntityManager, period: Period): Promise<ParetoOutput> {
+  const { values, param } = parameters()
   const raws: Record<string, unknown>[] = await manager.query(
     `WITH a AS (
          SELECT s.customer_id AS id, ROUND(TOTAL(s.amount), 2) AS amount
-         FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
-         WHERE s.date >= ? AND s.date < ? GROUP BY s.customer_id HAVING amount > 0),
+         ${liveCustomerSalesSql(param, period.from, period.to)}
+         GROUP BY s.customer_id HAVING amount > 0),
        r AS (
          SELECT id, amount, ROW_NUMBER() OVER (ORDER BY amount DESC, id) AS n, COUNT(*) OVER () AS total_n,
            SUM(amount) OVER (ORDER BY amount DESC, id ROWS UNBOUNDED PRECEDING) AS cum, SUM(amount) OVER () AS total
          FROM a),
        k AS (
          SELECT r.*,
-           CASE WHEN ROUND(cum * 100 / total, 4) <= ? THEN 'A' WHEN ROUND(cum * 100 / total, 4) <= ? THEN 'B' ELSE 'C' END
+           CASE WHEN ROUND(cum * 100 / total, 4) <= ${param(abcBounds.A)} THEN 'A'
+             WHEN ROUND(cum * 100 / total, 4) <= ${param(abcBounds.B)} THEN 'B' ELSE 'C' END
              AS cls,
            (total_n + 4) / 5 AS top_n
          FROM r),
@@ -35,9 +38,9 @@ export async function pareto(manager: EntityManager, period: Period): Promise<Pa
            TOTAL(CASE WHEN n <= top_n THEN amount END) OVER () AS top_amount
          FROM k)
      SELECT w.*, c.name FROM w JOIN customer c ON c.id = w.id
-     WHERE n <= ? OR n = total_n OR cls_first = 1 OR (n * 100) / total_n > ((n - 1) * 100) / total_n
+     WHERE n <= ${param(topRows)} OR n = total_n OR cls_first = 1 OR (n * 100) / total_n > ((n - 1) * 100) / total_n
      ORDER BY n`,
-    [period.from, period.to, abcBounds.A, abcBounds.B, topRows],
+    values,
   )
   const first = raws[0]
   if (!first) {

@@ -3,6 +3,7 @@ import type { RatioRow } from '../../../shared/analysis/analysisOutputs'
 import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
 import type { Period } from '../../../shared/analysis/period'
 import { cents, changeOf, shareOf } from './analysisMath'
+import { parameters, periodPairSql } from './customerSalesSql'
 import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
 
 /**
@@ -16,22 +17,23 @@ export async function ratios(
   previous: Period,
   dimension: AnalysisDimension,
 ): Promise<RatioRow[]> {
-  // Sales are summed per customer first (on the covering sale_date_cover index), then per group.
+  // Sales are summed per customer first (both periods in one pass, see periodPairSql), then per group.
+  const { values, param } = parameters()
+  const pair = periodPairSql(param, period, previous)
+  const registeredBy = param(period.to)
   const raws: { k: string | number | null; customers: number; buyers: number; amount: number; previous: number }[] =
     await manager.query(
-      `WITH cur AS (SELECT customer_id, TOTAL(amount) AS amount FROM sale WHERE date >= ? AND date < ? GROUP BY customer_id),
-         prev AS (SELECT customer_id, TOTAL(amount) AS amount FROM sale WHERE date >= ? AND date < ? GROUP BY customer_id)
+      `WITH pair AS (${pair})
        SELECT ${dimensionColumn(dimension)} AS k,
-         SUM(c.registered_at < ?) AS customers,
-         COUNT(cur.customer_id) AS buyers,
-         TOTAL(cur.amount) AS amount,
-         TOTAL(prev.amount) AS previous
+         SUM(c.registered_at < ${registeredBy}) AS customers,
+         COUNT(pair.amount) AS buyers,
+         TOTAL(pair.amount) AS amount,
+         TOTAL(pair.previous) AS previous
        FROM customer c
-       LEFT JOIN cur ON cur.customer_id = c.id
-       LEFT JOIN prev ON prev.customer_id = c.id
-       WHERE c.deleted_at IS NULL AND (c.registered_at < ? OR cur.customer_id IS NOT NULL OR prev.customer_id IS NOT NULL)
+       LEFT JOIN pair ON pair.customer_id = c.id
+       WHERE c.deleted_at IS NULL AND (c.registered_at < ${registeredBy} OR pair.customer_id IS NOT NULL)
        GROUP BY k`,
-      [period.from, period.to, previous.from, previous.to, period.to, period.to],
+      values,
     )
   const labels = await groupLabels(
     manager,

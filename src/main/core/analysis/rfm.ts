@@ -4,16 +4,21 @@ import type { RfmCustomer, RfmOutput } from '../../../shared/analysis/analysisOu
 import { addDays } from '../../../shared/analysis/period'
 import { rfmSegmentRules, rfmSegments, type RfmSegment } from '../../../shared/analysis/rfmSegments'
 import { cents, shareOf } from './analysisMath'
+import { liveCustomerSalesSql, parameters } from './customerSalesSql'
 
 /** quintileScore of rfmSegments.ts in SQL: ties share a RANK(), so they share a score. */
 const score = (order: string) => `1 + (RANK() OVER (ORDER BY ${order}) - 1) * 5 / COUNT(*) OVER ()`
 
-/** The segment rules of rfmSegments.ts as a CASE over the scores and their means (high = above the mean). */
-const segmentSql = `CASE ${rfmSegmentRules
-  .map(
-    (rule) =>
-      `WHEN (rs > mr) = ${Number(rule.r)} AND (fs > mf) = ${Number(rule.f)} AND (ms > mm) = ${Number(rule.m)} THEN '${rule.segment}'`,
-  )
+/**
+ * The highs (above the mean score) as one small integer, r·4 + f·2 + m: the windows partition by
+ * this cheap number, and only the returned rows spell out their segment (segmentSql), where the
+ * segment CASE per scored customer had cost as much as the scoring.
+ */
+const highsSql = '(rs > mr) * 4 + (fs > mf) * 2 + (ms > mm)'
+
+/** The segment rules of rfmSegments.ts as a CASE over the highs of highsSql. */
+const segmentSql = `CASE highs ${rfmSegmentRules
+  .map((rule) => `WHEN ${Number(rule.r) * 4 + Number(rule.f) * 2 + Number(rule.m)} THEN '${rule.segment}'`)
   .join(' ')} END`
 
 /**
@@ -21,7 +26,8 @@ const segmentSql = `CASE ${rfmSegmentRules
  * R = days from the last purchase to asOf, F = purchases, M = amount; each
  * scored 1–5 by quintile (5 = most recent / most frequent / largest). Customers
  * without a purchase in the window are not scored. Returns the segment totals and
- * the `perSegment` largest customers of each segment, all in one pass.
+ * the `perSegment` largest customers of each segment, all in one pass. The means are one
+ * aggregate row joined to the scores: as windows OVER () they buffered every scored row once more.
  */
 export async function rfm(
   manager: EntityManager,
@@ -31,27 +37,27 @@ export async function rfm(
 ): Promise<RfmOutput> {
   const to = addDays(asOf, 1)
   const from = addCalendarMonths(to, -windowMonths)
+  const { values, param } = parameters()
   const raws: Record<string, unknown>[] = await manager.query(
     `WITH w AS (
-         SELECT s.customer_id AS id, CAST(julianday(?) - julianday(MAX(s.date)) AS INTEGER) AS r, COUNT(*) AS f,
-           TOTAL(s.amount) AS m
-         FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
-         WHERE s.date >= ? AND s.date < ? GROUP BY s.customer_id),
-       scored AS (
+         SELECT s.customer_id AS id, CAST(julianday(${param(asOf)}) - julianday(MAX(s.date)) AS INTEGER) AS r,
+           COUNT(*) AS f, TOTAL(s.amount) AS m
+         ${liveCustomerSalesSql(param, from, to)}
+         GROUP BY s.customer_id),
+       scored AS MATERIALIZED (
          SELECT w.*, ${score('r DESC')} AS rs, ${score('f')} AS fs, ${score('ROUND(m, 2)')} AS ms FROM w),
        means AS (
-         SELECT scored.*, AVG(rs) OVER () AS mr, AVG(fs) OVER () AS mf, AVG(ms) OVER () AS mm,
-           COUNT(*) OVER () AS scored_count, TOTAL(m) OVER () AS total_m
+         SELECT AVG(rs) AS mr, AVG(fs) AS mf, AVG(ms) AS mm, COUNT(*) AS scored_count, TOTAL(m) AS total_m
          FROM scored),
-       segmented AS (SELECT means.*, ${segmentSql} AS segment FROM means),
+       segmented AS (SELECT scored.*, means.*, ${highsSql} AS highs FROM scored, means),
        counted AS (
-         SELECT segmented.*, COUNT(*) OVER (PARTITION BY segment) AS segment_count,
-           TOTAL(m) OVER (PARTITION BY segment) AS segment_amount,
-           ROW_NUMBER() OVER (PARTITION BY segment ORDER BY m DESC, id) AS n
+         SELECT segmented.*, COUNT(*) OVER (PARTITION BY highs) AS segment_count,
+           TOTAL(m) OVER (PARTITION BY highs) AS segment_amount,
+           ROW_NUMBER() OVER (PARTITION BY highs ORDER BY m DESC, id) AS n
          FROM segmented)
-     SELECT counted.*, c.name FROM counted JOIN customer c ON c.id = counted.id
-     WHERE n <= ? ORDER BY segment, n`,
-    [asOf, from, to, perSegment],
+     SELECT counted.*, ${segmentSql} AS segment, c.name FROM counted JOIN customer c ON c.id = counted.id
+     WHERE n <= ${param(perSegment)} ORDER BY segment, n`,
+    values,
   )
   const first = raws[0]
   const totalAmount = first ? Number(first.total_m) : 0

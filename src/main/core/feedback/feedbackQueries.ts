@@ -27,10 +27,21 @@ export async function deleteFeedback(manager: EntityManager, id: number): Promis
 }
 
 const selectSql = `SELECT f.*, c.name AS customer_name, p.label AS product_label, h.label AS handler_label`
+const labelJoinsSql = `LEFT JOIN dict_item p ON p.id = f.product_id
+  LEFT JOIN dict_item h ON h.id = f.handler_id`
 const fromSql = `FROM feedback f
   JOIN customer c ON c.id = f.customer_id
-  LEFT JOIN dict_item p ON p.id = f.product_id
-  LEFT JOIN dict_item h ON h.id = f.handler_id`
+  ${labelJoinsSql}`
+/** Named and in this order, so the planner (no statistics in a desktop database) walks the date index. */
+const newestFirstFromSql = `FROM feedback f INDEXED BY feedback_received
+  CROSS JOIN customer c ON c.id = f.customer_id
+  ${labelJoinsSql}`
+
+/**
+ * 意见 of customers in the 回收站 wait there with them. Few customers are in it, so this
+ * reads a short list once rather than looking up every row's customer.
+ */
+const notBinned = 'f.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)'
 
 export async function findFeedback(manager: EntityManager, id: number): Promise<Feedback | null> {
   const [raw] = await manager.query(`${selectSql} ${fromSql} WHERE f.id = ?`, [id])
@@ -41,7 +52,7 @@ export async function findFeedback(manager: EntityManager, id: number): Promise<
 export async function listFeedback(manager: EntityManager, input: FeedbackListInput): Promise<FeedbackListOutput> {
   const where = new Where()
   if (input.customerId !== undefined) where.add('f.customer_id = ?', input.customerId)
-  else where.add('c.deleted_at IS NULL')
+  else where.add(notBinned)
   if (input.types.length > 0) where.add('f.type IN (SELECT value FROM json_each(?))', JSON.stringify(input.types))
   if (input.statuses.length > 0) {
     where.add('f.status IN (SELECT value FROM json_each(?))', JSON.stringify(input.statuses))
@@ -57,11 +68,16 @@ export async function listFeedback(manager: EntityManager, input: FeedbackListIn
       pattern,
     )
   }
+  // One customer's rows come by its own index; the whole list pages newest first along the
+  // received_at index and stops at the page, instead of sorting every match (~190 ms over 25,000).
+  const from = input.customerId === undefined ? newestFirstFromSql : fromSql
   const rows: Record<string, unknown>[] = await manager.query(
-    `${selectSql} ${fromSql} ${where.sql} ORDER BY f.received_at DESC, f.id DESC LIMIT ? OFFSET ?`,
+    `${selectSql} ${from} ${where.sql} ORDER BY f.received_at DESC, f.id DESC LIMIT ? OFFSET ?`,
     [...where.params, input.endRow - input.startRow, input.startRow],
   )
-  const [count] = await manager.query(`SELECT COUNT(*) AS n ${fromSql} ${where.sql}`, where.params)
+  // Only the quick search names a customer column; otherwise the count needs no join.
+  const countFrom = input.quick ? 'feedback f CROSS JOIN customer c ON c.id = f.customer_id' : 'feedback f'
+  const [count] = await manager.query(`SELECT COUNT(*) AS n FROM ${countFrom} ${where.sql}`, where.params)
   return { rows: rows.map(feedbackFromRaw), total: Number(count.n) }
 }
 

@@ -242,20 +242,40 @@ export const birthdayRule: Rule = async (m, ctx) => {
       })
     }
   }
+  // A 农历 date's text costs a lunar conversion (~1 ms); the day's many birthdays share a few month-days.
+  const texts = new Map<string, string>()
+  const dateText = (date: string, calendar: CalendarKind): string => {
+    const key = `${calendar}|${date.replace(/^\d{4}-/, '')}`
+    let text = texts.get(key)
+    if (text === undefined) texts.set(key, (text = calendarDateText(date, calendar)))
+    return text
+  }
   const rows: unknown[][] = []
   for (const c of candidates) {
     const due = occurrenceWithin(c.date, c.calendar, ctx.today, ctx.leadDays)
     if (!due) continue
     const age = ageOn(c.date, c.calendar, due)
-    const reason = `${c.label}：${calendarDateText(c.date, c.calendar)}${age ? `（${age} 岁）` : ''}，公历 ${due}`
+    const reason = `${c.label}：${dateText(c.date, c.calendar)}${age ? `（${age} 岁）` : ''}，公历 ${due}`
     rows.push(['birthday', c.customerId, c.contactId, c.subjectKey, due, reason, ctx.now])
   }
   await insertReminders(m, rows)
 }
 
+let lastFestivals: { key: string; found: ReturnType<typeof festivalsWithin> } | null = null
+
+/**
+ * The festivals within the lead days of `today`. The same all day, while the scheduler
+ * scans every few minutes, and the 农历 conversions cost more than the rest of such a scan's JS.
+ */
+export function festivalOccasions(today: string, leadDays: number): ReturnType<typeof festivalsWithin> {
+  const key = `${today}+${leadDays}`
+  if (lastFestivals?.key !== key) lastFestivals = { key, found: festivalsWithin(today, leadDays) }
+  return lastFestivals.found
+}
+
 /** 节日问候: one reminder per festival, for the office rather than one customer (a handful of dates: always looked at). */
 export async function festivalRule(m: EntityManager, ctx: RuleContext): Promise<void> {
-  const rows = festivalsWithin(ctx.today, ctx.leadDays).map((f) => [
+  const rows = festivalOccasions(ctx.today, ctx.leadDays).map((f) => [
     'festival',
     null,
     null,

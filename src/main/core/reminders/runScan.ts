@@ -1,6 +1,6 @@
 import type { ReminderScanOutput } from '../../../shared/reminder'
 import type { Store } from '../store'
-import { notBinned } from './reminderQueries'
+import { openReminderCount } from './reminderQueries'
 import { loadReminderSettings } from './reminderSettings'
 import { scanReminders } from './scanReminders'
 
@@ -8,7 +8,6 @@ import { scanReminders } from './scanReminders'
 export function runScan(store: Store, today: string, now: string): Promise<ReminderScanOutput> {
   return store.write(async (m) => {
     const { created } = await scanReminders(m, today, now, await loadReminderSettings(m))
-    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE r.status = 'pending' AND ${notBinned}`)
-    return { created, pending: Number(n) }
+    return { created, pending: await openReminderCount(m) }
   })
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { ReminderSettings } from '../../../shared/reminder'
 import { addDays } from '../../../shared/reminderDates'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
-import { customerRules, festivalRule, type RuleContext, type RuleScope } from './reminderRules'
+import { customerRules, festivalOccasions, festivalRule, type RuleContext, type RuleScope } from './reminderRules'
 
 const scanStateKey = 'reminders.lastScan'
 
@@ -37,14 +37,20 @@ export async function scanReminders(
   now: string,
   settings: ReminderSettings,
 ): Promise<ScanResult> {
-  const [{ maxId }] = await m.query(`SELECT COALESCE(MAX(id), 0) AS maxId FROM reminder`)
   const last = await loadScanState(m)
   const full = last === null || last.leadDays !== settings.leadDays
+  const [{ maxId, changed }] = await m.query(
+    `SELECT (SELECT COALESCE(MAX(id), 0) FROM reminder) AS maxId, EXISTS (SELECT 1 FROM reminder_dirty) AS changed`,
+  )
+  // The scheduler scans every few minutes; between two scans of one day with no customer
+  // changed, no rule runs and no day passed, so only the snoozes are looked at.
+  const newDay = full || last.date < today
+  const festivals = settings.festivalGreetings && festivalOccasions(today, settings.leadDays).length > 0
+  const rulesRun = newDay || Boolean(changed) || festivals
 
   await wakeSnoozed(m, today)
-  const [{ changed }] = await m.query(`SELECT EXISTS (SELECT 1 FROM reminder_dirty) AS changed`)
   if (full || changed) await settleStale(m, now, full)
-  await expireGreetings(m, today, now, full ? null : last.date)
+  if (newDay) await expireGreetings(m, today, now, full ? null : last.date)
 
   const run = async (scope: RuleScope) => {
     const ctx: RuleContext = { today, now, leadDays: settings.leadDays, scope }
@@ -54,14 +60,17 @@ export async function scanReminders(
     await run({ dirtyOnly: false, since: null })
   } else {
     if (changed) await run({ dirtyOnly: true, since: null })
-    if (last.date < today) await run({ dirtyOnly: false, since: last.date })
+    if (newDay) await run({ dirtyOnly: false, since: last.date })
   }
-  if (settings.festivalGreetings) {
+  if (festivals) {
     await festivalRule(m, { today, now, leadDays: settings.leadDays, scope: { dirtyOnly: false, since: null } })
   }
   if (changed) await m.query(`DELETE FROM reminder_dirty`)
-  await setSetting(m, scanStateKey, JSON.stringify({ date: today, leadDays: settings.leadDays } satisfies ScanState))
-
+  // Rewriting an unchanged state would still make the transaction commit (and sync) a page.
+  if (newDay) {
+    await setSetting(m, scanStateKey, JSON.stringify({ date: today, leadDays: settings.leadDays } satisfies ScanState))
+  }
+  if (!rulesRun) return { created: 0 }
   const [{ created }] = await m.query(`SELECT COUNT(*) AS created FROM reminder WHERE id > ?`, [maxId])
   return { created: Number(created) }
 }

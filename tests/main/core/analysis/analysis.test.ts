@@ -343,6 +343,17 @@ describe('input checks', () => {
     const badDate = await expectError(core, 'analysis.rfm', { asOf: '2026-13-01' })
     expect(badDate.message).toContain('截止日期应为有效日期')
   })
+
+  it('refuses retention periods that overlap or run backwards, since each sale counts in one period', async () => {
+    for (const periods of [
+      [y2025, { from: '2025-12-01', to: '2026-06-01' }],
+      [y2026, y2025],
+    ]) {
+      const error = await expectError(core, 'analysis.retention', { periods, asOf: '2026-12-31' })
+      expect(error.code).toBe('VALIDATION')
+      expect(error.message).toContain('统计期间应按时间先后排列且互不重叠')
+    }
+  })
 })
 
 describe('analysis.exportXlsx', () => {

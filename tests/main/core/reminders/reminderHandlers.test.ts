@@ -52,6 +52,40 @@ describe('reminders.scan and reminders.list', () => {
     expect((await openList()).total).toBe(1)
   })
 
+  it('reports the open count as counted, through status changes, the 回收站, restore and purge', async () => {
+    const a = await overdueCustomer('甲公司', '2026-03-01')
+    await overdueCustomer('乙公司', '2026-03-05')
+    const c = await overdueCustomer('丙公司', '2026-03-10')
+    const counted = async () =>
+      Number(
+        (
+          await core.store.manager.query(
+            `SELECT COUNT(*) AS n FROM reminder r JOIN customer c ON c.id = r.customer_id
+             WHERE r.status = 'pending' AND c.deleted_at IS NULL`,
+          )
+        )[0].n,
+      )
+    const scanned = async () => (await call<{ pending: number }>(core, 'reminders.scan', {})).pending
+    expect(await scanned()).toBe(3)
+    const [first, second] = (await openList()).rows
+    await call(core, 'reminders.snooze', { id: first?.id, days: 1 })
+    expect(await scanned()).toBe(2)
+    await call(core, 'reminders.ignore', { id: second?.id })
+    expect(await scanned()).toBe(1)
+    vi.setSystemTime(new Date(2026, 3, 16, 10, 0)) // the snooze ends: pending again
+    expect(await scanned()).toBe(2)
+    await call(core, 'customers.delete', { ids: [c.id] })
+    expect(await scanned()).toBe(1)
+    await call(core, 'customers.restore', { ids: [c.id] })
+    expect(await scanned()).toBe(2)
+    await call(core, 'reminders.complete', { id: first?.id })
+    expect(await scanned()).toBe(1)
+    await call(core, 'customers.delete', { ids: [a.id, c.id] })
+    await call(core, 'customers.purge', { ids: [a.id, c.id] })
+    expect(await scanned()).toBe(await counted())
+    expect(await scanned()).toBe(0)
+  })
+
   it('refuses bad input with Chinese messages', async () => {
     expect((await expectError(core, 'reminders.list', { kinds: ['生日'] })).message).toContain('提醒类型无效')
     expect((await expectError(core, 'reminders.snooze', { id: 1 })).message).toContain('请选择推迟 1 天、1 周')

@@ -5,6 +5,8 @@ import { RelationshipAssessment1795400000004 } from './m0004RelationshipAssessme
 import { Projects1795400000005 } from './m0005Projects'
 import { Reminders1795400000006 } from './m0006Reminders'
 import { Analysis1795400000007 } from './m0007Analysis'
+import { ReminderIndexes1795400000008 } from './m0008ReminderIndexes'
+import { AnalysisIndexes1795400000009 } from './m0009AnalysisIndexes'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -18,5 +20,7 @@ export const migrations = [
   Projects1795400000005,
   Reminders1795400000006,
   Analysis1795400000007,
+  ReminderIndexes1795400000008,
+  AnalysisIndexes1795400000009,
 ]
 export const latestSchemaVersion = migrations.length

@@ -1,0 +1,42 @@
+import type { Period } from '../../../shared/analysis/period'
+
+/** The `?n` of a value appended to a query's parameters. */
+export type Param = (value: unknown) => string
+
+/**
+ * The sales of live customers whose date is in [from, to), read in customer order from
+ * sale_customer_cover, so `GROUP BY s.customer_id` aggregates as it reads: grouping a period
+ * from the date index instead sorts all its sales by customer (~0.5 s a year at 1,000,000 sales).
+ * INDEXED BY because SQLite, without statistics, takes the date range and sorts.
+ */
+export function liveCustomerSalesSql(param: Param, from: string, to: string): string {
+  return `FROM sale s INDEXED BY sale_customer_cover
+    WHERE s.customer_id IN (SELECT id FROM customer WHERE deleted_at IS NULL)
+      AND s.date >= ${param(from)} AND s.date < ${param(to)}`
+}
+
+/**
+ * Per live customer who bought in either period: the `amount` of `period` and the `previous` one's,
+ * each NULL when it bought nothing in that period (SUM, not TOTAL, so no extra aggregate says whether
+ * it bought), in one pass over the sales from the earlier start to the later end. The work per sale
+ * is most of the pass's cost, so a bound the range already enforces is left out: for a period and
+ * the one just before it, one comparison says which.
+ */
+export function periodPairSql(param: Param, period: Period, previous: Period): string {
+  const from = period.from < previous.from ? period.from : previous.from
+  const to = period.to > previous.to ? period.to : previous.to
+  const inPeriod = (p: Period) =>
+    [p.from > from ? `s.date >= ${param(p.from)}` : '', p.to < to ? `s.date < ${param(p.to)}` : '']
+      .filter(Boolean)
+      .join(' AND ') || '1'
+  return `SELECT s.customer_id, SUM(CASE WHEN ${inPeriod(period)} THEN s.amount END) AS amount,
+      SUM(CASE WHEN ${inPeriod(previous)} THEN s.amount END) AS previous
+    ${liveCustomerSalesSql(param, from, to)}
+    GROUP BY s.customer_id HAVING amount IS NOT NULL OR previous IS NOT NULL`
+}
+
+/** A query's parameter list and the function that appends to it. */
+export function parameters(): { values: unknown[]; param: Param } {
+  const values: unknown[] = []
+  return { values, param: (value) => `?${values.push(value)}` }
+}
