@@ -46,7 +46,8 @@ async function start(): Promise<void> {
     quitting = true
   })
   app.on('will-quit', (event) => {
-    scheduler?.stop()
+    // A reminder run in progress finishes before the database closes under it.
+    const schedulerStopped = scheduler?.stop() ?? Promise.resolve()
     scheduler = undefined
     // Windows may leave a dead tray icon behind until the mouse passes over it.
     tray?.destroy()
@@ -57,8 +58,8 @@ async function start(): Promise<void> {
     event.preventDefault()
     const closing = core
     core = undefined
-    closing
-      .close()
+    schedulerStopped
+      .then(() => closing.close())
       .catch((error: unknown) => console.error('关闭数据库失败', error))
       .finally(() => app.quit())
   })

@@ -45,7 +45,8 @@ export interface ReminderSchedulerOptions {
 
 export interface ReminderScheduler {
   start(): Promise<void>
-  stop(): void
+  /** No further runs; resolves once a run in progress has finished. */
+  stop(): Promise<void>
   /** After wake from sleep: the date may have changed and the timers were asleep. */
   wake(): Promise<void>
   /** One step, as a timer fires; exposed for tests. */
@@ -79,6 +80,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   let loginItem: boolean | null = null
   let running: Promise<void> | null = null
   let forceNext = false
+  let stopped = false
 
   async function step(force: boolean): Promise<void> {
     const now = clock.now()
@@ -117,6 +119,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   }
 
   function tick(force = false): Promise<void> {
+    if (stopped) return Promise.resolve()
     if (running) {
       forceNext ||= force
       return running
@@ -138,9 +141,12 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       await tick(true)
       handle = timers.setInterval(() => void tick(), tickMs)
     },
-    stop() {
+    // Waits for a run in progress, so the database can be closed after it.
+    async stop() {
+      stopped = true
       if (handle !== undefined) timers.clearInterval(handle)
       handle = undefined
+      await running
     },
     wake: () => tick(true),
     tick,

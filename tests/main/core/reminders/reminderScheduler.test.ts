@@ -62,7 +62,7 @@ beforeEach(async () => {
   })
 })
 afterEach(async () => {
-  scheduler.stop()
+  await scheduler.stop()
   await core.close()
 })
 
