@@ -21,8 +21,13 @@ type Derived = Pick<
  * keys, pinyin, the quick-search text and 资料完整度. Every write of a customer
  * or its contacts stores the result of this one function.
  */
-export function derivedColumns(values: CustomerValues & { code: string }, contacts: ContactSummary[]): Derived {
-  const name = namePinyin(values.name)
+export function derivedColumns(
+  values: CustomerValues & { code: string },
+  contacts: ContactSummary[],
+  /** namePinyin(values.name), when the caller already has it (the import computes it while SQLite is busy). */
+  name: { pinyin: string; initials: string } = namePinyin(values.name),
+): Derived {
+  const nameNorm = normalizeName(values.name)
   const short = values.shortName ? namePinyin(values.shortName) : null
   const phoneNorm = values.phone ? normalizePhone(values.phone) : null
   const emailNorm = values.email ? values.email.trim().toLowerCase() : null
@@ -31,7 +36,7 @@ export function derivedColumns(values: CustomerValues & { code: string }, contac
     values.code,
     values.name,
     values.shortName,
-    normalizeName(values.name),
+    nameNorm,
     name.pinyin,
     name.initials,
     short?.pinyin,
@@ -42,7 +47,7 @@ export function derivedColumns(values: CustomerValues & { code: string }, contac
     ...contactPhones.map(normalizePhone),
   ]
   return {
-    nameNorm: normalizeName(values.name),
+    nameNorm,
     pinyin: name.pinyin,
     pinyinInitials: name.initials,
     phoneNorm,

@@ -27,57 +27,67 @@ export interface ExistingCustomer {
   id: number
   code: string
   name: string
-  nameNorm: string
-  phoneNorm: string | null
-  emailNorm: string | null
-  creditCode: string | null
   deleted: boolean
-  /** Normalised phones of its contacts that matched. */
-  contactPhones: string[]
 }
 
+/** The customer each key of the file matches in the database, by kind of key. */
+export interface ExistingMatches {
+  creditCode: Map<string, ExistingCustomer>
+  nameNorm: Map<string, ExistingCustomer>
+  phone: Map<string, ExistingCustomer>
+  email: Map<string, ExistingCustomer>
+}
+
+const matchKinds = ['nameNorm', 'phone', 'email', 'creditCode'] as const
+
 /**
- * Customers sharing a key with the file: the normalised name, phone (theirs or a
- * contact's) or e-mail among customers not in the 回收站, and the 统一社会信用代码
- * among all of them (it is unique across the table, bin included).
+ * For each key of the file, the customer it matches: by normalised name, phone
+ * (theirs or a contact's) or e-mail the oldest customer not in the 回收站, by
+ * 统一社会信用代码 the one customer holding it (unique across the table, bin
+ * included). One row per key, driven from the key lists so every lookup is an
+ * index seek: re-importing a file must not fetch every earlier copy of its rows.
  */
 export async function customersMatching(
   manager: EntityManager,
   keys: { names: string[]; phones: string[]; emails: string[]; creditCodes: string[] },
-): Promise<ExistingCustomer[]> {
+): Promise<ExistingMatches> {
+  // Sorted, so consecutive seeks fall on neighbouring index pages.
   const params = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
-    JSON.stringify([...new Set(list)]),
+    JSON.stringify([...new Set(list)].sort()),
   )
-  const rows: Record<string, unknown>[] = await manager.query(
-    `WITH hit AS (
-       SELECT id FROM customer WHERE deleted_at IS NULL AND name_norm IN (SELECT value FROM json_each(?1))
-       UNION SELECT id FROM customer WHERE deleted_at IS NULL AND phone_norm IN (SELECT value FROM json_each(?2))
-       UNION SELECT id FROM customer WHERE deleted_at IS NULL AND email_norm IN (SELECT value FROM json_each(?3))
-       UNION SELECT id FROM customer WHERE credit_code IN (SELECT value FROM json_each(?4))
-       UNION SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
-         WHERE c.deleted_at IS NULL AND (t.mobile_norm IN (SELECT value FROM json_each(?2))
-           OR t.office_phone_norm IN (SELECT value FROM json_each(?2)))
-     )
-     SELECT c.id, c.code, c.name, c.name_norm, c.phone_norm, c.email_norm, c.credit_code, c.deleted_at,
-       (SELECT json_group_array(p) FROM (
-          SELECT t.mobile_norm AS p FROM contact t WHERE t.customer_id = c.id AND t.mobile_norm IN (SELECT value FROM json_each(?2))
-          UNION SELECT t.office_phone_norm FROM contact t
-            WHERE t.customer_id = c.id AND t.office_phone_norm IN (SELECT value FROM json_each(?2))
-       )) AS contact_phones
-     FROM customer c WHERE c.id IN (SELECT id FROM hit) ORDER BY c.id`,
-    params,
-  )
-  return rows.map((r) => ({
-    id: Number(r.id),
-    code: String(r.code),
-    name: String(r.name),
-    nameNorm: String(r.name_norm),
-    phoneNorm: (r.phone_norm as string | null) ?? null,
-    emailNorm: (r.email_norm as string | null) ?? null,
-    creditCode: (r.credit_code as string | null) ?? null,
-    deleted: r.deleted_at !== null,
-    contactPhones: JSON.parse(String(r.contact_phones ?? '[]')) as string[],
-  }))
+  const rows: { kind: number; k: string; id: number; code: string; name: string; deleted_at: string | null }[] =
+    await manager.query(
+      `WITH hit (kind, k, id) AS (
+         SELECT 0, value,
+           (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+           FROM json_each(?1)
+         UNION ALL SELECT 1, p.value, (SELECT MIN(id) FROM (
+             SELECT * FROM (SELECT id FROM customer WHERE phone_norm = p.value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+             UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
+               WHERE t.mobile_norm = p.value AND c.deleted_at IS NULL
+             UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
+               WHERE t.office_phone_norm = p.value AND c.deleted_at IS NULL))
+           FROM json_each(?2) p
+         UNION ALL SELECT 2, value,
+           (SELECT id FROM customer WHERE email_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+           FROM json_each(?3)
+         UNION ALL SELECT 3, value, (SELECT id FROM customer WHERE credit_code = value) FROM json_each(?4)
+       )
+       SELECT hit.kind, hit.k, c.id, c.code, c.name, c.deleted_at FROM hit JOIN customer c ON c.id = hit.id`,
+      params,
+    )
+  const matches: ExistingMatches = { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() }
+  const byId = new Map<number, ExistingCustomer>()
+  for (const r of rows) {
+    const id = Number(r.id)
+    let customer = byId.get(id)
+    if (!customer) {
+      customer = { id, code: String(r.code), name: String(r.name), deleted: r.deleted_at !== null }
+      byId.set(id, customer)
+    }
+    matches[matchKinds[r.kind] as (typeof matchKinds)[number]].set(String(r.k), customer)
+  }
+  return matches
 }
 
 export interface SaleTarget {

@@ -8,9 +8,10 @@ import { cleanText } from '../../../shared/importCleaning'
 import { normalizePhone } from '../../../shared/phone'
 import { normalizeCreditCode } from '../../../shared/creditCode'
 import { resolveSaleAmount, saleCreateInput } from '../../../shared/sale'
+import { namePinyin } from '../customers/namePinyin'
 import { normalizeName } from '../customers/normalizeName'
 import { cleanCell, LabelResolver, mappedColumns } from './importColumns'
-import { customersMatching, enabledItems, saleTargets, type ExistingCustomer, type SaleTarget } from './importQueries'
+import { customersMatching, enabledItems, saleTargets, type SaleTarget } from './importQueries'
 import type { SheetData, SheetRow } from './readImportFile'
 
 export type CustomerInput = z.output<typeof customerCreateInput>
@@ -29,6 +30,8 @@ export interface CustomerPlanRow {
   given: string[]
   pending: PendingLabel[]
   targetId: number | null
+  /** namePinyin of the name, worked out while the duplicate lookup runs. */
+  namePinyin: { pinyin: string; initials: string } | null
 }
 
 export interface SalePlanRow {
@@ -204,17 +207,32 @@ async function planCustomers(
       }
     }
     const name = cleanText(typeof input.name === 'string' ? input.name : null) ?? ''
-    return { row, name, problems, pending, given: Object.keys(values), input: parsed.success ? parsed.data : null }
+    const valid = parsed.success && problems.length === 0 ? parsed.data : null
+    // Computed once: the database lookup and the walk below both need them.
+    const keys = valid ? keysOf(valid) : null
+    return {
+      row,
+      name,
+      problems,
+      pending,
+      given: Object.keys(values),
+      input: parsed.success ? parsed.data : null,
+      keys,
+    }
   })
 
-  const keys = read.flatMap((r) => (r.input && r.problems.length === 0 ? [keysOf(r.input)] : []))
-  const existing = await customersMatching(manager, {
+  const keys = read.flatMap((r) => (r.keys ? [r.keys] : []))
+  const matching = customersMatching(manager, {
     names: keys.map((k) => k.nameNorm),
     phones: keys.flatMap((k) => k.phones),
     emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
     creditCodes: keys.flatMap((k) => (k.creditCode ? [k.creditCode] : [])),
   })
-  const inDatabase = indexExisting(existing)
+  // The lookup runs on SQLite's thread: once it is under way, this thread works out
+  // the pinyin the written rows need (the largest cost of writing them) meanwhile.
+  await new Promise((resolve) => setImmediate(resolve))
+  const pinyins = read.map((r) => (r.keys && r.input ? namePinyin(r.input.name) : null))
+  const inDatabase = await matching
   const inFile = {
     creditCode: new Map<string, number>(),
     nameNorm: new Map<string, number>(),
@@ -223,12 +241,12 @@ async function planCustomers(
   }
 
   const result: RowResult = { rows: [], customers: [], sales: [] }
-  for (const r of read) {
+  for (const [index, r] of read.entries()) {
     const rowNumber = r.row.rowNumber
     const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: r.problems, duplicate: null }
     result.rows.push(preview)
-    if (!r.input || r.problems.length > 0) continue
-    const k = keysOf(r.input)
+    if (!r.input || !r.keys || r.problems.length > 0) continue
+    const k = r.keys
     const db = findDuplicate(k, inDatabase)
     const fileRow = db ? null : findDuplicate(k, inFile)
     const decision: DuplicateAction = decisions.duplicateRows[String(rowNumber)] ?? decisions.duplicateDefault
@@ -284,7 +302,15 @@ async function planCustomers(
     preview.action = action
     if (action === 'skip') continue
     if (action === 'create') remember(inFile, k, rowNumber)
-    result.customers.push({ rowNumber, action, input: r.input, given: r.given, pending: r.pending, targetId })
+    result.customers.push({
+      rowNumber,
+      action,
+      input: r.input,
+      given: r.given,
+      pending: r.pending,
+      targetId,
+      namePinyin: pinyins[index] ?? null,
+    })
   }
   return result
 }
@@ -294,24 +320,6 @@ type KeyIndex<T> = {
   nameNorm: Map<string, T>
   phone: Map<string, T>
   email: Map<string, T>
-}
-
-function indexExisting(customers: ExistingCustomer[]): KeyIndex<ExistingCustomer> {
-  const index: KeyIndex<ExistingCustomer> = {
-    creditCode: new Map(),
-    nameNorm: new Map(),
-    phone: new Map(),
-    email: new Map(),
-  }
-  for (const c of customers) {
-    if (c.creditCode) index.creditCode.set(c.creditCode, c)
-    if (c.deleted) continue
-    if (!index.nameNorm.has(c.nameNorm)) index.nameNorm.set(c.nameNorm, c)
-    for (const phone of [c.phoneNorm, ...c.contactPhones])
-      if (phone && !index.phone.has(phone)) index.phone.set(phone, c)
-    if (c.emailNorm && !index.email.has(c.emailNorm)) index.email.set(c.emailNorm, c)
-  }
-  return index
 }
 
 function remember(index: KeyIndex<number>, k: DuplicateKeys, rowNumber: number): void {

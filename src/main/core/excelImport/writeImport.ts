@@ -124,14 +124,11 @@ async function createCustomers(
   onChunk: OnChunk,
 ): Promise<{ customers: number; contacts: number }> {
   const { kind, birthCalendar, registeredAt } = emptyValues()
-  const values = rows.map((row) => {
-    const v = valuesOf(row.input, { kind, birthCalendar, registeredAt })
-    withItems(v as unknown as Record<string, unknown>, row.pending)
-    return v
-  })
+  const defaults = { kind, birthCalendar, registeredAt }
+  // Each row's values are built with its chunk, so 50,000 of them are never alive at once.
   const codes = await assignCodes(
     manager,
-    values.map((v) => v.registeredAt),
+    rows.map((row) => row.input.registeredAt ?? defaults.registeredAt),
   )
   const groupNames = [...new Set(rows.flatMap((r) => r.input.groups))]
   const groupIds = new Map<string, number>()
@@ -149,7 +146,8 @@ async function createCustomers(
     const end = Math.min(start + chunkSize, rows.length)
     for (let i = start; i < end; i++) {
       const row = rows[i] as CustomerPlanRow
-      const v = values[i] as CustomerValues
+      const v = valuesOf(row.input, defaults)
+      withItems(v as unknown as Record<string, unknown>, row.pending)
       const id = firstId + i
       const code = codes[i] as string
       const contactInputs = row.input.contacts
@@ -160,6 +158,7 @@ async function createCustomers(
         ...derivedColumns(
           { ...v, code },
           contactInputs.map((c) => ({ name: c.name, mobile: c.mobile ?? null, officePhone: c.officePhone ?? null })),
+          row.namePinyin ?? undefined,
         ),
         transactionCount: 0,
         transactionAmount: 0,
