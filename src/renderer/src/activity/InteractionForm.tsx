@@ -1,13 +1,11 @@
-import { DatePicker, Form, Input, Select } from 'antd'
+import { Form, Select } from 'antd'
 import { FormModal } from './FormModal'
-import dayjs, { type Dayjs } from 'dayjs'
+import { contactOptionsOf, InteractionFields, interactionTimeFormat } from './InteractionFields'
+import dayjs from 'dayjs'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
 import { call } from '../api/client'
-import { isoDateItemProps } from '../customers/card/dateInput'
 import { useDictOptions } from './activityHelpers'
-
-const dateTimeFormat = 'YYYY-MM-DD HH:mm'
 
 /** The form store: values as the API has them; the pickers convert at their edge. */
 interface InteractionFormValues {
@@ -21,17 +19,10 @@ interface InteractionFormValues {
   staffId: number | null
 }
 
-const dateTimeItemProps = {
-  getValueProps: (value: unknown) => ({
-    value: typeof value === 'string' && value ? dayjs(value, dateTimeFormat) : null,
-  }),
-  normalize: (value: Dayjs | null) => (value ? value.format(dateTimeFormat) : null),
-}
-
 function initialValues(record: Interaction | undefined): InteractionFormValues {
   if (!record) {
     return {
-      occurredAt: dayjs().format(dateTimeFormat),
+      occurredAt: dayjs().format(interactionTimeFormat),
       typeId: null,
       contactId: null,
       subject: null,
@@ -83,7 +74,7 @@ export function InteractionForm(props: {
     return record ? '已保存交往记录' : '已登记交往'
   }
 
-  const contactOptions = contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))
+  const contactOptions = contactOptionsOf(contacts)
   // A record may name a contact that has since been removed from the card.
   if (record?.contactId && record.contactName && !contacts.some((c) => c.id === record.contactId)) {
     contactOptions.push({ value: record.contactId, label: record.contactName })
@@ -102,45 +93,7 @@ export function InteractionForm(props: {
       submit={submit}
       onDone={onSaved}
     >
-      <Form.Item
-        name="occurredAt"
-        label="时间"
-        rules={[{ required: true, message: '请填写交往时间' }]}
-        {...dateTimeItemProps}
-      >
-        <DatePicker aria-label="时间" showTime={{ format: 'HH:mm' }} format={dateTimeFormat} style={{ width: 220 }} />
-      </Form.Item>
-      <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
-        <Select
-          aria-label="交往方式"
-          placeholder="请选择"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={types.options}
-          style={{ width: 220 }}
-        />
-      </Form.Item>
-      <Form.Item name="contactId" label="联系人">
-        <Select
-          aria-label="联系人"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
-          options={contactOptions}
-          style={{ width: 220 }}
-        />
-      </Form.Item>
-      <Form.Item name="subject" label="主题">
-        <Input aria-label="主题" maxLength={200} />
-      </Form.Item>
-      <Form.Item name="content" label="内容">
-        <Input.TextArea aria-label="内容" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
-      </Form.Item>
-      <Form.Item name="result" label="结果">
-        <Input.TextArea aria-label="结果" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
-      </Form.Item>
-      <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
-        <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
-      </Form.Item>
+      <InteractionFields typeOptions={types.options} contactOptions={contactOptions} withContent />
       <Form.Item name="staffId" label="业务员">
         <Select
           aria-label="业务员"

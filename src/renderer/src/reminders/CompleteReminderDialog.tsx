@@ -1,13 +1,11 @@
-import { Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd'
+import { Checkbox, Form, Typography } from 'antd'
 import { FormModal } from '../activity/FormModal'
-import dayjs, { type Dayjs } from 'dayjs'
+import { contactOptionsOf, InteractionFields, interactionTimeFormat } from '../activity/InteractionFields'
+import dayjs from 'dayjs'
 import { reminderKindLabels, type Reminder } from '../../../shared/reminder'
 import { call } from '../api/client'
 import { useQuery } from '../api/useQuery'
 import { useDictOptions } from '../activity/activityHelpers'
-import { isoDateItemProps } from '../customers/card/dateInput'
-
-const dateTimeFormat = 'YYYY-MM-DD HH:mm'
 
 interface CompleteValues {
   logInteraction: boolean
@@ -17,13 +15,6 @@ interface CompleteValues {
   subject: string | null
   result: string | null
   nextFollowUp: string | null
-}
-
-const dateTimeItemProps = {
-  getValueProps: (value: unknown) => ({
-    value: typeof value === 'string' && value ? dayjs(value, dateTimeFormat) : null,
-  }),
-  normalize: (value: Dayjs | null) => (value ? value.format(dateTimeFormat) : null),
 }
 
 /** 完成 a reminder, optionally logging the 交往记录 that settled it (which restarts the follow-up cycle). */
@@ -74,7 +65,7 @@ export function CompleteReminderDialog(props: {
       }
       initialValues={{
         logInteraction: forCustomer,
-        occurredAt: dayjs().format(dateTimeFormat),
+        occurredAt: dayjs().format(interactionTimeFormat),
         typeId: null,
         contactId: reminder.contactId,
         subject: subjectFor(reminder),
@@ -94,46 +85,11 @@ export function CompleteReminderDialog(props: {
       </Form.Item>
       {logInteraction && forCustomer && (
         <>
-          <Form.Item
-            name="occurredAt"
-            label="时间"
-            rules={[{ required: true, message: '请填写交往时间' }]}
-            {...dateTimeItemProps}
-          >
-            <DatePicker
-              aria-label="时间"
-              showTime={{ format: 'HH:mm' }}
-              format={dateTimeFormat}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item name="typeId" label="交往方式" rules={[{ required: true, message: '请选择交往方式' }]}>
-            <Select
-              aria-label="交往方式"
-              placeholder="请选择"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={types.options}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item name="contactId" label="联系人">
-            <Select
-              aria-label="联系人"
-              allowClear
-              placeholder={contacts.length > 0 ? '请选择' : '该客户尚未登记联系人'}
-              options={contacts.map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item name="subject" label="主题">
-            <Input aria-label="主题" maxLength={200} />
-          </Form.Item>
-          <Form.Item name="result" label="结果">
-            <Input.TextArea aria-label="结果" autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-          </Form.Item>
-          <Form.Item name="nextFollowUp" label="下次跟进日期" {...isoDateItemProps}>
-            <DatePicker aria-label="下次跟进日期" style={{ width: 220 }} />
-          </Form.Item>
+          <InteractionFields
+            typeOptions={types.options}
+            contactOptions={contactOptionsOf(contacts)}
+            withContent={false}
+          />
         </>
       )}
     </FormModal>
