@@ -247,3 +247,23 @@ export const customerBatchUpdateInput = z.strictObject(
   },
   { error: strictError('批量修改') },
 )
+
+/** The sheet's columns on first start (the user's own choice is remembered afterwards). */
+export const defaultSheetColumns: readonly string[] = [
+  'code',
+  'name',
+  'categoryLabel',
+  'regionLabel',
+  'provinceName',
+  'cityName',
+  'phone',
+  'contactNames',
+  'industryLabel',
+  'dealGrade',
+  'creditRating',
+  'ownerStaffLabel',
+  'lastContactAt',
+  'transactionAmount',
+  'completeness',
+  'registeredAt',
+]

@@ -1,4 +1,5 @@
 import type { BenchCase, BenchContext } from '../benchCase'
+import { defaultSheetColumns } from '../../../src/shared/customerList'
 
 /** The first 1,000 customers (or all of a small dataset), as a selection in the sheet would send them. */
 async function thousandIds(ctx: BenchContext): Promise<number[]> {
@@ -17,24 +18,7 @@ async function firstRegionId(ctx: BenchContext): Promise<number> {
 }
 
 /** The sheet's default visible columns. */
-const defaultColumns = [
-  'code',
-  'name',
-  'categoryLabel',
-  'regionLabel',
-  'provinceName',
-  'cityName',
-  'phone',
-  'contactNames',
-  'industryLabel',
-  'dealGrade',
-  'creditRating',
-  'ownerStaffLabel',
-  'lastContactAt',
-  'transactionAmount',
-  'completeness',
-  'registeredAt',
-].map((key) => ({ key }))
+const defaultColumns = defaultSheetColumns.map((key) => ({ key }))
 
 /**
  * Excel exports (issue 7): 1,000 客户信息登记卡 in one workbook (target < 10 s),

@@ -8,7 +8,7 @@ import {
   type CustomerField,
   type CustomerKind,
 } from '../../../../shared/customer'
-import { customerDictLabelKeys, type CustomerListRow } from '../../../../shared/customerList'
+import { customerDictLabelKeys, defaultSheetColumns, type CustomerListRow } from '../../../../shared/customerList'
 import { calendarLabels, type CalendarKind } from '../../../../shared/calendarDate'
 
 type RowKey = keyof CustomerListRow & string
@@ -87,24 +87,7 @@ const extraColumns: ColDef<CustomerListRow>[] = [
 ]
 
 /** Shown on first start; the user's own choice is remembered afterwards. */
-export const defaultVisibleColumns = new Set<string>([
-  'code',
-  'name',
-  'categoryLabel',
-  'regionLabel',
-  'provinceName',
-  'cityName',
-  'phone',
-  'contactNames',
-  'industryLabel',
-  'dealGrade',
-  'creditRating',
-  'ownerStaffLabel',
-  'lastContactAt',
-  'transactionAmount',
-  'completeness',
-  'registeredAt',
-])
+export const defaultVisibleColumns = new Set<string>(defaultSheetColumns)
 
 /** Every customer field as a column, then the derived ones; the sheet starts with the default set visible. */
 const allColumns: ColDef<CustomerListRow>[] = [
