@@ -1,6 +1,6 @@
 /**
  * Writes tests/fixtures/db/kqgj-v<N>.sqlite: a database as each released
- * version of the app left it (schema versions 1–8), filled with realistic rows,
+ * version of the app left it (schema versions 1–9), filled with realistic rows,
  * for the migration tests (tests/main/core/db/migrationFixtures.test.ts).
  *   npx tsx scripts/makeDbFixtures.ts            (writes only the missing files)
  *   npx tsx scripts/makeDbFixtures.ts --rewrite  (rewrites every file)
@@ -16,7 +16,7 @@ import { migrations } from '../src/main/core/db/migrations'
 import type { RelationshipLevel } from '../src/shared/grading/relationshipChecklists'
 import { computeDealHeat, dealHeatFacts, type ProjectStage, type TenderFact } from '../src/shared/grading/dealHeat'
 
-export const releasedVersions = [1, 2, 3, 4, 5, 6, 7, 8]
+export const releasedVersions = [1, 2, 3, 4, 5, 6, 7, 8, 9]
 const fixtureDir = resolve(__dirname, '../tests/fixtures/db')
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴']
@@ -382,6 +382,7 @@ async function fill(version: number, query: Query): Promise<void> {
   }
   // Version 8 adds no table of its own to fill: reminder_pending_count was seeded by m0008 and
   // its triggers counted the pending reminders inserted above, as they do in the app.
+  // Version 9 adds only indexes.
 }
 
 export async function makeFixture(version: number, path: string): Promise<void> {

@@ -60,6 +60,18 @@ test('Ctrl+K finds a customer by 拼音首字母 and a contact by mobile, and En
     await contacts.getByText('采购经理 · 138 0013 8000 · 广州人易科技有限公司').waitFor()
     await app.screenshot('global-search-contact')
 
+    // A contact by full pinyin and by 拼音首字母 (its customer's pinyin holds neither): the
+    // customer found through the mobile above goes, the contact stays.
+    await input.fill('wangxiaoming')
+    await expect.poll(() => options.count()).toBe(1)
+    await contacts.getByRole('option', { name: /王小明/ }).waitFor()
+    await input.fill('没有这个人')
+    await dialog.getByText('没有找到“没有这个人”').waitFor()
+    await input.fill('wxm')
+    await contacts.getByRole('option', { name: /王小明/ }).waitFor()
+    expect(await options.count()).toBe(1)
+    await app.screenshot('global-search-contact-pinyin')
+
     await input.fill('华强')
     await options.filter({ hasText: '深圳市华强电子有限公司' }).waitFor()
     await input.fill('没有这个客户')

@@ -150,6 +150,9 @@ export interface ContactRow extends Omit<Record<ContactField, unknown>, 'birthda
   customerId: number
   sortOrder: number
   name: string
+  /** namePinyin(name), for the global search (`zhangsan`, `zs`). */
+  pinyin: string
+  pinyinInitials: string
   gender: '男' | '女' | null
   title: string | null
   department: string | null
@@ -183,6 +186,8 @@ export const ContactEntity = new EntitySchema<ContactRow>({
     customerId: 'integer',
     sortOrder: 'integer',
     name: 'text',
+    pinyin: 'text',
+    pinyinInitials: 'text',
     gender: 'text?',
     title: 'text?',
     department: 'text?',

@@ -230,6 +230,8 @@ interface Context {
   usedCreditCodes: Set<string>
   /** Pinyin of trade and person names for e-mail addresses; few distinct names, so cached. */
   loginNames: Map<string, string>
+  /** Contacts' names repeat (a few hundred surnames and given names), and pinyin-pro is most of a contact's cost. */
+  contactPinyin: Map<string, { pinyin: string; initials: string }>
 }
 
 async function loadContext(manager: EntityManager, random: SeededRandom): Promise<Context> {
@@ -271,6 +273,7 @@ async function loadContext(manager: EntityManager, random: SeededRandom): Promis
     usedNames: new Set(names.map((n) => n.name)),
     usedCreditCodes: new Set(credit.map((c) => c.credit_code)),
     loginNames: new Map(),
+    contactPinyin: new Map(),
   }
 }
 
@@ -693,6 +696,7 @@ function makeContact(random: SeededRandom, context: Context, at: Place, domain: 
     dates,
     row: {
       name: person.name,
+      ...contactPinyin(context, person.name),
       gender: person.gender,
       title,
       department,
@@ -792,6 +796,15 @@ function loginName(context: Context, name: string): string {
     context.loginNames.set(name, login)
   }
   return login
+}
+
+function contactPinyin(context: Context, name: string): { pinyin: string; pinyinInitials: string } {
+  let found = context.contactPinyin.get(name)
+  if (found === undefined) {
+    found = namePinyin(name)
+    context.contactPinyin.set(name, found)
+  }
+  return { pinyin: found.pinyin, pinyinInitials: found.initials }
 }
 
 function shortProvince(name: string): string {

@@ -120,6 +120,12 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
          AND (c.expected_close_date IS NOT reminder.due_date OR c.deal_status = '已成交'))`,
     [now],
   )
+  // A contact moved to another customer takes its birthday and 纪念日 along: the new customer's
+  // scan raises them, and the old customer's open ones go (deleted, so a move back raises them again).
+  await m.query(
+    `DELETE FROM reminder WHERE ${open} AND kind = 'birthday' AND contact_id IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM contact ct WHERE ct.id = reminder.contact_id AND ct.customer_id = reminder.customer_id)`,
+  )
 }
 
 /** Birthdays and festivals a week past their day, that the calendar passed since `since` (all, when null). */

@@ -95,9 +95,12 @@ interface ContactHitRaw {
 }
 
 /**
- * Contacts of customers outside the 回收站 whose name, mobile or office phone
- * (as digits) holds every word; prefix matches of the first word first.
- * Contacts have no pinyin columns, so 拼音首字母 finds only their customers.
+ * Contacts of customers outside the 回收站 whose name, pinyin, 拼音首字母, mobile
+ * or office phone (as digits) holds every word; prefix matches of the first word first.
+ * One pass over the contacts, then their customer by key for the few that match: left
+ * to itself SQLite started from the live customers and looked up each one's contacts
+ * (100,000 seeks, ~2× slower over 144,000 contacts). `%word%` can use no index, and a
+ * covering one over the five columns saved too little to be worth its upkeep.
  */
 export async function searchContacts(
   manager: EntityManager,
@@ -107,14 +110,14 @@ export async function searchContacts(
   const [first] = terms
   if (first === undefined) return []
   const params = new Params()
-  const columns = ['ct.name', 'ct.mobile_norm', 'ct.office_phone_norm']
+  const columns = ['ct.name', 'ct.pinyin_initials', 'ct.pinyin', 'ct.mobile_norm', 'ct.office_phone_norm']
   const anyColumn = (placeholder: string): string =>
     `(${columns.map((column) => like(column, placeholder)).join(' OR ')})`
   const where = terms.map((term) => anyColumn(params.add(likePattern(term))))
   const prefix = anyColumn(params.add(prefixPattern(first)))
   const raw: ContactHitRaw[] = await manager.query(
     `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.title
-     FROM contact ct JOIN customer c ON c.id = ct.customer_id
+     FROM contact ct CROSS JOIN customer c ON c.id = ct.customer_id
      WHERE c.deleted_at IS NULL AND ${where.join(' AND ')}
      ORDER BY CASE WHEN ${prefix} THEN 0 ELSE 1 END, ct.name, ct.id
      LIMIT ${params.add(limit)}`,

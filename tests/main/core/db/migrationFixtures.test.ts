@@ -113,6 +113,9 @@ describe('migration fixtures', () => {
         expect(after[table]?.count, table).toBe(count)
       }
       expect(await databaseSums(path, sumsFor(version))).toEqual(sumsBefore)
+      // m0010 filled the contacts' pinyin (every fixture contact has a Chinese name).
+      const contactPinyin = `SELECT COUNT(*) FROM contact WHERE pinyin <> '' AND pinyin_initials <> ''`
+      expect(await databaseSums(path, { contactPinyin })).toEqual({ contactPinyin: before.contact?.count ?? 0 })
       // m0008's trigger-kept count starts from the reminders already there (v6, v7) or was kept
       // by its triggers while the fixture was filled (v8): either way it matches a fresh count.
       const pending = await databaseSums(path, {

@@ -7,6 +7,7 @@ import { Reminders1795400000006 } from './m0006Reminders'
 import { Analysis1795400000007 } from './m0007Analysis'
 import { ReminderIndexes1795400000008 } from './m0008ReminderIndexes'
 import { AnalysisIndexes1795400000009 } from './m0009AnalysisIndexes'
+import { ContactPinyin1795400000010 } from './m0010ContactPinyin'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -22,5 +23,6 @@ export const migrations = [
   Analysis1795400000007,
   ReminderIndexes1795400000008,
   AnalysisIndexes1795400000009,
+  ContactPinyin1795400000010,
 ]
 export const latestSchemaVersion = migrations.length
