@@ -121,3 +121,36 @@ test('every 统计分析 page draws its chart and its numbers from demo data', a
     await app.close()
   }
 }, 180_000)
+
+test('比率分析 fills its five panels from one request and asks again once for another 区域', async () => {
+  const app = await startApp({ width: 1440, height: 900 })
+  const { page } = app
+  try {
+    await invoke(page, 'demo.load', { customers: 300 })
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/api/analysis.ratio')) asked.push(request.postData() ?? '')
+    })
+    await page.goto(`${app.url}#/analysis/ratios`)
+    const ratios = page.getByTestId('analysis-ratios')
+    const panels = ratios.locator('.kq-chart-panel')
+    await expect.poll(() => ratios.locator('.kq-chart-panel canvas').count(), { timeout: 20_000 }).toBe(5)
+    await expect.poll(() => ratios.locator('.ant-spin-spinning').count()).toBe(0)
+    expect(asked).toHaveLength(1)
+    // Each panel got its own dimension's rows: the group column is named after it.
+    const groupHeaders = ['大区', '大区', '客户规模', '客户性质', '所属行业']
+    for (const [i, header] of groupHeaders.entries()) {
+      await panels.nth(i).getByRole('columnheader', { name: header, exact: true }).waitFor()
+    }
+    await expect.poll(() => panels.nth(2).locator('.ant-table-row').count()).toBeGreaterThan(1)
+
+    await ratios.getByText('省份', { exact: true }).click()
+    await panels.first().getByRole('columnheader', { name: '省份', exact: true }).waitFor()
+    await expect.poll(() => ratios.locator('.ant-spin-spinning').count()).toBe(0)
+    expect(asked).toHaveLength(2)
+    expect(JSON.parse(asked[1] ?? '{}')).toMatchObject({ dimensions: ['province', 'salesScale', 'nature', 'industry'] })
+    await app.screenshot('analysis-ratios-province')
+  } finally {
+    await app.close()
+  }
+}, 120_000)

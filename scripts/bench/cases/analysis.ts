@@ -26,6 +26,12 @@ export const analysisCases: BenchCase[] = [
   analysisCase('区域销售额比率（大区）', 'analysis.ratios', { period, previous, dimension: 'region' }),
   analysisCase('区域销售额比率（城市）', 'analysis.ratios', { period, previous, dimension: 'city' }),
   analysisCase('客户行业比率', 'analysis.ratios', { period, previous, dimension: 'industry' }),
+  // What the 比率分析 page asks for: its five panels in one call.
+  analysisCase('比率分析整页（大区、规模、性质、行业）', 'analysis.ratioSets', {
+    period,
+    previous,
+    dimensions: ['region', 'salesScale', 'nature', 'industry'],
+  }),
   analysisCase('销售业绩（前 1000 名）', 'analysis.salesPerformance', { year, limit: 1000 }),
   analysisCase('极端情况（前 10 名）', 'analysis.extremes', { period, previous, topN: 10 }),
   analysisCase('保持与流失（12 个月）', 'analysis.retention', { periods: months, asOf: today, limit: 200 }),

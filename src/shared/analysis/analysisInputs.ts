@@ -35,6 +35,19 @@ export const analysisRatiosInput = z.object(
   { error: '请选择统计期间和维度' },
 )
 
+/** 比率分析's page at once: one pass over the sales serves every dimension it shows. */
+export const analysisRatioSetsInput = z.object(
+  {
+    period: periodSchema,
+    previous: periodSchema,
+    dimensions: z
+      .array(dimension, { error: '统计维度应为列表' })
+      .min(1, '至少要一个统计维度')
+      .refine((dimensions) => new Set(dimensions).size === dimensions.length, { message: '统计维度不能重复' }),
+  },
+  { error: '请选择统计期间和维度' },
+)
+
 export const analysisSalesPerformanceInput = z.object(
   {
     year: z

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { abcClasses } from './abcClass'
+import { analysisDimensions } from './dimensions'
 import { rfmSegments } from './rfmSegments'
 
 /** Outputs of the analysis.* channels. Shares are fractions (0.25 = 25 %); a change is null when the base is 0. */
@@ -30,6 +31,12 @@ export const ratioRowSchema = z.object({
   change,
 })
 export type RatioRow = z.infer<typeof ratioRowSchema>
+
+/** The ratios per dimension, in the order the dimensions were asked for. */
+export const ratioSetsOutput = z.array(
+  z.object({ dimension: z.enum(analysisDimensions), rows: z.array(ratioRowSchema) }),
+)
+export type RatioSets = z.infer<typeof ratioSetsOutput>
 
 export const salesPerformanceRowSchema = z.object({
   customerId: z.number().int(),

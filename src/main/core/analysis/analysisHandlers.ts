@@ -7,7 +7,7 @@ import { extremes } from './extremes'
 import { feedbackAnalysis } from './feedbackAnalysis'
 import { gradeDistribution } from './gradeDistribution'
 import { pareto } from './pareto'
-import { ratios } from './ratios'
+import { ratios, ratioSets } from './ratios'
 import { saveResponseNote } from './responseNotes'
 import { pastPurchaseCycle, retentionPeriods } from './retention'
 import { rfm } from './rfm'
@@ -17,6 +17,7 @@ import { sourceDistribution } from './sourceDistribution'
 type AnalysisChannel =
   | 'analysis.sources'
   | 'analysis.ratios'
+  | 'analysis.ratioSets'
   | 'analysis.salesPerformance'
   | 'analysis.extremes'
   | 'analysis.setNote'
@@ -33,6 +34,8 @@ export function analysisHandlers({ store }: CoreContext): DomainHandlers<Analysi
   return {
     'analysis.sources': ({ period, dimension }) => store.read((m) => sourceDistribution(m, period, dimension)),
     'analysis.ratios': ({ period, previous, dimension }) => store.read((m) => ratios(m, period, previous, dimension)),
+    'analysis.ratioSets': ({ period, previous, dimensions }) =>
+      store.read((m) => ratioSets(m, period, previous, dimensions)),
     'analysis.salesPerformance': ({ year, limit }) => store.read((m) => salesPerformance(m, year, limit)),
     'analysis.extremes': ({ period, previous, topN }) => store.read((m) => extremes(m, period, previous, topN)),
     'analysis.setNote': ({ customerId, note }) =>

@@ -1,30 +1,59 @@
 import type { EntityManager } from 'typeorm'
-import type { RatioRow } from '../../../shared/analysis/analysisOutputs'
+import type { RatioRow, RatioSets } from '../../../shared/analysis/analysisOutputs'
 import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
 import type { Period } from '../../../shared/analysis/period'
 import { cents, changeOf, shareOf } from './analysisMath'
 import { parameters, periodPairSql } from './customerSalesSql'
 import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
 
-/**
- * 比率分析 (区域销售额比率, 区域客户比率, 客户规模/性质/行业比率): per group, the customers
- * registered by the period's end, those who bought in it, its sales and their
- * share, and the change against the previous period's sales.
- */
+interface RawRatio {
+  d: number
+  k: string | number | null
+  customers: number
+  buyers: number
+  amount: number
+  previous: number
+}
+
+/** 比率分析 over one dimension (see ratioSets). */
 export async function ratios(
   manager: EntityManager,
   period: Period,
   previous: Period,
   dimension: AnalysisDimension,
 ): Promise<RatioRow[]> {
-  // Sales are summed per customer first (both periods in one pass, see periodPairSql), then per group.
+  const [set] = await ratioSets(manager, period, previous, [dimension])
+  return set?.rows ?? []
+}
+
+/**
+ * 比率分析 (区域销售额比率, 区域客户比率, 客户规模/性质/行业比率): per group of each dimension, the
+ * customers registered by the period's end, those who bought in it, its sales and their share, and
+ * the change against the previous period's sales.
+ */
+export async function ratioSets(
+  manager: EntityManager,
+  period: Period,
+  previous: Period,
+  dimensions: readonly AnalysisDimension[],
+): Promise<RatioSets> {
+  // The pass over the sales is most of the cost (~0.4 s a year pair at 1,000,000 sales), so it runs
+  // once for all dimensions: sales are summed per customer (periodPairSql), then per combination of
+  // the dimensions' columns (`cells`, a few thousand rows), which each dimension regroups.
   const { values, param } = parameters()
   const pair = periodPairSql(param, period, previous)
   const registeredBy = param(period.to)
-  const raws: { k: string | number | null; customers: number; buyers: number; amount: number; previous: number }[] =
-    await manager.query(
-      `WITH pair AS (${pair})
-       SELECT ${dimensionColumn(dimension)} AS k,
+  const cellKeys = dimensions.map((_, i) => `d${i}`)
+  const perDimension = cellKeys.map(
+    (key, i) =>
+      `SELECT ${i} AS d, ${key} AS k, SUM(customers) AS customers, SUM(buyers) AS buyers,
+         TOTAL(amount) AS amount, TOTAL(previous) AS previous
+       FROM cells GROUP BY ${key}`,
+  )
+  const raws: RawRatio[] = await manager.query(
+    `WITH pair AS (${pair}),
+     cells AS MATERIALIZED (
+       SELECT ${dimensions.map((dimension, i) => `${dimensionColumn(dimension)} AS ${cellKeys[i]}`).join(', ')},
          SUM(c.registered_at < ${registeredBy}) AS customers,
          COUNT(pair.amount) AS buyers,
          TOTAL(pair.amount) AS amount,
@@ -32,9 +61,23 @@ export async function ratios(
        FROM customer c
        LEFT JOIN pair ON pair.customer_id = c.id
        WHERE c.deleted_at IS NULL AND (c.registered_at < ${registeredBy} OR pair.customer_id IS NOT NULL)
-       GROUP BY k`,
-      values,
-    )
+       GROUP BY ${cellKeys.join(', ')})
+     ${perDimension.join('\nUNION ALL\n')}`,
+    values,
+  )
+  return Promise.all(
+    dimensions.map(async (dimension, i) => ({
+      dimension,
+      rows: await ratioRows(
+        manager,
+        dimension,
+        raws.filter((r) => Number(r.d) === i),
+      ),
+    })),
+  )
+}
+
+async function ratioRows(manager: EntityManager, dimension: AnalysisDimension, raws: RawRatio[]): Promise<RatioRow[]> {
   const labels = await groupLabels(
     manager,
     dimension,
