@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from './core/appError'
+import { startDailyBackups } from './core/backup/dailyBackup'
 import { openCore } from './core/openCore'
 import { startPreviewServer } from './core/preview/previewServer'
 
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
     port: Number(values.port),
   })
   console.log(`客情管家浏览器预览：${preview.url}  数据：${dataDir}`)
+  // The same daily backup as the Electron app, from the same runner.
+  const stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
   const stop = async (): Promise<void> => {
+    stopDailyBackups()
     await preview.close()
     await core.close()
     process.exit(0)

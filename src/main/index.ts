@@ -1,14 +1,16 @@
 import { join } from 'node:path'
 import { app, powerMonitor, type BrowserWindow, type Tray } from 'electron'
+import { startDailyBackups } from './core/backup/dailyBackup'
 import { NewerDatabaseError } from './core/backup/startupNotice'
 import { openCore, type Core } from './core/openCore'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { registerIpc } from './ipc'
 import { appPageUrl, isAppPage } from './platform/appPage'
-import { askSetAsideNewerFile, showStartupError, showStartupNotice } from './platform/dialogs'
+import { askSetAsideNewerFile, platformHandlers, showStartupError, showStartupNotice } from './platform/dialogs'
 import { createMainWindow, showWindow } from './platform/mainWindow'
 import { isOnMappedNetworkDrive } from './platform/networkDrive'
 import { dataDir, resourcePath } from './platform/paths'
+import { createPlatformDispatch } from './platform/platformDispatch'
 import { createReminderOutlet } from './platform/reminderOutlet'
 import { createTray, showTraySummary, trayIconFile, type TrayRun } from './platform/tray'
 import { appTitle } from './platform/windowOptions'
@@ -19,9 +21,7 @@ let core: Core | undefined
 let mainWindow: BrowserWindow | undefined
 // Held for the life of the app: a tray that is garbage-collected disappears.
 let tray: Tray | undefined
-let backupTimer: NodeJS.Timeout | undefined
-/** The daily backup is due once per calendar day; an hourly look catches a PC left on past midnight. */
-const backupCheckMs = 60 * 60 * 1000
+let stopDailyBackups: (() => void) | undefined
 let scheduler: ReminderScheduler | undefined
 
 app.setName(appTitle)
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     // Windows may leave a dead tray icon behind until the mouse passes over it.
     tray?.destroy()
     tray = undefined
-    if (backupTimer) clearInterval(backupTimer)
+    stopDailyBackups?.()
     if (!core) return
     // Quit again once the database is closed, so the last writes are on disk.
     event.preventDefault()
@@ -67,12 +67,17 @@ async function start(): Promise<void> {
   await app.whenReady()
   core = await openCoreAsking()
   showStartupNotice(core.startupNotice)
-  startDailyBackups(core)
+  // The shell only owns the timer; what is due and what is kept is the core's.
+  stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
 
   // A packaged app never takes its page from the environment: that would hand the bridge to any server.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   const pageUrl = appPageUrl(devServerUrl, join(__dirname, '../renderer/index.html'))
-  registerIpc(core.dispatch, (senderUrl) => isAppPage(senderUrl, pageUrl))
+  const platformDispatch = createPlatformDispatch(
+    platformHandlers(() => mainWindow),
+    (channel, error) => console.error(`[${channel}]`, error),
+  )
+  registerIpc(core.dispatch, (senderUrl) => isAppPage(senderUrl, pageUrl), platformDispatch)
 
   const window = createMainWindow({
     pageUrl,
@@ -119,14 +124,4 @@ async function openCoreAsking(): Promise<Core> {
     if (!(error instanceof NewerDatabaseError) || !askSetAsideNewerFile(error.message)) throw error
     return openCore(dataDir(), { ...options, newerFile: 'moveAside' })
   }
-}
-
-/** The shell only owns the timer; what is due and what is kept is the core's. */
-function startDailyBackups(opened: Core): void {
-  const run = () => {
-    opened.runDailyBackupIfDue(new Date()).catch((error: unknown) => console.error('自动备份失败', error))
-  }
-  run()
-  backupTimer = setInterval(run, backupCheckMs)
-  backupTimer.unref()
 }

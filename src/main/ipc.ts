@@ -2,8 +2,10 @@ import { ipcMain } from 'electron'
 import type { Result } from '../shared/result'
 import type { Dispatch } from './core/dispatch'
 
-/** The one IPC channel; the contract's channel names travel as its first argument. */
+/** The core's IPC channel; the contract's channel names travel as its first argument. */
 export const invokeChannel = 'kq:invoke'
+/** The shell's own channel (native dialogs), named by src/shared/platformContract.ts the same way. */
+export const platformChannel = 'kq:platform'
 
 export const untrustedSenderResult: Result<never> = {
   ok: false,
@@ -11,14 +13,21 @@ export const untrustedSenderResult: Result<never> = {
 }
 
 /**
- * Serves the core's dispatch over IPC. Every call is checked against the frame
- * that sent it, so a page that is not ours (should one ever load) gets nothing;
- * the dispatch validates the channel and the input against the contract.
+ * Serves the core's dispatch and the shell's over IPC. Every call is checked
+ * against the frame that sent it, so a page that is not ours (should one ever
+ * load) gets nothing; each dispatch validates the channel and the input against its contract.
  */
-export function registerIpc(dispatch: Dispatch, isTrustedSender: (senderUrl: string) => boolean): void {
-  ipcMain.handle(invokeChannel, (event, channel: unknown, input: unknown) => {
-    const senderUrl = event.senderFrame?.url
-    if (senderUrl === undefined || !isTrustedSender(senderUrl)) return untrustedSenderResult
-    return dispatch(typeof channel === 'string' ? channel : '', input)
-  })
+export function registerIpc(
+  dispatch: Dispatch,
+  isTrustedSender: (senderUrl: string) => boolean,
+  platformDispatch: Dispatch,
+): void {
+  const serve = (ipcChannel: string, served: Dispatch) =>
+    ipcMain.handle(ipcChannel, (event, channel: unknown, input: unknown) => {
+      const senderUrl = event.senderFrame?.url
+      if (senderUrl === undefined || !isTrustedSender(senderUrl)) return untrustedSenderResult
+      return served(typeof channel === 'string' ? channel : '', input)
+    })
+  serve(invokeChannel, dispatch)
+  serve(platformChannel, platformDispatch)
 }

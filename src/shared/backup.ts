@@ -74,10 +74,14 @@ const upload = z.strictObject(
   { error: strictError('上传的文件') },
 )
 
+/** A file chosen in the Electron app's open dialog: read where it lies, never uploaded. */
+const restorePath = z.string({ error: '文件路径必须是文字' }).min(1, '请选择文件').max(1000, '文件路径过长')
+
 export const backupRestoreInput = z.union(
   [
     z.strictObject({ name: backupName }, { error: strictError('恢复备份') }),
     z.strictObject({ upload }, { error: strictError('恢复备份') }),
+    z.strictObject({ path: restorePath }, { error: strictError('恢复备份') }),
   ],
   { error: '请选择要恢复的备份或文件' },
 )

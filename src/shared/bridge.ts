@@ -6,4 +6,10 @@ import type { Result } from './result'
  */
 export interface KqBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>
+  /**
+   * The Electron shell's own channels (src/shared/platformContract.ts), such as
+   * native dialogs. Absent in the browser preview: its presence is how the
+   * renderer knows it may use them.
+   */
+  platform?(channel: string, input: unknown): Promise<Result<unknown>>
 }

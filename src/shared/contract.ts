@@ -100,6 +100,9 @@ import {
   exportCustomerSheetInput,
   exportFileOutput,
   exportInteractionsInput,
+  exportJobIdInput,
+  exportJobInput,
+  exportProgressOutput,
   exportSalesInput,
 } from './excelExport'
 import {
@@ -196,6 +199,9 @@ export const contract = {
   'export.customerSheet': { input: exportCustomerSheetInput, output: exportFileOutput },
   'export.interactions': { input: exportInteractionsInput, output: exportFileOutput },
   'export.sales': { input: exportSalesInput, output: exportFileOutput },
+  'export.start': { input: exportJobInput, output: jobStartOutput },
+  'export.progress': { input: exportJobIdInput, output: exportProgressOutput },
+  'export.cancel': { input: exportJobIdInput, output: emptyOutput },
   // 备份与恢复 and the start-up notice about a file moved aside (src/shared/backup.ts)
   'backups.list': { input: noInput, output: backupListOutput },
   'backups.create': { input: noInput, output: backupInfoSchema },
@@ -230,13 +236,13 @@ export const contract = {
   // 统计分析 (src/shared/analysis/): periods are [from, to); every aggregate runs in SQL
   'analysis.sources': { input: analysisDimensionInput, output: z.array(sourceRowSchema) },
   'analysis.ratios': { input: analysisRatiosInput, output: z.array(ratioRowSchema) },
+  'analysis.ratioSets': { input: analysisRatioSetsInput, output: ratioSetsOutput },
   'analysis.salesPerformance': { input: analysisSalesPerformanceInput, output: salesPerformanceOutput },
   'analysis.extremes': { input: analysisExtremesInput, output: extremesOutput },
   'analysis.setNote': { input: analysisSetNoteInput, output: noteOutput },
   'analysis.retention': { input: analysisRetentionInput, output: retentionOutput },
   'analysis.rfm': { input: analysisRfmInput, output: rfmOutput },
   'analysis.pareto': { input: analysisPeriodInput, output: paretoOutput },
-  'analysis.ratioSets': { input: analysisRatioSetsInput, output: ratioSetsOutput },
   'analysis.grades': { input: noInput, output: gradesOutput },
   'analysis.feedback': { input: analysisFeedbackInput, output: feedbackOutput },
   'analysis.contacts': { input: analysisPeriodInput, output: contactsOutput },

@@ -79,3 +79,37 @@ export const exportSalesInput = z.strictObject(
   { error: strictError('导出交易记录') },
 )
 export type ExportSalesInput = z.output<typeof exportSalesInput>
+
+/**
+ * export.start: any of the exports above as a job, so a long one shows its
+ * progress and can be cancelled; export.progress hands over the file once done.
+ */
+export const exportJobInput = z.discriminatedUnion(
+  'kind',
+  [
+    exportCustomerCardsInput.extend({ kind: z.literal('customerCards') }),
+    exportCustomerSheetInput.extend({ kind: z.literal('customerSheet') }),
+    exportInteractionsInput.extend({ kind: z.literal('interactions') }),
+    exportSalesInput.extend({ kind: z.literal('sales') }),
+  ],
+  { error: '不支持的导出' },
+)
+export type ExportJobRequest = z.input<typeof exportJobInput>
+export type ExportJobInput = z.output<typeof exportJobInput>
+export type ExportKind = ExportJobInput['kind']
+
+export const exportJobIdInput = z.strictObject({ jobId: z.string().min(1).max(64) }, { error: strictError('导出任务') })
+
+export const exportJobStates = ['running', 'done', 'failed', 'cancelled'] as const
+export const exportProgressOutput = z.object({
+  state: z.enum(exportJobStates),
+  /** Cards or rows written so far. */
+  done: z.number().int(),
+  /** Cards or rows to write; null while a list is not counted. */
+  total: z.number().int().nullable(),
+  /** Why it failed or that it was cancelled, in Chinese. */
+  message: z.string().nullable(),
+  /** The workbook, handed over once: the first progress call that sees the job done. */
+  file: exportFileOutput.nullable(),
+})
+export type ExportProgress = z.infer<typeof exportProgressOutput>

@@ -15,19 +15,25 @@ async function invoke(page: Page, channel: string, input: unknown): Promise<unkn
 }
 
 const backupRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row')
+const rowOfKind = (page: Page, kind: string) => backupRows(page).filter({ hasText: kind })
 
-test('备份与恢复: back up, find the data file damaged at start-up, restore the backup from the banner, undo', async () => {
+test('备份与恢复: the daily backup at start, back up, find the data file damaged at start-up, restore the backup from the banner, undo', async () => {
   const first = await startApp()
   const dataDir = first.dataDir
   try {
+    // The preview takes the day's automatic backup at start, as the Electron app does (of the still empty database).
+    await expect
+      .poll(() => readdirSync(join(dataDir, 'backups')).filter((n) => n.endsWith('-auto.sqlite')))
+      .toHaveLength(1)
     await invoke(first.page, 'demo.load', { customers: 30 })
     await first.page.goto(`${first.url}#/data/backup`)
-    await first.page.getByText('还没有备份').waitFor()
-    await first.screenshot('backup-empty')
+    await rowOfKind(first.page, '每日自动').waitFor()
+    expect(await rowOfKind(first.page, '每日自动').textContent()).toContain('客户 0')
+    await first.screenshot('backup-daily')
     await first.page.getByRole('button', { name: /立即备份/ }).click()
     await first.page.getByText(/^已备份：/).waitFor()
-    await expect.poll(() => backupRows(first.page).count()).toBe(1)
-    expect(await backupRows(first.page).first().textContent()).toContain('客户 30')
+    await expect.poll(() => backupRows(first.page).count()).toBe(2)
+    expect(await rowOfKind(first.page, '手动').textContent()).toContain('客户 30')
   } finally {
     await first.close()
   }
@@ -55,10 +61,10 @@ test('备份与恢复: back up, find the data file damaged at start-up, restore 
 
     await page.getByRole('button', { name: '去恢复备份' }).click()
     await page.getByRole('tab', { name: '备份与恢复', selected: true }).waitFor()
-    await expect.poll(() => backupRows(page).count()).toBe(1)
+    // A database just set aside is not backed up: the list holds the two backups of before.
+    await expect.poll(() => backupRows(page).count()).toBe(2)
     await app.screenshot('backup-list')
-    await backupRows(page)
-      .first()
+    await rowOfKind(page, '手动')
       .getByRole('button', { name: /恢\s*复/ })
       .click()
     await page.getByText('将用').waitFor()
@@ -76,7 +82,7 @@ test('备份与恢复: back up, find the data file damaged at start-up, restore 
     await page.getByText(/上次恢复前的数据已保存/).waitFor()
     expect(await page.getByText('数据文件无法使用，已移到一旁').count()).toBe(0)
     expect(((await invoke(page, 'customers.list', {})) as { total: number }).total).toBe(30)
-    await expect.poll(() => backupRows(page).count()).toBe(2)
+    await expect.poll(() => backupRows(page).count()).toBe(3)
     await app.screenshot('backup-undo-offered')
 
     await page.getByRole('button', { name: /撤销恢复/ }).click()

@@ -152,6 +152,9 @@ export interface FakeState {
   /** Message boxes shown (sync or not), and the button index the fake user clicks in the sync ones. */
   messageBoxes: { message: string; detail: string; buttons: string[] }[]
   messageBoxResponse: number
+  /** Open dialogs shown (with the window they were modal to), and what the fake user picks in them. */
+  openDialogs: { parent: unknown; options: Record<string, unknown> }[]
+  openDialogResult: { canceled: boolean; filePaths: string[] }
   openedExternally: string[]
   notifications: FakeNotification[]
   loginItemSettings: { openAtLogin: boolean }[]
@@ -176,6 +179,8 @@ function freshState(): FakeState {
     errorBoxes: [],
     messageBoxes: [],
     messageBoxResponse: 0,
+    openDialogs: [],
+    openDialogResult: { canceled: true, filePaths: [] },
     openedExternally: [],
     notifications: [],
     loginItemSettings: [],
@@ -299,6 +304,12 @@ export function createFakeElectron(): FakeElectron {
           buttons: options.buttons ?? [],
         })
         return Promise.resolve({ response: 0, checkboxChecked: false })
+      },
+      // Like Electron's: (window, options) or (options) alone.
+      showOpenDialog: (...args: unknown[]) => {
+        const [parent, options] = args.length > 1 ? args : [undefined, args[0]]
+        state.openDialogs.push({ parent, options: options as Record<string, unknown> })
+        return Promise.resolve(state.openDialogResult)
       },
     },
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
@@ -7,7 +7,7 @@ import type { WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { latestSchemaVersion } from '../../src/main/core/db/migrations'
 import { openCore } from '../../src/main/core/openCore'
-import { invokeChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
+import { invokeChannel, platformChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
 import { hardenWebContents } from '../../src/main/platform/hardenWebContents'
 import { trayIconFile, trayMenuModel } from '../../src/main/platform/tray'
 import { windowOptions } from '../../src/main/platform/windowOptions'
@@ -104,15 +104,33 @@ describe('registerIpc', () => {
       ok: true as const,
       value: { channel, input },
     }))
-    registerIpc(dispatch, isTrusted)
+    const platformDispatch = vi.fn(async (channel: string) => ({ ok: true as const, value: { platform: channel } }))
+    registerIpc(dispatch, isTrusted, platformDispatch)
     const handler = state.ipcHandlers.get(invokeChannel)
-    if (!handler) throw new Error('no handler registered')
-    return { dispatch, handler }
+    const platformHandler = state.ipcHandlers.get(platformChannel)
+    if (!handler || !platformHandler) throw new Error('no handler registered')
+    return { dispatch, handler, platformDispatch, platformHandler }
   }
 
-  it('registers exactly one channel', () => {
+  it('registers exactly two channels: the core’s and the shell’s', () => {
     register()
-    expect([...state.ipcHandlers.keys()]).toEqual(['kq:invoke'])
+    expect([...state.ipcHandlers.keys()]).toEqual(['kq:invoke', 'kq:platform'])
+  })
+
+  it('checks the sender of the shell’s channel too, and keeps the two dispatches apart', async () => {
+    const { dispatch, platformDispatch, platformHandler } = register()
+    const pick = 'dialog.chooseRestoreFile'
+    expect(await platformHandler({ senderFrame: { url: 'https://evil.example/' } }, pick, {})).toEqual(
+      untrustedSenderResult,
+    )
+    expect(await platformHandler({ senderFrame: null }, pick, {})).toEqual(untrustedSenderResult)
+    expect(platformDispatch).not.toHaveBeenCalled()
+    expect(await platformHandler({ senderFrame: { url: trusted } }, pick, {})).toEqual({
+      ok: true,
+      value: { platform: pick },
+    })
+    expect(platformDispatch).toHaveBeenCalledWith(pick, {})
+    expect(dispatch).not.toHaveBeenCalled()
   })
 
   it('refuses a frame that is not our page, or a frame that is gone, before dispatching', async () => {
@@ -142,16 +160,21 @@ describe('registerIpc', () => {
 })
 
 describe('preload', () => {
-  it('exposes one bridge, kqBridge, made of functions only, calling the one IPC channel', async () => {
+  it('exposes one bridge, kqBridge, made of functions only, calling the core’s and the shell’s IPC channel', async () => {
     await import('../../src/preload/index')
     expect([...state.exposed.keys()]).toEqual(['kqBridge'])
     const bridge = state.exposed.get('kqBridge') as Record<string, unknown>
-    expect(Object.keys(bridge)).toEqual(['invoke'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'platform'])
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
 
     const invoke = bridge.invoke as (channel: string, input: unknown) => Promise<unknown>
+    const platform = bridge.platform as (channel: string, input: unknown) => Promise<unknown>
     await invoke('app.info', {})
-    expect(state.rendererInvocations).toEqual([[invokeChannel, 'app.info', {}]])
+    await platform('dialog.chooseBackupFolder', {})
+    expect(state.rendererInvocations).toEqual([
+      [invokeChannel, 'app.info', {}],
+      [platformChannel, 'dialog.chooseBackupFolder', {}],
+    ])
   })
 
   it('imports nothing at run time but electron', () => {
@@ -411,6 +434,60 @@ describe('the Electron shell (src/main/index.ts)', () => {
     const moved = readdirSync(dataDir).filter((name) => /^kqgj\.sqlite\.newer-[\d-]+$/.test(name))
     expect(moved).toHaveLength(1)
     expect(readFileSync(join(dataDir, moved[0] ?? '')).equals(bytes)).toBe(true)
+    await quitThroughTray(tray)
+  })
+
+  it('offers its page the native dialogs, modal to the window, and a file picked there restores by path', async () => {
+    const { window, tray, handler } = await start()
+    const platform = state.ipcHandlers.get(platformChannel)
+    if (!platform) throw new Error('no platform channel')
+    const fromPage = { senderFrame: { url: builtPage } }
+
+    // Cancelled: nothing chosen.
+    expect(await platform(fromPage, 'dialog.chooseBackupFolder', { defaultPath: userDataDir })).toEqual({
+      ok: true,
+      value: { path: null },
+    })
+    expect(state.openDialogs[0]?.parent).toBe(window)
+    expect(state.openDialogs[0]?.options).toMatchObject({
+      title: '选择备份文件夹',
+      defaultPath: userDataDir,
+      properties: expect.arrayContaining(['openDirectory', 'createDirectory']),
+    })
+
+    const backup = (await handler(fromPage, 'backups.create', {})) as { ok: true; value: { name: string } }
+    const elsewhere = join(tempDir('shell-usb'), '备份.sqlite')
+    copyFileSync(join(userDataDir, 'data', 'backups', backup.value.name), elsewhere)
+    state.openDialogResult = { canceled: false, filePaths: [elsewhere] }
+    const picked = await platform(fromPage, 'dialog.chooseRestoreFile', {})
+    expect(picked).toEqual({ ok: true, value: { path: elsewhere } })
+    expect(state.openDialogs[1]?.options).toMatchObject({
+      title: '选择要恢复的备份文件',
+      filters: [
+        { name: '客情管家备份', extensions: ['sqlite', 'db', 'bak'] },
+        { name: '所有文件', extensions: ['*'] },
+      ],
+      properties: expect.arrayContaining(['openFile']),
+    })
+    expect(await handler(fromPage, 'backups.restore', { path: elsewhere })).toMatchObject({
+      ok: true,
+      value: { rowCounts: { customer: 0 } },
+    })
+
+    // The shell's channel is refused to other pages and checks its input like the core's.
+    expect(await platform({ senderFrame: { url: 'https://evil.example/' } }, 'dialog.chooseRestoreFile', {})).toEqual(
+      untrustedSenderResult,
+    )
+    expect(await platform(fromPage, 'dialog.chooseRestoreFile', { defaultPath: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    expect(await platform(fromPage, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    expect(await handler(fromPage, 'dialog.chooseRestoreFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    })
+    expect(state.openDialogs).toHaveLength(2)
     await quitThroughTray(tray)
   })
 

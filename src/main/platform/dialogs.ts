@@ -1,6 +1,7 @@
-import { dialog } from 'electron'
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { StartupNotice } from '../../shared/backup'
 import { AppError } from '../core/appError'
+import type { PlatformHandlers } from './platformDispatch'
 
 export const startupErrorTitle = '客情管家无法启动'
 
@@ -67,4 +68,40 @@ export function showStartupNotice(notice: StartupNotice): void {
     buttons: ['知道了'],
     noLink: true,
   })
+}
+
+/** Backups are .sqlite files; older habits (.db, .bak) are offered too, and the core checks what it gets. */
+export const restoreFileFilters = [
+  { name: '客情管家备份', extensions: ['sqlite', 'db', 'bak'] },
+  { name: '所有文件', extensions: ['*'] },
+]
+
+/**
+ * The native dialogs behind the shell's channels (src/shared/platformContract.ts),
+ * each modal to the main window when there is one. They only pick a path: what
+ * is done with it goes through the core, which checks it like any input.
+ */
+export function platformHandlers(parentWindow: () => BrowserWindow | undefined): PlatformHandlers {
+  const choose = async (options: OpenDialogOptions): Promise<{ path: string | null }> => {
+    const parent = parentWindow()
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+    return { path: result.canceled ? null : (result.filePaths[0] ?? null) }
+  }
+  return {
+    'dialog.chooseBackupFolder': ({ defaultPath }) =>
+      choose({
+        title: '选择备份文件夹',
+        buttonLabel: '选择此文件夹',
+        defaultPath,
+        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+      }),
+    'dialog.chooseRestoreFile': ({ defaultPath }) =>
+      choose({
+        title: '选择要恢复的备份文件',
+        buttonLabel: '打开',
+        defaultPath,
+        filters: restoreFileFilters,
+        properties: ['openFile', 'dontAddToRecent'],
+      }),
+  }
 }

@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
 import { AppError } from '../appError'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { describeBackup, listBackups } from './backupCatalog'
@@ -48,6 +48,10 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到备份 ${input.name}，可能已被删除`)
         return restoreDatabase(ctx, path, now())
       }
+      if ('path' in input) {
+        checkRestorePath(input.path, ctx.store.databasePath)
+        return restoreDatabase(ctx, input.path, now())
+      }
       // The chosen file is written into the data folder first, so it is checked and copied like any backup.
       const uploaded = join(ctx.dataDir, `upload-${backupFileName(now(), 'manual')}`)
       writeFileSync(uploaded, Buffer.from(input.upload.base64, 'base64'))
@@ -81,6 +85,23 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
     'app.startupNotice': async () => {
       return ctx.startup?.notice ?? { movedAside: null, newestBackup: null, networkWarning: null }
     },
+  }
+}
+
+/** A chosen file is read where it lies: it must be a file, and not the database in use. */
+function checkRestorePath(path: string, databasePath: string): void {
+  if (!isAbsolute(path)) throw new AppError('VALIDATION', '文件路径须是完整路径')
+  let isFile: boolean
+  try {
+    isFile = statSync(path).isFile()
+  } catch {
+    throw new AppError('NOT_FOUND', `找不到文件：${path}（是否已被移动或删除？）`)
+  }
+  if (!isFile) throw new AppError('VALIDATION', `所选的不是文件：${path}`)
+  // Windows paths differ in case only when they name the same file.
+  const same = (p: string) => (process.platform === 'win32' ? resolve(p).toLowerCase() : resolve(p))
+  if (same(path) === same(databasePath)) {
+    throw new AppError('VALIDATION', '所选的是正在使用的数据文件，不能用它恢复；请选择一份备份')
   }
 }
 

@@ -32,3 +32,24 @@ export async function runDailyBackupIfDue(ctx: CoreContext, now: Date): Promise<
   pruneBackups(folder)
   return describeBackup(folder, taken)
 }
+
+/** The daily backup is due once per calendar day; an hourly look catches a PC left on past midnight. */
+export const dailyBackupCheckMs = 60 * 60 * 1000
+
+/**
+ * The runner shared by the Electron shell and the browser preview: the core's
+ * `runIfDue` now and then hourly. Returns the function that stops it.
+ */
+export function startDailyBackups(
+  runIfDue: (now: Date) => Promise<unknown>,
+  onError: (error: unknown) => void,
+): () => void {
+  const run = () => {
+    runIfDue(new Date()).catch(onError)
+  }
+  run()
+  const timer = setInterval(run, dailyBackupCheckMs)
+  // The timer alone never keeps the process alive.
+  timer.unref()
+  return () => clearInterval(timer)
+}

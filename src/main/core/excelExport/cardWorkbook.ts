@@ -6,14 +6,20 @@ import { streamedWorkbook, yieldToZip } from './streamedWorkbook'
 
 /**
  * A workbook of 登记卡, one worksheet per customer named after it, as base64.
- * Each card is committed (written out and zipped) before the next is built.
+ * Each card is committed (written out and zipped) before the next is built;
+ * `step` hears of each card and may throw to stop the export there.
  */
-export async function cardWorkbookBase64(records: CardRecord[], today: string): Promise<string> {
+export async function cardWorkbookBase64(
+  records: CardRecord[],
+  today: string,
+  step?: (done: number) => Promise<void>,
+): Promise<string> {
   const { workbook, finish } = streamedWorkbook(true)
   const names = legalSheetNames(records.map((r) => r.customer.name))
   for (const [i, record] of records.entries()) {
     addCardWorksheet(workbook, names[i] ?? `客户${i + 1}`, cardModel(record, today), today).commit()
     await yieldToZip()
+    await step?.(i + 1)
   }
   return finish()
 }

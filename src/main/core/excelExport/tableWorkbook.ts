@@ -87,12 +87,14 @@ function columnLetter(n: number): string {
 
 /**
  * Writes the rows of `pages` (fetched a page at a time by the caller) under the
- * header and returns the .xlsx as base64 with the number of data rows.
+ * header and returns the .xlsx as base64 with the number of data rows. `step`
+ * hears of each page written and may throw to stop the export there.
  */
 export async function tableWorkbook<R>(
   sheetName: string,
   columns: TableColumn<R>[],
   pages: AsyncIterable<R[]>,
+  step?: (done: number) => Promise<void>,
 ): Promise<{ base64: string; count: number }> {
   // Inline strings: a list's distinct values (names, phones) would make a large shared-string table.
   const { workbook, finish } = streamedWorkbook(false)
@@ -126,6 +128,7 @@ export async function tableWorkbook<R>(
       ws.addRow(columns.map((c) => cellValue(c.kind, c.value(row)))).commit()
       count++
     }
+    await step?.(count)
   }
   ws.commit()
   return { base64: await finish(), count }

@@ -89,7 +89,7 @@ export function InteractionTimeline(props: {
           <ExportListButton
             what="交往记录"
             disabled={total === 0}
-            build={() => call('export.interactions', { customerId: props.customerId })}
+            request={() => ({ kind: 'interactions', customerId: props.customerId })}
           />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
             登记交往

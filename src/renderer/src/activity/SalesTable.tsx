@@ -90,7 +90,7 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
           <ExportListButton
             what="交易记录"
             disabled={total === 0}
-            build={() => call('export.sales', { customerId: props.customerId })}
+            request={() => ({ kind: 'sales', customerId: props.customerId })}
           />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
             登记交易

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, SafetyOutlined, UndoOutlined } from '@ant-design/icons'
+import { CloudUploadOutlined, FolderOpenOutlined, SafetyOutlined, UndoOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Input, Space, Switch, Table, Tag, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { backupKindLabels, backupTableLabels, backupTables, type BackupInfo } from '../../../shared/backup'
@@ -7,6 +7,7 @@ import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
 import { fileToBase64 } from '../files/saveFile'
 import { formatRowCounts, formatSize, formatTakenAt } from './formatBackup'
+import { fileNameOf, nativeDialogs, type NativeDialogs } from './nativeDialogs'
 
 type RestoreInput = ChannelInput<'backups.restore'>
 
@@ -15,6 +16,7 @@ export function BackupPanel(): React.JSX.Element {
   const { message, modal } = App.useApp()
   const list = useQuery('backups.list', {})
   const [busy, setBusy] = useState<string | null>(null)
+  const [dialogs] = useState(nativeDialogs)
 
   const restore = (input: RestoreInput, what: string) => {
     modal.confirm({
@@ -58,6 +60,16 @@ export function BackupPanel(): React.JSX.Element {
     }
   }
 
+  // In the Electron app the file is picked natively and read where it lies, never uploaded.
+  const restoreFromChosenFile = async (native: NativeDialogs) => {
+    try {
+      const path = await native.chooseRestoreFile(list.data?.folder)
+      if (path) restore({ path }, `文件“${fileNameOf(path)}”`)
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
+
   const undo = list.data?.undo
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1040 }}>
@@ -85,26 +97,36 @@ export function BackupPanel(): React.JSX.Element {
           }
         />
       )}
-      <BackupSettingsCard onSaved={() => void list.reload()} />
+      <BackupSettingsCard dialogs={dialogs} onSaved={() => void list.reload()} />
       <Card
         size="small"
         title="备份列表"
         extra={
           <Space>
-            <Upload
-              accept=".sqlite,.db,.bak"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                void fileToBase64(file).then((base64) =>
-                  restore({ upload: { fileName: file.name, base64 } }, `文件“${file.name}”`),
-                )
-                return false
-              }}
-            >
-              <Button icon={<CloudUploadOutlined />} loading={busy === 'restore'}>
+            {dialogs ? (
+              <Button
+                icon={<CloudUploadOutlined />}
+                loading={busy === 'restore'}
+                onClick={() => void restoreFromChosenFile(dialogs)}
+              >
                 从文件恢复…
               </Button>
-            </Upload>
+            ) : (
+              <Upload
+                accept=".sqlite,.db,.bak"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void fileToBase64(file).then((base64) =>
+                    restore({ upload: { fileName: file.name, base64 } }, `文件“${file.name}”`),
+                  )
+                  return false
+                }}
+              >
+                <Button icon={<CloudUploadOutlined />} loading={busy === 'restore'}>
+                  从文件恢复…
+                </Button>
+              </Upload>
+            )}
             <Button type="primary" icon={<SafetyOutlined />} loading={busy === 'create'} onClick={backupNow}>
               立即备份
             </Button>
@@ -161,7 +183,13 @@ export function BackupPanel(): React.JSX.Element {
   )
 }
 
-function BackupSettingsCard({ onSaved }: { onSaved: () => void }): React.JSX.Element {
+function BackupSettingsCard({
+  dialogs,
+  onSaved,
+}: {
+  dialogs: NativeDialogs | null
+  onSaved: () => void
+}): React.JSX.Element {
   const { message } = App.useApp()
   const settings = useQuery('backups.settings.get', {})
   // What the user typed; null until then, so the saved folder shows.
@@ -185,6 +213,14 @@ function BackupSettingsCard({ onSaved }: { onSaved: () => void }): React.JSX.Ele
   }
 
   const enabled = settings.data?.enabled ?? true
+  const chooseFolder = async (native: NativeDialogs) => {
+    try {
+      const chosen = await native.chooseBackupFolder(settings.data?.effectiveFolder)
+      if (chosen) await save({ folder: chosen, enabled }, '备份文件夹已保存')
+    } catch (error) {
+      message.error(errorMessage(error))
+    }
+  }
   return (
     <Card size="small" title="备份设置">
       <div style={{ display: 'grid', gridTemplateColumns: '96px 1fr', rowGap: 14, alignItems: 'center' }}>
@@ -208,18 +244,28 @@ function BackupSettingsCard({ onSaved }: { onSaved: () => void }): React.JSX.Ele
             aria-label="备份文件夹"
             value={folder}
             placeholder={settings.data ? `默认：${settings.data.effectiveFolder}` : ''}
+            // A picked folder exists and is spelled right; typing is only for the browser preview.
+            readOnly={dialogs !== null}
+            onClick={dialogs ? () => void chooseFolder(dialogs) : undefined}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <Button loading={saving} onClick={() => save({ folder, enabled }, '备份文件夹已保存')}>
-            保存
-          </Button>
+          {dialogs ? (
+            <Button icon={<FolderOpenOutlined />} loading={saving} onClick={() => void chooseFolder(dialogs)}>
+              选择文件夹…
+            </Button>
+          ) : (
+            <Button loading={saving} onClick={() => save({ folder, enabled }, '备份文件夹已保存')}>
+              保存
+            </Button>
+          )}
           <Button disabled={!settings.data?.folder} onClick={() => save({ folder: null, enabled }, '已改回默认文件夹')}>
             用默认
           </Button>
         </Space.Compact>
       </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 10 }}>
-        可以填 U 盘或另一块硬盘上的文件夹，如 E:\客情管家备份。数据只放在一台电脑上时，建议定期备份到 U 盘。
+        {dialogs ? '可以选择' : '可以填'} U 盘或另一块硬盘上的文件夹，如
+        E:\客情管家备份。数据只放在一台电脑上时，建议定期备份到 U 盘。
       </Typography.Text>
     </Card>
   )

@@ -1,7 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons'
 import { App, Button } from 'antd'
 import { useState } from 'react'
-import { call } from '../api/client'
 import { exportExcel } from './exportExcel'
 
 /** 导出登记卡 of one customer: its 客户信息登记卡 as a print-ready .xlsx. */
@@ -14,7 +13,7 @@ export function ExportCardsButton({ customerId }: { customerId: number }): React
       loading={busy}
       onClick={async () => {
         setBusy(true)
-        await exportExcel(message, '登记卡', () => call('export.customerCards', { ids: [customerId] }))
+        await exportExcel(message, '登记卡', { kind: 'customerCards', ids: [customerId] })
         setBusy(false)
       }}
     >

@@ -1,18 +1,18 @@
 import { FileExcelOutlined } from '@ant-design/icons'
 import { App, Button } from 'antd'
 import { useState } from 'react'
-import type { ExportFile } from '../../../shared/excelExport'
+import type { ExportJobRequest } from '../../../shared/excelExport'
 import { exportExcel } from './exportExcel'
 
 /** 导出Excel for a list (交往记录, 交易记录): every row matching what the list shows. */
 export function ExportListButton({
   what,
   disabled,
-  build,
+  request,
 }: {
   what: string
   disabled?: boolean
-  build: () => Promise<ExportFile>
+  request: () => ExportJobRequest
 }): React.JSX.Element {
   const { message } = App.useApp()
   const [busy, setBusy] = useState(false)
@@ -23,7 +23,7 @@ export function ExportListButton({
       disabled={disabled}
       onClick={async () => {
         setBusy(true)
-        await exportExcel(message, what, build)
+        await exportExcel(message, what, request())
         setBusy(false)
       }}
     >

@@ -3,7 +3,6 @@ import { App, Button, Card, DatePicker, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { customerSheetColumnKeys } from '../../../shared/excelExportColumns'
-import { call } from '../api/client'
 import { exportExcel } from './exportExcel'
 
 type Range = [Dayjs | null, Dayjs | null] | null
@@ -56,15 +55,17 @@ export function ExportPanel(): React.JSX.Element {
         title="全部客户"
         description="所有客户（不含回收站）的全部字段，每个客户一行，按名称排序。要按筛选或只导出部分列，请在客户列表中点击“导出Excel”。"
         run={() =>
-          exportExcel(message, '全部客户', () =>
-            call('export.customerSheet', { columns: customerSheetColumnKeys.map((key) => ({ key })), sort: [] }),
-          )
+          exportExcel(message, '全部客户', {
+            kind: 'customerSheet',
+            columns: customerSheetColumnKeys.map((key) => ({ key })),
+            sort: [],
+          })
         }
       />
       <ExportRow
         title="交往记录"
         description="所有客户的交往记录，最新的在前；可选日期范围，不选则导出全部。"
-        run={() => exportExcel(message, '交往记录', () => call('export.interactions', bounds(interactionRange)))}
+        run={() => exportExcel(message, '交往记录', { kind: 'interactions', ...bounds(interactionRange) })}
       >
         <DatePicker.RangePicker
           aria-label="交往记录日期范围"
@@ -75,7 +76,7 @@ export function ExportPanel(): React.JSX.Element {
       <ExportRow
         title="交易记录"
         description="所有客户的交易记录（日期、产品、数量、单价、金额），最新的在前；可选日期范围。"
-        run={() => exportExcel(message, '交易记录', () => call('export.sales', bounds(saleRange)))}
+        run={() => exportExcel(message, '交易记录', { kind: 'sales', ...bounds(saleRange) })}
       >
         <DatePicker.RangePicker
           aria-label="交易记录日期范围"

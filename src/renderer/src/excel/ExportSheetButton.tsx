@@ -3,7 +3,6 @@ import type { GridApi } from 'ag-grid-community'
 import { App, Button, Tooltip } from 'antd'
 import { useState } from 'react'
 import type { CustomerFilters, CustomerListRow } from '../../../shared/customerList'
-import { call } from '../api/client'
 import { exportExcel } from './exportExcel'
 import { sheetViewInput } from './sheetView'
 
@@ -31,7 +30,7 @@ export function ExportSheetButton({
           if (!api) return
           setBusy(true)
           const view = sheetViewInput(api.getColumnState(), quick, filters)
-          await exportExcel(message, '客户列表', () => call('export.customerSheet', view))
+          await exportExcel(message, '客户列表', { kind: 'customerSheet', ...view })
           setBusy(false)
         }}
       >

@@ -80,9 +80,7 @@ export function BatchActions({
       message.error(`一次最多导出 ${maxCardsPerExport} 张登记卡，请缩小选择范围后分批导出`)
       return
     }
-    await exportExcel(message, `${count} 张登记卡`, async () =>
-      call('export.customerCards', { ids: await resolveIds() }),
-    )
+    await exportExcel(message, `${count} 张登记卡`, async () => ({ kind: 'customerCards', ids: await resolveIds() }))
   }
 
   const greet = async (): Promise<void> => {

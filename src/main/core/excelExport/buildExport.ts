@@ -1,0 +1,69 @@
+import type { EntityManager } from 'typeorm'
+import type { ExportFile, ExportJobInput } from '../../../shared/excelExport'
+import { AppError } from '../appError'
+import { countCustomers } from '../customers/customerListQuery'
+import { localToday } from '../customers/localTime'
+import { cardFileName, cardWorkbookBase64, fileSafe } from './cardWorkbook'
+import { loadCards } from './cardQueries'
+import {
+  customerSheetColumnsFor,
+  customerSheetPages,
+  interactionColumns,
+  interactionPages,
+  saleColumns,
+  salePages,
+} from './listExports'
+import { maxTableRows, tableWorkbook } from './tableWorkbook'
+
+/** What a running export tells its job; `step` throws to stop it between cards or pages. */
+export interface ExportSink {
+  setTotal(total: number): void
+  step(done: number): Promise<void>
+}
+
+/** Builds one export's whole .xlsx (SPEC §6), reporting to `sink` when it runs as a job. */
+export async function buildExport(m: EntityManager, request: ExportJobInput, sink?: ExportSink): Promise<ExportFile> {
+  const today = localToday()
+  const step = sink && ((done: number) => sink.step(done))
+  switch (request.kind) {
+    case 'customerCards': {
+      sink?.setTotal(new Set(request.ids).size)
+      const records = await loadCards(m, request.ids)
+      const missing = new Set(request.ids).size - records.length
+      if (missing > 0) {
+        throw new AppError('NOT_FOUND', `有 ${missing} 个客户不存在，可能已被彻底删除，请刷新后重试`)
+      }
+      return {
+        fileName: cardFileName(records, today),
+        base64: await cardWorkbookBase64(records, today, step),
+        count: records.length,
+      }
+    }
+    case 'customerSheet': {
+      const name = request.filters.deleted ? '回收站' : '客户列表'
+      // Counted only for a job: the direct call has no one to tell.
+      if (sink) sink.setTotal(Math.min(await countCustomers(m, request, today), maxTableRows))
+      const pages = customerSheetPages(m, request, today)
+      const file = await tableWorkbook(name, customerSheetColumnsFor(request), pages, step)
+      return { fileName: `${name}-${today}.xlsx`, ...file }
+    }
+    case 'interactions': {
+      const prefix = await listFilePrefix(m, '交往记录', request.customerId)
+      const file = await tableWorkbook('交往记录', interactionColumns, interactionPages(m, request), step)
+      return { fileName: `${prefix}-${today}.xlsx`, ...file }
+    }
+    case 'sales': {
+      const prefix = await listFilePrefix(m, '交易记录', request.customerId)
+      const file = await tableWorkbook('交易记录', saleColumns, salePages(m, request), step)
+      return { fileName: `${prefix}-${today}.xlsx`, ...file }
+    }
+  }
+}
+
+/** `交易记录` or, for one customer's list, `交易记录-<客户名称>`. */
+async function listFilePrefix(m: EntityManager, what: string, customerId: number | undefined): Promise<string> {
+  if (customerId === undefined) return what
+  const [row] = await m.query(`SELECT name FROM customer WHERE id = ?`, [customerId])
+  if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除，请刷新后重试')
+  return `${what}-${fileSafe(String(row.name))}`
+}
