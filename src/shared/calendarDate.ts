@@ -1,4 +1,4 @@
-import { LunarMonth } from 'lunar-typescript'
+import { LunarYear } from 'lunar-typescript'
 import { z } from 'zod'
 
 /**
@@ -56,11 +56,26 @@ export function solarDaysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
+/**
+ * Per `year:month`, filled a whole lunar year at a time: lunar-typescript keeps
+ * only the last year it computed (about 1 ms each), so an import's birthdays of
+ * many years took that per date without this.
+ */
+const lunarMonthDays = new Map<string, number | null>()
+
 /** Days of a lunar month (negative month = leap month), or null when that month does not exist. */
 export function lunarDaysInMonth(year: number, month: number): number | null {
+  const key = `${year}:${month}`
+  const known = lunarMonthDays.get(key)
+  if (known !== undefined) return known
   try {
-    const found = LunarMonth.fromYm(year, month)
-    return found ? found.getDayCount() : null
+    const months = LunarYear.fromYear(year).getMonthsInYear()
+    // Bounded by the years people are born in and celebrate: a few thousand entries at most.
+    if (lunarMonthDays.size < 100_000) {
+      for (let m = 1; m <= 12; m++) lunarMonthDays.set(`${year}:${m}`, null).set(`${year}:${-m}`, null)
+      for (const found of months) lunarMonthDays.set(`${year}:${found.getMonth()}`, found.getDayCount())
+    }
+    return months.find((found) => found.getMonth() === month)?.getDayCount() ?? null
   } catch {
     return null
   }

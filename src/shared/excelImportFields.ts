@@ -14,7 +14,22 @@ export const importKinds = ['customers', 'sales'] as const
 export type ImportKind = (typeof importKinds)[number]
 export const importKindLabels: Record<ImportKind, string> = { customers: '客户及联系人', sales: '交易记录' }
 
-export type ImportFieldKind = 'text' | 'phone' | 'date' | 'number' | 'integer' | 'yesno' | 'dict' | 'choice' | 'list'
+export type ImportFieldKind =
+  | 'text'
+  | 'phone'
+  | 'date'
+  | 'number'
+  | 'integer'
+  | 'yesno'
+  | 'dict'
+  | 'choice'
+  | 'list'
+  /** 省/市/区 names (or codes), resolved together per row to division codes (regionNames.ts). */
+  | 'division'
+  /** A birthday or 纪念日, 公历 or 农历 (importCleaning.cleanCalendarDate). */
+  | 'calendarDate'
+  /** 公历/农历 for the date column beside it. */
+  | 'calendar'
 
 export interface ImportField {
   key: string
@@ -28,6 +43,10 @@ export interface ImportField {
   required?: boolean
   /** The template's example row. */
   example: string | number
+  /** What the column accepts, as a note on the template's header cell. */
+  hint?: string
+  /** Left out of the template (another column of it says the same). */
+  notInTemplate?: boolean
 }
 
 const customerField = (
@@ -60,6 +79,24 @@ export const customerImportFields: ImportField[] = [
     choices: Object.values(customerKindLabels),
   }),
   dictField('regionId', 'region', '华南', ['区域', '大区', '地区']),
+  customerField('provinceCode', 'division', '广东省', ['省', '所在省份', '所在省', '省/直辖市', '省份/直辖市'], {
+    hint: '省份名称，全称或简称均可：广东省 / 广东、内蒙古、广西、新疆、香港。不填所属区域时，按「系统设置 → 省份与大区」自动填写',
+  }),
+  customerField('cityCode', 'division', '广州市', ['市', '所在城市', '所在市', '地级市'], {
+    hint: '城市名称，全称或简称均可：广州市 / 广州。直辖市可填 北京 或留空',
+  }),
+  customerField('districtCode', 'division', '天河区', ['区', '县', '区/县', '县/区', '区(县)', '所在区县', '所在区'], {
+    hint: '区县名称，全称或简称均可：天河区 / 天河。只填区县而同名区县不止一个时，请同时填写城市',
+  }),
+  {
+    key: 'divisions',
+    label: '所在地区',
+    kind: 'division',
+    synonyms: ['省市区', '省/市/区', '省市县', '省市', '所在省市', '所在省市区'],
+    example: '',
+    hint: '省市区写在一格：广东省广州市天河区，或用空格分开：广东 广州 天河',
+    notInTemplate: true,
+  },
   dictField('natureId', 'nature', '私营或个体户', ['性质', '企业性质']),
   dictField('sourceId', 'source', '展览会', ['来源', '信息来源']),
   dictField('categoryId', 'category', '现有终端客户', ['类别', '客户分类']),
@@ -87,7 +124,10 @@ export const customerImportFields: ImportField[] = [
   customerField('registeredCapital', 'text', '500万元'),
   customerField('mainBusiness', 'text', '办公设备销售', ['经营范围']),
   customerField('gender', 'choice', '', [], { choices: genders }),
-  customerField('birthDate', 'date', '', ['生日']),
+  customerField('birthDate', 'calendarDate', '', ['生日'], {
+    hint: '公历或农历：1990-08-15、08-15（不知道年份）、农历1990-08-15、农历八月十五',
+  }),
+  customerField('birthCalendar', 'calendar', '', ['出生日期（公历/农历）'], { hint: '公历 或 农历，不填为公历' }),
   customerField('hasDecisionPower', 'yesno', '', ['有无决策权', '决策权']),
   customerField('demandStatus', 'choice', '明确需求', [], { choices: demandStatuses }),
   customerField('expectedCloseDate', 'date', '2026-12-31'),
@@ -124,7 +164,38 @@ export const customerImportFields: ImportField[] = [
     synonyms: ['联系人电子邮件', '个人邮箱'],
     example: 'zhangsan@renyi.com',
   },
-  { key: 'contact.birthday', label: '联系人生日', kind: 'date', synonyms: [], example: '' },
+  {
+    key: 'contact.birthday',
+    label: '联系人生日',
+    kind: 'calendarDate',
+    synonyms: ['联系人出生日期'],
+    example: '1990-08-15',
+    hint: '公历或农历：1990-08-15、08-15（不知道年份）、农历1990-08-15、农历八月十五、腊月初八',
+  },
+  {
+    key: 'contact.birthdayCalendar',
+    label: '生日历法',
+    kind: 'calendar',
+    synonyms: ['联系人生日历法', '生日类型', '公历/农历', '农历/公历', '阴历/阳历'],
+    example: '农历',
+    hint: '公历 或 农历（阳历/阴历也可），不填为公历；生日里写了“农历”的以生日为准',
+  },
+  {
+    key: 'contact.importantDateLabel',
+    label: '纪念日名称',
+    kind: 'text',
+    synonyms: ['纪念日类型', '纪念日说明', '重要日期名称'],
+    example: '配偶生日',
+    hint: '如 配偶生日、结婚纪念日、子女生日；不填名称时记为“纪念日”',
+  },
+  {
+    key: 'contact.importantDates',
+    label: '纪念日',
+    kind: 'calendarDate',
+    synonyms: ['纪念日日期', '纪念日期', '重要日期', '重要日子'],
+    example: '农历三月初八',
+    hint: '写法同联系人生日，农历写“农历”：05-20、农历三月初八、农历1988-03-08',
+  },
   { key: 'contact.isKey', label: '是否关键人', kind: 'yesno', synonyms: ['关键人'], example: '是' },
 ]
 

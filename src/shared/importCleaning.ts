@@ -161,3 +161,100 @@ export function cleanChoice<T extends string>(cell: RawCell, label: string, choi
   const found = choices.find((choice) => labelKey(choice) === labelKey(text))
   return found ? ok(found) : fail(`${label}「${text}」应为：${choices.join('、')}`)
 }
+
+/** A birthday or 纪念日 as written: `calendar` from 农历/公历 in the text, else lunar for 八月十五-style dates. */
+export interface CalendarCell {
+  /** In the format of calendarDate.ts: `YYYY-MM-DD`, `MM-DD`, a lunar leap month as `闰04`. */
+  date: string
+  calendar: 'solar' | 'lunar'
+  /** Written in the cell (农历 …), so a 历法 column does not override it. */
+  stated: boolean
+}
+
+const calendarWords: [RegExp, 'solar' | 'lunar'][] = [
+  [/农历|阴历|旧历/, 'lunar'],
+  [/公历|阳历|新历/, 'solar'],
+]
+const calendarWordMarks = /[(（[【]?\s*(?:农历|阴历|旧历|公历|阳历|新历)\s*[)）\]】]?\s*[:：]?/g
+
+/** 公历/农历 and the other words for them (阳历/阴历, 新历/旧历). */
+export function cleanCalendarKind(cell: RawCell, label: string): Cleaned<'solar' | 'lunar'> {
+  const text = cleanText(cell)
+  if (text === null) return ok(null)
+  const found = calendarWords.find(([words]) => new RegExp(`^(?:${words.source})$`).test(text))
+  return found ? ok(found[1]) : fail(`${label}「${text}」应填写 公历 或 农历`)
+}
+
+const numericDay =
+  /^(?:(\d{4})\s*[-/.年]\s*)?(闰)?\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/
+const chineseDigits = '〇一二三四五六七八九'
+const chineseDay =
+  /^(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年)?(闰)?(正|冬|腊|臘|十[一二]?|[一二三四五六七八九])月(.+?)日?$/
+const monthWords: Record<string, number> = { 正: 1, 冬: 11, 腊: 12, 臘: 12 }
+
+function chineseNumber(text: string): number | null {
+  const digit = (c: string | undefined) => (c === undefined ? -1 : chineseDigits.indexOf(c.replace('零', '〇')))
+  const m = /^(初|廿|卅|[一二三]?十)?([一二三四五六七八九十])?$/.exec(text)
+  if (!m || text === '') return null
+  const [, head, tail] = m
+  const unit = tail === undefined ? 0 : tail === '十' ? 10 : digit(tail)
+  if (head === undefined) return unit
+  if (head === '初') return unit
+  if (head === '廿') return tail === undefined ? 20 : tail === '十' ? null : 20 + unit
+  if (head === '卅') return tail === undefined ? 30 : null
+  if (tail === '十') return null
+  const tens = head.length === 1 ? 1 : digit(head[0])
+  return tens * 10 + unit
+}
+
+function lunarMonthOf(text: string): number | null {
+  return monthWords[text] ?? chineseNumber(text)
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A birthday or 纪念日 in either calendar: what cleanDate reads (date cells,
+ * serials, 1990-08-15, 1990年8月15日), without the year (08-15, 8月15日), with
+ * 农历/阴历 or 公历/阳历 before or after it (农历1990-08-15, 1990-08-15（农历）,
+ * 农历闰四月十五), and lunar dates in words (八月十五, 正月初一, 腊月廿三, 一九九〇年八月十五).
+ * Whether the date exists in its calendar is checked once the calendar is settled.
+ */
+export function cleanCalendarDate(cell: RawCell, label: string): Cleaned<CalendarCell> {
+  if (cell === null || cell instanceof Date || typeof cell === 'number') {
+    const date = cleanDate(cell, label)
+    return date.ok && date.value !== null
+      ? ok({ date: date.value, calendar: 'solar', stated: false })
+      : (date as Cleaned<never>)
+  }
+  const text = cleanText(cell)
+  if (text === null) return ok(null)
+  const stated = calendarWords.find(([words]) => words.test(text))?.[1]
+  const rest = text.replace(calendarWordMarks, '').trim()
+  const unreadable = fail<CalendarCell>(
+    `${label}「${text}」无法识别为日期，请写成 1990-08-15、08-15（不知道年份）或 农历八月十五`,
+  )
+  if (/^\d{5}(\.\d+)?$/.test(rest) || /^\d{8}$/.test(rest)) {
+    const date = cleanDate(rest, label)
+    return date.ok && date.value !== null
+      ? ok({ date: date.value, calendar: stated ?? 'solar', stated: !!stated })
+      : unreadable
+  }
+  const numeric = numericDay.exec(rest)
+  if (numeric) {
+    const [, year, leap, month, day] = numeric
+    const date = `${year ? `${year}-` : ''}${leap ?? ''}${pad2(Number(month))}-${pad2(Number(day))}`
+    return ok({ date, calendar: leap ? 'lunar' : (stated ?? 'solar'), stated: !!stated || !!leap })
+  }
+  const words = chineseDay.exec(rest)
+  if (!words) return unreadable
+  const [, yearWords, leap, monthText, dayText] = words
+  const month = lunarMonthOf(monthText ?? '')
+  const day = /^\d{1,2}$/.test(dayText ?? '') ? Number(dayText) : chineseNumber(dayText ?? '')
+  if (month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return unreadable
+  const year = yearWords
+    ? [...yearWords].map((c) => (/\d/.test(c) ? c : chineseDigits.indexOf(c.replace('零', '〇')))).join('')
+    : null
+  const date = `${year ? `${year}-` : ''}${leap ?? ''}${pad2(month)}-${pad2(day)}`
+  return ok({ date, calendar: stated ?? 'lunar', stated: !!stated })
+}

@@ -2,6 +2,8 @@ import type { ImportDecisions } from '../../../shared/excelImport'
 import { customerKindLabels } from '../../../shared/customer'
 import type { ImportField } from '../../../shared/excelImportFields'
 import {
+  cleanCalendarDate,
+  cleanCalendarKind,
   cleanChoice,
   cleanDate,
   cleanNumber,
@@ -16,6 +18,7 @@ import {
   type RawCell,
 } from '../../../shared/importCleaning'
 import type { DictionaryCategory } from '../../../shared/dictionary'
+import type { ProvinceRegion } from '../../../shared/app'
 import { AppError } from '../appError'
 
 /** The mapped columns of a file: field key → column index, checked against the field list. */
@@ -42,7 +45,12 @@ export function cleanCell(field: ImportField, cell: RawCell): Cleaned<unknown> {
   switch (field.kind) {
     case 'text':
     case 'dict':
+    case 'division':
       return { ok: true, value: cleanText(cell) }
+    case 'calendarDate':
+      return cleanCalendarDate(cell, field.label)
+    case 'calendar':
+      return cleanCalendarKind(cell, field.label)
     case 'phone':
       return { ok: true, value: cleanPhone(cell) }
     case 'date':
@@ -87,16 +95,25 @@ export type LabelResolution = { id: number } | { create: string } | { error: str
  * Dictionary labels of a file: an item whose label matches (after full-width,
  * case and spaces are ignored) is used; any other label is what the user chose
  * for it (an existing item, or a new one, the default), and is listed for the user.
+ * Also the 大区 a province defaults to, which the card pre-fills the same way.
  */
 export class LabelResolver {
   readonly unknown = new Map<string, UnknownLabelTally>()
   private readonly choices = new Map<string, number | null>()
+  private readonly provinceRegions: Map<string, number | null>
 
   constructor(
     private readonly items: Map<DictionaryCategory, LabelItem[]>,
     choices: ImportDecisions['labelChoices'],
+    provinceRegions: ProvinceRegion[] = [],
   ) {
     for (const choice of choices) this.choices.set(unknownKey(choice.field, choice.label), choice.itemId)
+    this.provinceRegions = new Map(provinceRegions.map((p) => [p.provinceCode, p.regionId]))
+  }
+
+  /** 系统设置 → 省份与大区. */
+  regionOfProvince(provinceCode: string): number | null {
+    return this.provinceRegions.get(provinceCode) ?? null
   }
 
   /** Matches per field and label as written: a file repeats the same few labels thousands of times. */

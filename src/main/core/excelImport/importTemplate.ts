@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs'
 import { importFieldsOf, importKindLabels, type ImportKind } from '../../../shared/excelImportFields'
 
-/** The template: the header row of every importable field and one example row; required headers in red. */
+/**
+ * The template: the header row of every importable field and one example row;
+ * required headers in red, and a note on the headers whose column takes several
+ * forms (省份 names, 农历 dates …) saying which.
+ */
 export async function importTemplate(kind: ImportKind): Promise<{ fileName: string; base64: string }> {
-  const fields = importFieldsOf[kind]
+  const fields = importFieldsOf[kind].filter((field) => !field.notInTemplate)
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(importKindLabels[kind])
   sheet.columns = fields.map((field) => ({
@@ -16,7 +20,9 @@ export async function importTemplate(kind: ImportKind): Promise<{ fileName: stri
   header.font = { bold: true, name: '宋体' }
   header.eachCell((cell, column) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
-    if (fields[column - 1]?.required) cell.font = { bold: true, name: '宋体', color: { argb: 'FFC00000' } }
+    const field = fields[column - 1]
+    if (field?.required) cell.font = { bold: true, name: '宋体', color: { argb: 'FFC00000' } }
+    if (field?.hint) cell.note = field.hint
   })
   // Phone and code columns as text, so Excel keeps leading zeros and long digits as typed.
   fields.forEach((field, index) => {

@@ -11,10 +11,14 @@ import { resolveSaleAmount, saleCreateInput } from '../../../shared/sale'
 import { namePinyin } from '../customers/namePinyin'
 import { normalizeName } from '../customers/normalizeName'
 import { cleanCell, LabelResolver, mappedColumns } from './importColumns'
+import { settleRowValues } from './settleRowValues'
+import { listProvinceRegions } from '../regions/regionQueries'
 import { customersMatching, enabledItems, saleTargets, type SaleTarget } from './importQueries'
 import type { SheetData, SheetRow } from './readImportFile'
 
 export type CustomerInput = z.output<typeof customerCreateInput>
+
+type NamePinyin = ReturnType<typeof namePinyin>
 
 /** A dictionary field whose item is created by the commit (the value holds a placeholder until then). */
 export interface PendingLabel {
@@ -30,8 +34,9 @@ export interface CustomerPlanRow {
   given: string[]
   pending: PendingLabel[]
   targetId: number | null
-  /** namePinyin of the name, worked out while the duplicate lookup runs. */
-  namePinyin: { pinyin: string; initials: string } | null
+  /** namePinyin of the name and of each contact's, worked out while the duplicate lookup runs. */
+  namePinyin: NamePinyin | null
+  contactPinyins: NamePinyin[] | null
 }
 
 export interface SalePlanRow {
@@ -76,7 +81,11 @@ export async function planImport(
     header: sheet.headers[column] || (fields.find((f) => f.key === key)?.label ?? key),
   }))
   const categories = [...new Set(mapped.map((m) => m.field.dict).filter((d): d is DictionaryCategory => !!d))]
-  const labels = new LabelResolver(await enabledItems(manager, categories), decisions.labelChoices)
+  const labels = new LabelResolver(
+    await enabledItems(manager, categories),
+    decisions.labelChoices,
+    kind === 'customers' ? await listProvinceRegions(manager) : [],
+  )
   const result =
     kind === 'customers'
       ? await planCustomers(manager, sheet.rows, mapped, labels, decisions)
@@ -185,6 +194,7 @@ async function planCustomers(
 ): Promise<RowResult> {
   const read = rows.map((row) => {
     const { values, problems, pending } = readRow(row, mapped, labels)
+    problems.push(...settleRowValues(values, (key) => headerOf(mapped, key)))
     const input: Record<string, unknown> = { name: '' }
     const contact: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(values)) {
@@ -192,7 +202,10 @@ async function planCustomers(
       else if (key === 'kind') input.kind = value === '个人客户' ? 'individual' : 'enterprise'
       else input[key] = value
     }
-    if (typeof contact.birthday === 'string') contact.birthday = { date: contact.birthday, calendar: 'solar' }
+    // As the card does: the 大区 follows the province unless the row gives one.
+    if (input.regionId === undefined && typeof input.provinceCode === 'string') {
+      input.regionId = labels.regionOfProvince(input.provinceCode) ?? undefined
+    }
     if (Object.keys(contact).length > 0) {
       if (contact.name === undefined) {
         problems.push({ column: headerOf(mapped, 'contact.name'), message: '填写了联系人信息，但缺少联系人姓名' })
@@ -231,7 +244,11 @@ async function planCustomers(
   // The lookup runs on SQLite's thread: once it is under way, this thread works out
   // the pinyin the written rows need (the largest cost of writing them) meanwhile.
   await new Promise((resolve) => setImmediate(resolve))
-  const pinyins = read.map((r) => (r.keys && r.input ? namePinyin(r.input.name) : null))
+  const pinyins = read.map((r) =>
+    r.keys && r.input
+      ? { name: namePinyin(r.input.name), contacts: r.input.contacts.map((c) => namePinyin(c.name)) }
+      : null,
+  )
   const inDatabase = await matching
   const inFile = {
     creditCode: new Map<string, number>(),
@@ -309,7 +326,8 @@ async function planCustomers(
       given: r.given,
       pending: r.pending,
       targetId,
-      namePinyin: pinyins[index] ?? null,
+      namePinyin: pinyins[index]?.name ?? null,
+      contactPinyins: pinyins[index]?.contacts ?? null,
     })
   }
   return result

@@ -15,8 +15,8 @@ import { emptyValues, givenFields } from '../customers/customerHandlers'
 import { dictItemsByIds, findCustomerRow, updateCustomer } from '../customers/customerQueries'
 import { ensureGroups, setCustomerGroups, groupsOfCustomer } from '../customers/groupQueries'
 import { localNow } from '../customers/localTime'
-import type { ContactRow, CustomerGroupMemberRow, CustomerRow } from '../db/customerEntities'
-import { ContactEntity, CustomerEntity, CustomerGroupMemberEntity } from '../db/customerEntities'
+import type { ContactDateRow, ContactRow, CustomerGroupMemberRow, CustomerRow } from '../db/customerEntities'
+import { ContactDateEntity, ContactEntity, CustomerEntity, CustomerGroupMemberEntity } from '../db/customerEntities'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
 import { insertPresentColumns } from './insertPresentColumns'
@@ -113,7 +113,9 @@ async function createLabels(manager: EntityManager, plan: ImportPlan): Promise<M
  * absent field as empty, which keeps 50,000 rows from carrying 90 nulls each.
  */
 function valuesOf(input: CustomerInput, defaults: Pick<CustomerValues, 'kind' | 'birthCalendar' | 'registeredAt'>) {
-  return { ...defaults, ...givenFields(input), name: input.name } as CustomerValues
+  // Object.assign, not `{ ...a, ...b, name }`: V8 takes ~20 µs per such literal, a
+  // second over 50,000 rows (here and for the row built from it below).
+  return Object.assign({}, defaults, givenFields(input), { name: input.name }) as CustomerValues
 }
 
 async function createCustomers(
@@ -142,31 +144,35 @@ async function createCustomers(
   for (let start = 0; start < rows.length; start += chunkSize) {
     const customers: Partial<CustomerRow>[] = []
     const contactRows: ContactRow[] = []
+    const dateRows: Partial<ContactDateRow>[] = []
     const members: CustomerGroupMemberRow[] = []
     const end = Math.min(start + chunkSize, rows.length)
     for (let i = start; i < end; i++) {
       const row = rows[i] as CustomerPlanRow
-      const v = valuesOf(row.input, defaults)
-      withItems(v as unknown as Record<string, unknown>, row.pending)
       const id = firstId + i
       const code = codes[i] as string
+      const customer = Object.assign(valuesOf(row.input, defaults), { id, code })
+      withItems(customer as unknown as Record<string, unknown>, row.pending)
       const contactInputs = row.input.contacts
-      customers.push({
-        ...v,
-        id,
-        code,
-        ...derivedColumns(
-          { ...v, code },
-          contactInputs.map((c) => ({ name: c.name, mobile: c.mobile ?? null, officePhone: c.officePhone ?? null })),
-          row.namePinyin ?? undefined,
-        ),
+      const summaries = contactInputs.map((c) => ({
+        name: c.name,
+        mobile: c.mobile ?? null,
+        officePhone: c.officePhone ?? null,
+      }))
+      Object.assign(customer, derivedColumns(customer, summaries, row.namePinyin ?? undefined), {
         transactionCount: 0,
         transactionAmount: 0,
         createdAt: time,
         updatedAt: time,
       })
+      customers.push(customer)
       for (const [order, contact] of contactInputs.entries()) {
-        contactRows.push({ id: ++contactId, customerId: id, sortOrder: order, ...contactRowOfInput(contact) })
+        const pinyin = row.contactPinyins?.[order]
+        const contactRow = contactRowOfInput(contact, pinyin) as ContactRow
+        contactRows.push(Object.assign(contactRow, { id: ++contactId, customerId: id, sortOrder: order }))
+        for (const [sortOrder, { label, date, calendar }] of contact.importantDates.entries()) {
+          dateRows.push({ contactId, sortOrder, label, date, calendar })
+        }
       }
       // A name listed twice in one cell is one membership.
       for (const groupId of new Set(row.input.groups.map((name) => groupIds.get(name) as number))) {
@@ -179,6 +185,7 @@ async function createCustomers(
     writing = (async () => {
       await insertPresentColumns(manager, CustomerEntity, customers)
       await insertPresentColumns(manager, ContactEntity, contactRows)
+      await insertPresentColumns(manager, ContactDateEntity, dateRows)
       await insertPresentColumns(manager, CustomerGroupMemberEntity, members)
       await onChunk(end)
     })().catch((error: unknown) => {
