@@ -4,6 +4,7 @@ import { matchHeader, type ImportField } from '../../../shared/excelImportFields
 import { cleanText, type RawCell } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
 import { parseCsv } from './parseCsv'
+import { readXlsxSheet } from './readXlsxSheet'
 
 export interface SheetRow {
   /** As in the file (Excel's row number, or the CSV line's record number). */
@@ -22,11 +23,20 @@ const headerSearchRows = 20
 
 /** Reads the first worksheet of an .xlsx (streaming) or a .csv (UTF-8 with or without BOM, or GBK). */
 export async function readImportFile(fileName: string, bytes: Buffer, fields: ImportField[]): Promise<SheetData> {
-  const rows = /\.csv$/i.test(fileName) ? csvRows(bytes) : await xlsxRows(bytes)
+  const rows = /\.csv$/i.test(fileName) ? csvRows(bytes) : (fastXlsxRows(bytes) ?? (await exceljsRows(bytes)))
   return splitHeader(rows, fields)
 }
 
-async function xlsxRows(bytes: Buffer): Promise<SheetRow[]> {
+/** The fast reader, or null to let exceljs try (a file it does not handle, or one it cannot make sense of). */
+function fastXlsxRows(bytes: Buffer): SheetRow[] | null {
+  try {
+    return readXlsxSheet(bytes)
+  } catch {
+    return null
+  }
+}
+
+export async function exceljsRows(bytes: Buffer): Promise<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     entries: 'emit',
     sharedStrings: 'cache',
