@@ -77,12 +77,13 @@ export type CompletenessSubject = Pick<CustomerValues, 'kind'> &
     contactCount?: number
   }
 
-export function completeness(customer: CompletenessSubject): Completeness {
+/** `contactCount`, when given, stands for the contacts (callers need not copy the values to add it). */
+export function completeness(customer: CompletenessSubject, contactCount?: number): Completeness {
   const keys = customer.kind === 'individual' ? individualKeys : enterpriseKeys
+  const contacts = contactCount ?? customer.contacts?.length ?? customer.contactCount ?? 0
   const missing: string[] = []
   for (const [key, label] of keys) {
-    const filled =
-      key === 'contacts' ? (customer.contacts?.length ?? customer.contactCount ?? 0) > 0 : isFilled(customer[key])
+    const filled = key === 'contacts' ? contacts > 0 : isFilled(customer[key])
     if (!filled) missing.push(label)
   }
   const filled = keys.length - missing.length

@@ -53,11 +53,10 @@ export function derivedColumns(
     phoneNorm,
     emailNorm,
     contactNames: contacts.map((c) => c.name).join('、'),
-    searchText: parts
-      .filter((p): p is string => Boolean(p))
-      .map(searchForm)
-      .join('|'),
-    completeness: completeness({ ...values, contactCount: contacts.length }).percent,
+    // One normalisation of all parts (a control character between them keeps each part's
+    // own normal form) instead of one per part: a tenth of an import's time went there.
+    searchText: searchForm(parts.filter((p): p is string => Boolean(p)).join('\u0000')).replaceAll('\u0000', '|'),
+    completeness: completeness(values, contacts.length).percent,
   }
 }
 

@@ -240,11 +240,14 @@ export function emptyValues(): CustomerValues {
   return { ...values, kind: 'enterprise', name: '', birthCalendar: 'solar', registeredAt: localToday() }
 }
 
+const customerFieldKeySet = new Set<string>(customerFieldKeys)
+
 /** The customer fields present in an input (undefined = not given; null = clear). */
 export function givenFields(input: Partial<Record<CustomerField, unknown>>): Partial<CustomerValues> {
   const given: Record<string, unknown> = {}
-  for (const key of customerFieldKeys) {
-    if (input[key] === undefined) continue
+  // The input's own keys (a dozen) rather than all ~90 fields: an import calls this per row.
+  for (const key of Object.keys(input) as CustomerField[]) {
+    if (!customerFieldKeySet.has(key) || input[key] === undefined) continue
     // Fields that cannot be empty keep their default when cleared.
     if (input[key] === null && (key === 'registeredAt' || key === 'birthCalendar' || key === 'kind')) continue
     given[key] = input[key]

@@ -250,7 +250,7 @@ export async function refreshCompleteness(manager: EntityManager, ids: number[])
     const changed: [number, number][] = []
     for (const raw of rows) {
       const row = customerFromRaw(raw)
-      const percent = completeness({ ...row, contactCount: Number(raw.contact_count) }).percent
+      const percent = completeness(row, Number(raw.contact_count)).percent
       if (percent !== row.completeness) changed.push([row.id, percent])
     }
     if (changed.length > 0) {

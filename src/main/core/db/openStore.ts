@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import sqlite3 from 'sqlite3'
 import { DataSource, type MigrationInterface } from 'typeorm'
 import { takeBackup } from '../backup/takeBackup'
 import { Store } from '../store'
 import { entities } from './entities'
 import { migrations as appMigrations } from './migrations'
 import { preflight, type PreflightResult } from './preflight'
+
+/**
+ * sqlite3 as TypeORM's driver without its `verbose()` mode, which TypeORM turns
+ * on otherwise: it wraps every call to `util.inspect` the SQL and all parameters
+ * for a longer stack trace — for a 1,000-row INSERT, 17,000 values per call.
+ */
+const quietSqlite3 = { ...sqlite3, verbose: () => sqlite3 }
 
 export interface OpenedStore {
   store: Store
@@ -37,6 +45,7 @@ export async function openStore(databasePath: string, options: OpenStoreOptions 
   }
   const dataSource = new DataSource({
     type: 'sqlite',
+    driver: quietSqlite3,
     database: databasePath,
     entities,
     migrations,
