@@ -54,8 +54,10 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
         await rememberMapping(m, session.kind, session.sheet.headers, decisions.mapping)
         return result
       })
+      sessions.imported(session)
       job.state = 'done'
     } catch (error) {
+      session.state = 'open'
       if (error instanceof ImportCancelled) {
         job.state = 'cancelled'
         job.message = '导入已取消，数据库未做任何修改'
@@ -90,14 +92,15 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
 
     'import.preview': (decisions) =>
       store.read(async (m) => {
-        const session = sessions.session(decisions.sessionId)
+        const session = sessions.toImport(decisions.sessionId)
         const plan = await planImport(m, session.kind, session.sheet, decisions)
         session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
         return plan.preview
       }),
 
     'import.commit': async ({ skipErrorRows, ...decisions }) => {
-      const session = sessions.session(decisions.sessionId)
+      const session = sessions.toImport(decisions.sessionId)
+      session.state = 'importing'
       const { id, job } = sessions.startJob(session.sheet.rows.length)
       void run(job, session, decisions, skipErrorRows)
       return { jobId: id }

@@ -195,6 +195,17 @@ describe('customer import', () => {
     expect(sheet.getCell('A2').value).toBe(9)
     expect(String(sheet.getCell('B2').value)).toContain('登记日期「2024-2-30」不是存在的日期')
     expect(sheet.getCell('C2').value).toBe('坏数据公司')
+
+    // The file is imported once: a second 导入 (or a preview) of it is refused, nothing added.
+    const countBefore = (await call<{ total: number }>(core, 'customers.list', {})).total
+    const again = await core.dispatch('import.commit', { sessionId: opened.sessionId, mapping: opened.mapping })
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已经导入过') },
+    })
+    const previewAgain = await core.dispatch('import.preview', { sessionId: opened.sessionId, mapping: opened.mapping })
+    expect(previewAgain.ok).toBe(false)
+    expect((await call<{ total: number }>(core, 'customers.list', {})).total).toBe(countBefore)
   })
 
   it('updates the existing customer when asked, with history, and remembers the mapping', async () => {
