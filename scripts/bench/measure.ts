@@ -8,6 +8,8 @@ export interface BenchResult {
   ratio: number | null
   target: string
   met: boolean
+  /** Highest RSS of this process while the app side ran (each run after a full GC). */
+  app_peak_mb: number
 }
 
 export function median(values: number[]): number {
@@ -21,6 +23,30 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
   await work()
   return performance.now() - started
+}
+
+/**
+ * Peak RSS while the app side runs. A full GC first (untimed) lets go of what the
+ * baseline left behind — exceljs parsing a 50,000-row file, say — so the figure
+ * is the app's own: the memory target is about the app, not about its yardstick.
+ */
+function appMemory() {
+  let peak = 0
+  const sample = (): void => void (peak = Math.max(peak, process.memoryUsage().rss))
+  return {
+    async during<T>(work: () => Promise<T>): Promise<T> {
+      global.gc?.()
+      sample()
+      const sampler = setInterval(sample, 20)
+      try {
+        return await work()
+      } finally {
+        clearInterval(sampler)
+        sample()
+      }
+    },
+    peakMb: (): number => round(peak / 1024 / 1024),
+  }
 }
 
 /**
@@ -42,10 +68,11 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
   if (baseline) await baseline(ctx)
   const appTimes: number[] = []
   const baseTimes: number[] = []
+  const memory = appMemory()
   const runs = benchCase.runs ?? (ctx.scale === 'smoke' ? 3 : 7)
   for (let i = 0; i < runs; i++) {
     const pair = [
-      async () => appTimes.push(await time(() => benchCase.app(ctx))),
+      async () => appTimes.push(await memory.during(() => time(() => benchCase.app(ctx)))),
       async () => {
         if (baseline) baseTimes.push(await time(() => baseline(ctx)))
       },
@@ -63,6 +90,7 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
     ratio: ratio === null ? null : round(ratio),
     target: 'ratio' in target ? `≤ ${target.ratio}×` : `< ${target.ms} ms`,
     met: 'ratio' in target ? ratio !== null && ratio <= target.ratio : appMs < target.ms,
+    app_peak_mb: memory.peakMb(),
   }
 }
 

@@ -27,7 +27,7 @@ export async function startApp(
   const dataDir = options.dataDir ?? tempDir('e2e')
   const server = spawn(
     process.execPath,
-    [join(root, process.env.KQ_OUT_DIR ?? 'out', 'main/browser.js'), '--port', '0', '--data', dataDir],
+    [resolve(root, process.env.KQ_OUT_DIR ?? 'out', 'main/browser.js'), '--port', '0', '--data', dataDir],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +95,7 @@ export function launchBrowser(): Promise<Browser> {
 function waitForUrl(server: ChildProcess): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`preview server did not start:\n${output}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`preview server did not start:\n${output}`)), 60_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
