@@ -1,14 +1,17 @@
 import type { EntityManager } from 'typeorm'
-import type { ImportDecisions } from '../../../shared/excelImport'
+import type { ImportDecisions, ImportResult, PreviewRow } from '../../../shared/excelImport'
 import { headerKey, importFieldsOf, matchHeader, type ImportKind } from '../../../shared/excelImportFields'
 import { cleanText } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
+import { localNow } from '../customers/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { importErrorReport } from './importErrorReport'
 import { rememberedMapping, rememberMapping } from './importMappingMemory'
 import { ImportSessions, type ImportJob, type ImportSession } from './importSessions'
 import { importTemplate } from './importTemplate'
-import { planImport } from './planImport'
+import { CustomerWriter } from './customerWriter'
+import { LabelItems } from './labelItems'
+import { planContext, planCustomerChunks, planImport } from './planImport'
 import { readImportFile } from './readImportFile'
 import { writeImport } from './writeImport'
 
@@ -36,21 +39,24 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
   ): Promise<void> => {
     try {
       job.result = await store.write(async (m) => {
-        const plan = await planImport(m, session.kind, session.sheet, decisions)
-        session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
-        if (session.problemRows.length > 0 && !skipErrorRows) {
-          throw new AppError(
-            'VALIDATION',
-            `有 ${session.problemRows.length} 行有问题，未导入任何数据：请修改文件或选择跳过这些行`,
-          )
-        }
-        job.total = plan.customers.length + plan.sales.length
-        const result = await writeImport(m, plan, async (done) => {
+        const progress = async (done: number): Promise<void> => {
           job.done = Math.min(done, job.total)
           // Lets progress and cancel requests in between chunks.
           await new Promise((resolve) => setImmediate(resolve))
           if (job.cancelRequested) throw new ImportCancelled()
-        })
+        }
+        const refuse = (problems: number) =>
+          new AppError('VALIDATION', `有 ${problems} 行有问题，未导入任何数据：请修改文件或选择跳过这些行`)
+        let result: ImportResult
+        if (session.kind === 'customers') {
+          result = await importCustomers(m, session, decisions, skipErrorRows, job, progress, refuse)
+        } else {
+          const plan = await planImport(m, session.kind, session.sheet, decisions)
+          session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
+          if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
+          job.total = plan.customers.length + plan.sales.length
+          result = await writeImport(m, plan, progress)
+        }
         await rememberMapping(m, session.kind, session.sheet.headers, decisions.mapping)
         return result
       })
@@ -138,4 +144,58 @@ async function initialMapping(m: EntityManager, kind: ImportKind, headers: strin
     used.add(field)
     return field
   })
+}
+
+/**
+ * A customer file's commit: each planned chunk goes to the writer, which writes
+ * it while the next chunk is read and checked (the two halves of the work run
+ * side by side, SQLite on its own thread). A row with a problem stops the
+ * writing unless problem rows are skipped; planning goes on so the message and
+ * the error report count them all, and the transaction then rolls back.
+ */
+async function importCustomers(
+  m: EntityManager,
+  session: ImportSession,
+  decisions: ImportDecisions,
+  skipErrorRows: boolean,
+  job: ImportJob,
+  progress: (done: number) => Promise<void>,
+  refuse: (problems: number) => AppError,
+): Promise<ImportResult> {
+  const context = await planContext(m, 'customers', session.sheet, decisions)
+  const labels = new LabelItems(m, (key) => {
+    const unknown = context.labels.unknown.get(key)
+    return unknown && { category: unknown.category, label: unknown.label }
+  })
+  const writer = await CustomerWriter.open(m, labels, localNow())
+  const problems: PreviewRow[] = []
+  const counts = { create: 0, update: 0, skip: 0, error: 0 }
+  job.total = session.sheet.rows.length
+  let done = 0
+  try {
+    await planCustomerChunks(m, session.sheet.rows, decisions, context, writer.firstId, async (chunk) => {
+      for (const row of chunk.rows) {
+        counts[row.action]++
+        if (row.action === 'error') problems.push(row)
+      }
+      if (problems.length === 0 || skipErrorRows) await writer.write(chunk.customers)
+      done += chunk.rows.length
+      await progress(done)
+    })
+  } finally {
+    session.problemRows = problems
+    // Nothing may still be writing when the transaction ends, whichever way.
+    await writer.settle().catch(() => undefined)
+  }
+  if (problems.length > 0 && !skipErrorRows) throw refuse(problems.length)
+  const written = await writer.finish()
+  return {
+    created: written.created,
+    updated: written.updated,
+    skipped: counts.skip,
+    errors: counts.error,
+    contacts: written.contacts,
+    sales: 0,
+    createdItems: labels.created,
+  }
 }

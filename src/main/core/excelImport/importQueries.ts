@@ -50,28 +50,32 @@ const matchKinds = ['nameNorm', 'phone', 'email', 'creditCode'] as const
 export async function customersMatching(
   manager: EntityManager,
   keys: { names: string[]; phones: string[]; emails: string[]; creditCodes: string[] },
+  /** Customers from this id on are the running import's own and do not count. */
+  createdFrom: number | null = null,
 ): Promise<ExistingMatches> {
   // Sorted, so consecutive seeks fall on neighbouring index pages.
-  const params = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
+  const params: (string | number)[] = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
     JSON.stringify([...new Set(list)].sort()),
   )
+  params.push(createdFrom ?? Number.MAX_SAFE_INTEGER)
   const rows: { kind: number; k: string; id: number; code: string; name: string; deleted_at: string | null }[] =
     await manager.query(
       `WITH hit (kind, k, id) AS (
          SELECT 0, value,
-           (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+           (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
            FROM json_each(?1)
          UNION ALL SELECT 1, p.value, (SELECT MIN(id) FROM (
-             SELECT * FROM (SELECT id FROM customer WHERE phone_norm = p.value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+             SELECT * FROM (SELECT id FROM customer
+               WHERE phone_norm = p.value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
              UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
-               WHERE t.mobile_norm = p.value AND c.deleted_at IS NULL
+               WHERE t.mobile_norm = p.value AND c.deleted_at IS NULL AND c.id < ?5
              UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
-               WHERE t.office_phone_norm = p.value AND c.deleted_at IS NULL))
+               WHERE t.office_phone_norm = p.value AND c.deleted_at IS NULL AND c.id < ?5))
            FROM json_each(?2) p
          UNION ALL SELECT 2, value,
-           (SELECT id FROM customer WHERE email_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+           (SELECT id FROM customer WHERE email_norm = value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
            FROM json_each(?3)
-         UNION ALL SELECT 3, value, (SELECT id FROM customer WHERE credit_code = value) FROM json_each(?4)
+         UNION ALL SELECT 3, value, (SELECT id FROM customer WHERE credit_code = value AND id < ?5) FROM json_each(?4)
        )
        SELECT hit.kind, hit.k, c.id, c.code, c.name, c.deleted_at FROM hit JOIN customer c ON c.id = hit.id`,
       params,

@@ -62,17 +62,18 @@ export interface ImportPlan {
 /** Stands in for an item the commit creates, so the record validates before it exists. */
 const placeholderId = 1
 
-/**
- * Every row's outcome with the user's decisions: its problems (in Chinese, with
- * the column as headed in the file), and whether it creates, updates or is
- * skipped. The preview shows it; the commit writes exactly it.
- */
-export async function planImport(
+/** What planning a file needs besides its rows: the mapped columns and the labels their cells resolve to. */
+export interface PlanContext {
+  mapped: Mapped[]
+  labels: LabelResolver
+}
+
+export async function planContext(
   manager: EntityManager,
   kind: ImportKind,
   sheet: SheetData,
   decisions: ImportDecisions,
-): Promise<ImportPlan> {
+): Promise<PlanContext> {
   const fields = importFieldsOf[kind]
   const columns = mappedColumns(decisions.mapping, fields)
   const mapped = [...columns].map(([key, column]) => ({
@@ -86,20 +87,38 @@ export async function planImport(
     decisions.labelChoices,
     kind === 'customers' ? await listProvinceRegions(manager) : [],
   )
-  const result =
-    kind === 'customers'
-      ? await planCustomers(manager, sheet.rows, mapped, labels, decisions)
-      : await planSales(manager, sheet.rows, mapped, labels)
-  const newLabels = new Map(
-    [...labels.unknown].map(([key, u]) => [key, { category: u.category, label: u.label }] as const),
-  )
+  return { mapped, labels }
+}
+
+/**
+ * Every row's outcome with the user's decisions: its problems (in Chinese, with
+ * the column as headed in the file), and whether it creates, updates or is
+ * skipped. The preview shows it; a 交易记录 commit writes exactly it, a customer
+ * commit plans the same way chunk by chunk (planCustomerChunks).
+ */
+export async function planImport(
+  manager: EntityManager,
+  kind: ImportKind,
+  sheet: SheetData,
+  decisions: ImportDecisions,
+): Promise<ImportPlan> {
+  const context = await planContext(manager, kind, sheet, decisions)
+  let result: RowResult
+  if (kind === 'customers') {
+    const all: RowResult = { rows: [], customers: [], sales: [] }
+    await planCustomerChunks(manager, sheet.rows, decisions, context, null, async (chunk) => {
+      for (const row of chunk.rows) all.rows.push(row)
+      for (const row of chunk.customers) all.customers.push(row)
+    })
+    result = all
+  } else result = await planSales(manager, sheet.rows, context.mapped, context.labels)
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
   for (const row of result.rows) counts[row.action]++
   return {
     preview: {
       total: result.rows.length,
       counts,
-      unknownLabels: [...labels.unknown.values()].map((u) => ({
+      unknownLabels: [...context.labels.unknown.values()].map((u) => ({
         field: u.field,
         fieldLabel: u.fieldLabel,
         label: u.label,
@@ -110,11 +129,16 @@ export async function planImport(
     },
     customers: result.customers,
     sales: result.sales,
-    newLabels,
+    newLabels: newLabelsOf(context.labels),
   }
 }
 
-interface Mapped {
+/** The labels the commit may create, by the key rows use in `pending`. */
+function newLabelsOf(labels: LabelResolver): Map<string, { category: DictionaryCategory; label: string }> {
+  return new Map([...labels.unknown].map(([key, u]) => [key, { category: u.category, label: u.label }] as const))
+}
+
+export interface Mapped {
   field: ImportField
   column: number
   header: string
@@ -185,13 +209,44 @@ function keysOf(input: CustomerInput): DuplicateKeys {
   }
 }
 
+/** Rows planned at a time: a commit writes a chunk while it reads and checks the next. */
+const planChunkRows = 1000
+
+export interface CustomerChunk {
+  rows: PreviewRow[]
+  customers: CustomerPlanRow[]
+}
+
+/**
+ * Plans the customer rows a chunk at a time, handing each chunk to `onChunk`
+ * before reading the next. A row is a duplicate "in the file" of an earlier
+ * row of any chunk; "in the database" of a customer that was there before the
+ * import — `createdFrom`, the first id the commit gives, keeps the rows it has
+ * already written from counting as such.
+ */
+export async function planCustomerChunks(
+  manager: EntityManager,
+  rows: SheetRow[],
+  decisions: ImportDecisions,
+  context: PlanContext,
+  createdFrom: number | null,
+  onChunk: (chunk: CustomerChunk) => Promise<void>,
+): Promise<void> {
+  const inFile: KeyIndex<number> = { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() }
+  for (let start = 0; start < rows.length; start += planChunkRows) {
+    const chunk = rows.slice(start, start + planChunkRows)
+    await onChunk(await planCustomers(manager, chunk, context, decisions, inFile, createdFrom))
+  }
+}
+
 async function planCustomers(
   manager: EntityManager,
   rows: SheetRow[],
-  mapped: Mapped[],
-  labels: LabelResolver,
+  { mapped, labels }: PlanContext,
   decisions: ImportDecisions,
-): Promise<RowResult> {
+  inFile: KeyIndex<number>,
+  createdFrom: number | null,
+): Promise<CustomerChunk> {
   const read = rows.map((row) => {
     const { values, problems, pending } = readRow(row, mapped, labels)
     problems.push(...settleRowValues(values, (key) => headerOf(mapped, key)))
@@ -235,12 +290,16 @@ async function planCustomers(
   })
 
   const keys = read.flatMap((r) => (r.keys ? [r.keys] : []))
-  const matching = customersMatching(manager, {
-    names: keys.map((k) => k.nameNorm),
-    phones: keys.flatMap((k) => k.phones),
-    emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
-    creditCodes: keys.flatMap((k) => (k.creditCode ? [k.creditCode] : [])),
-  })
+  const matching = customersMatching(
+    manager,
+    {
+      names: keys.map((k) => k.nameNorm),
+      phones: keys.flatMap((k) => k.phones),
+      emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
+      creditCodes: keys.flatMap((k) => (k.creditCode ? [k.creditCode] : [])),
+    },
+    createdFrom,
+  )
   // The lookup runs on SQLite's thread: once it is under way, this thread works out
   // the pinyin the written rows need (the largest cost of writing them) meanwhile.
   await new Promise((resolve) => setImmediate(resolve))
@@ -250,14 +309,8 @@ async function planCustomers(
       : null,
   )
   const inDatabase = await matching
-  const inFile = {
-    creditCode: new Map<string, number>(),
-    nameNorm: new Map<string, number>(),
-    phone: new Map<string, number>(),
-    email: new Map<string, number>(),
-  }
 
-  const result: RowResult = { rows: [], customers: [], sales: [] }
+  const result: CustomerChunk = { rows: [], customers: [] }
   for (const [index, r] of read.entries()) {
     const rowNumber = r.row.rowNumber
     const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: r.problems, duplicate: null }

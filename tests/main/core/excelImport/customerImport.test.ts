@@ -306,6 +306,52 @@ describe('customer import', () => {
     expect(salesPlan.rows).toMatchObject([{ rowNumber: 2, action: 'create', name: '广州人易科技有限公司' }])
   })
 
+  it('plans a large file in chunks as one: duplicates across chunks are of the earlier row, not of the customer it created', async () => {
+    const rows = ['客户名称,电话,所属行业']
+    for (let i = 1; i <= 1800; i++) rows.push(`分批客户${i},020-${String(30000000 + i)},分批行业`)
+    rows.push('分批客户7,,分批行业') // same name as row 8, 1,793 rows (several chunks) later
+    rows.push('另一家公司,020-30001500,分批行业') // the phone of row 1,501 (分批客户1500)
+    rows.push('广州人易科技有限公司,,分批行业') // a customer there before the import
+    const opened = await openFile(core, 'chunks.csv', Buffer.from(rows.join('\n')).toString('base64'))
+    const decisions = {
+      sessionId: opened.sessionId,
+      mapping: opened.mapping,
+      duplicateDefault: 'update',
+      labelChoices: [{ field: 'industryId', label: '分批行业', itemId: null }],
+    }
+    const planned = await preview(core, decisions)
+    expect(planned.counts).toEqual({ create: 1800, update: 1, skip: 2, error: 0 })
+    const byRow = (n: number) => planned.rows.find((r) => r.rowNumber === n)
+    expect(byRow(1802)?.duplicate).toMatchObject({ source: 'file', rowNumber: 8 })
+    expect(byRow(1803)?.duplicate).toMatchObject({ source: 'file', rowNumber: 1501 })
+    expect(byRow(1804)).toMatchObject({ action: 'update', duplicate: { source: 'database', customerId: existing.id } })
+
+    const done = await commit(core, decisions)
+    expect(done).toMatchObject({
+      state: 'done',
+      result: { created: 1800, updated: 1, skipped: 2, errors: 0, createdItems: 1 },
+    })
+    expect(await count(core, 'customer')).toBe(1801)
+    // One new 行业 item, used by every new customer and the updated one.
+    const industry = (await call<DictItem[]>(core, 'dictionary.list', { category: 'industry' })).find(
+      (item) => item.label === '分批行业',
+    )
+    const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM customer WHERE industry_id = ?`, [
+      industry?.id,
+    ])
+    expect(Number(n)).toBe(1801)
+    // Codes run on without a gap, and the year's counter is where the last one ended.
+    const codes: { code: string }[] = await core.store.manager.query(
+      `SELECT code FROM customer WHERE name LIKE '分批客户%' ORDER BY id`,
+    )
+    const numbers = codes.map((c) => Number(c.code.slice(8)))
+    expect(numbers.every((value, i) => i === 0 || value === (numbers[i - 1] as number) + 1)).toBe(true)
+    const [counter] = await core.store.manager.query(`SELECT last_value FROM customer_code_counter WHERE year = ?`, [
+      Number(codes[0]?.code.slice(3, 7)),
+    ])
+    expect(Number(counter.last_value)).toBe(numbers[numbers.length - 1])
+  })
+
   it('leaves the database as it was when the last row fails in the database, or when cancelled', async () => {
     const rows = ['客户名称,联系人']
     for (let i = 1; i <= 2500; i++) rows.push(`测试客户${i},联系人${i === 2500 ? '最后一行' : i}`)

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm'
+
+/**
+ * 客户编号 for imported customers (KH-年份-序号, by the year of registration),
+ * handed out one by one as rows are written. Each year's last number is read
+ * once — the larger of its counter and the largest code in use — and the
+ * counters are saved at the end, in the import's transaction.
+ */
+export class CustomerCodes {
+  private readonly last = new Map<number, number>()
+
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Reads the last number of each year among the dates not seen before. */
+  async load(registeredAt: string[]): Promise<void> {
+    for (const year of new Set(registeredAt.map((date) => Number(date.slice(0, 4))))) {
+      if (this.last.has(year)) continue
+      const [counter] = await this.manager.query(`SELECT last_value FROM customer_code_counter WHERE year = ?`, [year])
+      const [used] = await this.manager.query(
+        `SELECT COALESCE(MAX(CAST(substr(code, 9) AS INTEGER)), 0) AS n FROM customer WHERE code LIKE ?`,
+        [`KH-${year}-%`],
+      )
+      this.last.set(year, Math.max(Number(counter?.last_value ?? 0), Number(used.n)))
+    }
+  }
+
+  /** The next code of the date's year (loaded first). */
+  next(registeredAt: string): string {
+    const year = Number(registeredAt.slice(0, 4))
+    const value = (this.last.get(year) ?? 0) + 1
+    this.last.set(year, value)
+    return `KH-${year}-${String(value).padStart(5, '0')}`
+  }
+
+  async save(): Promise<void> {
+    for (const [year, last] of this.last) {
+      await this.manager.query(
+        `INSERT INTO customer_code_counter (year, last_value) VALUES (?, ?)
+         ON CONFLICT (year) DO UPDATE SET last_value = excluded.last_value`,
+        [year, last],
+      )
+    }
+  }
+}
