@@ -11,7 +11,25 @@ const syllable = /^[a-z]+$/
  */
 export function namePinyin(name: string): { pinyin: string; initials: string } {
   const lower = name.normalize('NFKC').toLowerCase()
-  return readByCharacter(lower) ?? namePinyinInContext(lower.replace(/[^\p{Script=Han}a-z0-9]/gu, ''))
+  return readByCharacter(lower) ?? readInContextOnce(lower.replace(/[^\p{Script=Han}a-z0-9]/gu, ''))
+}
+
+/**
+ * Names read in context, kept: contact names (曾伟, 单丽) repeat across a file.
+ * Whole names only — pinyin-pro reads a run differently with other text beside
+ * it (中国农业银行李 → …yin xing li, but …yin hang li abc).
+ */
+const contextReadings = new Map<string, { pinyin: string; initials: string }>()
+const maxContextReadings = 20_000
+
+function readInContextOnce(clean: string): { pinyin: string; initials: string } {
+  let read = contextReadings.get(clean)
+  if (!read) {
+    if (contextReadings.size >= maxContextReadings) contextReadings.clear()
+    read = namePinyinInContext(clean)
+    contextReadings.set(clean, read)
+  }
+  return read
 }
 
 /** pinyin-pro over the whole name: it reads a character with several readings by the words around it (重庆 → chongqing). */

@@ -210,7 +210,7 @@ function keysOf(input: CustomerInput): DuplicateKeys {
 }
 
 /** Rows planned at a time: a commit writes a chunk while it reads and checks the next. */
-const planChunkRows = 1000
+const planChunkRows = 250
 
 export interface CustomerChunk {
   rows: PreviewRow[]

@@ -15,7 +15,8 @@ export function ExportProgressNotice(props: {
   return (
     <Space size={12}>
       <span>
-        正在导出{what}…{done > 0 || total !== null ? ` ${counted}` : ''}
+        {/* A space before a leading number, as the app writes 共 2,000 个客户. */}
+        正在导出{/^\d/.test(what) ? ` ${what}` : what}…{done > 0 || total !== null ? ` ${counted}` : ''}
       </span>
       <Button size="small" disabled={cancelling} onClick={props.onCancel}>
         {cancelling ? '正在取消…' : '取消'}

@@ -77,10 +77,13 @@ export function BatchActions({
 
   const exportCards = async (): Promise<void> => {
     if (count > maxCardsPerExport) {
-      message.error(`一次最多导出 ${maxCardsPerExport} 张登记卡，请缩小选择范围后分批导出`)
+      message.error(`一次最多导出 ${maxCardsPerExport.toLocaleString('zh-CN')} 张登记卡，请缩小选择范围后分批导出`)
       return
     }
-    await exportExcel(message, `${count} 张登记卡`, async () => ({ kind: 'customerCards', ids: await resolveIds() }))
+    await exportExcel(message, `${count.toLocaleString('zh-CN')} 张登记卡`, async () => ({
+      kind: 'customerCards',
+      ids: await resolveIds(),
+    }))
   }
 
   const greet = async (): Promise<void> => {
