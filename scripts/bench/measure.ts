@@ -25,6 +25,12 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started
 }
 
+/** A full GC, then a pause while V8 finishes sweeping (timed right away, a 1 ms query paid for it). */
+async function collectGarbage(): Promise<void> {
+  global.gc?.()
+  await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
 /**
  * Peak RSS while the app side runs. A full GC first (untimed) lets go of what the
  * baseline left behind — exceljs parsing a 50,000-row file, say — so the figure
@@ -35,7 +41,7 @@ function appMemory() {
   const sample = (): void => void (peak = Math.max(peak, process.memoryUsage().rss))
   return {
     async during<T>(work: () => Promise<T>): Promise<T> {
-      global.gc?.()
+      await collectGarbage()
       sample()
       const sampler = setInterval(sample, 20)
       try {
@@ -74,7 +80,8 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
     const pair = [
       async () => appTimes.push(await memory.during(() => time(() => benchCase.app(ctx)))),
       async () => {
-        if (baseline) baseTimes.push(await time(() => baseline(ctx)))
+        // The same quiet start as the app side gets.
+        if (baseline) baseTimes.push(await collectGarbage().then(() => time(() => baseline(ctx))))
       },
     ]
     for (const step of i % 2 ? pair.reverse() : pair) await step()

@@ -122,9 +122,14 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
   )
   // A contact moved to another customer takes its birthday and 纪念日 along: the new customer's
   // scan raises them, and the old customer's open ones go (deleted, so a move back raises them again).
+  // Driven from the changed customers (CROSS JOIN keeps that order): by status and kind
+  // it visited every open birthday reminder, 5 ms of each scan with none changed.
+  const reminders = full ? 'reminder r' : 'reminder_dirty d CROSS JOIN reminder r ON r.customer_id = d.customer_id'
   await m.query(
-    `DELETE FROM reminder WHERE ${open} AND kind = 'birthday' AND contact_id IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM contact ct WHERE ct.id = reminder.contact_id AND ct.customer_id = reminder.customer_id)`,
+    `DELETE FROM reminder WHERE id IN (
+       SELECT r.id FROM ${reminders}
+       WHERE r.status IN ('pending', 'snoozed') AND r.kind = 'birthday' AND r.contact_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = r.contact_id AND ct.customer_id = r.customer_id))`,
   )
 }
 
