@@ -232,7 +232,11 @@ export async function planCustomerChunks(
   createdFrom: number | null,
   onChunk: (chunk: CustomerChunk) => Promise<void>,
 ): Promise<void> {
-  const inFile: KeyIndex<number> = { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() }
+  const inFile: FileRows = {
+    keys: { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() },
+    createdIds: new Map(),
+    created: 0,
+  }
   for (let start = 0; start < rows.length; start += planChunkRows) {
     const chunk = rows.slice(start, start + planChunkRows)
     await onChunk(await planCustomers(manager, chunk, context, decisions, inFile, createdFrom))
@@ -244,7 +248,7 @@ async function planCustomers(
   rows: SheetRow[],
   { mapped, labels }: PlanContext,
   decisions: ImportDecisions,
-  inFile: KeyIndex<number>,
+  inFile: FileRows,
   createdFrom: number | null,
 ): Promise<CustomerChunk> {
   const read = rows.map((row) => {
@@ -318,7 +322,7 @@ async function planCustomers(
     if (!r.input || !r.keys || r.problems.length > 0) continue
     const k = r.keys
     const db = findDuplicate(k, inDatabase)
-    const fileRow = db ? null : findDuplicate(k, inFile)
+    const fileRow = db ? null : findDuplicate(k, inFile.keys)
     const decision: DuplicateAction = decisions.duplicateRows[String(rowNumber)] ?? decisions.duplicateDefault
     let action: 'create' | 'update' | 'skip' = 'create'
     let targetId: number | null = null
@@ -359,9 +363,12 @@ async function planCustomers(
         name: r.name,
         reason: fileRow.reason,
       }
-      // "Update" has no customer to update yet: the earlier row is the one imported.
-      if (decision !== 'import') action = 'skip'
-      else if (fileRow.reason === duplicateReasons[0]) {
+      if (decision === 'skip') action = 'skip'
+      else if (decision === 'update') {
+        // Merged into the customer the earlier row creates (its id is known once the commit numbers them).
+        action = 'update'
+        targetId = inFile.createdIds.get(fileRow.match) ?? null
+      } else if (fileRow.reason === duplicateReasons[0]) {
         r.problems.push({
           column: headerOf(mapped, 'creditCode'),
           message: `统一社会信用代码与第 ${fileRow.match} 行相同，不能重复导入`,
@@ -371,7 +378,11 @@ async function planCustomers(
     }
     preview.action = action
     if (action === 'skip') continue
-    if (action === 'create') remember(inFile, k, rowNumber)
+    if (action === 'create') {
+      remember(inFile.keys, k, rowNumber)
+      inFile.createdIds.set(rowNumber, createdFrom === null ? null : createdFrom + inFile.created)
+      inFile.created++
+    }
     result.customers.push({
       rowNumber,
       action,
@@ -384,6 +395,14 @@ async function planCustomers(
     })
   }
   return result
+}
+
+/** What the rows planned so far left for the later ones: their keys, and the ids the created ones get. */
+interface FileRows {
+  keys: KeyIndex<number>
+  /** Row number → the id its customer gets (null while only previewing). */
+  createdIds: Map<number, number | null>
+  created: number
 }
 
 type KeyIndex<T> = {

@@ -197,9 +197,12 @@ export function ImportPreviewStep(props: {
                         duplicateRows: { ...decisions.duplicateRows, [String(row.rowNumber)]: value },
                       })
                     }
-                    options={duplicateActions
-                      .filter((a) => d.source === 'database' || a !== 'update')
-                      .map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+                    options={duplicateActions.map((a) => ({
+                      value: a,
+                      // A row repeating an earlier one can be merged into the customer that row creates.
+                      label:
+                        d.source === 'file' && a === 'update' ? `并入第 ${d.rowNumber} 行` : duplicateActionLabels[a],
+                    }))}
                   />
                 </Space>
               )

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Customer, CustomerChange } from '../../../../src/shared/customer'
 import type { DictItem } from '../../../../src/shared/dictionary'
 import type { ImportPreview, PreviewRow } from '../../../../src/shared/excelImport'
+import { customersMatching } from '../../../../src/main/core/excelImport/importQueries'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError, tableCounts } from '../customers/customerTestKit'
 import { commit, count, encodeGbk, openFile, preview, waitForJob, xlsxBase64 } from './importTestKit'
@@ -320,7 +321,7 @@ describe('customer import', () => {
       labelChoices: [{ field: 'industryId', label: '分批行业', itemId: null }],
     }
     const planned = await preview(core, decisions)
-    expect(planned.counts).toEqual({ create: 1800, update: 1, skip: 2, error: 0 })
+    expect(planned.counts).toEqual({ create: 1800, update: 3, skip: 0, error: 0 })
     const byRow = (n: number) => planned.rows.find((r) => r.rowNumber === n)
     expect(byRow(1802)?.duplicate).toMatchObject({ source: 'file', rowNumber: 8 })
     expect(byRow(1803)?.duplicate).toMatchObject({ source: 'file', rowNumber: 1501 })
@@ -329,7 +330,7 @@ describe('customer import', () => {
     const done = await commit(core, decisions)
     expect(done).toMatchObject({
       state: 'done',
-      result: { created: 1800, updated: 1, skipped: 2, errors: 0, createdItems: 1 },
+      result: { created: 1800, updated: 3, skipped: 0, errors: 0, createdItems: 1 },
     })
     expect(await count(core, 'customer')).toBe(1801)
     // One new 行业 item, used by every new customer and the updated one.
@@ -340,9 +341,15 @@ describe('customer import', () => {
       industry?.id,
     ])
     expect(Number(n)).toBe(1801)
+    // The repeats were merged into the customers their earlier rows created (the file gives the name: it is updated).
+    const merged: { name: string; n: number }[] = await core.store.manager.query(
+      `SELECT name, (SELECT COUNT(*) FROM customer WHERE name = '分批客户7') AS n FROM customer WHERE phone = '020-30001500'`,
+    )
+    expect(merged).toEqual([{ name: '另一家公司', n: 1 }])
     // Codes run on without a gap, and the year's counter is where the last one ended.
     const codes: { code: string }[] = await core.store.manager.query(
-      `SELECT code FROM customer WHERE name LIKE '分批客户%' ORDER BY id`,
+      `SELECT code FROM customer WHERE id > ? ORDER BY id`,
+      [existing.id],
     )
     const numbers = codes.map((c) => Number(c.code.slice(8)))
     expect(numbers.every((value, i) => i === 0 || value === (numbers[i - 1] as number) + 1)).toBe(true)
@@ -350,6 +357,47 @@ describe('customer import', () => {
       Number(codes[0]?.code.slice(3, 7)),
     ])
     expect(Number(counter.last_value)).toBe(numbers[numbers.length - 1])
+  })
+
+  it('looks up duplicates in the database only among customers there before the import', async () => {
+    const later = await createCustomer(core, { name: '导入中途写入的客户', phone: '020-88886667' })
+    const keys = {
+      names: ['广州人易科技', '导入中途写入的客户'],
+      phones: ['02088886666', '02088886667'],
+      emails: [],
+      creditCodes: [],
+    }
+    const all = await customersMatching(core.store.manager, keys)
+    expect([...all.nameNorm.values()].map((c) => c.id).sort()).toEqual([existing.id, later.id].sort())
+    const before = await customersMatching(core.store.manager, keys, later.id)
+    expect([...before.nameNorm.values()].map((c) => c.id)).toEqual([existing.id])
+    expect([...before.phone.values()].map((c) => c.id)).toEqual([existing.id])
+  })
+
+  it('merges a row that repeats an earlier row of the file into the customer that row creates, when asked to update', async () => {
+    const csv = [
+      '客户名称,联系人,手机,电子邮箱',
+      '甲乙贸易有限公司,张三,13800000001,',
+      '甲乙贸易有限公司,李四,13800000002,sales@jiayi.cn',
+    ]
+    const opened = await openFile(core, 'merge.csv', Buffer.from(csv.join('\n')).toString('base64'))
+    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping, duplicateDefault: 'update' }
+    const planned = await preview(core, decisions)
+    expect(planned.rows.map((r) => [r.rowNumber, r.action])).toEqual([
+      [2, 'create'],
+      [3, 'update'],
+    ])
+    expect(planned.rows[1]?.duplicate).toMatchObject({ source: 'file', rowNumber: 2 })
+
+    const done = await commit(core, decisions)
+    expect(done).toMatchObject({ state: 'done', result: { created: 1, updated: 1, contacts: 2 } })
+    const found = await call<{ rows: { id: number; name: string }[] }>(core, 'customers.list', { quick: '甲乙贸易' })
+    expect(found.rows).toHaveLength(1)
+    const customer = await call<Customer>(core, 'customers.get', { id: found.rows[0]?.id })
+    expect(customer.email).toBe('sales@jiayi.cn')
+    expect(customer.contacts.map((c) => c.name)).toEqual(['张三', '李四'])
+    const history = await call<CustomerChange[]>(core, 'customers.history', { id: customer.id })
+    expect(history.map((h) => h.label)).toEqual(expect.arrayContaining(['导入新建客户', '导入更新']))
   })
 
   it('leaves the database as it was when the last row fails in the database, or when cancelled', async () => {
