@@ -164,8 +164,19 @@ async function updateFromRow(manager: EntityManager, row: CustomerPlanRow, time:
   const id = row.targetId as number
   const before = (await findCustomerRow(manager, id)) as CustomerRow
   const given = givenFields(row.input)
+  const givenKeys = new Set(row.given)
+  // A new 省份 (or 城市) without the levels below clears them: they named places in the old one.
+  const clearBelow = (level: 'provinceCode' | 'cityCode', below: ('cityCode' | 'districtCode')[]) => {
+    if (!givenKeys.has(level) || (given[level] ?? null) === (before[level] ?? null)) return
+    for (const key of below.filter((k) => !givenKeys.has(k))) {
+      given[key] = null
+      givenKeys.add(key)
+    }
+  }
+  clearBelow('provinceCode', ['cityCode', 'districtCode'])
+  clearBelow('cityCode', ['districtCode'])
   const changed = customerFieldKeys.filter(
-    (key) => row.given.includes(key) && key in given && (before[key] ?? null) !== (given[key] ?? null),
+    (key) => givenKeys.has(key) && key in given && (before[key] ?? null) !== (given[key] ?? null),
   )
   const after: CustomerValues = { ...before, ...Object.fromEntries(changed.map((key) => [key, given[key]])) }
   const dictIds = changed

@@ -199,6 +199,30 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
     expect(wu.regionId).toBe(await dictId(core, 'region', '华东'))
   })
 
+  it('an update with a new 省份 but no 城市/区县 clears the old ones, with history', async () => {
+    const existing = await createCustomer(core, {
+      name: '搬家公司',
+      provinceCode: '440000',
+      cityCode: '440100',
+      districtCode: '440106',
+    })
+    const base64 = await xlsxBase64((sheet) => {
+      sheet.addRow(['客户名称', '省份'])
+      sheet.addRow(['搬家公司', '浙江省'])
+    })
+    const opened = await openFile(core, '搬家.xlsx', base64)
+    const done = await commit(core, {
+      sessionId: opened.sessionId,
+      mapping: opened.mapping,
+      duplicateDefault: 'update',
+    })
+    expect(done.result).toMatchObject({ updated: 1 })
+    const moved = await call<Customer>(core, 'customers.get', { id: existing.id })
+    expect(moved).toMatchObject({ provinceCode: '330000', cityCode: null, districtCode: null })
+    const history = await call<{ field: string }[]>(core, 'customers.history', { id: existing.id })
+    expect(history.map((h) => h.field)).toEqual(expect.arrayContaining(['provinceCode', 'cityCode', 'districtCode']))
+  })
+
   it('documents the accepted forms in the template, whose example row imports as lunar dates', async () => {
     const template = await call<{ fileName: string; base64: string }>(core, 'import.template', { kind: 'customers' })
     const workbook = new ExcelJS.Workbook()
