@@ -175,6 +175,11 @@ async function updateFromRow(manager: EntityManager, row: CustomerPlanRow, time:
   }
   clearBelow('provinceCode', ['cityCode', 'districtCode'])
   clearBelow('cityCode', ['districtCode'])
+  // As on the card, a customer without a 大区 gets the new province's (the plan worked it out).
+  const movedProvince = givenKeys.has('provinceCode') && (given.provinceCode ?? null) !== (before.provinceCode ?? null)
+  if (movedProvince && !givenKeys.has('regionId') && before.regionId === null && given.regionId != null) {
+    givenKeys.add('regionId')
+  }
   const changed = customerFieldKeys.filter(
     (key) => givenKeys.has(key) && key in given && (before[key] ?? null) !== (given[key] ?? null),
   )

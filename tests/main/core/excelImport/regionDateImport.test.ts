@@ -180,12 +180,12 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
     expect(done.result).toMatchObject({ created: 1, updated: 1, errors: 1, contacts: 1 })
 
     const updated = await call<Customer>(core, 'customers.get', { id: existing.id })
-    // An update changes what the file gives; the 大区 the card would pre-fill is left as it was.
+    // An update changes what the file gives, and a customer without a 大区 gets the province's, as on the card.
     expect(updated).toMatchObject({
       provinceCode: '440000',
       cityCode: '440100',
       districtCode: '440106',
-      regionId: null,
+      regionId: await dictId(core, 'region', '华南'),
     })
     expect(updated.contacts).toMatchObject([
       {
@@ -202,6 +202,7 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
   it('an update with a new 省份 but no 城市/区县 clears the old ones, with history', async () => {
     const existing = await createCustomer(core, {
       name: '搬家公司',
+      regionId: await dictId(core, 'region', '华南'),
       provinceCode: '440000',
       cityCode: '440100',
       districtCode: '440106',
@@ -219,6 +220,8 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
     expect(done.result).toMatchObject({ updated: 1 })
     const moved = await call<Customer>(core, 'customers.get', { id: existing.id })
     expect(moved).toMatchObject({ provinceCode: '330000', cityCode: null, districtCode: null })
+    // It had a 大区 of its own: an update does not overwrite what the user chose.
+    expect(moved.regionId).toBe(await dictId(core, 'region', '华南'))
     const history = await call<{ field: string }[]>(core, 'customers.history', { id: existing.id })
     expect(history.map((h) => h.field)).toEqual(expect.arrayContaining(['provinceCode', 'cityCode', 'districtCode']))
   })
