@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Space, Table, Typography } from 'antd'
+import { App, Table, Typography } from 'antd'
+import { RecordTable } from './RecordTable'
 import { RowActions } from './RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
@@ -83,52 +83,43 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
   ]
 
   return (
-    <div className="kq-activity">
-      <div className="kq-activity-toolbar">
-        <Typography.Text type="secondary">共 {total} 笔交易</Typography.Text>
-        <Space>
-          <ExportListButton
-            what="交易记录"
-            disabled={total === 0}
-            request={() => ({ kind: 'sales', customerId: props.customerId })}
-          />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-            登记交易
-          </Button>
-        </Space>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<Sale>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={loading}
-        dataSource={rows}
-        columns={columns}
-        locale={{ emptyText: '尚无交易记录' }}
-        scroll={{ x: 'max-content' }}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
-            : false
-        }
-        summary={() =>
-          total > 0 ? (
-            <Table.Summary.Row className="kq-sales-summary">
-              <Table.Summary.Cell index={0}>
-                <Typography.Text strong>合计</Typography.Text>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} colSpan={4}>
-                共 {total} 笔
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                <Typography.Text strong>{formatAmount(data?.totalAmount ?? 0)}</Typography.Text>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} colSpan={2} />
-            </Table.Summary.Row>
-          ) : undefined
-        }
-      />
+    <RecordTable<Sale>
+      count={`共 ${total} 笔交易`}
+      tools={
+        <ExportListButton
+          what="交易记录"
+          disabled={total === 0}
+          request={() => ({ kind: 'sales', customerId: props.customerId })}
+        />
+      }
+      addLabel="登记交易"
+      onAdd={() => setEditing({ record: undefined })}
+      error={error}
+      loading={loading}
+      rows={rows}
+      columns={columns}
+      emptyText="尚无交易记录"
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPage={setPage}
+      summary={() =>
+        total > 0 ? (
+          <Table.Summary.Row className="kq-sales-summary">
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>合计</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} colSpan={4}>
+              共 {total} 笔
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              <Typography.Text strong>{formatAmount(data?.totalAmount ?? 0)}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} colSpan={2} />
+          </Table.Summary.Row>
+        ) : undefined
+      }
+    >
       <SaleForm
         open={editing !== null}
         customerId={customerId}
@@ -139,6 +130,6 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
           written()
         }}
       />
-    </div>
+    </RecordTable>
   )
 }

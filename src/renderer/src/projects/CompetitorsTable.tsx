@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Rate, Table, Tag, Typography } from 'antd'
+import { App, Rate, Tag, Typography } from 'antd'
+import { RecordTable } from '../activity/RecordTable'
 import { RowActions } from '../activity/RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
@@ -111,29 +111,20 @@ export function CompetitorsTable(props: { customer?: CustomerOption; filters?: C
   ]
 
   return (
-    <div className="kq-activity">
-      <div className="kq-activity-toolbar">
-        <Typography.Text type="secondary">共 {total} 条</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-          登记竞争对手
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<Competitor>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={loading}
-        dataSource={rows}
-        columns={columns}
-        locale={{ emptyText: customer ? '尚无竞争对手或供应商信息' : '没有符合条件的记录' }}
-        scroll={{ x: 'max-content' }}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
-            : false
-        }
-      />
+    <RecordTable<Competitor>
+      count={`共 ${total} 条`}
+      addLabel="登记竞争对手"
+      onAdd={() => setEditing({ record: undefined })}
+      error={error}
+      loading={loading}
+      rows={rows}
+      columns={columns}
+      emptyText={customer ? '尚无竞争对手或供应商信息' : '没有符合条件的记录'}
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPage={setPage}
+    >
       {editing !== null && (
         <CompetitorForm
           customer={customer}
@@ -145,6 +136,6 @@ export function CompetitorsTable(props: { customer?: CustomerOption; filters?: C
           }}
         />
       )}
-    </div>
+    </RecordTable>
   )
 }

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Rate, Table, Tag, Typography } from 'antd'
+import { App, Rate, Tag } from 'antd'
+import { RecordTable } from '../activity/RecordTable'
 import { RowActions } from '../activity/RowActions'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
@@ -114,29 +114,20 @@ export function FeedbackTable(props: { customer?: CustomerOption; filters?: Feed
   ]
 
   return (
-    <div className="kq-activity">
-      <div className="kq-activity-toolbar">
-        <Typography.Text type="secondary">共 {total} 条意见</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-          登记意见
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<Feedback>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={loading}
-        dataSource={rows}
-        columns={columns}
-        locale={{ emptyText: customer ? '尚无客户意见' : '没有符合条件的客户意见' }}
-        scroll={{ x: 'max-content' }}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
-            : false
-        }
-      />
+    <RecordTable<Feedback>
+      count={`共 ${total} 条意见`}
+      addLabel="登记意见"
+      onAdd={() => setEditing({ record: undefined })}
+      error={error}
+      loading={loading}
+      rows={rows}
+      columns={columns}
+      emptyText={customer ? '尚无客户意见' : '没有符合条件的客户意见'}
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPage={setPage}
+    >
       {editing !== null && (
         <FeedbackForm
           customer={customer}
@@ -148,6 +139,6 @@ export function FeedbackTable(props: { customer?: CustomerOption; filters?: Feed
           }}
         />
       )}
-    </div>
+    </RecordTable>
   )
 }

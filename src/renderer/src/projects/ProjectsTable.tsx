@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd'
+import { App, Space, Tag, Typography } from 'antd'
+import { RecordTable } from '../activity/RecordTable'
 import { RowActions } from '../activity/RowActions'
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
 import { useState } from 'react'
@@ -165,39 +165,32 @@ export function ProjectsTable(props: {
   ]
 
   return (
-    <div className="kq-activity">
-      <div className="kq-activity-toolbar">
-        <Typography.Text type="secondary">共 {total} 个项目</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: undefined })}>
-          新建项目
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<Project>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={loading}
-        dataSource={rows}
-        columns={columns}
-        locale={{ emptyText: customer ? '尚无项目，可点击「新建项目」登记' : '没有符合条件的项目' }}
-        // No horizontal scroll: names and the heat reason wrap, so 操作 stays in view on the customer page.
-        onChange={(_pagination, _filters, sorter) => {
-          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Project> | undefined
-          const key = one?.order ? sortable[String(one.columnKey)] : undefined
-          setSort(
-            key
-              ? { sortBy: key, sortOrder: one?.order === 'ascend' ? 'asc' : 'desc' }
-              : { sortBy: 'updatedAt', sortOrder: 'desc' },
-          )
-          setPage(1)
-        }}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
-            : false
-        }
-      />
+    <RecordTable<Project>
+      count={`共 ${total} 个项目`}
+      addLabel="新建项目"
+      onAdd={() => setEditing({ record: undefined })}
+      error={error}
+      loading={loading}
+      rows={rows}
+      columns={columns}
+      emptyText={customer ? '尚无项目，可点击「新建项目」登记' : '没有符合条件的项目'}
+      page={page}
+      pageSize={pageSize}
+      total={total}
+      onPage={setPage}
+      // No horizontal scroll: names and the heat reason wrap, so 操作 stays in view on the customer page.
+      scrollX={false}
+      onChange={(_pagination, _filters, sorter) => {
+        const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Project> | undefined
+        const key = one?.order ? sortable[String(one.columnKey)] : undefined
+        setSort(
+          key
+            ? { sortBy: key, sortOrder: one?.order === 'ascend' ? 'asc' : 'desc' }
+            : { sortBy: 'updatedAt', sortOrder: 'desc' },
+        )
+        setPage(1)
+      }}
+    >
       {/* Mounted per opening: the form keeps the chosen customers' 客情 levels in its own state. */}
       {editing !== null && (
         <ProjectForm
@@ -211,6 +204,6 @@ export function ProjectsTable(props: {
           }}
         />
       )}
-    </div>
+    </RecordTable>
   )
 }
