@@ -1,12 +1,9 @@
 import { Card, Statistic, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useCallback } from 'react'
 import type { CountRow, FeedbackOutput } from '../../../../shared/analysis/analysisOutputs'
-import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
 import { formatCount, formatPercent } from '../../../../shared/analysis/formatNumbers'
 import { useQuery } from '../../api/useQuery'
-import type { AnalysisColumn } from '../analysisTable'
-import { ChartPanel } from '../ChartPanel'
+import { CountSharePanel } from '../CountSharePanel'
 import { choiceLabel, PeriodPicker, usePeriodChoice } from '../PeriodPicker'
 import { AnalysisToolbar } from './AnalysisToolbar'
 
@@ -22,40 +19,8 @@ const satisfactionColumns: ColumnsType<SatisfactionRow> = [
   { title: '评价次数', dataIndex: 'ratings', align: 'right', width: 90 },
 ]
 
-function FeedbackPanel({
-  title,
-  group,
-  rows,
-  loading,
-}: {
-  title: string
-  group: string
-  rows: CountRow[]
-  loading: boolean
-}) {
-  const option = useCallback(
-    (kind: ChartKind) =>
-      shareChartOption({ kind, valueName: '意见数', rows: rows.map((r) => ({ label: r.label, value: r.count })) }),
-    [rows],
-  )
-  const columns: AnalysisColumn<CountRow>[] = [
-    { key: 'label', title: group, format: 'text' },
-    { key: 'count', title: '意见数', format: 'integer' },
-    { key: 'share', title: '占比', format: 'percent' },
-  ]
-  return (
-    <ChartPanel
-      title={title}
-      option={option}
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key}
-      loading={loading}
-      empty={rows.every((r) => r.count === 0)}
-      emptyText="本期没有收到客户意见"
-      chartHeight={300}
-    />
-  )
+function FeedbackPanel(props: { title: string; group: string; rows: CountRow[]; loading: boolean }) {
+  return <CountSharePanel {...props} valueName="意见数" emptyText="本期没有收到客户意见" />
 }
 
 /** 意见分析: feedback by type, product and month; how much is resolved and how fast; who is most and least satisfied. */

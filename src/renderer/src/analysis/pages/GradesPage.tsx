@@ -1,44 +1,15 @@
-import { useCallback } from 'react'
 import type { CountRow } from '../../../../shared/analysis/analysisOutputs'
-import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
 import { useQuery } from '../../api/useQuery'
-import type { AnalysisColumn } from '../analysisTable'
-import { ChartPanel } from '../ChartPanel'
+import { CountSharePanel } from '../CountSharePanel'
 import { AnalysisToolbar } from './AnalysisToolbar'
 
-function GradePanel({
-  title,
-  rows,
-  loading,
-  group,
-}: {
-  title: string
-  rows: CountRow[]
-  loading: boolean
-  group: string
-}) {
-  const option = useCallback(
-    (kind: ChartKind) =>
-      shareChartOption({ kind, valueName: '客户数', rows: rows.map((r) => ({ label: r.label, value: r.count })) }),
-    [rows],
-  )
-  const columns: AnalysisColumn<CountRow>[] = [
-    { key: 'label', title: group, format: 'text' },
-    { key: 'count', title: '客户数', format: 'integer' },
-    { key: 'share', title: '占比', format: 'percent' },
-    { key: 'amount', title: '累计交易金额', format: 'amount' },
-  ]
+function GradePanel(props: { title: string; group: string; rows: CountRow[]; loading: boolean }) {
   return (
-    <ChartPanel
-      title={title}
-      option={option}
-      columns={columns}
-      rows={rows}
-      rowKey={(r) => r.key}
-      loading={loading}
-      empty={rows.every((r) => r.count === 0)}
+    <CountSharePanel
+      {...props}
+      valueName="客户数"
       emptyText="还没有客户"
-      chartHeight={300}
+      more={[{ key: 'amount', title: '累计交易金额', format: 'amount' }]}
     />
   )
 }
