@@ -1,3 +1,4 @@
+import { CustomerCodes } from '../customers/customerCodes'
 import type { EntityManager } from 'typeorm'
 import { creditCodeCheckChar } from '../../../shared/creditCode'
 import {
@@ -94,7 +95,11 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
   const today = options.today ?? localToday()
   const context = await loadContext(manager, random)
   const dates = registrationDates(random, options.customers, today)
-  const codes = await assignCodes(manager, dates)
+  // Per registration year, after both the counter and any code in use; the counters are moved past them.
+  const counter = new CustomerCodes(manager)
+  await counter.load(dates)
+  const codes = dates.map((date) => counter.next(date))
+  await counter.save()
   const plan = planActivity(activityRandom, {
     registered: dates,
     today,
@@ -342,36 +347,6 @@ function registrationDates(random: SeededRandom, count: number, today: string): 
   for (let i = 0; i < count; i++) days.push(random.int(0, 365 * 3 - 1))
   days.sort((a, b) => b - a)
   return days.map((back) => addDays(today, -back))
-}
-
-/**
- * 客户编号 per registration year, continuing after both the counter and any code
- * already used, and the counter moved past them (as nextCustomerCode would have).
- */
-export async function assignCodes(manager: EntityManager, dates: string[]): Promise<string[]> {
-  const perYear = new Map<number, number>()
-  for (const date of dates) perYear.set(Number(date.slice(0, 4)), (perYear.get(Number(date.slice(0, 4))) ?? 0) + 1)
-  const next = new Map<number, number>()
-  for (const [year, count] of perYear) {
-    const [counter] = await manager.query(`SELECT last_value FROM customer_code_counter WHERE year = ?`, [year])
-    const [used] = await manager.query(
-      `SELECT COALESCE(MAX(CAST(substr(code, 9) AS INTEGER)), 0) AS n FROM customer WHERE code LIKE ?`,
-      [`KH-${year}-%`],
-    )
-    const last = Math.max(Number(counter?.last_value ?? 0), Number(used.n))
-    next.set(year, last)
-    await manager.query(
-      `INSERT INTO customer_code_counter (year, last_value) VALUES (?, ?)
-       ON CONFLICT (year) DO UPDATE SET last_value = excluded.last_value`,
-      [year, last + count],
-    )
-  }
-  return dates.map((date) => {
-    const year = Number(date.slice(0, 4))
-    const value = (next.get(year) ?? 0) + 1
-    next.set(year, value)
-    return `KH-${year}-${String(value).padStart(5, '0')}`
-  })
 }
 
 /** The last id a table has used (its AUTOINCREMENT sequence, or its largest id). */

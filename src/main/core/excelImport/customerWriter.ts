@@ -14,7 +14,7 @@ import { ensureGroups, setCustomerGroups, groupsOfCustomer } from '../customers/
 import type { ContactDateRow, ContactRow, CustomerGroupMemberRow, CustomerRow } from '../db/customerEntities'
 import { ContactDateEntity, ContactEntity, CustomerEntity, CustomerGroupMemberEntity } from '../db/customerEntities'
 import { lastId } from '../demo/generateDemoData'
-import { CustomerCodes } from './customerCodes'
+import { CustomerCodes } from '../customers/customerCodes'
 import { insertPresentColumns } from './insertPresentColumns'
 import type { LabelItems } from './labelItems'
 import type { CustomerInput, CustomerPlanRow } from './planImport'

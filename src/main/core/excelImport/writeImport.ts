@@ -4,7 +4,6 @@ import { recomputeSaleStats } from '../activity/customerStats'
 import { localNow } from '../customers/localTime'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
-import { CustomerWriter } from './customerWriter'
 import { LabelItems } from './labelItems'
 import type { ImportPlan } from './planImport'
 
@@ -15,10 +14,9 @@ const chunkSize = 1000
 export type OnChunk = (done: number) => Promise<void>
 
 /**
- * Writes a whole plan inside the caller's transaction: customers through the
- * CustomerWriter, 交易记录 as multi-row INSERTs with one set-based statistics
- * recompute. (A customer file's commit streams its chunks to the writer as it
- * plans them instead: see importHandlers.)
+ * Writes a 交易记录 plan inside the caller's transaction: multi-row INSERTs and
+ * one set-based statistics recompute. (A customer file's commit streams its
+ * chunks to a CustomerWriter as it plans them: see importHandlers.)
  */
 export async function writeImport(manager: EntityManager, plan: ImportPlan, onChunk: OnChunk): Promise<ImportResult> {
   const time = localNow()
@@ -33,17 +31,6 @@ export async function writeImport(manager: EntityManager, plan: ImportPlan, onCh
     createdItems: 0,
   }
   let done = 0
-  if (plan.customers.length > 0) {
-    const writer = await CustomerWriter.open(manager, labels, time)
-    for (let start = 0; start < plan.customers.length; start += chunkSize) {
-      const rows = plan.customers.slice(start, start + chunkSize)
-      await writer.write(rows)
-      done += rows.length
-      await onChunk(done)
-    }
-    const written = await writer.finish()
-    Object.assign(result, { created: written.created, updated: written.updated, contacts: written.contacts })
-  }
   if (plan.sales.length > 0) {
     await labels.create(plan.sales)
     for (let start = 0; start < plan.sales.length; start += chunkSize) {

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm'
 
 /**
- * 客户编号 for imported customers (KH-年份-序号, by the year of registration),
+ * 客户编号 for customers written in bulk (import, demo data: KH-年份-序号, by the year of registration),
  * handed out one by one as rows are written. Each year's last number is read
  * once — the larger of its counter and the largest code in use — and the
- * counters are saved at the end, in the import's transaction.
+ * counters are saved at the end, in the caller's transaction.
  */
 export class CustomerCodes {
   private readonly last = new Map<number, number>()
