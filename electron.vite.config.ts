@@ -6,8 +6,13 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // index: the Electron shell; browser: the same core served on 127.0.0.1 for tests and preview.
-        input: { index: resolve('src/main/index.ts'), browser: resolve('src/main/browser.ts') },
+        // index: the Electron shell; browser: the same core served on 127.0.0.1 for tests and preview;
+        // customerRowWorker: the import's reading thread, started from beside them (customerRowReader.ts).
+        input: {
+          index: resolve('src/main/index.ts'),
+          browser: resolve('src/main/browser.ts'),
+          customerRowWorker: resolve('src/main/core/excelImport/customerRowWorker.ts'),
+        },
       },
     },
   },

@@ -63,6 +63,8 @@ test('imports an office spreadsheet through the wizard, shows the customers in t
     await page.getByText('导入完成').waitFor()
     await page.getByText(/新建 2 个，联系人 2 位，跳过 1 行，有问题未导入 1 行，新建字典项 1 个/).waitFor()
     await app.screenshot('import-4-done')
+    // The built app read the rows on its worker thread (out/main/customerRowWorker.js), not on the fallback.
+    expect(app.serverOutput()).not.toContain('改在主线程读取')
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: '下载错误报告' }).click()

@@ -11,6 +11,8 @@ export interface RunningApp {
   url: string
   dataDir: string
   page: Page
+  /** What the preview server printed so far. */
+  serverOutput(): string
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -33,6 +35,10 @@ export async function startApp(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  let serverOutput = ''
+  const collect = (chunk: Buffer): void => void (serverOutput += chunk.toString())
+  server.stdout?.on('data', collect)
+  server.stderr?.on('data', collect)
   const url = await waitForUrl(server)
   // Most tests start past the welcome dialog; the first-run test asks for it.
   if (!options.firstRun) await post(url, 'app.setFirstRunDecided', {})
@@ -54,6 +60,7 @@ export async function startApp(
     url,
     dataDir,
     page,
+    serverOutput: () => serverOutput,
     screenshot: async (name) => {
       const path = join(screenshotDir, `${name}.png`)
       await page.screenshot({ path, fullPage: false })

@@ -17,7 +17,8 @@ import { lastId } from '../demo/generateDemoData'
 import { CustomerCodes } from '../customers/customerCodes'
 import { insertPresentColumns } from './insertPresentColumns'
 import type { LabelItems } from './labelItems'
-import type { CustomerInput, CustomerPlanRow } from './planImport'
+import type { CustomerPlanRow } from './planImport'
+import type { CustomerInput } from './readCustomerRow'
 
 export interface CustomersWritten {
   created: number
@@ -29,12 +30,13 @@ export interface CustomersWritten {
  * Writes planned customer rows, a chunk at a time, inside the caller's
  * transaction: new customers with their contacts, dates and groups as
  * multi-row INSERTs, then the chunk's updates of existing customers. `write`
- * returns once the chunk's INSERTs are under way, so the caller reads and
- * checks the next rows while SQLite writes these (on its own thread);
+ * returns once the chunk is queued behind the one being written, so the
+ * caller checks the next rows while SQLite writes these (on its own thread);
  * `finish` waits for the last and adds the 导入新建客户 history in one statement.
  */
 export class CustomerWriter {
   private writing: Promise<void> = Promise.resolve()
+  private before: Promise<void> = Promise.resolve()
   private failure: { error: unknown } | null = null
   private nextId: number
   private readonly written: CustomersWritten = { created: 0, updated: 0, contacts: 0 }
@@ -105,23 +107,28 @@ export class CustomerWriter {
       }
     }
     const updates = rows.filter((row) => row.action === 'update')
-    // Built while the chunk before was being written; now that one has to be done.
-    await this.settle()
     this.written.created += customers.length
     this.written.contacts += contactRows.length
-    this.writing = (async () => {
-      await insertPresentColumns(this.manager, CustomerEntity, customers)
-      await insertPresentColumns(this.manager, ContactEntity, contactRows)
-      await insertPresentColumns(this.manager, ContactDateEntity, dateRows)
-      await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
-      for (const row of updates) {
-        this.labels.fill(row.input as Record<string, unknown>, row.pending)
-        this.written.contacts += await updateFromRow(this.manager, row, this.time)
-        this.written.updated++
-      }
-    })().catch((error: unknown) => {
-      this.failure = { error }
-    })
+    // Queued behind the chunk being written, so that SQLite goes on to this one without
+    // waiting for this thread; at most two chunks are held (the one before must be done).
+    await this.before
+    this.before = this.writing
+    this.writing = this.writing
+      .then(async () => {
+        if (this.failure) return
+        await insertPresentColumns(this.manager, CustomerEntity, customers)
+        await insertPresentColumns(this.manager, ContactEntity, contactRows)
+        await insertPresentColumns(this.manager, ContactDateEntity, dateRows)
+        await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
+        for (const row of updates) {
+          this.labels.fill(row.input as Record<string, unknown>, row.pending)
+          this.written.contacts += await updateFromRow(this.manager, row, this.time)
+          this.written.updated++
+        }
+      })
+      .catch((error: unknown) => {
+        this.failure ??= { error }
+      })
   }
 
   /** Waits for the chunk being written; rethrows its error (the caller's transaction then rolls back). */

@@ -89,7 +89,15 @@ export interface UnknownLabelTally {
   category: DictionaryCategory
 }
 
-export type LabelResolution = { id: number } | { create: string } | { error: string }
+export type LabelResolution =
+  { id: number } | { create: { key: string; category: DictionaryCategory; label: string } } | { error: string }
+
+/** What labels are resolved against; plain data, so that a worker thread can be given it. */
+export interface LabelSource {
+  items: Map<DictionaryCategory, LabelItem[]>
+  choices: ImportDecisions['labelChoices']
+  provinceRegions: ProvinceRegion[]
+}
 
 /**
  * Dictionary labels of a file: an item whose label matches (after full-width,
@@ -99,14 +107,12 @@ export type LabelResolution = { id: number } | { create: string } | { error: str
  */
 export class LabelResolver {
   readonly unknown = new Map<string, UnknownLabelTally>()
+  private readonly items: Map<DictionaryCategory, LabelItem[]>
   private readonly choices = new Map<string, number | null>()
   private readonly provinceRegions: Map<string, number | null>
 
-  constructor(
-    private readonly items: Map<DictionaryCategory, LabelItem[]>,
-    choices: ImportDecisions['labelChoices'],
-    provinceRegions: ProvinceRegion[] = [],
-  ) {
+  constructor({ items, choices, provinceRegions }: LabelSource) {
+    this.items = items
     for (const choice of choices) this.choices.set(unknownKey(choice.field, choice.label), choice.itemId)
     this.provinceRegions = new Map(provinceRegions.map((p) => [p.provinceCode, p.regionId]))
   }
@@ -127,19 +133,14 @@ export class LabelResolver {
     this.matches.set(cacheKey, match)
     if (match.item) return { id: match.item.id }
     const key = unknownKey(field.key, label)
-    const tally = this.unknown.get(key)
+    let tally = this.unknown.get(key)
     if (tally) tally.rows++
-    else
-      this.unknown.set(key, {
-        field: field.key,
-        fieldLabel: field.label,
-        label,
-        rows: 1,
-        suggestions: match.suggestions,
-        category,
-      })
+    else {
+      tally = { field: field.key, fieldLabel: field.label, label, rows: 1, suggestions: match.suggestions, category }
+      this.unknown.set(key, tally)
+    }
     const chosen = this.choices.get(key)
-    if (chosen === undefined || chosen === null) return { create: key }
+    if (chosen === undefined || chosen === null) return { create: { key, category, label: tally.label } }
     if (!items.some((item) => item.id === chosen)) {
       return { error: `为「${label}」选择的${field.label}不存在或已停用，请重新选择` }
     }

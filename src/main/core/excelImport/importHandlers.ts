@@ -11,6 +11,7 @@ import { ImportSessions, type ImportJob, type ImportSession } from './importSess
 import { importTemplate } from './importTemplate'
 import { CustomerWriter } from './customerWriter'
 import { LabelItems } from './labelItems'
+import { CustomerRowReaders } from './customerRowReader'
 import { planContext, planCustomerChunks, planImport } from './planImport'
 import { readImportFile } from './readImportFile'
 import { writeImport } from './writeImport'
@@ -29,6 +30,7 @@ class ImportCancelled extends Error {}
 
 export function importHandlers({ store }: CoreContext): DomainHandlers<ImportChannel> {
   const sessions = new ImportSessions()
+  const readers = new CustomerRowReaders()
 
   /** The whole import in one transaction: a problem row (unless skipped), an error or 取消 leaves nothing behind. */
   const run = async (
@@ -49,9 +51,9 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           new AppError('VALIDATION', `有 ${problems} 行有问题，未导入任何数据：请修改文件或选择跳过这些行`)
         let result: ImportResult
         if (session.kind === 'customers') {
-          result = await importCustomers(m, session, decisions, skipErrorRows, job, progress, refuse)
+          result = await importCustomers(m, session, decisions, skipErrorRows, job, progress, refuse, readers)
         } else {
-          const plan = await planImport(m, session.kind, session.sheet, decisions)
+          const plan = await planImport(m, session.kind, session.sheet, decisions, readers)
           session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
           if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
           job.total = plan.customers.length + plan.sales.length
@@ -83,6 +85,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
         const fields = importFieldsOf[kind]
         const sheet = await readImportFile(fileName, Buffer.from(base64, 'base64'), fields)
         const session = sessions.open(kind, fileName, sheet)
+        if (kind === 'customers') readers.prepare()
         return {
           sessionId: session.id,
           fileName,
@@ -99,8 +102,10 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
     'import.preview': (decisions) =>
       store.read(async (m) => {
         const session = sessions.toImport(decisions.sessionId)
-        const plan = await planImport(m, session.kind, session.sheet, decisions)
+        const plan = await planImport(m, session.kind, session.sheet, decisions, readers)
         session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
+        // The import usually follows.
+        if (session.kind === 'customers') readers.prepare()
         return plan.preview
       }),
 
@@ -161,19 +166,18 @@ async function importCustomers(
   job: ImportJob,
   progress: (done: number) => Promise<void>,
   refuse: (problems: number) => AppError,
+  readers: CustomerRowReaders,
 ): Promise<ImportResult> {
   const context = await planContext(m, 'customers', session.sheet, decisions)
-  const labels = new LabelItems(m, (key) => {
-    const unknown = context.labels.unknown.get(key)
-    return unknown && { category: unknown.category, label: unknown.label }
-  })
+  const labels = new LabelItems(m)
   const writer = await CustomerWriter.open(m, labels, localNow())
+  const reader = await readers.open(context.reading)
   const problems: PreviewRow[] = []
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
   job.total = session.sheet.rows.length
   let done = 0
   try {
-    await planCustomerChunks(m, session.sheet.rows, decisions, context, writer.firstId, async (chunk) => {
+    await planCustomerChunks(m, session.sheet.rows, decisions, context, reader, writer.firstId, async (chunk) => {
       for (const row of chunk.rows) {
         counts[row.action]++
         if (row.action === 'error') problems.push(row)
@@ -183,6 +187,7 @@ async function importCustomers(
       await progress(done)
     })
   } finally {
+    await reader.close()
     session.problemRows = problems
     // Nothing may still be writing when the transaction ends, whichever way.
     await writer.settle().catch(() => undefined)

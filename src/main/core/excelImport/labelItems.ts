@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm'
-import type { DictionaryCategory } from '../../../shared/dictionary'
 import { insertDictItems } from './importQueries'
-import type { PendingLabel } from './planImport'
+import type { PendingLabel } from './readRow'
 
 /**
  * The dictionary items an import creates for labels the file uses that the
@@ -12,26 +11,20 @@ import type { PendingLabel } from './planImport'
 export class LabelItems {
   private readonly ids = new Map<string, number>()
 
-  constructor(
-    private readonly manager: EntityManager,
-    /** The label behind a key of `PendingLabel`, as the plan found it. */
-    private readonly labelOf: (key: string) => { category: DictionaryCategory; label: string } | undefined,
-  ) {}
+  constructor(private readonly manager: EntityManager) {}
 
   get created(): number {
     return this.ids.size
   }
 
   async create(rows: { pending: PendingLabel[] }[]): Promise<void> {
-    const keys = [...new Set(rows.flatMap((row) => row.pending.map((p) => p.key)))].filter((key) => !this.ids.has(key))
-    if (keys.length === 0) return
-    const items = keys.map((key) => {
-      const item = this.labelOf(key)
-      if (!item) throw new Error(`导入计划缺少新选项 ${key}`)
-      return item
-    })
-    const ids = await insertDictItems(this.manager, items)
-    keys.forEach((key, index) => this.ids.set(key, ids[index] as number))
+    const fresh = new Map<string, PendingLabel>()
+    for (const p of rows.flatMap((row) => row.pending)) {
+      if (!this.ids.has(p.key) && !fresh.has(p.key)) fresh.set(p.key, p)
+    }
+    if (fresh.size === 0) return
+    const ids = await insertDictItems(this.manager, [...fresh.values()])
+    for (const [index, key] of [...fresh.keys()].entries()) this.ids.set(key, ids[index] as number)
   }
 
   fill(values: Record<string, unknown>, pending: PendingLabel[]): void {

@@ -1,30 +1,20 @@
 import type { EntityManager } from 'typeorm'
-import type { z } from 'zod'
-import { customerCreateInput, duplicateReasons } from '../../../shared/customer'
+import { duplicateReasons } from '../../../shared/customer'
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import type { DuplicateAction, ImportDecisions, ImportPreview, PreviewRow } from '../../../shared/excelImport'
 import { importFieldsOf, type ImportField, type ImportKind } from '../../../shared/excelImportFields'
-import { cleanText } from '../../../shared/importCleaning'
-import { normalizePhone } from '../../../shared/phone'
-import { normalizeCreditCode } from '../../../shared/creditCode'
 import { resolveSaleAmount, saleCreateInput } from '../../../shared/sale'
-import { namePinyin } from '../customers/namePinyin'
+import type { namePinyin } from '../customers/namePinyin'
 import { normalizeName } from '../customers/normalizeName'
-import { cleanCell, LabelResolver, mappedColumns } from './importColumns'
-import { settleRowValues } from './settleRowValues'
 import { listProvinceRegions } from '../regions/regionQueries'
+import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
+import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
 import { customersMatching, enabledItems, saleTargets, type SaleTarget } from './importQueries'
 import type { SheetData, SheetRow } from './readImportFile'
-
-export type CustomerInput = z.output<typeof customerCreateInput>
+import type { CustomerInput, CustomerRowRead, DuplicateKeys, RowReading } from './readCustomerRow'
+import { addProblem, headerOf, placeholderId, readRow, type Mapped, type PendingLabel } from './readRow'
 
 type NamePinyin = ReturnType<typeof namePinyin>
-
-/** A dictionary field whose item is created by the commit (the value holds a placeholder until then). */
-export interface PendingLabel {
-  field: string
-  key: string
-}
 
 export interface CustomerPlanRow {
   rowNumber: number
@@ -34,7 +24,7 @@ export interface CustomerPlanRow {
   given: string[]
   pending: PendingLabel[]
   targetId: number | null
-  /** namePinyin of the name and of each contact's, worked out while the duplicate lookup runs. */
+  /** namePinyin of the name and of each contact's, worked out when the row was read. */
   namePinyin: NamePinyin | null
   contactPinyins: NamePinyin[] | null
 }
@@ -55,17 +45,12 @@ export interface ImportPlan {
   preview: ImportPreview
   customers: CustomerPlanRow[]
   sales: SalePlanRow[]
-  /** The labels to create, by the key used in `pending`. */
-  newLabels: Map<string, { category: DictionaryCategory; label: string }>
 }
 
-/** Stands in for an item the commit creates, so the record validates before it exists. */
-const placeholderId = 1
-
-/** What planning a file needs besides its rows: the mapped columns and the labels their cells resolve to. */
+/** What planning a file needs besides its rows: the mapped columns and what their labels resolve to. */
 export interface PlanContext {
   mapped: Mapped[]
-  labels: LabelResolver
+  reading: RowReading
 }
 
 export async function planContext(
@@ -75,19 +60,19 @@ export async function planContext(
   decisions: ImportDecisions,
 ): Promise<PlanContext> {
   const fields = importFieldsOf[kind]
-  const columns = mappedColumns(decisions.mapping, fields)
-  const mapped = [...columns].map(([key, column]) => ({
-    field: fields.find((f) => f.key === key) as ImportField,
+  const columns = [...mappedColumns(decisions.mapping, fields)].map(([key, column]) => ({
+    key,
     column,
     header: sheet.headers[column] || (fields.find((f) => f.key === key)?.label ?? key),
   }))
+  const mapped = columns.map((c) => ({ ...c, field: fields.find((f) => f.key === c.key) as ImportField }))
   const categories = [...new Set(mapped.map((m) => m.field.dict).filter((d): d is DictionaryCategory => !!d))]
-  const labels = new LabelResolver(
-    await enabledItems(manager, categories),
-    decisions.labelChoices,
-    kind === 'customers' ? await listProvinceRegions(manager) : [],
-  )
-  return { mapped, labels }
+  const labels = {
+    items: await enabledItems(manager, categories),
+    choices: decisions.labelChoices,
+    provinceRegions: kind === 'customers' ? await listProvinceRegions(manager) : [],
+  }
+  return { mapped, reading: { columns, labels } }
 }
 
 /**
@@ -101,24 +86,36 @@ export async function planImport(
   kind: ImportKind,
   sheet: SheetData,
   decisions: ImportDecisions,
+  readers: CustomerRowReaders,
 ): Promise<ImportPlan> {
   const context = await planContext(manager, kind, sheet, decisions)
   let result: RowResult
+  let unknown: UnknownLabelTally[]
   if (kind === 'customers') {
-    const all: RowResult = { rows: [], customers: [], sales: [] }
-    await planCustomerChunks(manager, sheet.rows, decisions, context, null, async (chunk) => {
-      for (const row of chunk.rows) all.rows.push(row)
-      for (const row of chunk.customers) all.customers.push(row)
-    })
-    result = all
-  } else result = await planSales(manager, sheet.rows, context.mapped, context.labels)
+    result = { rows: [], customers: [], sales: [] }
+    const all = result
+    const reader = await readers.open(context.reading)
+    try {
+      await planCustomerChunks(manager, sheet.rows, decisions, context, reader, null, async (chunk) => {
+        for (const row of chunk.rows) all.rows.push(row)
+        for (const row of chunk.customers) all.customers.push(row)
+      })
+      unknown = await reader.unknownLabels()
+    } finally {
+      await reader.close()
+    }
+  } else {
+    const labels = new LabelResolver(context.reading.labels)
+    result = await planSales(manager, sheet.rows, context.mapped, labels)
+    unknown = [...labels.unknown.values()]
+  }
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
   for (const row of result.rows) counts[row.action]++
   return {
     preview: {
       total: result.rows.length,
       counts,
-      unknownLabels: [...context.labels.unknown.values()].map((u) => ({
+      unknownLabels: unknown.map((u) => ({
         field: u.field,
         fieldLabel: u.fieldLabel,
         label: u.label,
@@ -129,19 +126,7 @@ export async function planImport(
     },
     customers: result.customers,
     sales: result.sales,
-    newLabels: newLabelsOf(context.labels),
   }
-}
-
-/** The labels the commit may create, by the key rows use in `pending`. */
-function newLabelsOf(labels: LabelResolver): Map<string, { category: DictionaryCategory; label: string }> {
-  return new Map([...labels.unknown].map(([key, u]) => [key, { category: u.category, label: u.label }] as const))
-}
-
-export interface Mapped {
-  field: ImportField
-  column: number
-  header: string
 }
 
 interface RowResult {
@@ -150,66 +135,7 @@ interface RowResult {
   sales: SalePlanRow[]
 }
 
-/** The row's cells cleaned into a record shape; problems per column. */
-function readRow(row: SheetRow, mapped: Mapped[], labels: LabelResolver) {
-  const values: Record<string, unknown> = {}
-  const problems: { column: string; message: string }[] = []
-  const pending: PendingLabel[] = []
-  for (const { field, column, header } of mapped) {
-    const cleaned = cleanCell(field, row.cells[column] ?? null)
-    if (!cleaned.ok) {
-      problems.push({ column: header, message: cleaned.error })
-      continue
-    }
-    if (cleaned.value === null) continue
-    if (field.kind !== 'dict') {
-      values[field.key] = cleaned.value
-      continue
-    }
-    const resolved = labels.resolve(field, String(cleaned.value))
-    if ('error' in resolved) problems.push({ column: header, message: resolved.error })
-    else if ('id' in resolved) values[field.key] = resolved.id
-    else {
-      values[field.key] = placeholderId
-      pending.push({ field: field.key, key: resolved.create })
-    }
-  }
-  return { values, problems, pending }
-}
-
-/** One problem per column: a cell that could not be cleaned is not validated again. */
-function addProblem(problems: { column: string; message: string }[], column: string, message: string): void {
-  if (!problems.some((p) => p.column === column)) problems.push({ column, message })
-}
-
-function headerOf(mapped: Mapped[], key: string): string {
-  return mapped.find((m) => m.field.key === key)?.header ?? key
-}
-
-interface DuplicateKeys {
-  creditCode: string | null
-  nameNorm: string
-  phones: string[]
-  email: string | null
-}
-
-function keysOf(input: CustomerInput): DuplicateKeys {
-  const contact = input.contacts[0]
-  const phones = [input.phone, contact?.mobile, contact?.officePhone]
-    .filter((p): p is string => !!p)
-    .map(normalizePhone)
-    // Half a number would match too much (as customers.duplicates does).
-    .filter((p) => p.length >= 7)
-  const email = input.email ? input.email.normalize('NFKC').trim().toLowerCase() : null
-  return {
-    creditCode: input.creditCode ? normalizeCreditCode(input.creditCode) : null,
-    nameNorm: normalizeName(input.name),
-    phones,
-    email: email && email.includes('@') ? email : null,
-  }
-}
-
-/** Rows planned at a time: a commit writes a chunk while it reads and checks the next. */
+/** Rows planned at a time: a commit writes a chunk while it checks the next, and the reader reads the one after. */
 const planChunkRows = 250
 
 export interface CustomerChunk {
@@ -219,16 +145,18 @@ export interface CustomerChunk {
 
 /**
  * Plans the customer rows a chunk at a time, handing each chunk to `onChunk`
- * before reading the next. A row is a duplicate "in the file" of an earlier
- * row of any chunk; "in the database" of a customer that was there before the
- * import — `createdFrom`, the first id the commit gives, keeps the rows it has
- * already written from counting as such.
+ * before planning the next; the reader reads one chunk ahead meanwhile. A row
+ * is a duplicate "in the file" of an earlier row of any chunk; "in the
+ * database" of a customer that was there before the import — `createdFrom`,
+ * the first id the commit gives, keeps the rows it has already written from
+ * counting as such.
  */
 export async function planCustomerChunks(
   manager: EntityManager,
   rows: SheetRow[],
   decisions: ImportDecisions,
-  context: PlanContext,
+  { mapped }: PlanContext,
+  reader: CustomerRowReader,
   createdFrom: number | null,
   onChunk: (chunk: CustomerChunk) => Promise<void>,
 ): Promise<void> {
@@ -237,64 +165,42 @@ export async function planCustomerChunks(
     createdIds: new Map(),
     created: 0,
   }
-  for (let start = 0; start < rows.length; start += planChunkRows) {
-    const chunk = rows.slice(start, start + planChunkRows)
-    await onChunk(await planCustomers(manager, chunk, context, decisions, inFile, createdFrom))
+  // Each chunk's duplicate lookup is sent as soon as the chunk is read, a couple of chunks
+  // ahead: it finds only customers from before the import, so it need not wait for the
+  // writes queued before it, and it is done by the time the chunk is planned.
+  const ahead: Promise<{ read: CustomerRowRead[]; inDatabase: Promise<MatchingCustomers> }>[] = []
+  let asked = 0
+  const askAhead = () => {
+    for (; ahead.length < chunksAhead && asked < rows.length; asked += planChunkRows) {
+      const chunk = reader.read(rows.slice(asked, asked + planChunkRows)).then((read) => {
+        const inDatabase = lookUp(manager, read, createdFrom)
+        inDatabase.catch(() => undefined) // awaited in turn; an error is not unhandled meanwhile
+        return { read, inDatabase }
+      })
+      chunk.catch(() => undefined)
+      ahead.push(chunk)
+    }
+  }
+  askAhead()
+  for (let next = ahead.shift(); next; next = ahead.shift()) {
+    const { read, inDatabase } = await next
+    askAhead()
+    await onChunk(planCustomers(read, await inDatabase, mapped, decisions, inFile, createdFrom))
   }
 }
 
-async function planCustomers(
-  manager: EntityManager,
-  rows: SheetRow[],
-  { mapped, labels }: PlanContext,
-  decisions: ImportDecisions,
-  inFile: FileRows,
-  createdFrom: number | null,
-): Promise<CustomerChunk> {
-  const read = rows.map((row) => {
-    const { values, problems, pending } = readRow(row, mapped, labels)
-    problems.push(...settleRowValues(values, (key) => headerOf(mapped, key)))
-    const input: Record<string, unknown> = { name: '' }
-    const contact: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(values)) {
-      if (key.startsWith('contact.')) contact[key.slice(8)] = value
-      else if (key === 'kind') input.kind = value === '个人客户' ? 'individual' : 'enterprise'
-      else input[key] = value
-    }
-    // As the card does: the 大区 follows the province unless the row gives one.
-    if (input.regionId === undefined && typeof input.provinceCode === 'string') {
-      input.regionId = labels.regionOfProvince(input.provinceCode) ?? undefined
-    }
-    if (Object.keys(contact).length > 0) {
-      if (contact.name === undefined) {
-        problems.push({ column: headerOf(mapped, 'contact.name'), message: '填写了联系人信息，但缺少联系人姓名' })
-      } else input.contacts = [contact]
-    }
-    const parsed = customerCreateInput.safeParse(input)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const [first, , sub] = issue.path
-        const key = first === 'contacts' ? `contact.${String(sub)}` : String(first)
-        addProblem(problems, headerOf(mapped, key), issue.message)
-      }
-    }
-    const name = cleanText(typeof input.name === 'string' ? input.name : null) ?? ''
-    const valid = parsed.success && problems.length === 0 ? parsed.data : null
-    // Computed once: the database lookup and the walk below both need them.
-    const keys = valid ? keysOf(valid) : null
-    return {
-      row,
-      name,
-      problems,
-      pending,
-      given: Object.keys(values),
-      input: parsed.success ? parsed.data : null,
-      keys,
-    }
-  })
+/** Chunks read and looked up ahead of the one being planned. */
+const chunksAhead = 2
 
+type MatchingCustomers = Awaited<ReturnType<typeof customersMatching>>
+
+function lookUp(
+  manager: EntityManager,
+  read: CustomerRowRead[],
+  createdFrom: number | null,
+): Promise<MatchingCustomers> {
   const keys = read.flatMap((r) => (r.keys ? [r.keys] : []))
-  const matching = customersMatching(
+  return customersMatching(
     manager,
     {
       names: keys.map((k) => k.nameNorm),
@@ -304,19 +210,19 @@ async function planCustomers(
     },
     createdFrom,
   )
-  // The lookup runs on SQLite's thread: once it is under way, this thread works out
-  // the pinyin the written rows need (the largest cost of writing them) meanwhile.
-  await new Promise((resolve) => setImmediate(resolve))
-  const pinyins = read.map((r) =>
-    r.keys && r.input
-      ? { name: namePinyin(r.input.name), contacts: r.input.contacts.map((c) => namePinyin(c.name)) }
-      : null,
-  )
-  const inDatabase = await matching
+}
 
+function planCustomers(
+  read: CustomerRowRead[],
+  inDatabase: MatchingCustomers,
+  mapped: Mapped[],
+  decisions: ImportDecisions,
+  inFile: FileRows,
+  createdFrom: number | null,
+): CustomerChunk {
   const result: CustomerChunk = { rows: [], customers: [] }
-  for (const [index, r] of read.entries()) {
-    const rowNumber = r.row.rowNumber
+  for (const r of read) {
+    const rowNumber = r.rowNumber
     const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: r.problems, duplicate: null }
     result.rows.push(preview)
     if (!r.input || !r.keys || r.problems.length > 0) continue
@@ -390,8 +296,8 @@ async function planCustomers(
       given: r.given,
       pending: r.pending,
       targetId,
-      namePinyin: pinyins[index]?.name ?? null,
-      contactPinyins: pinyins[index]?.contacts ?? null,
+      namePinyin: r.pinyin?.name ?? null,
+      contactPinyins: r.pinyin?.contacts ?? null,
     })
   }
   return result

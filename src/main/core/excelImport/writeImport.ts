@@ -20,7 +20,7 @@ export type OnChunk = (done: number) => Promise<void>
  */
 export async function writeImport(manager: EntityManager, plan: ImportPlan, onChunk: OnChunk): Promise<ImportResult> {
   const time = localNow()
-  const labels = new LabelItems(manager, (key) => plan.newLabels.get(key))
+  const labels = new LabelItems(manager)
   const result: ImportResult = {
     created: 0,
     updated: 0,
