@@ -71,6 +71,7 @@ describe('a contact moved to another customer', () => {
     expect(await dirty()).toEqual([a.id, b.id])
     await scanOn(core, '2026-06-12')
     expect(await open()).toContainEqual([b.id, `contactDate:${date?.id}`, '2026-06-14'])
+    expect(await open()).not.toContainEqual([a.id, `contactDate:${date?.id}`, '2026-06-14'])
     expect(await dirty()).toEqual([])
     // A birthday change stays one customer's business.
     await query(`UPDATE contact SET birthday_date = '1980-06-16' WHERE id = ?`, [a.contacts[0]?.id])
