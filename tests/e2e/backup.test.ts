@@ -1,18 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import type { KqBridge } from '../../src/shared/bridge'
 import { expect, test } from 'vitest'
-import { startApp } from './harness'
-
-async function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value
-}
+import { invoke, startApp } from './harness'
 
 const backupRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row')
 const rowOfKind = (page: Page, kind: string) => backupRows(page).filter({ hasText: kind })

@@ -1,20 +1,9 @@
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { bridgeScript } from '../../src/main/core/preview/bridgeScript'
-import type { KqBridge } from '../../src/shared/bridge'
 import { tempDir } from '../helpers/tempDir'
-import { startApp } from './harness'
-
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value as T
-}
+import { invoke, startApp } from './harness'
 
 /**
  * The preview's bridge plus a stand-in for the Electron shell's dialogs: each

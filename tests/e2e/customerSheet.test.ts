@@ -1,17 +1,6 @@
 import type { Page } from 'playwright-core'
-import type { KqBridge } from '../../src/shared/bridge'
 import { expect, test } from 'vitest'
-import { startApp } from './harness'
-
-/** Calls a channel through the page's own bridge, as the renderer does. */
-async function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value
-}
+import { invoke, startApp } from './harness'
 
 const row = (page: Page, name: string) => page.locator('.ag-row', { hasText: name }).first()
 

@@ -3,19 +3,9 @@ import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import type { KqBridge } from '../../src/shared/bridge'
-import { startApp } from './harness'
+import { invoke, startApp } from './harness'
 
 const downloadDir = resolve(__dirname, '../../.tmp/e2e-downloads')
-
-async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value as T
-}
 
 /** Clicks, waits for the page's download, saves it and opens it with exceljs. */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; workbook: ExcelJS.Workbook }> {

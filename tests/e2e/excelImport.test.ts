@@ -1,20 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import type { KqBridge } from '../../src/shared/bridge'
 import { tempDir } from '../helpers/tempDir'
-import { startApp } from './harness'
-
-async function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value
-}
+import { invoke, startApp } from './harness'
 
 /** An office's sheet: a title row, full-width text, a number-typed mobile, a serial date, a duplicate, a bad row. */
 async function officeFile(): Promise<string> {

@@ -1,16 +1,5 @@
-import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import type { KqBridge } from '../../src/shared/bridge'
-import { startApp } from './harness'
-
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value as T
-}
+import { invoke, startApp } from './harness'
 
 test('a long 登记卡 export shows its progress and a 取消 button; 取消 stops it with 已取消 and no download', async () => {
   const app = await startApp()

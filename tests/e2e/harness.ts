@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { KqBridge } from '../../src/shared/bridge'
 import { tempDir } from '../helpers/tempDir'
 
 const root = resolve(__dirname, '../..')
@@ -72,6 +73,21 @@ export async function startApp(
       if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`)
     },
   }
+}
+
+/**
+ * Calls a core channel through the page's own bridge (so the call takes the same
+ * path as the renderer's) and returns its value; a refused call fails the test
+ * with the core's answer in the message.
+ */
+export async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
+  // globalThis rather than window: this file is also type-checked without the DOM lib (tsconfig.node.json, for the bench).
+  const result = await page.evaluate(
+    ([c, i]) => (globalThis as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
+    [channel, input] as const,
+  )
+  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
+  return result.value as T
 }
 
 async function post(url: string, channel: string, input: unknown): Promise<void> {

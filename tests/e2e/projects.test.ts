@@ -1,17 +1,6 @@
 import type { Page } from 'playwright-core'
-import type { KqBridge } from '../../src/shared/bridge'
 import { expect, test } from 'vitest'
-import { startApp } from './harness'
-
-/** Calls a channel through the page's own bridge, as the renderer does. */
-async function invoke<T = unknown>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value as T
-}
+import { invoke, startApp } from './harness'
 
 /** Types into a searchable antd Select of the open dialog and takes the first option matching. */
 async function pick(page: Page, label: string, text: string): Promise<void> {

@@ -1,18 +1,7 @@
 import type { Page } from 'playwright-core'
-import type { KqBridge } from '../../src/shared/bridge'
 import { projectOwnerChecklist } from '../../src/shared/grading/relationshipChecklists'
 import { expect, test } from 'vitest'
-import { startApp } from './harness'
-
-/** Calls a channel through the page's own bridge, as the renderer does. */
-async function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value
-}
+import { invoke, startApp } from './harness'
 
 /** The value shown next to a label of the read-only card. */
 const cardValue = (page: Page, label: string) =>

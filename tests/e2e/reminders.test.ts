@@ -1,18 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import type { KqBridge } from '../../src/shared/bridge'
-import { startApp } from './harness'
-
-/** Calls a channel through the page's own bridge, as the renderer does. */
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    ([c, i]) => (window as unknown as { kqBridge?: KqBridge }).kqBridge?.invoke(c as string, i),
-    [channel, input] as const,
-  )
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
-  return result.value as T
-}
+import { invoke, startApp } from './harness'
 
 interface ListOutput {
   rows: { id: number; customerId: number | null; customerName: string | null; kind: string }[]
