@@ -36,13 +36,28 @@ export const searchCustomerHitSchema = z.object({
 })
 export type SearchCustomerHit = z.output<typeof searchCustomerHitSchema>
 
+/** Which part of a contact the words matched, shown beside the result as for customers. */
+export const searchContactMatchKinds = ['姓名', '手机', '办公电话', '拼音首字母', '拼音'] as const
+export type SearchContactMatchKind = (typeof searchContactMatchKinds)[number]
+
+/**
+ * The hint beside a hit: the matched part plus 匹配, so `zs` beside 张三 reads as
+ * 「拼音首字母匹配」, not as a field of the contact.
+ */
+export function searchMatchLabel(kind: SearchMatchKind | SearchContactMatchKind): string {
+  return kind === '其他' ? '其他信息匹配' : `${kind}匹配`
+}
+
 export const searchContactHitSchema = z.object({
   id: z.number().int(),
   customerId: z.number().int(),
   customerName: z.string(),
   name: z.string(),
   mobile: z.string().nullable(),
+  /** Shown instead of the mobile when the office phone is what matched. */
+  officePhone: z.string().nullable(),
   title: z.string().nullable(),
+  match: z.enum(searchContactMatchKinds),
 })
 export type SearchContactHit = z.output<typeof searchContactHitSchema>
 

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm'
 import { looksLikePhone, normalizePhone } from '../../../shared/phone'
-import type { SearchContactHit, SearchCustomerHit, SearchMatchKind } from '../../../shared/search'
+import type {
+  SearchContactHit,
+  SearchContactMatchKind,
+  SearchCustomerHit,
+  SearchMatchKind,
+} from '../../../shared/search'
 import { searchForm } from '../customers/customerDerived'
 import { likePattern, quickTerms } from '../customers/customerListQuery'
 
@@ -67,12 +72,12 @@ export async function searchCustomers(
     code: row.code,
     name: row.name,
     phone: row.phone,
-    match: matchKind(row, first),
+    match: customerMatchKind(row, first),
   }))
 }
 
 /** The part of the customer the first word was found in, for the hint beside the result. */
-function matchKind(row: CustomerHitRaw, term: string): SearchMatchKind {
+function customerMatchKind(row: CustomerHitRaw, term: string): SearchMatchKind {
   const has = (text: string | null): boolean => text !== null && searchForm(text).includes(term)
   if (has(row.code)) return '编号'
   if (has(row.name)) return '名称'
@@ -91,7 +96,12 @@ interface ContactHitRaw {
   customer_name: string
   name: string
   mobile: string | null
+  office_phone: string | null
   title: string | null
+  pinyin: string
+  pinyin_initials: string
+  mobile_norm: string | null
+  office_phone_norm: string | null
 }
 
 /**
@@ -116,7 +126,8 @@ export async function searchContacts(
   const where = terms.map((term) => anyColumn(params.add(likePattern(term))))
   const prefix = anyColumn(params.add(prefixPattern(first)))
   const raw: ContactHitRaw[] = await manager.query(
-    `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.title
+    `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.office_phone, ct.title,
+       ct.pinyin, ct.pinyin_initials, ct.mobile_norm, ct.office_phone_norm
      FROM contact ct CROSS JOIN customer c ON c.id = ct.customer_id
      WHERE c.deleted_at IS NULL AND ${where.join(' AND ')}
      ORDER BY CASE WHEN ${prefix} THEN 0 ELSE 1 END, ct.name, ct.id
@@ -129,6 +140,24 @@ export async function searchContacts(
     customerName: row.customer_name,
     name: row.name,
     mobile: row.mobile,
+    officePhone: row.office_phone,
     title: row.title,
+    match: contactMatchKind(row, first),
   }))
+}
+
+/**
+ * The column of the contact the first word was found in, checked for the returned
+ * hits only. The order settles a word found in two: a name before its pinyin, the
+ * mobile (shown with the hit) before the office phone.
+ */
+function contactMatchKind(row: ContactHitRaw, term: string): SearchContactMatchKind {
+  const has = (text: string | null): boolean => text !== null && searchForm(text).includes(term)
+  if (has(row.name)) return '姓名'
+  if (has(row.mobile_norm)) return '手机'
+  if (has(row.office_phone_norm)) return '办公电话'
+  if (has(row.pinyin_initials)) return '拼音首字母'
+  if (has(row.pinyin)) return '拼音'
+  // SQL's LIKE found the word in one of these; only a name that NFKC rewrites gets here.
+  return '姓名'
 }

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons'
 import { Button, Empty, Input, Modal, Tag, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState } from 'react'
-import type { SearchGlobalOutput } from '../../../shared/search'
+import { searchMatchLabel, type SearchGlobalOutput } from '../../../shared/search'
 import { call, errorMessage } from '../api/client'
 
 /** Long enough not to query on every keystroke, short enough to feel live. */
@@ -14,7 +14,8 @@ interface Hit {
   customerId: number
   title: string
   detail: string
-  tag: string | null
+  /** Why it was found (「拼音首字母匹配」): typing `zs` and seeing 张三 should not puzzle anyone. */
+  tag: string
 }
 
 function hitsOf(found: SearchGlobalOutput): { customers: Hit[]; contacts: Hit[] } {
@@ -24,14 +25,15 @@ function hitsOf(found: SearchGlobalOutput): { customers: Hit[]; contacts: Hit[] 
       customerId: c.id,
       title: c.name,
       detail: [c.code, c.phone].filter(Boolean).join(' · '),
-      tag: c.match,
+      tag: searchMatchLabel(c.match),
     })),
     contacts: found.contacts.map((c) => ({
       key: `contact-${c.id}`,
       customerId: c.customerId,
       title: c.name,
-      detail: [c.title, c.mobile, c.customerName].filter(Boolean).join(' · '),
-      tag: null,
+      // The phone that matched, so a hit by office phone shows the number typed.
+      detail: [c.title, c.match === '办公电话' ? c.officePhone : c.mobile, c.customerName].filter(Boolean).join(' · '),
+      tag: searchMatchLabel(c.match),
     })),
   }
 }
@@ -184,7 +186,7 @@ function SearchPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
                   {hit.detail}
                 </div>
               </div>
-              {hit.tag && <Tag style={{ marginInlineEnd: 0 }}>{hit.tag}</Tag>}
+              <Tag style={{ marginInlineEnd: 0 }}>{hit.tag}</Tag>
             </div>
           )
         })}

@@ -81,7 +81,9 @@ describe('search.global', () => {
         customerName: '广州人易科技有限公司',
         name: '王小明',
         mobile: '138 0013 8000',
+        officePhone: null,
         title: '采购经理',
+        match: '姓名',
       },
     ])
     expect(contactNames(await search('王')).sort()).toEqual(['王小明', '王强'].sort())
