@@ -114,7 +114,18 @@ export const customerImportFields: ImportField[] = [
   customerField('fax', 'phone', '020-12345679', ['传真号码']),
   customerField('email', 'text', 'info@renyi.com', ['邮箱', 'Email', 'E-mail', '电子邮箱', '公司邮箱']),
   customerField('website', 'text', 'www.renyi.com', ['网址', '网站', '公司网址']),
-  customerField('address', 'text', '广州市天河区体育西路 1 号', ['地址', '公司地址', '单位地址', '联系地址']),
+  // 地址 stays the 通讯地址: it often holds the street only, beside 省/市 columns. A column of whole
+  // addresses pointed at 所在地区 gives the 省/市/区 and keeps the address (settleRowValues).
+  customerField('address', 'text', '广州市天河区体育西路 1 号', [
+    '地址',
+    '详细地址',
+    '通信地址',
+    '邮寄地址',
+    '公司地址',
+    '单位地址',
+    '联系地址',
+    '办公地址',
+  ]),
   customerField('postalCode', 'text', '510000', ['邮编']),
   customerField('creditCode', 'text', '', ['信用代码', '社会信用代码', '税号', '纳税人识别号']),
   customerField('bankName', 'text', '中国工商银行广州天河支行', ['开户行']),
@@ -124,7 +135,9 @@ export const customerImportFields: ImportField[] = [
   customerField('registeredCapital', 'text', '500万元'),
   customerField('mainBusiness', 'text', '办公设备销售', ['经营范围']),
   customerField('gender', 'choice', '', [], { choices: genders }),
-  customerField('birthDate', 'calendarDate', '', ['生日'], {
+  // A bare 生日 is the contact's (below): in a 企业客户 file it is the contact's birthday, and
+  // 姓名 already maps to the contact; 个人客户 files head the customer's own date 出生日期.
+  customerField('birthDate', 'calendarDate', '', ['客户生日', '客户出生日期'], {
     hint: '公历或农历：1990-08-15、08-15（不知道年份）、农历1990-08-15、农历八月十五',
   }),
   customerField('birthCalendar', 'calendar', '', ['出生日期（公历/农历）'], { hint: '公历 或 农历，不填为公历' }),
@@ -168,7 +181,7 @@ export const customerImportFields: ImportField[] = [
     key: 'contact.birthday',
     label: '联系人生日',
     kind: 'calendarDate',
-    synonyms: ['联系人出生日期'],
+    synonyms: ['生日', '联系人出生日期'],
     example: '1990-08-15',
     hint: '公历或农历：1990-08-15、08-15（不知道年份）、农历1990-08-15、农历八月十五、腊月初八',
   },

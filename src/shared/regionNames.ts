@@ -67,6 +67,8 @@ interface Lookup {
   names: Map<string, string>
   /** The longest name, for cutting a combined text into names. */
   longest: number
+  /** Every name and short form at any level: most cuts of an address are none, and one set says so fastest. */
+  known: Set<string>
 }
 
 let built: Lookup | null = null
@@ -97,7 +99,8 @@ function lookup(): Lookup {
       }
     }
   }
-  built = { full, short, names, longest }
+  const known = new Set([...full.keys(), ...short.keys()].map((key) => key.slice(key.lastIndexOf('|') + 1)))
+  built = { full, short, names, longest, known }
   return built
 }
 
@@ -249,18 +252,28 @@ function cityMissing(city: string, provinceCode: string | null): string {
   return `${nameOf(provinceCode)}没有城市“${city}”${hint}`
 }
 
+/** A 所在地区 cell read: its codes, and what follows the names (a street, a building) when there is more. */
+export type DivisionTextResolution =
+  { ok: true; codes: DivisionCodes; street?: string } | { ok: false; level: DivisionLevel; message: string }
+
+const rememberedTexts = new Map<string, DivisionTextResolution>()
+
 /**
- * One cell holding the whole place: 广东省广州市天河区, 广东 广州 天河, 北京市朝阳区.
- * Separated names are read in turn; run-together names are cut where a name of
- * the next level ends (the longest that fits).
+ * One cell holding the whole place, often a whole address: 广东省广州市天河区,
+ * 广东 广州 天河, 北京市朝阳区建国路88号, 广州市天河区体育西路191号. The names at
+ * its beginning are read in turn (a separated word as a whole, run-together
+ * names cut where a name of the next level ends, the longest that fits) and
+ * what follows them is the street. A cell that begins with no name is refused.
  */
-export function resolveDivisionText(text: string): DivisionResolution {
+export function resolveDivisionText(text: string): DivisionTextResolution {
   const tidy = toHalfWidth(text).trim()
-  const known = remembered.get(`\u0000${tidy}`)
+  const known = rememberedTexts.get(tidy)
   if (known) return known
   const result = resolveText(tidy)
-  if (remembered.size >= 20_000) remembered.clear()
-  remembered.set(`\u0000${tidy}`, result)
+  // Addresses are nearly all different: remembering them would only push out the places.
+  if (result.ok && result.street !== undefined) return result
+  if (rememberedTexts.size >= 20_000) rememberedTexts.clear()
+  rememberedTexts.set(tidy, result)
   return result
 }
 
@@ -287,31 +300,131 @@ function step(codes: DivisionCodes, name: string, loose: boolean): Step {
   return null
 }
 
-function resolveText(text: string): DivisionResolution {
+/** As toHalfWidth leaves them: 、 and — have no half-width form. */
+const separators = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u3000', ',', '，', '、', '/', '|', '\\', '-', '—'])
+/** How a street name goes on: 中山路 is a road, not the district 中山区 (of 大连) followed by 路. */
+const streetWord = /[东南西北中]?(?:大道|大街|路|街|巷|胡同|弄|道|里)/y
+/** A suffix written after a short name instead of the official one: 恩施州, 增城市 (now 增城区). */
+const suffixAfter = /(?:特别行政区|自治区|自治州|自治县|自治旗|新区|地区|省|市|盟|州|区|县|旗)/y
+/** A leftover shaped like a name is a mistyped one (广州市天和区), not a street; 高新区 and the like are no divisions. */
+const nameShaped = /^[\u4e00-\u9fff]{1,6}(?:省|市|州|盟|区|县|旗)$/
+const notDivision = /(?:园区|开发区|高新区|小区|社区)$/
+
+function separatorAt(text: string, from: number): number {
+  let at = from
+  while (at < text.length && !separators.has(text.charAt(at))) at++
+  return at
+}
+
+function skipSeparators(text: string, from: number): number {
+  let at = from
+  while (at < text.length && separators.has(text.charAt(at))) at++
+  return at
+}
+
+const deepestOf = (codes: DivisionCodes) => codes.districtCode ?? codes.cityCode ?? codes.provinceCode
+
+function resolveText(text: string): DivisionTextResolution {
   let codes: DivisionCodes = { provinceCode: null, cityCode: null, districtCode: null }
-  const parts = text.split(/[\s,，、/|\\\-—]+/).filter(Boolean)
-  const unknown = (name: string) => fail('province', `无法识别所在地区“${text}”中的“${name}”`)
-  if (parts.length > 1) {
-    for (const part of parts) {
-      const next = step(codes, part, true)
-      if (next === null) return unknown(part)
-      if ('error' in next) return next.error
-      codes = next.codes
-    }
-    return { ok: true, codes }
-  }
-  const { longest } = lookup()
-  let at = 0
-  while (at < text.length) {
-    let next: Step = null
-    for (let length = Math.min(longest, text.length - at); length >= 2 && next === null; length--) {
-      // Exact names only: 济南市市中区 must not be cut as 济南市市 (济南市 with a suffix too many) + 中区.
-      next = step(codes, text.slice(at, at + length), false)
-      if (next !== null && 'error' in next) return next.error
-      if (next !== null) at += length
-    }
-    if (next === null || 'error' in next) return unknown(text.slice(at))
+  // 中国广东省…: the country is not a division.
+  let at = skipSeparators(text, text.startsWith('中国') ? 2 : 0)
+  for (let next = nameAt(codes, text, at); next !== null; next = nameAt(codes, text, at)) {
+    if ('error' in next) return next.error
     codes = next.codes
+    at = skipSeparators(text, next.end)
   }
-  return { ok: true, codes }
+  const deepest = deepestOf(codes)
+  if (deepest === null) return fail('province', `“${text}”的开头应是省、市或区县名称`)
+  const rest = text.slice(at)
+  if (rest === '') return { ok: true, codes }
+  // Before the district, a leftover naming a place elsewhere is a wrong place; after it, anything is the street.
+  const elsewhere = codes.districtCode ? null : placeElsewhere(rest)
+  if (elsewhere) {
+    return fail(
+      'province',
+      `${nameOf(deepest)}没有“${elsewhere.name}”（${elsewhere.name}在${listPlaces(elsewhere.codes)}）`,
+    )
+  }
+  if (nameShaped.test(rest) && !notDivision.test(rest)) {
+    return fail('province', `无法识别所在地区“${text}”中的“${rest}”`)
+  }
+  return { ok: true, codes, street: rest }
+}
+
+/**
+ * The name at `at` and where it ends: a separated word when it is a name as a
+ * whole (read loosely, as in the three columns), else the longest run-together
+ * name that is not the start of a street.
+ */
+function nameAt(
+  codes: DivisionCodes,
+  text: string,
+  at: number,
+): { codes: DivisionCodes; end: number } | { error: DivisionResolution } | null {
+  if (at >= text.length) return null
+  const { longest, known } = lookup()
+  const wordEnd = separatorAt(text, at)
+  const word = text.slice(at, wordEnd)
+  // Written loosely (增城市 for 增城区), a name still ends with a suffix; one of 门牌号 and 大厦 is no name.
+  const whole = known.has(word) || suffix.test(word) || /^\d{6}$/.test(word) ? step(codes, word, true) : null
+  if (whole !== null) return 'error' in whole ? whole : { codes: whole.codes, end: wordEnd }
+  for (let length = Math.min(longest, wordEnd - at); length >= 2; length--) {
+    const end = at + length
+    const name = text.slice(at, end)
+    if (!known.has(name) && !(length === 6 && /^\d{6}$/.test(name))) continue
+    if (streetAt(text, end) && !isFullName(name)) continue
+    // Exact names only: 济南市市中区 must not be cut as 济南市市 (济南市 with a suffix too many) + 中区.
+    const next = step(codes, name, false)
+    if (next === null) continue
+    if ('error' in next) return next
+    return { codes: next.codes, end: end + suffixWritten(codes, name, next.codes, text, end) }
+  }
+  return null
+}
+
+const allLevels: DivisionLevel[] = ['province', 'city', 'district']
+
+/** A street goes on at `at` (路, 东路, 大街 …), unless a name does (哈尔滨 + 道里区, 唐山 + 路北区). */
+function streetAt(text: string, at: number): boolean {
+  streetWord.lastIndex = at
+  if (!streetWord.test(text)) return false
+  const { longest, known } = lookup()
+  for (let end = at + 2; end <= Math.min(text.length, at + longest); end++) {
+    if (known.has(text.slice(at, end))) return false
+  }
+  return true
+}
+
+/** An official name somewhere (离岛 of 澳门 is one, and its 路氹填海区 no road). */
+function isFullName(name: string): boolean {
+  return allLevels.some((level) => lookup().full.has(`${level}||${name}`))
+}
+
+/** The length of a suffix written after a short name (恩施 + 州), when the two still name the same division. */
+function suffixWritten(before: DivisionCodes, name: string, found: DivisionCodes, text: string, end: number): number {
+  const code = deepestOf(found)
+  if (code === null || nameOf(code) === name) return 0
+  suffixAfter.lastIndex = end
+  const written = suffixAfter.exec(text)?.[0]
+  if (written === undefined) return 0
+  const again = step(before, name + written, true)
+  return again !== null && 'codes' in again && deepestOf(again.codes) === code ? written.length : 0
+}
+
+/**
+ * The name a leftover begins with when it is a division somewhere else: a full
+ * name (杭州市…), or a whole short one. Names many places share (高新区, 城区,
+ * 新华区) say nothing about where the place is: they are taken as the street's.
+ */
+function placeElsewhere(rest: string): { name: string; codes: string[] } | null {
+  const { full, short, longest, known } = lookup()
+  const wordEnd = separatorAt(rest, 0)
+  for (let length = Math.min(longest, wordEnd); length >= 2; length--) {
+    const name = rest.slice(0, length)
+    if (!known.has(name) || notDivision.test(name)) continue
+    const maps = length === wordEnd ? [full, short] : [full]
+    const places = allLevels.flatMap((level) => maps.flatMap((map) => map.get(`${level}||${name}`) ?? []))
+    if (places.length > 0 && places.length < 3) return { name, codes: places }
+  }
+  return null
 }

@@ -54,7 +54,17 @@ export interface RowContext {
   schema: typeof customerCreateInput
 }
 
-const addedKeys = ['name', 'kind', 'regionId', 'provinceCode', 'cityCode', 'districtCode', 'birthDate', 'birthCalendar']
+const addedKeys = [
+  'name',
+  'kind',
+  'regionId',
+  'provinceCode',
+  'cityCode',
+  'districtCode',
+  'birthDate',
+  'birthCalendar',
+  'address',
+]
 
 export function rowContext({ columns, labels }: RowReading): RowContext {
   const fields = importFieldsOf.customers

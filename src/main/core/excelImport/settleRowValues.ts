@@ -96,8 +96,16 @@ function settleDivisions(values: Record<string, unknown>, headerOf: (key: string
   }
   const separate = names.province !== null || names.city !== null || names.district !== null
   if (!separate && combined === undefined) return
+  const read = combined === undefined ? null : resolveDivisionText(combined)
   // The three columns, when a row fills any of them, say more than one 所在地区 cell.
-  const result = separate ? resolveDivisionNames(names) : resolveDivisionText(combined as string)
+  const result = separate || read === null ? resolveDivisionNames(names) : read
+  // A street after the names: the cell is the 通讯地址 unless the row has one. Kept whole, as a
+  // 通讯地址 is written elsewhere (the card's, the template's example): 北京市朝阳区建国路88号.
+  if (combined !== undefined && read?.ok && read.street !== undefined && !('address' in values)) {
+    if (combined.length > addressMax) {
+      problems.push({ column: headerOf('divisions'), message: `通讯地址不能超过 ${addressMax} 个字` })
+    } else values.address = combined
+  }
   if (!result.ok) {
     for (const key of divisionFields) if (key in values) Reflect.deleteProperty(values, key)
     problems.push({ column: headerOf(separate ? divisionKeys[result.level] : 'divisions'), message: result.message })
@@ -109,3 +117,6 @@ function settleDivisions(values: Record<string, unknown>, headerOf: (key: string
     else if (key in values) Reflect.deleteProperty(values, key)
   }
 }
+
+/** As customerCreateInput's 通讯地址. */
+const addressMax = 200

@@ -148,28 +148,28 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
       sheet.addRow(['广州人易科技有限公司', '广东省广州市天河区', '钱七', '腊月初八', '子女生日', '2015-06-01'])
       sheet.addRow(['上海戊公司', '上海 浦东', null, null, null, null])
       sheet.addRow(['地址公司', '广东省广州市天河区体育西路', null, null, null, null])
+      sheet.addRow(['无地区公司', '体育西路191号', null, null, null, null])
     })
     const opened = await openFile(core, '地区.xlsx', base64)
-    expect(opened.mapping).toEqual([
+    // A bare 生日 in a company file is the contact's.
+    const mapping = [
       'name',
       'divisions',
       'contact.name',
-      'birthDate',
+      'contact.birthday',
       'contact.importantDateLabel',
       'contact.importantDates',
-    ])
-    // 生日 alone is taken as the customer's own 出生日期: the user points it at the contact.
-    const mapping = opened.mapping.map((key) => (key === 'birthDate' ? 'contact.birthday' : key))
+    ]
+    expect(opened.mapping).toEqual(mapping)
 
     const plan = await preview(core, { sessionId: opened.sessionId, mapping, duplicateDefault: 'update' })
     expect(plan.rows.map((r) => [r.rowNumber, r.action])).toEqual([
       [2, 'update'],
       [3, 'create'],
-      [4, 'error'],
+      [4, 'create'],
+      [5, 'error'],
     ])
-    expect(problemsOf(plan, 4)).toEqual([
-      { column: '所在地区', message: '无法识别所在地区“广东省广州市天河区体育西路”中的“体育西路”' },
-    ])
+    expect(problemsOf(plan, 5)).toEqual([{ column: '所在地区', message: '“体育西路191号”的开头应是省、市或区县名称' }])
 
     const done = await commit(core, {
       sessionId: opened.sessionId,
@@ -177,7 +177,14 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
       duplicateDefault: 'update',
       skipErrorRows: true,
     })
-    expect(done.result).toMatchObject({ created: 1, updated: 1, errors: 1, contacts: 1 })
+    expect(done.result).toMatchObject({ created: 2, updated: 1, errors: 1, contacts: 1 })
+    // The street after the names keeps the cell as the 通讯地址, though the file has no 地址 column.
+    expect(await customerNamed('地址公司')).toMatchObject({
+      provinceCode: '440000',
+      cityCode: '440100',
+      districtCode: '440106',
+      address: '广东省广州市天河区体育西路',
+    })
 
     const updated = await call<Customer>(core, 'customers.get', { id: existing.id })
     // An update changes what the file gives, and a customer without a 大区 gets the province's, as on the card.
@@ -187,6 +194,8 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
       districtCode: '440106',
       regionId: await dictId(core, 'region', '华南'),
     })
+    // Names only: no address to keep.
+    expect(updated.address).toBeNull()
     expect(updated.contacts).toMatchObject([
       {
         name: '钱七',
@@ -197,6 +206,105 @@ describe('import of 省/市/区 names, lunar birthdays and 纪念日', () => {
     const wu = await customerNamed('上海戊公司')
     expect(wu).toMatchObject({ provinceCode: '310000', cityCode: '310100', districtCode: '310115' })
     expect(wu.regionId).toBe(await dictId(core, 'region', '华东'))
+  })
+
+  it('reads 省/市/区 from whole addresses in 所在地区, keeping them as the 通讯地址 unless the row has one', async () => {
+    const existing = await createCustomer(core, { name: '旧址公司', address: '广州市越秀区旧址路1号' })
+    const base64 = await xlsxBase64((sheet) => {
+      sheet.addRow(['客户名称', '客户类型', '所在地区', '详细地址', '联系人', '生日', '出生日期'])
+      // 2: 直辖市, the address taken from the 所在地区 cell
+      sheet.addRow(['北京建国公司', null, '北京市朝阳区建国路88号', null, '周一', '1980-05-04', null])
+      // 3: the row's own 详细地址 wins
+      sheet.addRow(['天河中石化', null, '广东省广州市天河区体育西路191号中石化大厦', '体育西路191号', null, null, null])
+      // 4: beginning at the city; a road named like a district (大连 has a 中山区)
+      sheet.addRow(['大连中山路公司', null, '大连市中山路100号', null, null, null, null])
+      // 5: 自治州 by its short name
+      sheet.addRow(['恩施公司', null, '湖北恩施州恩施市舞阳大街1号', null, null, null, null])
+      // 6: a street without its place
+      sheet.addRow(['无地区公司', null, '建国路88号', null, null, null, null])
+      // 7: an ambiguous district before the street
+      sheet.addRow(['同名区公司', null, '朝阳区建国路88号', null, null, null, null])
+      // 8: an update: the address from 所在地区 replaces the old one
+      sheet.addRow(['旧址公司', null, '广东省广州市天河区体育东路2号', null, null, null, null])
+      // 9: a 个人客户 with 出生日期: the customer's own
+      sheet.addRow(['孙八', '个人客户', '上海 浦东 世纪大道100号', null, null, null, '1992-02-03'])
+      // 10: more than a 通讯地址 holds
+      sheet.addRow(['长地址公司', null, `广东省广州市天河区${'体育西路'.repeat(50)}`, null, null, null, null])
+    })
+    const opened = await openFile(core, '地址.xlsx', base64)
+    expect(opened.mapping).toEqual([
+      'name',
+      'kind',
+      'divisions',
+      'address',
+      'contact.name',
+      'contact.birthday',
+      'birthDate',
+    ])
+
+    const plan = await preview(core, {
+      sessionId: opened.sessionId,
+      mapping: opened.mapping,
+      duplicateDefault: 'update',
+    })
+    expect(plan.rows.map((r) => [r.rowNumber, r.action])).toEqual([
+      [2, 'create'],
+      [3, 'create'],
+      [4, 'create'],
+      [5, 'create'],
+      [6, 'error'],
+      [7, 'error'],
+      [8, 'update'],
+      [9, 'create'],
+      [10, 'error'],
+    ])
+    expect(problemsOf(plan, 6)).toEqual([{ column: '所在地区', message: '“建国路88号”的开头应是省、市或区县名称' }])
+    expect(problemsOf(plan, 10)).toEqual([{ column: '所在地区', message: '通讯地址不能超过 200 个字' }])
+    expect(problemsOf(plan, 7)).toEqual([
+      { column: '所在地区', message: '“朝阳区”在北京市和吉林省长春市都有，请同时填写城市' },
+    ])
+
+    const done = await commit(core, {
+      sessionId: opened.sessionId,
+      mapping: opened.mapping,
+      duplicateDefault: 'update',
+      skipErrorRows: true,
+    })
+    expect(done.result).toMatchObject({ created: 5, updated: 1, errors: 3, contacts: 1 })
+
+    const jianguo = await customerNamed('北京建国公司')
+    expect(jianguo).toMatchObject({
+      provinceCode: '110000',
+      cityCode: '110100',
+      districtCode: '110105',
+      address: '北京市朝阳区建国路88号',
+      birthDate: null,
+    })
+    expect(jianguo.contacts).toMatchObject([{ name: '周一', birthday: { date: '1980-05-04', calendar: 'solar' } }])
+    expect(await customerNamed('天河中石化')).toMatchObject({
+      districtCode: '440106',
+      address: '体育西路191号',
+    })
+    expect(await customerNamed('大连中山路公司')).toMatchObject({
+      provinceCode: '210000',
+      cityCode: '210200',
+      districtCode: null,
+      address: '大连市中山路100号',
+    })
+    expect(await customerNamed('恩施公司')).toMatchObject({
+      provinceCode: '420000',
+      cityCode: '422800',
+      districtCode: '422801',
+      address: '湖北恩施州恩施市舞阳大街1号',
+    })
+    const moved = await call<Customer>(core, 'customers.get', { id: existing.id })
+    expect(moved).toMatchObject({ districtCode: '440106', address: '广东省广州市天河区体育东路2号' })
+    expect(await customerNamed('孙八')).toMatchObject({
+      kind: 'individual',
+      districtCode: '310115',
+      address: '上海 浦东 世纪大道100号',
+      birthDate: '1992-02-03',
+    })
   })
 
   it('an update with a new 省份 but no 城市/区县 clears the old ones, with history', async () => {
