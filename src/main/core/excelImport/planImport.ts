@@ -92,8 +92,7 @@ export async function planImport(
   let result: RowResult
   let unknown: UnknownLabelTally[]
   if (kind === 'customers') {
-    result = { rows: [], customers: [], sales: [] }
-    const all = result
+    const all: RowResult = { rows: [], customers: [], sales: [] }
     const reader = await readers.open(context.reading)
     try {
       await planCustomerChunks(manager, sheet.rows, decisions, context, reader, null, async (chunk) => {
@@ -104,6 +103,7 @@ export async function planImport(
     } finally {
       await reader.close()
     }
+    result = all
   } else {
     const labels = new LabelResolver(context.reading.labels)
     result = await planSales(manager, sheet.rows, context.mapped, labels)
@@ -145,7 +145,7 @@ export interface CustomerChunk {
 
 /**
  * Plans the customer rows a chunk at a time, handing each chunk to `onChunk`
- * before planning the next; the reader reads one chunk ahead meanwhile. A row
+ * before planning the next; the reader reads ahead meanwhile. A row
  * is a duplicate "in the file" of an earlier row of any chunk; "in the
  * database" of a customer that was there before the import — `createdFrom`,
  * the first id the commit gives, keeps the rows it has already written from
@@ -166,8 +166,8 @@ export async function planCustomerChunks(
     created: 0,
   }
   // Each chunk's duplicate lookup is sent as soon as the chunk is read, a couple of chunks
-  // ahead: it finds only customers from before the import, so it need not wait for the
-  // writes queued before it, and it is done by the time the chunk is planned.
+  // ahead: it finds only customers from before the import, so the writes of the chunks
+  // before it do not change its answer, and it is done by the time its chunk is planned.
   const ahead: Promise<{ read: CustomerRowRead[]; inDatabase: Promise<MatchingCustomers> }>[] = []
   let asked = 0
   const askAhead = () => {
