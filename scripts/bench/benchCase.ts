@@ -36,4 +36,6 @@ export interface BenchCase {
   replaySql?: boolean
   /** Measured runs (default 7); heavy cases use fewer. */
   runs?: number
+  /** Also run the app side once in a process of its own for its peak memory (appAlone.ts): the heaviest cases. */
+  memoryAlone?: boolean
 }

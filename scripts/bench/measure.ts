@@ -10,6 +10,8 @@ export interface BenchResult {
   met: boolean
   /** Highest RSS of this process while the app side ran (each run after a full GC). */
   app_peak_mb: number
+  /** The app side's peak RSS in a process of its own (BenchCase.memoryAlone), else null. */
+  alone_peak_mb: number | null
 }
 
 export function median(values: number[]): number {
@@ -98,6 +100,7 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
     target: 'ratio' in target ? `≤ ${target.ratio}×` : `< ${target.ms} ms`,
     met: 'ratio' in target ? ratio !== null && ratio <= target.ratio : appMs < target.ms,
     app_peak_mb: memory.peakMb(),
+    alone_peak_mb: null,
   }
 }
 

@@ -54,6 +54,7 @@ export const excelImportCases: BenchCase[] = [
     setup: writeFile,
     runs: 3,
     target: { ratio: 1.5 },
+    memoryAlone: true,
     app: async (ctx) => {
       const opened = await ctx.call<{ sessionId: string; mapping: (string | null)[] }>('import.open', {
         kind: 'customers',
