@@ -32,10 +32,11 @@ const warmFor = 10 * 60_000
  * Opens readers: on a worker thread where one starts, else on this thread (the
  * worker's script missing or failing). Loading the reading code (pinyin, zod)
  * takes a new worker a few tenths of a second, so one is started ahead when a
- * file is opened: the preview and the import that follow then find it ready.
+ * file is opened, and a reader done with its worker gives it back: the preview
+ * and the import that follow find it ready.
  */
 export class CustomerRowReaders {
-  private warm: Worker | null = null
+  private warm: { worker: Worker; forget: () => void } | null = null
 
   constructor(private readonly start: () => Worker | null = startWorker) {}
 
@@ -43,34 +44,53 @@ export class CustomerRowReaders {
   prepare(): void {
     if (this.warm) return
     const worker = this.start()
-    if (!worker) return
-    // Waiting is no reason for the app to stay up; a worker that fails meanwhile is not used.
-    worker.unref()
-    const drop = () => {
-      if (this.warm === worker) this.warm = null
-    }
-    worker.once('error', drop).once('exit', drop)
-    this.warm = worker
-    // A file opened and then left: its worker does not wait for ever.
-    setTimeout(() => {
-      if (this.warm !== worker) return
-      this.warm = null
-      void worker.terminate()
-    }, warmFor).unref()
+    if (worker) this.keep(worker)
   }
 
   async open(reading: RowReading): Promise<CustomerRowReader> {
-    const worker = this.warm ?? this.start()
-    this.warm = null
+    const worker = this.take() ?? this.start()
     if (!worker) console.warn('找不到导入读取线程的脚本，改在主线程读取')
     else {
       try {
-        return await WorkerRowReader.start(worker, reading)
+        return await WorkerRowReader.start(worker, reading, (idle) => this.keep(idle))
       } catch (error) {
         console.warn('导入读取线程未能启动，改在主线程读取', error)
       }
     }
     return new InlineRowReader(reading)
+  }
+
+  /** Keeps an idle worker for the next reader (one at most, for a while). */
+  private keep(worker: Worker): void {
+    if (this.warm) {
+      void worker.terminate()
+      return
+    }
+    // Waiting is no reason for the app to stay up; a worker that fails meanwhile is not used.
+    worker.unref()
+    const drop = () => {
+      if (this.warm?.worker === worker) this.warm = null
+    }
+    worker.once('error', drop).once('exit', drop)
+    // A file opened and then left: its worker does not wait for ever.
+    const timer = setTimeout(() => {
+      drop()
+      void worker.terminate()
+    }, warmFor).unref()
+    this.warm = {
+      worker,
+      forget: () => {
+        worker.off('error', drop).off('exit', drop)
+        clearTimeout(timer)
+      },
+    }
+  }
+
+  private take(): Worker | null {
+    const warm = this.warm
+    this.warm = null
+    warm?.forget()
+    return warm?.worker ?? null
   }
 }
 
@@ -92,19 +112,32 @@ class WorkerRowReader implements CustomerRowReader {
   private readonly waiting: { resolve: (reply: FromRowWorker) => void; reject: (error: Error) => void }[] = []
   private failure: Error | null = null
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: FromRowWorker) => this.waiting.shift()?.resolve(reply))
+  private readonly listeners: {
+    message: (reply: FromRowWorker) => void
+    fail: (error: Error) => void
+    exit: () => void
+  }
+
+  private constructor(
+    private readonly worker: Worker,
+    /** Takes the worker back once this reader is done with it. */
+    private readonly release: (worker: Worker) => void,
+  ) {
     const fail = (error: Error) => {
       this.failure ??= error
       for (const w of this.waiting.splice(0)) w.reject(error)
     }
-    worker.on('error', fail)
-    worker.on('exit', () => fail(new Error('导入读取线程已退出')))
+    this.listeners = {
+      message: (reply) => this.waiting.shift()?.resolve(reply),
+      fail,
+      exit: () => fail(new Error('导入读取线程已退出')),
+    }
+    worker.on('message', this.listeners.message).on('error', fail).on('exit', this.listeners.exit)
   }
 
-  static async start(worker: Worker, reading: RowReading): Promise<WorkerRowReader> {
+  static async start(worker: Worker, reading: RowReading, release: (worker: Worker) => void): Promise<WorkerRowReader> {
     worker.ref()
-    const reader = new WorkerRowReader(worker)
+    const reader = new WorkerRowReader(worker, release)
     try {
       await reader.reply({ reading })
       return reader
@@ -135,9 +168,17 @@ class WorkerRowReader implements CustomerRowReader {
     return 'unknownLabels' in reply ? reply.unknownLabels : []
   }
 
+  /** Gives the worker back when it has answered everything (replies come in order); else ends it. */
   async close(): Promise<void> {
+    const idle = this.failure === null && this.waiting.length === 0
     this.failure ??= new Error('导入读取线程已关闭')
-    await this.worker.terminate()
+    if (!idle) {
+      await this.worker.terminate()
+      return
+    }
+    const { message, fail, exit } = this.listeners
+    this.worker.off('message', message).off('error', fail).off('exit', exit)
+    this.release(this.worker)
   }
 }
 

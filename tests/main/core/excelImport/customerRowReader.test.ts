@@ -92,7 +92,7 @@ describe('CustomerRowReaders', () => {
     expect(read[2]?.pending).toEqual(read[1]?.pending)
   })
 
-  test('a worker made ahead is used by the next reader', async () => {
+  test('a worker made ahead, or given back by a reader done with it, is used by the next reader', async () => {
     let started = 0
     const readers = new CustomerRowReaders(() => {
       started++
@@ -100,14 +100,30 @@ describe('CustomerRowReaders', () => {
     })
     readers.prepare()
     readers.prepare()
-    const reader = await open(readers)
-    expect(reader.thread).toBe('worker')
+    const first = await readers.open(reading)
+    expect(first.thread).toBe('worker')
     expect(started).toBe(1)
-    expect((await reader.read(sheetRows(3))).map((r) => r.name)).toEqual([
+    expect((await first.read(sheetRows(3))).map((r) => r.name)).toEqual([
       '重庆长江0号贸易有限公司',
       '重庆长江1号贸易有限公司',
       '重庆长江2号贸易有限公司',
     ])
+    await first.close()
+    await expect(first.read(sheetRows(1))).rejects.toThrow('导入读取线程已关闭')
+
+    // The same worker, with the new reading's labels: the first reader's tally is gone.
+    const second = await open(readers)
+    expect(started).toBe(1)
+    await second.read(sheetRows(8).slice(4))
+    expect(await second.unknownLabels()).toEqual([expect.objectContaining({ label: 'IT服务', rows: 2 })])
+
+    // A reader closed with a read outstanding ends its worker: the next one starts afresh.
+    const pending = second.read(sheetRows(300))
+    opened.splice(opened.indexOf(second), 1)
+    await second.close()
+    await expect(pending).rejects.toThrow(/导入读取线程/)
+    await open(readers)
+    expect(started).toBe(2)
   })
 
   test('reads on this thread when the worker does not start, and fails reads when it dies', async () => {
