@@ -168,6 +168,31 @@ function scopeKeys(ctx: RuleContext): Record<CalendarKind, string[]> | null {
   return birthdayKeys(addDays(ctx.scope.since, ctx.leadDays + 1), days - 1)
 }
 
+/** Who and what a 生日/纪念日 reminder is about, per kind of source (its subject_key). */
+export const birthdayLabel = {
+  customer: (name: string) => `客户 ${name} 生日`,
+  contact: (name: string) => `联系人 ${name} 生日`,
+  contactDate: (name: string, label: string) => `联系人 ${name} 的${label}`,
+}
+
+export type BirthdayReason = (label: string, date: string, calendar: CalendarKind, due: string) => string
+
+/**
+ * The reason of a 生日/纪念日 reminder due on `due`: the rule writes it, and a scan rewrites
+ * an open one whose source changed. Each returned function keeps its own date texts: a 农历
+ * date's text costs a lunar conversion (~1 ms) and a day's many birthdays share a few month-days.
+ */
+export function birthdayReasons(): BirthdayReason {
+  const texts = new Map<string, string>()
+  return (label, date, calendar, due) => {
+    const key = `${calendar}|${date.replace(/^\d{4}-/, '')}`
+    let text = texts.get(key)
+    if (text === undefined) texts.set(key, (text = calendarDateText(date, calendar)))
+    const age = ageOn(date, calendar, due)
+    return `${label}：${text}${age ? `（${age} 岁）` : ''}，公历 ${due}`
+  }
+}
+
 /**
  * 生日/纪念日 of contacts, their families' dates (contact_date) and individual
  * customers, `leadDays` ahead. The SQL finds the few dates whose month-day may fall
@@ -196,7 +221,7 @@ export const birthdayRule: Rule = async (m, ctx) => {
         customerId: r.customer_id,
         contactId: r.id,
         subjectKey: `contact:${r.id}`,
-        label: `联系人 ${r.name} 生日`,
+        label: birthdayLabel.contact(r.name),
         date: r.date,
         calendar,
       })
@@ -219,7 +244,7 @@ export const birthdayRule: Rule = async (m, ctx) => {
         customerId: r.customer_id,
         contactId: r.contact_id,
         subjectKey: `contactDate:${r.id}`,
-        label: `联系人 ${r.name} 的${r.label}`,
+        label: birthdayLabel.contactDate(r.name, r.label),
         date: r.date,
         calendar,
       })
@@ -236,27 +261,26 @@ export const birthdayRule: Rule = async (m, ctx) => {
         customerId: r.id,
         contactId: null,
         subjectKey: 'customer',
-        label: `客户 ${r.name} 生日`,
+        label: birthdayLabel.customer(r.name),
         date: r.date,
         calendar,
       })
     }
   }
-  // A 农历 date's text costs a lunar conversion (~1 ms); the day's many birthdays share a few month-days.
-  const texts = new Map<string, string>()
-  const dateText = (date: string, calendar: CalendarKind): string => {
-    const key = `${calendar}|${date.replace(/^\d{4}-/, '')}`
-    let text = texts.get(key)
-    if (text === undefined) texts.set(key, (text = calendarDateText(date, calendar)))
-    return text
-  }
+  const reason = birthdayReasons()
   const rows: unknown[][] = []
   for (const c of candidates) {
     const due = occurrenceWithin(c.date, c.calendar, ctx.today, ctx.leadDays)
     if (!due) continue
-    const age = ageOn(c.date, c.calendar, due)
-    const reason = `${c.label}：${dateText(c.date, c.calendar)}${age ? `（${age} 岁）` : ''}，公历 ${due}`
-    rows.push(['birthday', c.customerId, c.contactId, c.subjectKey, due, reason, ctx.now])
+    rows.push([
+      'birthday',
+      c.customerId,
+      c.contactId,
+      c.subjectKey,
+      due,
+      reason(c.label, c.date, c.calendar, due),
+      ctx.now,
+    ])
   }
   await insertReminders(m, rows)
 }

@@ -3,7 +3,15 @@ import type { CalendarKind } from '../../../shared/calendarDate'
 import type { ReminderKind, ReminderSettings } from '../../../shared/reminder'
 import { addDays, occurrenceWithin } from '../../../shared/reminderDates'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
-import { customerRules, festivalOccasions, festivalRule, type RuleContext, type RuleScope } from './reminderRules'
+import {
+  birthdayLabel,
+  birthdayReasons,
+  customerRules,
+  festivalOccasions,
+  festivalRule,
+  type RuleContext,
+  type RuleScope,
+} from './reminderRules'
 
 const scanStateKey = 'reminders.lastScan'
 
@@ -129,7 +137,7 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
          AND (c.expected_close_date IS NOT reminder.due_date OR c.deal_status = '已成交'))`,
     [now],
   )
-  await dropVanishedDates(m, full)
+  await refreshDateReminders(m, full)
 }
 
 /**
@@ -139,37 +147,74 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
  * deleted rather than settled, so a date set back raises them again; done and ignored
  * ones stay as history. Whether a date falls on a day is the rules' own calendar code
  * (a 农历 date's day moves every year), asked once per open reminder of the changed customers.
+ * Those that still fall on their day get their reason rewritten when a name, 纪念日 label or
+ * the date's year changed, so the 工作台 never shows a text the card no longer says.
  */
-async function dropVanishedDates(m: EntityManager, full: boolean): Promise<void> {
+async function refreshDateReminders(m: EntityManager, full: boolean): Promise<void> {
   // Driven from the changed customers (CROSS JOIN keeps that order): by status and kind
   // it visited every open birthday reminder, 5 ms of each scan with none changed.
   const reminders = full ? 'reminder r' : 'reminder_dirty d CROSS JOIN reminder r ON r.customer_id = d.customer_id'
-  // Each source's `calendar date` as it is now, NULL when it is gone or no longer this reminder's.
-  const rows: { id: number; due: string; source: string | null }[] = await m.query(
-    `SELECT r.id, r.due_date AS due, CASE
-       WHEN r.subject_key = 'customer' THEN (
-         SELECT c.birth_calendar || ' ' || c.birth_date FROM customer c WHERE c.id = r.customer_id)
-       WHEN r.subject_key LIKE 'contact:%' THEN (
-         SELECT ct.birthday_calendar || ' ' || ct.birthday_date FROM contact ct
-         WHERE ct.id = CAST(substr(r.subject_key, 9) AS INTEGER) AND ct.id = r.contact_id
-           AND ct.customer_id = r.customer_id)
-       WHEN r.subject_key LIKE 'contactDate:%' THEN (
-         SELECT cd.calendar || ' ' || cd.date FROM contact_date cd CROSS JOIN contact ct ON ct.id = cd.contact_id
-         WHERE cd.id = CAST(substr(r.subject_key, 13) AS INTEGER) AND cd.contact_id = r.contact_id
-           AND ct.customer_id = r.customer_id)
-       END AS source
-     FROM ${reminders}
-     WHERE r.status IN ('pending', 'snoozed') AND r.kind = 'birthday'`,
+  // Each source's `calendar date` as it is now, NULL when it is gone or no longer this reminder's;
+  // with the names its reason is written from.
+  const rows: {
+    id: number
+    due: string
+    reason: string
+    key: string
+    source: string | null
+    name: string
+    label: string | null
+  }[] = await m.query(
+    `SELECT r.id, r.due_date AS due, r.reason, r.subject_key AS key, CASE
+         WHEN r.subject_key = 'customer' THEN (
+           SELECT json_array(c.birth_calendar || ' ' || c.birth_date, c.name, NULL) FROM customer c WHERE c.id = r.customer_id)
+         WHEN r.subject_key LIKE 'contact:%' THEN (
+           SELECT json_array(ct.birthday_calendar || ' ' || ct.birthday_date, ct.name, NULL) FROM contact ct
+           WHERE ct.id = CAST(substr(r.subject_key, 9) AS INTEGER) AND ct.id = r.contact_id
+             AND ct.customer_id = r.customer_id)
+         WHEN r.subject_key LIKE 'contactDate:%' THEN (
+           SELECT json_array(cd.calendar || ' ' || cd.date, ct.name, cd.label)
+           FROM contact_date cd CROSS JOIN contact ct ON ct.id = cd.contact_id
+           WHERE cd.id = CAST(substr(r.subject_key, 13) AS INTEGER) AND cd.contact_id = r.contact_id
+             AND ct.customer_id = r.customer_id)
+         END AS source
+       FROM ${reminders}
+       WHERE r.status IN ('pending', 'snoozed') AND r.kind = 'birthday'`,
   )
-  const vanished = rows.filter(({ due, source }) => {
-    if (source === null) return true
-    const [calendar, date] = source.split(' ') as [CalendarKind, string]
-    return occurrenceWithin(date, calendar, due, 0) !== due
-  })
-  if (vanished.length === 0) return
-  await m.query(`DELETE FROM reminder WHERE id IN (SELECT value FROM json_each(?))`, [
-    JSON.stringify(vanished.map((r) => r.id)),
-  ])
+  const vanished: number[] = []
+  const rewritten: [number, string][] = []
+  const reasonOf = birthdayReasons()
+  for (const r of rows) {
+    const [date, name, label] =
+      r.source === null ? [null, '', null] : (JSON.parse(r.source) as [string | null, string, string | null])
+    if (date === null) {
+      vanished.push(r.id)
+      continue
+    }
+    const [calendar, day] = date.split(' ') as [CalendarKind, string]
+    if (occurrenceWithin(day, calendar, r.due, 0) !== r.due) {
+      vanished.push(r.id)
+      continue
+    }
+    const who =
+      r.key === 'customer'
+        ? birthdayLabel.customer(name)
+        : r.key.startsWith('contact:')
+          ? birthdayLabel.contact(name)
+          : birthdayLabel.contactDate(name, label ?? '')
+    const reason = reasonOf(who, day, calendar, r.due)
+    if (reason !== r.reason) rewritten.push([r.id, reason])
+  }
+  if (vanished.length > 0) {
+    await m.query(`DELETE FROM reminder WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(vanished)])
+  }
+  if (rewritten.length > 0) {
+    await m.query(
+      `UPDATE reminder SET reason = (SELECT json_extract(value, '$[1]') FROM json_each(?1) WHERE json_extract(value, '$[0]') = reminder.id)
+       WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(?1))`,
+      [JSON.stringify(rewritten)],
+    )
+  }
 }
 
 /** Birthdays and festivals a week past their day, that the calendar passed since `since` (all, when null). */

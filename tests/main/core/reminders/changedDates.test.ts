@@ -258,3 +258,63 @@ describe('the full scan and the incremental scan', () => {
     core = await testCore('changed-after')
   })
 })
+
+describe('an open 生日/纪念日 reminder whose date still falls on its day keeps its text up to date', () => {
+  let a: Customer
+
+  beforeEach(async () => {
+    core = await testCore('changed-reasons')
+    ;({ a } = await seed(core))
+    await scanOn(core, today)
+  })
+
+  const byReason = async (start: string) =>
+    (await remindersOf(core, 'birthday')).find((r) => r.reason.startsWith(start))
+
+  /** Renames a contact (and a 纪念日 of it) as the card saves it. */
+  async function rename(from: string, to: string, dateLabel?: [string, string]): Promise<void> {
+    const customer = await call<Customer>(core, 'customers.get', { id: a.id })
+    const contacts = customer.contacts.map((ct) => ({
+      id: ct.id,
+      name: ct.name === from ? to : ct.name,
+      birthday: ct.birthday,
+      importantDates: ct.importantDates.map(({ id, label, date, calendar }) => ({
+        id,
+        label: dateLabel && ct.name === from && label === dateLabel[0] ? dateLabel[1] : label,
+        date,
+        calendar,
+      })),
+    }))
+    await call(core, 'customers.update', { id: a.id, contacts })
+  }
+
+  it('a corrected birth year: same reminder, the new age; the others not rewritten', async () => {
+    const before = await remindersOf(core, 'birthday')
+    const zhang = await byReason('联系人 张三 生日')
+    expect(zhang?.reason).toContain('（46 岁）')
+    await editContact(core, a.id, '张三', { birthday: { date: '1985-06-15', calendar: 'solar' } })
+    await scanOn(core, today)
+    const after = await remindersOf(core, 'birthday')
+    const now = after.find((r) => r.id === zhang?.id)
+    expect(now?.reason).toBe(zhang?.reason.replace('（46 岁）', '（41 岁）'))
+    expect({ ...now, reason: zhang?.reason }).toEqual(zhang)
+    expect(after.filter((r) => r.id !== zhang?.id)).toEqual(before.filter((r) => r.id !== zhang?.id))
+  })
+
+  it('a renamed contact and 纪念日: the new names; a done reminder keeps its text', async () => {
+    const li = await byReason('联系人 李四 生日')
+    await call(core, 'reminders.complete', { id: li?.id })
+    const done = await byReason('联系人 李四 生日')
+    const spouse = await byReason('联系人 张三 的配偶生日')
+    await rename('张三', '张叁', ['配偶生日', '太太生日'])
+    await rename('李四', '李肆')
+    await scanOn(core, today)
+    const after = await remindersOf(core, 'birthday')
+    expect(after.find((r) => r.id === spouse?.id)?.reason).toMatch(/^联系人 张叁 的太太生日：/)
+    expect(after.find((r) => r.id === spouse?.id)?.reason.split('：')[1]).toBe(spouse?.reason.split('：')[1])
+    expect(after.some((r) => r.reason.startsWith('联系人 张叁 生日'))).toBe(true)
+    expect(after.find((r) => r.id === li?.id)).toEqual(done)
+    expect(after.filter((r) => r.reason.includes('张三'))).toEqual([])
+    await pendingCountKept()
+  })
+})
