@@ -36,12 +36,24 @@ test('with demo data the 工作台 shows due reminders; 完成 with a 交往记�
     // Filter by kind: the 跟进提醒 segment shows only follow-ups.
     await page.getByText(/^跟进提醒 \d+$/).click()
     await expect.poll(async () => (await rows.allTextContents()).every((t) => t.startsWith('跟进提醒'))).toBe(true)
+    // The 业务下滑 card shows a few; its 查看全部 filters the list to them.
+    await page
+      .locator('.kq-workbench-side .ant-card', { hasText: '业务下滑' })
+      .getByRole('button', { name: '查看全部' })
+      .click()
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents()
+        return texts.length > 0 && texts.every((t) => t.startsWith('业务下滑'))
+      })
+      .toBe(true)
     await page.getByText(/^全部 \d+$/).click()
 
     const first = before.rows[0]
     if (!first?.customerId) throw new Error('no customer reminder')
     const firstRow = rows.first()
-    expect(await firstRow.textContent()).toContain(first.customerName ?? '')
+    // The 全部 segment refetches; until it lands the rows are still the 跟进提醒 ones.
+    await expect.poll(() => firstRow.textContent()).toContain(first.customerName ?? '')
     await firstRow.getByRole('button', { name: /完\s*成/ }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByText('完成提醒').waitFor()
@@ -95,13 +107,39 @@ test('with demo data the 工作台 shows due reminders; 完成 with a 交往记�
       const day = new Date(Date.now() + 2 * 86_400_000)
       return `${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`
     })
+    // Nine birthdays on one day: more than the card shows, whatever the demo's dates are.
+    const colleagues = Array.from({ length: 8 }, (_, i) => ({ name: `同事${i + 1}`, birthday: { date: inTwoDays } }))
     await invoke(page, 'customers.create', {
       name: '广州人易科技有限公司',
-      contacts: [{ name: '王小明', email: 'wang@renyi.cn', mobile: '13800138000', birthday: { date: inTwoDays } }],
+      contacts: [
+        ...colleagues,
+        // The key contact is the one a mail to the customer goes to.
+        { name: '王小明', isKey: true, email: 'wang@renyi.cn', mobile: '13800138000', birthday: { date: inTwoDays } },
+      ],
     })
+    await invoke(page, 'reminders.scan', {})
+    const inAWeek = await page.evaluate(() => {
+      const day = new Date(Date.now() + 7 * 86_400_000)
+      const pad = (n: number): string => String(n).padStart(2, '0')
+      return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
+    })
+    const upcoming = await invoke<ListOutput>(page, 'reminders.list', {
+      view: 'open',
+      kinds: ['birthday'],
+      dueTo: inAWeek,
+      limit: 1,
+    })
+    expect(upcoming.total).toBeGreaterThanOrEqual(9)
     await page.goto(`${app.url}#/workbench`)
-    await page.getByText('近期生日与纪念日').waitFor()
-    await page.locator('.kq-workbench-side').getByText('王小明').waitFor({ timeout: 20_000 })
+    const birthdayCard = page.locator('.kq-workbench-side .ant-card', { hasText: '近期生日与纪念日' })
+    const birthdayRows = birthdayCard.locator('.kq-side-list li:not(.kq-side-list-more)')
+    // The card shows eight and says how many more; 查看全部 lists the whole week.
+    await birthdayCard.getByText(`另有 ${upcoming.total - 8} 条`).waitFor({ timeout: 20_000 })
+    expect(await birthdayRows.count()).toBe(8)
+    await birthdayCard.getByRole('button', { name: '查看全部' }).click()
+    await birthdayCard.getByText('王小明').waitFor()
+    expect(await birthdayRows.count()).toBe(upcoming.total)
+    expect(await birthdayCard.getByText(/^另有/).count()).toBe(0)
     const greet = page.locator('.kq-workbench-side').getByRole('button', { name: /群发问候/ })
     await expect.poll(() => greet.isEnabled(), { timeout: 20_000 }).toBe(true)
     await greet.click()

@@ -21,6 +21,7 @@ export function WorkbenchScreen(): React.JSX.Element {
   const [page, setPage] = useState(1)
   const [scanning, setScanning] = useState(false)
   const [greeting, setGreeting] = useState(false)
+  const [allBirthdays, setAllBirthdays] = useState(false)
   const today = dayjs().format('YYYY-MM-DD')
   const due = useQuery('reminders.list', {
     view: 'open',
@@ -33,7 +34,8 @@ export function WorkbenchScreen(): React.JSX.Element {
     view: 'open',
     kinds: ['birthday'],
     dueTo: addDays(today, 7),
-    limit: 8,
+    // A week of birthdays is a few dozen even in a big office; 查看全部 lists them all.
+    limit: allBirthdays ? 500 : 8,
   })
   const declines = useQuery('reminders.list', { view: 'open', kinds: ['salesDecline'], limit: 6, withCounts: false })
   const festivals = useQuery('reminders.list', { view: 'open', kinds: ['festival'], limit: 3, withCounts: false })
@@ -128,6 +130,8 @@ export function WorkbenchScreen(): React.JSX.Element {
                 detail: `${r.contactName ? `${r.customerName ?? ''} · ` : ''}${(r.reason.split('：')[1] ?? r.reason).split('，公历')[0]}`,
                 when: dueText(r.dueDate, listToday),
               }))}
+              total={birthdays.data?.total ?? 0}
+              onMore={() => setAllBirthdays(true)}
               empty="近 7 天没有生日或纪念日"
             />
           </Card>
@@ -144,6 +148,11 @@ export function WorkbenchScreen(): React.JSX.Element {
                 detail: r.reason,
                 when: dueText(r.dueDate, listToday),
               }))}
+              total={declines.data?.total ?? 0}
+              onMore={() => {
+                setKind('salesDecline')
+                setPage(1)
+              }}
               empty="没有业务下滑的客户"
             />
           </Card>
@@ -157,6 +166,7 @@ export function WorkbenchScreen(): React.JSX.Element {
                   detail: r.reason,
                   when: dueText(r.dueDate, listToday),
                 }))}
+                total={festivals.data?.total ?? 0}
                 empty=""
               />
             </Card>
@@ -183,8 +193,18 @@ interface SideRow {
   when: string
 }
 
-function SideList({ rows, empty }: { rows: SideRow[]; empty: string }): React.JSX.Element {
+interface SideListProps {
+  rows: SideRow[]
+  /** All that match; the card shows the first few and says how many more there are. */
+  total: number
+  /** Where the rest can be seen. */
+  onMore?: () => void
+  empty: string
+}
+
+function SideList({ rows, total, onMore, empty }: SideListProps): React.JSX.Element {
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+  const more = total - rows.length
   return (
     <ul className="kq-side-list">
       {rows.map((row) => (
@@ -202,6 +222,16 @@ function SideList({ rows, empty }: { rows: SideRow[]; empty: string }): React.JS
           </Typography.Text>
         </li>
       ))}
+      {more > 0 && (
+        <li className="kq-side-list-more">
+          <Typography.Text type="secondary">另有 {more} 条</Typography.Text>
+          {onMore && (
+            <Button type="link" size="small" onClick={onMore}>
+              查看全部
+            </Button>
+          )}
+        </li>
+      )}
     </ul>
   )
 }
