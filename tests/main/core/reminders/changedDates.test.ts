@@ -301,6 +301,17 @@ describe('an open 生日/纪念日 reminder whose date still falls on its day ke
     expect(after.filter((r) => r.id !== zhang?.id)).toEqual(before.filter((r) => r.id !== zhang?.id))
   })
 
+  it('公历 → 农历 falling on the same day: same reminder, its text now the 农历 date', async () => {
+    const zhang = await byReason('联系人 张三 生日')
+    expect(zhang?.reason).toBe('联系人 张三 生日：6月15日（46 岁），公历 2026-06-15')
+    // 农历五月初一 is 2026-06-15 too.
+    await editContact(core, a.id, '张三', { birthday: { date: '1980-05-01', calendar: 'lunar' } })
+    await scanOn(core, today)
+    const now = (await remindersOf(core, 'birthday')).find((r) => r.id === zhang?.id)
+    expect(now).toMatchObject({ due_date: '2026-06-15', status: 'pending' })
+    expect(now?.reason).toBe('联系人 张三 生日：农历五月初一，公历 2026-06-15')
+  })
+
   it('a renamed contact and 纪念日: the new names; a done reminder keeps its text', async () => {
     const li = await byReason('联系人 李四 生日')
     await call(core, 'reminders.complete', { id: li?.id })
