@@ -97,7 +97,13 @@ export function GreetingDialog(props: {
           columns={[
             { title: '客户', dataIndex: 'customerName', ellipsis: true },
             { title: '联系人', dataIndex: 'contactName', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: '电子邮件', dataIndex: 'email', width: 210, render: (v: string | null) => v ?? '—' },
+            {
+              title: '电子邮件',
+              dataIndex: 'email',
+              width: 250,
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
             { title: '手机', dataIndex: 'mobile', width: 130, render: (v: string | null) => v ?? '—' },
           ]}
         />
