@@ -156,15 +156,7 @@ async function refreshDateReminders(m: EntityManager, full: boolean): Promise<vo
   const reminders = full ? 'reminder r' : 'reminder_dirty d CROSS JOIN reminder r ON r.customer_id = d.customer_id'
   // Each source's `calendar date` as it is now, NULL when it is gone or no longer this reminder's;
   // with the names its reason is written from.
-  const rows: {
-    id: number
-    due: string
-    reason: string
-    key: string
-    source: string | null
-    name: string
-    label: string | null
-  }[] = await m.query(
+  const rows: { id: number; due: string; reason: string; key: string; source: string | null }[] = await m.query(
     `SELECT r.id, r.due_date AS due, r.reason, r.subject_key AS key, CASE
          WHEN r.subject_key = 'customer' THEN (
            SELECT json_array(c.birth_calendar || ' ' || c.birth_date, c.name, NULL) FROM customer c WHERE c.id = r.customer_id)
@@ -210,8 +202,8 @@ async function refreshDateReminders(m: EntityManager, full: boolean): Promise<vo
   }
   if (rewritten.length > 0) {
     await m.query(
-      `UPDATE reminder SET reason = (SELECT json_extract(value, '$[1]') FROM json_each(?1) WHERE json_extract(value, '$[0]') = reminder.id)
-       WHERE id IN (SELECT json_extract(value, '$[0]') FROM json_each(?1))`,
+      `UPDATE reminder SET reason = json_extract(x.value, '$[1]')
+       FROM json_each(?) x WHERE reminder.id = json_extract(x.value, '$[0]')`,
       [JSON.stringify(rewritten)],
     )
   }
