@@ -6,6 +6,7 @@
  *   --smoke     a small dataset and fewer runs (what CI runs)
  *   --only <s>  only the cases whose name contains s
  *   --no-browser  skip the Chromium timings
+ *   --runs      also print every measured run's time
  */
 import { execFile } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       smoke: { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
+      runs: { type: 'boolean', default: false },
     },
   })
   const scale: Scale = values.smoke ? 'smoke' : 'full'
@@ -59,6 +61,11 @@ async function main(): Promise<void> {
       results.push(result)
       if (values.json) console.log(JSON.stringify(result))
       else log(row(result))
+      if (values.runs && !values.json) {
+        log(
+          `  应用各次 ${result.app_runs_ms.join(' / ')} ms；基准各次 ${result.baseline_runs_ms.join(' / ') || '—'} ms`,
+        )
+      }
     }
     // The browser preview takes the day's backup when it starts, like the app; here it
     // would copy the 0.5 GB bench file while the first paint is being timed.

@@ -12,6 +12,9 @@ export interface BenchResult {
   app_peak_mb: number
   /** The app side's peak RSS in a process of its own (BenchCase.memoryAlone), else null. */
   alone_peak_mb: number | null
+  /** Every measured run, in order: how far the medians can be trusted. */
+  app_runs_ms: number[]
+  baseline_runs_ms: number[]
 }
 
 export function median(values: number[]): number {
@@ -101,6 +104,8 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
     met: 'ratio' in target ? ratio !== null && ratio <= target.ratio : appMs < target.ms,
     app_peak_mb: memory.peakMb(),
     alone_peak_mb: null,
+    app_runs_ms: appTimes.map(round),
+    baseline_runs_ms: baseTimes.map(round),
   }
 }
 
