@@ -7,6 +7,7 @@ import { localNow } from '../customers/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { importErrorReport } from './importErrorReport'
 import { rememberedMapping, rememberMapping } from './importMappingMemory'
+import { withImportLookups } from './importLookups'
 import { ImportSessions, type ImportJob, type ImportSession } from './importSessions'
 import { importTemplate } from './importTemplate'
 import { CustomerWriter } from './customerWriter'
@@ -51,7 +52,14 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           new AppError('VALIDATION', `有 ${problems} 行有问题，未导入任何数据：请修改文件或选择跳过这些行`)
         let result: ImportResult
         if (session.kind === 'customers') {
-          result = await importCustomers(m, session, decisions, skipErrorRows, job, progress, refuse, readers)
+          result = await importCustomers(m, session, decisions, {
+            skipErrorRows,
+            job,
+            progress,
+            refuse,
+            readers,
+            databasePath: store.databasePath,
+          })
         } else {
           const plan = await planImport(m, session.kind, session.sheet, decisions, readers)
           session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
@@ -162,12 +170,17 @@ async function importCustomers(
   m: EntityManager,
   session: ImportSession,
   decisions: ImportDecisions,
-  skipErrorRows: boolean,
-  job: ImportJob,
-  progress: (done: number) => Promise<void>,
-  refuse: (problems: number) => AppError,
-  readers: CustomerRowReaders,
+  run: {
+    skipErrorRows: boolean
+    job: ImportJob
+    progress: (done: number) => Promise<void>
+    refuse: (problems: number) => AppError
+    readers: CustomerRowReaders
+    /** The database file, which the duplicate lookups open a connection of their own to. */
+    databasePath: string
+  },
 ): Promise<ImportResult> {
+  const { skipErrorRows, job, progress, refuse, readers, databasePath } = run
   const context = await planContext(m, 'customers', session.sheet, decisions)
   const labels = new LabelItems(m)
   const writer = await CustomerWriter.open(m, labels, localNow())
@@ -177,15 +190,17 @@ async function importCustomers(
   job.total = session.sheet.rows.length
   let done = 0
   try {
-    await planCustomerChunks(m, session.sheet.rows, decisions, context, reader, writer.firstId, async (chunk) => {
-      for (const row of chunk.rows) {
-        counts[row.action]++
-        if (row.action === 'error') problems.push(row)
-      }
-      if (problems.length === 0 || skipErrorRows) await writer.write(chunk.customers)
-      done += chunk.rows.length
-      await progress(done)
-    })
+    await withImportLookups(databasePath, (lookups) =>
+      planCustomerChunks(lookups, session.sheet.rows, decisions, context, reader, writer.firstId, async (chunk) => {
+        for (const row of chunk.rows) {
+          counts[row.action]++
+          if (row.action === 'error') problems.push(row)
+        }
+        if (problems.length === 0 || skipErrorRows) await writer.write(chunk.customers)
+        done += chunk.rows.length
+        await progress(done)
+      }),
+    )
   } finally {
     await reader.close()
     session.problemRows = problems

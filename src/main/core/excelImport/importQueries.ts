@@ -40,46 +40,48 @@ export interface ExistingMatches {
 
 const matchKinds = ['nameNorm', 'phone', 'email', 'creditCode'] as const
 
+/** What the lookups run on: the app's connection, or one of an import's own (importLookups). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>
+}
+
 /**
  * For each key of the file, the customer it matches: by normalised name, phone
  * (theirs or a contact's) or e-mail the oldest customer not in the 回收站, by
  * 统一社会信用代码 the one customer holding it (unique across the table, bin
  * included). One row per key, driven from the key lists so every lookup is an
- * index seek: re-importing a file must not fetch every earlier copy of its rows.
+ * index seek that stops at the first live customer: re-importing a file must
+ * not fetch every earlier copy of its rows.
  */
 export async function customersMatching(
-  manager: EntityManager,
+  db: Queryable,
   keys: { names: string[]; phones: string[]; emails: string[]; creditCodes: string[] },
-  /** Customers from this id on are the running import's own and do not count. */
-  createdFrom: number | null = null,
 ): Promise<ExistingMatches> {
   // Sorted, so consecutive seeks fall on neighbouring index pages.
-  const params: (string | number)[] = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
+  const params = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
     JSON.stringify([...new Set(list)].sort()),
   )
-  params.push(createdFrom ?? Number.MAX_SAFE_INTEGER)
-  const rows: { kind: number; k: string; id: number; code: string; name: string; deleted_at: string | null }[] =
-    await manager.query(
-      `WITH hit (kind, k, id) AS (
+  const rows = (await db.query(
+    `WITH hit (kind, k, id) AS (
          SELECT 0, value,
-           (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
+           (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
            FROM json_each(?1)
          UNION ALL SELECT 1, p.value, (SELECT MIN(id) FROM (
              SELECT * FROM (SELECT id FROM customer
-               WHERE phone_norm = p.value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
-             UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
-               WHERE t.mobile_norm = p.value AND c.deleted_at IS NULL AND c.id < ?5
-             UNION ALL SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
-               WHERE t.office_phone_norm = p.value AND c.deleted_at IS NULL AND c.id < ?5))
+               WHERE phone_norm = p.value AND deleted_at IS NULL ORDER BY id LIMIT 1)
+             UNION ALL SELECT * FROM (SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
+               WHERE t.mobile_norm = p.value AND c.deleted_at IS NULL ORDER BY t.customer_id LIMIT 1)
+             UNION ALL SELECT * FROM (SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
+               WHERE t.office_phone_norm = p.value AND c.deleted_at IS NULL ORDER BY t.customer_id LIMIT 1)))
            FROM json_each(?2) p
          UNION ALL SELECT 2, value,
-           (SELECT id FROM customer WHERE email_norm = value AND deleted_at IS NULL AND id < ?5 ORDER BY id LIMIT 1)
+           (SELECT id FROM customer WHERE email_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
            FROM json_each(?3)
-         UNION ALL SELECT 3, value, (SELECT id FROM customer WHERE credit_code = value AND id < ?5) FROM json_each(?4)
+         UNION ALL SELECT 3, value, (SELECT id FROM customer WHERE credit_code = value) FROM json_each(?4)
        )
        SELECT hit.kind, hit.k, c.id, c.code, c.name, c.deleted_at FROM hit JOIN customer c ON c.id = hit.id`,
-      params,
-    )
+    params,
+  )) as { kind: number; k: string; id: number; code: string; name: string; deleted_at: string | null }[]
   const matches: ExistingMatches = { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() }
   const byId = new Map<number, ExistingCustomer>()
   for (const r of rows) {

@@ -9,7 +9,7 @@ import { normalizeName } from '../customers/normalizeName'
 import { listProvinceRegions } from '../regions/regionQueries'
 import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
 import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
-import { customersMatching, enabledItems, saleTargets, type SaleTarget } from './importQueries'
+import { customersMatching, enabledItems, saleTargets, type Queryable, type SaleTarget } from './importQueries'
 import type { SheetData, SheetRow } from './readImportFile'
 import type { CustomerInput, CustomerRowRead, DuplicateKeys, RowReading } from './readCustomerRow'
 import { addProblem, headerOf, placeholderId, readRow, type Mapped, type PendingLabel } from './readRow'
@@ -145,14 +145,15 @@ export interface CustomerChunk {
 
 /**
  * Plans the customer rows a chunk at a time, handing each chunk to `onChunk`
- * before planning the next; the reader reads ahead meanwhile. A row
- * is a duplicate "in the file" of an earlier row of any chunk; "in the
- * database" of a customer that was there before the import — `createdFrom`,
- * the first id the commit gives, keeps the rows it has already written from
- * counting as such.
+ * before planning the next; the reader reads ahead meanwhile. A row is a
+ * duplicate "in the file" of an earlier row of any chunk; "in the database" of
+ * a customer found by `lookups`. A commit gives a connection of its own
+ * (importLookups), which sees the database as it was before the import and
+ * runs beside its writes; `createdFrom`, the first id the commit gives, numbers
+ * the customers the rows create.
  */
 export async function planCustomerChunks(
-  manager: EntityManager,
+  lookups: Queryable,
   rows: SheetRow[],
   decisions: ImportDecisions,
   { mapped }: PlanContext,
@@ -173,7 +174,7 @@ export async function planCustomerChunks(
   const askAhead = () => {
     for (; ahead.length < chunksAhead && asked < rows.length; asked += planChunkRows) {
       const chunk = reader.read(rows.slice(asked, asked + planChunkRows)).then((read) => {
-        const inDatabase = lookUp(manager, read, createdFrom)
+        const inDatabase = lookUp(lookups, read)
         inDatabase.catch(() => undefined) // awaited in turn; an error is not unhandled meanwhile
         return { read, inDatabase }
       })
@@ -194,22 +195,14 @@ const chunksAhead = 2
 
 type MatchingCustomers = Awaited<ReturnType<typeof customersMatching>>
 
-function lookUp(
-  manager: EntityManager,
-  read: CustomerRowRead[],
-  createdFrom: number | null,
-): Promise<MatchingCustomers> {
+function lookUp(lookups: Queryable, read: CustomerRowRead[]): Promise<MatchingCustomers> {
   const keys = read.flatMap((r) => (r.keys ? [r.keys] : []))
-  return customersMatching(
-    manager,
-    {
-      names: keys.map((k) => k.nameNorm),
-      phones: keys.flatMap((k) => k.phones),
-      emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
-      creditCodes: keys.flatMap((k) => (k.creditCode ? [k.creditCode] : [])),
-    },
-    createdFrom,
-  )
+  return customersMatching(lookups, {
+    names: keys.map((k) => k.nameNorm),
+    phones: keys.flatMap((k) => k.phones),
+    emails: keys.flatMap((k) => (k.email ? [k.email] : [])),
+    creditCodes: keys.flatMap((k) => (k.creditCode ? [k.creditCode] : [])),
+  })
 }
 
 function planCustomers(

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Customer, CustomerChange } from '../../../../src/shared/customer'
 import type { DictItem } from '../../../../src/shared/dictionary'
 import type { ImportPreview, PreviewRow } from '../../../../src/shared/excelImport'
+import { withImportLookups } from '../../../../src/main/core/excelImport/importLookups'
 import { customersMatching } from '../../../../src/main/core/excelImport/importQueries'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError, tableCounts } from '../customers/customerTestKit'
@@ -359,19 +360,40 @@ describe('customer import', () => {
     expect(Number(counter.last_value)).toBe(numbers[numbers.length - 1])
   })
 
-  it('looks up duplicates in the database only among customers there before the import', async () => {
-    const later = await createCustomer(core, { name: '导入中途写入的客户', phone: '020-88886667' })
-    const keys = {
-      names: ['广州人易科技', '导入中途写入的客户'],
-      phones: ['02088886666', '02088886667'],
-      emails: [],
-      creditCodes: [],
+  it('looks up duplicates on a connection of its own, which sees the database as it was before the import', async () => {
+    const keys = { names: ['广州人易科技', '导入中途改的名称'], phones: ['02088886666'], emails: [], creditCodes: [] }
+    await core.store.write(async (m) => {
+      // What the import's transaction has written so far is not "in the database" yet.
+      await m.query(`UPDATE customer SET name_norm = '导入中途改的名称' WHERE id = ?`, [existing.id])
+      expect([...(await customersMatching(m, keys)).nameNorm.keys()]).toEqual(['导入中途改的名称'])
+      const before = await withImportLookups(core.store.databasePath, (lookups) => customersMatching(lookups, keys))
+      expect([...before.nameNorm.keys()]).toEqual(['广州人易科技'])
+      expect(before.phone.get('02088886666')?.id).toBe(existing.id)
+      await m.query(`UPDATE customer SET name_norm = '广州人易科技' WHERE id = ?`, [existing.id])
+    })
+  })
+
+  it('matches a phone shared by many contacts to the oldest customer not in the bin, reading no more than that one', async () => {
+    const contact = (name: string) => ({ name, mobile: '139 0000 1111', officePhone: '020-66661111' })
+    const sharing = []
+    for (const name of ['甲', '乙', '丙', '丁']) {
+      sharing.push(await createCustomer(core, { name: `共用电话${name}公司`, contacts: [contact(`${name}经理`)] }))
     }
-    const all = await customersMatching(core.store.manager, keys)
-    expect([...all.nameNorm.values()].map((c) => c.id).sort()).toEqual([existing.id, later.id].sort())
-    const before = await customersMatching(core.store.manager, keys, later.id)
-    expect([...before.nameNorm.values()].map((c) => c.id)).toEqual([existing.id])
-    expect([...before.phone.values()].map((c) => c.id)).toEqual([existing.id])
+    const [binned, oldest, , newest] = sharing.map((c) => c.id) as number[]
+    await call(core, 'customers.delete', { ids: [binned] })
+    const keys = { names: [], phones: ['13900001111', '02066661111'], emails: [], creditCodes: [] }
+    const matched = await customersMatching(core.store.manager, keys)
+    expect([...matched.phone.values()].map((c) => c.id)).toEqual([oldest, oldest])
+    // The contacts' phone indexes are ordered by customer, so each lookup stops at the first live one.
+    const plan: { detail: string }[] = await core.store.manager.query(
+      `EXPLAIN QUERY PLAN SELECT t.customer_id FROM contact t JOIN customer c ON c.id = t.customer_id
+       WHERE t.mobile_norm = ? AND c.deleted_at IS NULL AND c.id < ? ORDER BY t.customer_id LIMIT 1`,
+      ['13900001111', newest],
+    )
+    expect(plan.map((p) => p.detail)).toContain(
+      'SEARCH t USING COVERING INDEX contact_mobile_norm (mobile_norm=? AND customer_id<?)',
+    )
+    expect(plan.map((p) => p.detail).join('\n')).not.toContain('TEMP B-TREE')
   })
 
   it('merges a row that repeats an earlier row of the file into the customer that row creates, when asked to update', async () => {

@@ -8,6 +8,7 @@ import { Analysis1795400000007 } from './m0007Analysis'
 import { ReminderIndexes1795400000008 } from './m0008ReminderIndexes'
 import { AnalysisIndexes1795400000009 } from './m0009AnalysisIndexes'
 import { ContactPinyin1795400000010 } from './m0010ContactPinyin'
+import { ContactPhoneIndexes1795400000011 } from './m0011ContactPhoneIndexes'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -24,5 +25,6 @@ export const migrations = [
   ReminderIndexes1795400000008,
   AnalysisIndexes1795400000009,
   ContactPinyin1795400000010,
+  ContactPhoneIndexes1795400000011,
 ]
 export const latestSchemaVersion = migrations.length
