@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { startApp } from '../../tests/e2e/harness'
 import { median, round } from './measure'
@@ -37,6 +37,15 @@ function countChanged(previous: string): boolean {
   return false
 }
 
+/** No build, or a source changed after it (a build without the last migration refuses the bench's database). */
+function buildIsStale(root: string): boolean {
+  const built = [join(root, 'out/main/browser.js'), join(root, 'out/renderer/index.html')]
+  if (!built.every(existsSync)) return true
+  const builtAt = Math.min(...built.map((path) => statSync(path).mtimeMs))
+  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+  return sources.some((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs > builtAt)
+}
+
 /**
  * What a user waits for in Chromium, over the bench database through the
  * browser preview: the sheet's first rows, a quick-search keystroke until the
@@ -48,9 +57,7 @@ export async function browserTimings(
   dataDir: string,
   analysisRoutes: [string, string][],
 ): Promise<BrowserTiming[]> {
-  if (!existsSync(join(root, 'out/main/browser.js')) || !existsSync(join(root, 'out/renderer/index.html'))) {
-    spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
-  }
+  if (buildIsStale(root)) spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
   const app = await startApp({ dataDir, width: 1366, height: 820 })
   const { page, url } = app
   const results: BrowserTiming[] = []
