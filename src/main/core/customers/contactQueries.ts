@@ -128,6 +128,8 @@ export async function saveContacts(
   customerId: number,
   inputs: ContactInput[],
   existing: Contact[],
+  /** The id of each new contact, where the caller hands them out (an import does); else SQLite's next. */
+  newContactId?: () => number,
 ): Promise<ChangeDraft[]> {
   const drafts: ChangeDraft[] = []
   const byId = new Map(existing.map((c) => [c.id, c]))
@@ -135,7 +137,8 @@ export async function saveContacts(
   for (const [index, input] of inputs.entries()) {
     const values = valuesOfInput(input)
     if (input.id === undefined) {
-      const result = await manager.insert(ContactEntity, { customerId, sortOrder: index, ...rowOfValues(values) })
+      const row = { customerId, sortOrder: index, ...rowOfValues(values) }
+      const result = await manager.insert(ContactEntity, newContactId ? { id: newContactId(), ...row } : row)
       const id = Number(result.identifiers[0]?.id)
       await saveDates(manager, id, input.importantDates, [])
       drafts.push({ field: 'contacts', label: '新增联系人', oldValue: null, newValue: values.name })

@@ -122,7 +122,7 @@ export class CustomerWriter {
         await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
         for (const row of updates) {
           this.labels.fill(row.input as Record<string, unknown>, row.pending)
-          this.written.contacts += await updateFromRow(this.manager, row, this.time)
+          this.written.contacts += await updateFromRow(this.manager, row, this.time, () => ++this.contactId)
           this.written.updated++
         }
       })
@@ -165,9 +165,16 @@ function valuesOf(input: CustomerInput, defaults: Pick<CustomerValues, 'kind' | 
 /**
  * "Update" of an existing customer: the fields the file gives overwrite, the
  * row's contact is added unless one of that name exists, its groups are joined.
- * Each change goes to the customer's history. Returns the contacts added.
+ * Each change goes to the customer's history. Returns the contacts added. A
+ * new contact's id comes from the writer, which has numbered the contacts of
+ * chunks still to be written: SQLite's next id may be one of those.
  */
-async function updateFromRow(manager: EntityManager, row: CustomerPlanRow, time: string): Promise<number> {
+async function updateFromRow(
+  manager: EntityManager,
+  row: CustomerPlanRow,
+  time: string,
+  newContactId: () => number,
+): Promise<number> {
   const id = row.targetId as number
   const before = (await findCustomerRow(manager, id)) as CustomerRow
   const given = givenFields(row.input)
@@ -206,7 +213,7 @@ async function updateFromRow(manager: EntityManager, row: CustomerPlanRow, time:
   const fresh = row.input.contacts.filter((c) => !existing.some((e) => e.name === c.name))
   if (fresh.length > 0) {
     const kept = existing.map(({ customerId: _customerId, ...contact }) => contact)
-    drafts.push(...(await saveContacts(manager, id, [...kept, ...fresh], existing)))
+    drafts.push(...(await saveContacts(manager, id, [...kept, ...fresh], existing, newContactId)))
   }
   if (row.input.groups.length > 0) {
     const groupsBefore = await groupsOfCustomer(manager, id)

@@ -233,6 +233,26 @@ describe('customer import', () => {
     expect(again.mapping).toEqual(mapping)
   })
 
+  it("adds an updated customer's new contact beside new customers in later chunks, each with its own id", async () => {
+    // The update (row 2) adds a contact while the next chunks' new contacts are already numbered.
+    const lines = ['客户名称,联系人,手机', '广州人易科技有限公司,新来的联系人,13700137001']
+    for (let i = 1; i <= 700; i++) lines.push(`分批新客户${i}号公司,联系人${i},${13900000000 + i}`)
+    const opened = await openFile(core, '分批.csv', Buffer.from(lines.join('\r\n')).toString('base64'))
+    const done = await commit(core, {
+      sessionId: opened.sessionId,
+      mapping: opened.mapping,
+      duplicateDefault: 'update',
+    })
+    expect(done.message).toBeNull()
+    expect(done.result).toMatchObject({ created: 700, updated: 1, contacts: 701 })
+    const updated = await call<Customer>(core, 'customers.get', { id: existing.id })
+    expect(updated.contacts.map((c) => c.name)).toEqual(['新来的联系人'])
+    const [{ n }] = await core.store.manager.query(
+      `SELECT COUNT(*) AS n FROM contact t JOIN customer c ON c.id = t.customer_id WHERE c.name LIKE '分批新客户%'`,
+    )
+    expect(n).toBe(700)
+  })
+
   it('reads CSV in GBK and in UTF-8 with BOM, quoted commas and line breaks included', async () => {
     const text =
       '客户名称,联系人,手机,登记日期,备注\r\n"广州,逗号有限公司",张三,13800138000,2024/1/5,"两行\r\n备注"\r\n,,,,\r\n' +
