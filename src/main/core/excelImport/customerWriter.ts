@@ -30,9 +30,9 @@ export interface CustomersWritten {
  * Writes planned customer rows, a chunk at a time, inside the caller's
  * transaction: new customers with their contacts, dates and groups as
  * multi-row INSERTs, then the chunk's updates of existing customers. `write`
- * returns once the chunk is queued behind the one being written, so the
- * caller checks the next rows while SQLite writes these (on its own thread);
- * `finish` waits for the last and adds the 导入新建客户 history in one statement.
+ * returns once the chunk's INSERTs are handed to SQLite, so the caller checks
+ * the next rows while SQLite writes these (on its own threads); `finish` waits
+ * for the last and adds the 导入新建客户 history in one statement.
  */
 export class CustomerWriter {
   private writing: Promise<void> = Promise.resolve()
@@ -58,6 +58,9 @@ export class CustomerWriter {
   }
 
   static async open(manager: EntityManager, labels: LabelItems, time: string): Promise<CustomerWriter> {
+    // A chunk's contacts may reach SQLite before their customers (see write); their
+    // references are checked at COMMIT instead (reset by SQLite when the transaction ends).
+    await manager.query('PRAGMA defer_foreign_keys = ON')
     const firstId = (await lastId(manager, 'customer')) + 1
     const contactId = await lastId(manager, 'contact')
     return new CustomerWriter(manager, labels, new CustomerCodes(manager), time, firstId, contactId)
@@ -109,20 +112,32 @@ export class CustomerWriter {
     const updates = rows.filter((row) => row.action === 'update')
     this.written.created += customers.length
     this.written.contacts += contactRows.length
-    // Queued behind the chunk being written, so that SQLite goes on to this one without
-    // waiting for this thread; at most two chunks are held (the one before must be done).
+    // At most two chunks are held: the one before this must be done.
     await this.before
+    // Handed to SQLite at once, beside the chunk being written: its threads go on from one
+    // statement to the next without a round trip through this thread, which is busy
+    // checking the next rows. The order they take is theirs (foreign keys wait for COMMIT).
+    const inserted = this.failure
+      ? Promise.resolve([])
+      : Promise.allSettled([
+          insertPresentColumns(this.manager, CustomerEntity, customers),
+          insertPresentColumns(this.manager, ContactEntity, contactRows),
+          insertPresentColumns(this.manager, ContactDateEntity, dateRows),
+          insertPresentColumns(this.manager, CustomerGroupMemberEntity, members),
+        ])
     this.before = this.writing
-    this.writing = this.writing
-      .then(async () => {
+    // Settled, not raced: the transaction may end only when no statement is left running.
+    this.writing = Promise.all([this.writing, inserted])
+      .then(async ([, results]) => {
+        const failed = results.find((r) => r.status === 'rejected')
+        if (failed) throw failed.reason
         if (this.failure) return
-        await insertPresentColumns(this.manager, CustomerEntity, customers)
-        await insertPresentColumns(this.manager, ContactEntity, contactRows)
-        await insertPresentColumns(this.manager, ContactDateEntity, dateRows)
-        await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
+        // An update may merge into a customer created by this chunk or one before.
         for (const row of updates) {
           this.labels.fill(row.input as Record<string, unknown>, row.pending)
-          this.written.contacts += await updateFromRow(this.manager, row, this.time, () => ++this.contactId)
+          // Not `+= await`: that would add to the count read before other chunks added theirs.
+          const added = await updateFromRow(this.manager, row, this.time, () => ++this.contactId)
+          this.written.contacts += added
           this.written.updated++
         }
       })
