@@ -58,9 +58,6 @@ export class CustomerWriter {
   }
 
   static async open(manager: EntityManager, labels: LabelItems, time: string): Promise<CustomerWriter> {
-    // A chunk's contacts may reach SQLite before their customers (see write); their
-    // references are checked at COMMIT instead (reset by SQLite when the transaction ends).
-    await manager.query('PRAGMA defer_foreign_keys = ON')
     const firstId = (await lastId(manager, 'customer')) + 1
     const contactId = await lastId(manager, 'contact')
     return new CustomerWriter(manager, labels, new CustomerCodes(manager), time, firstId, contactId)
@@ -114,17 +111,11 @@ export class CustomerWriter {
     this.written.contacts += contactRows.length
     // At most two chunks are held: the one before this must be done.
     await this.before
-    // Handed to SQLite at once, beside the chunk being written: its threads go on from one
-    // statement to the next without a round trip through this thread, which is busy
-    // checking the next rows. The order they take is theirs (foreign keys wait for COMMIT).
-    const inserted = this.failure
-      ? Promise.resolve([])
-      : Promise.allSettled([
-          insertPresentColumns(this.manager, CustomerEntity, customers),
-          insertPresentColumns(this.manager, ContactEntity, contactRows),
-          insertPresentColumns(this.manager, ContactDateEntity, dateRows),
-          insertPresentColumns(this.manager, CustomerGroupMemberEntity, members),
-        ])
+    // Handed to SQLite beside the chunk being written, not after it: its threads go on to
+    // this chunk's statements without a round trip through this thread, which is busy
+    // checking the next rows. Within the chunk, a row goes in after the one it refers to
+    // (a contact after its customer): a foreign key is checked as each row goes in.
+    const inserted = this.failure ? Promise.resolve([]) : this.insertChunk(customers, contactRows, dateRows, members)
     this.before = this.writing
     // Settled, not raced: the transaction may end only when no statement is left running.
     this.writing = Promise.all([this.writing, inserted])
@@ -144,6 +135,22 @@ export class CustomerWriter {
       .catch((error: unknown) => {
         this.failure ??= { error }
       })
+  }
+
+  private insertChunk(
+    customers: Partial<CustomerRow>[],
+    contacts: ContactRow[],
+    dates: Partial<ContactDateRow>[],
+    members: CustomerGroupMemberRow[],
+  ): Promise<PromiseSettledResult<void>[]> {
+    const customersIn = insertPresentColumns(this.manager, CustomerEntity, customers)
+    const contactsIn = customersIn.then(() => insertPresentColumns(this.manager, ContactEntity, contacts))
+    return Promise.allSettled([
+      customersIn,
+      contactsIn,
+      contactsIn.then(() => insertPresentColumns(this.manager, ContactDateEntity, dates)),
+      customersIn.then(() => insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)),
+    ])
   }
 
   /** Waits for the chunk being written; rethrows its error (the caller's transaction then rolls back). */
