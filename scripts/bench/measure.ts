@@ -61,6 +61,14 @@ function appMemory() {
 }
 
 /**
+ * A case quicker than this gets 21 runs rather than 7: this VM now and then runs
+ * everything a third slower for a while (23 ms or 33 ms for the same list, on
+ * either side), and with 7 runs the medians of the two sides could fall into
+ * different modes. A second more is nothing next to the import's runs.
+ */
+const quickMs = 100
+
+/**
  * One warm-up of each side, then `runs` pairs, interleaved and alternating
  * which goes first, so drift (page cache, GC, a busy CPU) hits both alike. A
  * ratio case without its own baseline replays, raw, the SQL the app sent in
@@ -70,17 +78,19 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
   await benchCase.setup?.(ctx)
   const replaySql = benchCase.replaySql ?? 'ratio' in benchCase.target
   let baseline = benchCase.baseline
+  const warmUpStarted = performance.now()
   if (!baseline && replaySql) {
     const captured = await captureSql(ctx.core.store.dataSource, () => benchCase.app(ctx))
     baseline = () => replay(ctx.raw, captured)
   } else {
     await benchCase.app(ctx)
   }
+  const warmUpMs = performance.now() - warmUpStarted
   if (baseline) await baseline(ctx)
   const appTimes: number[] = []
   const baseTimes: number[] = []
   const memory = appMemory()
-  const runs = benchCase.runs ?? (ctx.scale === 'smoke' ? 3 : 7)
+  const runs = benchCase.runs ?? (ctx.scale === 'smoke' ? 3 : warmUpMs < quickMs ? 21 : 7)
   for (let i = 0; i < runs; i++) {
     const pair = [
       async () => appTimes.push(await memory.during(() => time(() => benchCase.app(ctx)))),
