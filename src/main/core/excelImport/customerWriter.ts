@@ -30,9 +30,9 @@ export interface CustomersWritten {
  * Writes planned customer rows, a chunk at a time, inside the caller's
  * transaction: new customers with their contacts, dates and groups as
  * multi-row INSERTs, then the chunk's updates of existing customers. `write`
- * returns once the chunk's INSERTs are handed to SQLite, so the caller checks
- * the next rows while SQLite writes these (on its own threads); `finish` waits
- * for the last and adds the 导入新建客户 history in one statement.
+ * returns once the chunk is queued behind the one being written, so the
+ * caller checks the next rows while SQLite writes these (on its own thread);
+ * `finish` waits for the last and adds the 导入新建客户 history in one statement.
  */
 export class CustomerWriter {
   private writing: Promise<void> = Promise.resolve()
@@ -109,20 +109,17 @@ export class CustomerWriter {
     const updates = rows.filter((row) => row.action === 'update')
     this.written.created += customers.length
     this.written.contacts += contactRows.length
-    // At most two chunks are held: the one before this must be done.
+    // Queued behind the chunk being written, so that SQLite goes on to this one without
+    // waiting for this thread; at most two chunks are held (the one before must be done).
     await this.before
-    // Handed to SQLite beside the chunk being written, not after it: its threads go on to
-    // this chunk's statements without a round trip through this thread, which is busy
-    // checking the next rows. Within the chunk, a row goes in after the one it refers to
-    // (a contact after its customer): a foreign key is checked as each row goes in.
-    const inserted = this.failure ? Promise.resolve([]) : this.insertChunk(customers, contactRows, dateRows, members)
     this.before = this.writing
-    // Settled, not raced: the transaction may end only when no statement is left running.
-    this.writing = Promise.all([this.writing, inserted])
-      .then(async ([, results]) => {
-        const failed = results.find((r) => r.status === 'rejected')
-        if (failed) throw failed.reason
+    this.writing = this.writing
+      .then(async () => {
         if (this.failure) return
+        await insertPresentColumns(this.manager, CustomerEntity, customers)
+        await insertPresentColumns(this.manager, ContactEntity, contactRows)
+        await insertPresentColumns(this.manager, ContactDateEntity, dateRows)
+        await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
         // An update may merge into a customer created by this chunk or one before.
         for (const row of updates) {
           this.labels.fill(row.input as Record<string, unknown>, row.pending)
@@ -135,22 +132,6 @@ export class CustomerWriter {
       .catch((error: unknown) => {
         this.failure ??= { error }
       })
-  }
-
-  private insertChunk(
-    customers: Partial<CustomerRow>[],
-    contacts: ContactRow[],
-    dates: Partial<ContactDateRow>[],
-    members: CustomerGroupMemberRow[],
-  ): Promise<PromiseSettledResult<void>[]> {
-    const customersIn = insertPresentColumns(this.manager, CustomerEntity, customers)
-    const contactsIn = customersIn.then(() => insertPresentColumns(this.manager, ContactEntity, contacts))
-    return Promise.allSettled([
-      customersIn,
-      contactsIn,
-      contactsIn.then(() => insertPresentColumns(this.manager, ContactDateEntity, dates)),
-      customersIn.then(() => insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)),
-    ])
   }
 
   /** Waits for the chunk being written; rethrows its error (the caller's transaction then rolls back). */
