@@ -1,20 +1,49 @@
-import type { DataSource, EntityManager } from 'typeorm'
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm'
+import { AppError } from './appError'
+
+/**
+ * TypeORM's own bookkeeping of the shared sqlite query runner. `transactionDepth`
+ * is protected in its types; the store keeps it equal to what SQLite says.
+ */
+interface RunnerState {
+  isTransactionActive: boolean
+  transactionDepth: number
+}
+
+/** How long `exclusive` and `close` wait for reads in flight before going on without them. */
+export const defaultReadWaitMs = 30_000
+
+export interface StoreOptions {
+  /** Tests shorten the wait; a stuck reader must never block a restore or a shutdown for ever. */
+  readWaitMs?: number
+}
 
 /**
  * The open database. TypeORM's sqlite driver shares one connection, so two
  * transactions started at once would interleave on it; `write` queues them.
+ *
+ * The store begins, commits and rolls back its transactions itself instead of
+ * `DataSource.transaction`: when SQLite refuses a COMMIT (disk full, I/O error)
+ * TypeORM leaves its transaction depth at 1 and every later write becomes a
+ * savepoint inside a transaction that never commits — each answered 成功 and
+ * lost at the next stop (typeorm/typeorm#11260, #10209). Here every transaction
+ * ends in a state the store has checked with SQLite itself: committed, or rolled
+ * back with the connection in autocommit again, or the connection reopened.
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
   private source: DataSource
   // Reads run beside each other; `exclusive` waits for those in flight before it touches the file.
   private readonly reading = new Set<Promise<unknown>>()
+  private readonly readWaitMs: number
 
   constructor(
     dataSource: DataSource,
     readonly databasePath: string,
+    options: StoreOptions = {},
   ) {
     this.source = dataSource
+    this.readWaitMs = options.readWaitMs ?? defaultReadWaitMs
   }
 
   get dataSource(): DataSource {
@@ -25,9 +54,9 @@ export class Store {
     return this.source.manager
   }
 
-  /** Runs `work` in one transaction, after every write queued before it. */
+  /** Runs `work` in one transaction, after every write queued before it. Resolves only once COMMIT succeeded. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.source.transaction(work))
+    const run = this.queue.then(() => this.transaction(work))
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -48,10 +77,12 @@ export class Store {
    * Runs `work` with the database to itself: after every queued write and every
    * read in flight, and before anything called later. A restore uses it to close
    * the file and `replace` the connection without a handler seeing it half-way.
+   * A read still running after `readWaitMs` is not waited for any longer: its
+   * next query fails, which is better than a restore that never starts.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      await Promise.allSettled([...this.reading])
+      await this.readsSettled()
       return work()
     })
     this.queue = run.catch(() => undefined)
@@ -65,7 +96,77 @@ export class Store {
 
   async close(): Promise<void> {
     await this.queue
-    await Promise.allSettled([...this.reading])
+    await this.readsSettled()
     if (this.source.isInitialized) await this.source.destroy()
   }
+
+  private async readsSettled(): Promise<void> {
+    if (this.reading.size === 0) return
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.readWaitMs)
+      timer.unref()
+    })
+    await Promise.race([Promise.allSettled([...this.reading]), timeout])
+    clearTimeout(timer)
+  }
+
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.source.createQueryRunner()
+    const state = runner as unknown as RunnerState
+    // IMMEDIATE takes the write lock now (waiting up to the busy timeout), not half-way through the work.
+    await runner.query('BEGIN IMMEDIATE')
+    // Entity saves inside `work` see an open transaction and use savepoints, as under DataSource.transaction.
+    state.isTransactionActive = true
+    state.transactionDepth = 1
+    try {
+      const result = await work(runner.manager)
+      await runner.query('COMMIT')
+      state.isTransactionActive = false
+      state.transactionDepth = 0
+      return result
+    } catch (error) {
+      await this.endAfterFailure(runner)
+      throw error
+    }
+  }
+
+  /**
+   * After a failed body or a failed COMMIT: roll back, then prove to SQLite that no
+   * transaction is left open on the connection. SQLite may already have rolled back
+   * by itself (SQLITE_FULL, SQLITE_IOERR and SQLITE_NOMEM can do that), so "no
+   * transaction is active" is a fine answer to the ROLLBACK. If the connection cannot
+   * be brought back to autocommit, it is closed and opened again.
+   */
+  private async endAfterFailure(runner: QueryRunner): Promise<void> {
+    const state = runner as unknown as RunnerState
+    await runner.query('ROLLBACK').catch(() => undefined)
+    state.isTransactionActive = false
+    state.transactionDepth = 0
+    if (await inAutocommit(runner)) return
+    await this.reopen()
+  }
+
+  private async reopen(): Promise<void> {
+    const options = this.source.options
+    await this.source.destroy().catch(() => undefined)
+    const fresh = new DataSource(options)
+    try {
+      await fresh.initialize()
+    } catch (error) {
+      throw new AppError('INTERNAL', `数据库连接无法恢复，请重新启动程序（${(error as Error).message}）`)
+    }
+    this.source = fresh
+  }
+}
+
+/** BEGIN succeeds only outside a transaction: then the connection is in autocommit mode. */
+async function inAutocommit(runner: QueryRunner): Promise<boolean> {
+  try {
+    await runner.query('BEGIN')
+  } catch {
+    return false
+  }
+  await runner.query('ROLLBACK').catch(() => undefined)
+  return true
 }
