@@ -2,13 +2,15 @@ import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFi
 import { isAbsolute, join, resolve } from 'node:path'
 import { AppError } from '../appError'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { takePickedPath } from '../pickedPaths'
 import { describeBackup, listBackups } from './backupCatalog'
 import { backupFileName, parseBackupName } from './backupNames'
 import { backupFolder, readBackupSettings, writeBackupSettings } from './backupSettings'
 import { clearLastRestore, readLastRestore } from './lastRestore'
+import { oneBackupAtATime } from './oneBackupAtATime'
 import { pruneBackups } from './pruneBackups'
 import { restoreDatabase } from './restoreDatabase'
-import { takeBackup } from './takeBackup'
+import { takeBackupNow } from './takeBackup'
 
 type BackupChannels =
   | 'backups.list'
@@ -34,12 +36,15 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
       }
     },
 
-    'backups.create': async () => {
-      const folder = backupFolder(ctx.dataDir)
-      const taken = await takeBackup(ctx.store.databasePath, folder, 'manual', now())
-      pruneBackups(folder)
-      return describeBackup(folder, taken)
-    },
+    // A second 立即备份 while one runs waits for it and takes its own copy (see oneBackupAtATime).
+    'backups.create': () =>
+      oneBackupAtATime(async () => {
+        const folder = backupFolder(ctx.dataDir)
+        const taken = await takeBackupNow(ctx.store.databasePath, folder, 'manual', now())
+        // Pruning and describing inside the turn: no other backup's pruning can remove the file being described.
+        pruneBackups(folder)
+        return describeBackup(folder, taken)
+      }),
 
     'backups.restore': async (input) => {
       if ('name' in input) {
@@ -48,9 +53,10 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到备份 ${input.name}，可能已被删除`)
         return restoreDatabase(ctx, path, now())
       }
-      if ('path' in input) {
-        checkRestorePath(input.path, ctx.store.databasePath)
-        return restoreDatabase(ctx, input.path, now())
+      if ('token' in input) {
+        const path = takePickedPath(ctx.pickedPaths, input.token, 'restoreFile')
+        checkRestorePath(path, ctx.store.databasePath)
+        return restoreDatabase(ctx, path, now())
       }
       // The chosen file is written into the data folder first, so it is checked and copied like any backup.
       const uploaded = join(ctx.dataDir, `upload-${backupFileName(now(), 'manual')}`)
@@ -77,9 +83,16 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
     },
 
     'backups.settings.set': async (input) => {
-      if (input.folder !== null) checkWritableFolder(input.folder)
-      writeBackupSettings(ctx.dataDir, input)
-      return { ...input, effectiveFolder: backupFolder(ctx.dataDir, input) }
+      const folder =
+        input.folder === undefined
+          ? readBackupSettings(ctx.dataDir).folder
+          : input.folder === null
+            ? null
+            : takePickedPath(ctx.pickedPaths, input.folder.token, 'backupFolder')
+      if (folder !== null) checkWritableFolder(folder)
+      const settings = { folder, enabled: input.enabled }
+      writeBackupSettings(ctx.dataDir, settings)
+      return { ...settings, effectiveFolder: backupFolder(ctx.dataDir, settings) }
     },
 
     'app.startupNotice': async () => {

@@ -2,8 +2,9 @@ import type { BackupInfo } from '../../../shared/backup'
 import type { CoreContext } from '../handlerTypes'
 import { backupFilesIn, describeBackup } from './backupCatalog'
 import { backupFolder, readBackupSettings } from './backupSettings'
+import { oneBackupAtATime } from './oneBackupAtATime'
 import { pruneBackups } from './pruneBackups'
-import { takeBackup } from './takeBackup'
+import { takeBackupNow } from './takeBackup'
 
 /** True when automatic backups are on and none was taken yet on `now`'s (local) day. */
 export function isDailyBackupDue(backupDates: readonly Date[], now: Date, enabled: boolean): boolean {
@@ -22,15 +23,18 @@ export async function runDailyBackupIfDue(ctx: CoreContext, now: Date): Promise<
   // Just after a damaged file was set aside the database is new and empty: a backup of it would only
   // crowd the good backups the user is about to restore from.
   if (ctx.startup?.notice.movedAside) return null
-  const settings = readBackupSettings(ctx.dataDir)
-  const folder = backupFolder(ctx.dataDir, settings)
-  const autoDates = backupFilesIn(folder)
-    .filter((b) => b.kind === 'auto')
-    .map((b) => b.takenAt)
-  if (!isDailyBackupDue(autoDates, now, settings.enabled)) return null
-  const taken = await takeBackup(ctx.store.databasePath, folder, 'auto', now)
-  pruneBackups(folder)
-  return describeBackup(folder, taken)
+  // The look at the folder takes the same turn as the backup: two runs started together take one backup, not two.
+  return oneBackupAtATime(async () => {
+    const settings = readBackupSettings(ctx.dataDir)
+    const folder = backupFolder(ctx.dataDir, settings)
+    const autoDates = backupFilesIn(folder)
+      .filter((b) => b.kind === 'auto')
+      .map((b) => b.takenAt)
+    if (!isDailyBackupDue(autoDates, now, settings.enabled)) return null
+    const taken = await takeBackupNow(ctx.store.databasePath, folder, 'auto', now)
+    pruneBackups(folder)
+    return describeBackup(folder, taken)
+  })
 }
 
 /** The daily backup is due once per calendar day; an hourly look catches a PC left on past midnight. */
