@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { importKinds } from './excelImportFields'
 import { recordId, strictError } from './fieldSchemas'
+import { base64Text } from './base64Text'
 
 /**
  * Import of customers (with one contact per row) and of 交易记录 from .xlsx/.csv
@@ -24,7 +25,7 @@ export const importOpenInput = z.strictObject(
       .string({ error: '文件名必须是文字' })
       .trim()
       .regex(/\.(xlsx|csv)$/i, '只能导入 .xlsx 或 .csv 文件（.xls 请先在 Excel/WPS 中另存为 .xlsx）'),
-    base64: z.string({ error: '文件内容缺失' }).min(1, '文件是空的').max(80_000_000, '文件过大：最多约 60 MB'),
+    base64: base64Text({ maxLength: 80_000_000, tooLarge: '文件过大：最多约 60 MB' }),
   },
   { error: strictError('导入文件') },
 )

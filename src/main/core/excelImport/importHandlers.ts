@@ -88,24 +88,23 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
   return {
     'import.template': ({ kind }) => importTemplate(kind),
 
-    'import.open': ({ kind, fileName, base64 }) =>
-      store.read(async (m) => {
-        const fields = importFieldsOf[kind]
-        const sheet = await readImportFile(fileName, Buffer.from(base64, 'base64'), fields)
-        const session = sessions.open(kind, fileName, sheet)
-        if (kind === 'customers') readers.prepare()
-        return {
-          sessionId: session.id,
-          fileName,
-          headerRow: sheet.headerRow,
-          headers: sheet.headers,
-          mapping: await initialMapping(m, kind, sheet.headers),
-          rowCount: sheet.rows.length,
-          sample: sheet.rows
-            .slice(0, 5)
-            .map((row) => sheet.headers.map((_, i) => cleanText(row.cells[i] ?? null) ?? '')),
-        }
-      }),
+    'import.open': async ({ kind, fileName, base64 }) => {
+      // The file is read before the store is asked for anything: reading a large or odd file
+      // must never hold up a restore or a shutdown that waits for the reads in flight.
+      const sheet = await readImportFile(fileName, Buffer.from(base64, 'base64'), importFieldsOf[kind])
+      const mapping = await store.read((m) => initialMapping(m, kind, sheet.headers))
+      const session = sessions.open(kind, fileName, sheet)
+      if (kind === 'customers') readers.prepare()
+      return {
+        sessionId: session.id,
+        fileName,
+        headerRow: sheet.headerRow,
+        headers: sheet.headers,
+        mapping,
+        rowCount: sheet.rows.length,
+        sample: sheet.rows.slice(0, 5).map((row) => sheet.headers.map((_, i) => cleanText(row.cells[i] ?? null) ?? '')),
+      }
+    },
 
     'import.preview': (decisions) =>
       store.read(async (m) => {

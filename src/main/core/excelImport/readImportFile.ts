@@ -5,6 +5,7 @@ import { cleanText, type RawCell } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
 import { parseCsv } from './parseCsv'
 import { readXlsxSheet } from './readXlsxSheet'
+import { assertUnpacksWithinDeclaredSizes } from './zipEntries'
 
 export interface SheetRow {
   /** As in the file (Excel's row number, or the CSV line's record number). */
@@ -23,15 +24,28 @@ const headerSearchRows = 20
 
 /** Reads the first worksheet of an .xlsx (streaming) or a .csv (UTF-8 with or without BOM, or GBK). */
 export async function readImportFile(fileName: string, bytes: Buffer, fields: ImportField[]): Promise<SheetData> {
-  const rows = /\.csv$/i.test(fileName) ? csvRows(bytes) : (fastXlsxRows(bytes) ?? (await exceljsRows(bytes)))
+  if (bytes.length === 0) throw new AppError('VALIDATION', '文件是空的')
+  const rows = /\.csv$/i.test(fileName) ? csvRows(bytes) : await xlsxRows(bytes)
   return splitHeader(rows, fields)
 }
 
-/** The fast reader, or null to let exceljs try (a file it does not handle, or one it cannot make sense of). */
+async function xlsxRows(bytes: Buffer): Promise<SheetRow[]> {
+  const fast = fastXlsxRows(bytes)
+  if (fast) return fast
+  // exceljs unpacks with no bound of its own: a part that grows past its declared size is refused first.
+  await assertUnpacksWithinDeclaredSizes(bytes)
+  return exceljsRows(bytes)
+}
+
+/**
+ * The fast reader, or null to let exceljs try (a file it does not handle, or one it cannot make sense of).
+ * Its own refusals (not a zip, too large unpacked) stand: exceljs would wait for ever on an empty stream.
+ */
 function fastXlsxRows(bytes: Buffer): SheetRow[] | null {
   try {
     return readXlsxSheet(bytes)
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error
     return null
   }
 }

@@ -101,18 +101,62 @@ describe('readXlsxSheet', () => {
     ])
   })
 
-  it('leaves files it does not handle to exceljs: not a zip, encrypted, ZIP64', () => {
-    expect(readXlsxSheet(Buffer.from('客户名称,电话\n'))).toBeNull()
+  it('refuses what is not a zip, leaves encrypted parts to exceljs (which the import refuses first)', () => {
+    expect(() => readXlsxSheet(Buffer.from('客户名称,电话\n'))).toThrow('不是有效的 .xlsx 文件')
     const stored = storedZip(new Map([['xl/workbook.xml', Buffer.from('<workbook/>')]]))
     const encrypted = Buffer.from(stored)
     const directory = encrypted.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
     encrypted.writeUInt16LE(1, directory + 8)
     expect(readXlsxSheet(encrypted)).toBeNull()
-    const zip64 = Buffer.from(stored)
-    zip64.writeUInt32LE(0xffffffff, zip64.length - 22 + 16)
-    expect(readXlsxSheet(zip64)).toBeNull()
+    // An end record that says ZIP64 without the ZIP64 records is a damaged file.
+    const damaged = Buffer.from(stored)
+    damaged.writeUInt32LE(0xffffffff, damaged.length - 22 + 16)
+    expect(() => readXlsxSheet(damaged)).toThrow('不是有效的 .xlsx 文件')
+  })
+
+  it('reads a ZIP64 directory', () => {
+    const files = new Map([
+      ['xl/workbook.xml', Buffer.from('<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>')],
+      [
+        'xl/_rels/workbook.xml.rels',
+        Buffer.from(
+          '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+      ],
+      [
+        'xl/worksheets/sheet1.xml',
+        Buffer.from(
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c></row></sheetData></worksheet>',
+        ),
+      ],
+    ])
+    expect(readXlsxSheet(asZip64(storedZip(files)))?.[0]?.cells).toEqual(['客户名称'])
   })
 })
+
+/** The same archive with its end record pointing through a ZIP64 locator to a ZIP64 end record. */
+function asZip64(zip: Buffer): Buffer {
+  const end = zip.length - 22
+  const count = zip.readUInt16LE(end + 10)
+  const size = zip.readUInt32LE(end + 12)
+  const offset = zip.readUInt32LE(end + 16)
+  const record = Buffer.alloc(56)
+  record.writeUInt32LE(0x06064b50, 0)
+  record.writeBigUInt64LE(44n, 4)
+  record.writeBigUInt64LE(BigInt(count), 24)
+  record.writeBigUInt64LE(BigInt(count), 32)
+  record.writeBigUInt64LE(BigInt(size), 40)
+  record.writeBigUInt64LE(BigInt(offset), 48)
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(end), 8)
+  locator.writeUInt32LE(1, 16)
+  const endRecord = Buffer.from(zip.subarray(end))
+  endRecord.writeUInt16LE(0xffff, 8)
+  endRecord.writeUInt16LE(0xffff, 10)
+  endRecord.writeUInt32LE(0xffffffff, 16)
+  return Buffer.concat([zip.subarray(0, end), record, locator, endRecord])
+}
 
 /** A zip with every file stored (no compression), enough for an .xlsx reader. */
 function storedZip(files: Map<string, Buffer>): Buffer {
