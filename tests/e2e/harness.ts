@@ -21,7 +21,7 @@ export interface RunningApp {
 /**
  * Starts the built browser preview (`out/main/browser.js`, the same handlers as
  * the Electron app) on a free loopback port over a data folder, and opens it in
- * Debian's Chromium. Needs `npm run build` first (or a build in KQ_OUT_DIR, so that
+ * Chromium (see launchBrowser). Needs `npm run build` first (or a build in KQ_OUT_DIR, so that
  * several builds can be tested side by side).
  */
 export async function startApp(
@@ -100,9 +100,14 @@ async function post(url: string, channel: string, input: unknown): Promise<void>
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`)
 }
 
+/**
+ * The browser `npm test` found (scripts/findBrowser.mjs): Chrome or Edge by playwright-core's channel
+ * (KQ_BROWSER_CHANNEL), or an executable (CHROMIUM_PATH); Debian's chromium when run without it.
+ */
 export function launchBrowser(): Promise<Browser> {
+  const channel = process.env.KQ_BROWSER_CHANNEL
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ...(channel ? { channel } : { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
