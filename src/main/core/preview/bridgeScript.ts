@@ -11,6 +11,12 @@ export const bridgeScript = `'use strict';
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input === undefined ? {} : input),
       });
+      // The server's own refusals (too large, wrong host…) are plain Chinese text, not a Result.
+      if (!(response.headers.get('Content-Type') || '').startsWith('application/json')) {
+        const message = (await response.text()) || '本机服务答复 ' + response.status;
+        const code = response.status === 413 ? 'VALIDATION' : response.status === 403 ? 'FORBIDDEN' : 'INTERNAL';
+        return { ok: false, error: { code: code, message: message } };
+      }
       return await response.json();
     } catch (error) {
       return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机服务：' + String(error) } };
