@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // Layering (STYLE.md): shared is pure; only the shell and platform/ touch electron; the renderer never imports main.
+    // Layers (docs/architecture.md#layers): shared is pure; only shell and platform/ touch electron; renderer never imports main.
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

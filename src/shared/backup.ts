@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { strictError } from './fieldSchemas'
 
 /**
- * Backups of the database (SPEC §8). A backup file's name carries when it was
+ * Backups of the database (docs/product-rules.md#backups). A backup file's name carries when it was
  * taken and why: kqgj-20261123-141500-auto.sqlite; only names of this form are
  * listed, restored or deleted, so a name from the renderer can never reach
  * another file.

@@ -3,7 +3,7 @@ import { idInput, pageIssue, pageShape, quickText, requiredText } from './activi
 import { integer, recordId, strictError, text } from './fieldSchemas'
 
 /**
- * 竞争对手/供应商 (SPEC §2.6): what we know about the other brands a customer buys
+ * 竞争对手/供应商 (docs/product-rules.md#competitors-and-feedback): what we know about the other brands a customer buys
  * from, and our share of the customer's purchases.
  */
 

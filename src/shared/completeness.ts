@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { CustomerField, CustomerValues } from './customer'
 
 /**
- * 资料完整度 (SPEC §2.1): the share of a kind's key fields that are filled, and
+ * 资料完整度 (docs/product-rules.md#completeness): the share of a kind's key fields that are filled, and
  * the labels of the missing ones. The one definition: stored with each customer
  * for the sheet, and shown on the card.
  */

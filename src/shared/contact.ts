@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { calendarDateMessage, calendarDateSchema, calendarSchema, parseCalendarDate } from './calendarDate'
 import { choice, email, flag, integer, mobilePhone, phone, recordId, strictError, text } from './fieldSchemas'
 
-/** A contact person of a customer (SPEC §2.2). Contacts are saved with their customer (customers.create/update). */
+/** A contact person (docs/product-rules.md#contacts), saved with its customer (customers.create/update). */
 
 export const genders = ['男', '女'] as const
 export const decisionRoles = ['发起者', '影响者', '购买者', '使用者', '决策者'] as const

@@ -23,7 +23,7 @@ import {
 import { isDivisionCode } from './regions'
 
 /**
- * The customer record (客户信息登记卡, SPEC §2.1). Values as stored: null = empty.
+ * The customer record (客户信息登记卡, docs/product-rules.md#customer-card). Values as stored: null = empty.
  * Coded fields hold dictionary item ids (`dictionary.list` gives their labels,
  * disabled items included, so old records keep showing their label).
  */
@@ -140,7 +140,7 @@ export const customerValuesShape = {
   brandPreference: str(),
   purchaseMotive: str(),
   hasDecisionPower: z.boolean().nullable(),
-  // Grading (SPEC §3)
+  // Grading (docs/product-rules.md#grading)
   demandStatus: z.enum(demandStatuses).nullable(),
   expectedCloseDate: str(),
   /** The user's override of the computed 成交级别; null = use the computed grade. */
@@ -239,7 +239,7 @@ export const customerFieldLabels: Record<CustomerField, string> = {
   remarks: '备注',
 }
 
-/** Read-only values kept by the app: derived search keys and the automatic statistics (SPEC §2.1). */
+/** Kept by the app, read-only: derived search keys and the statistics of docs/product-rules.md#automatic-statistics. */
 export const customerAutoShape = {
   id: z.number().int(),
   /** 客户编号 KH-<year>-<5 digits>, assigned on create, never reused. */
@@ -454,7 +454,7 @@ export function customerIssues(values: {
 
 export const customerHistoryInput = z.strictObject({ id: recordId('客户编号') }, { error: strictError('查询') })
 
-/** One change of one field (SPEC §8), values as display text (dictionary labels, 是/否 …). */
+/** One change of one field (docs/product-rules.md#change-history), as display text (dictionary labels, 是/否 …). */
 export const customerChangeSchema = z.object({
   id: z.number().int(),
   /** `YYYY-MM-DD HH:mm:ss` local time. */

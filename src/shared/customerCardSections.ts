@@ -12,7 +12,7 @@ import {
 /**
  * The layout of the 客户信息登记卡 (表2-1), written once and rendered either
  * editable (CustomerCardForm) or read-only (CustomerCardView) on screen, and
- * printed by the Excel export (SPEC §6), so the three can never drift apart.
+ * printed by the Excel export (docs/product-rules.md#excel-export), so the three can never drift apart.
  */
 
 export type StatField =

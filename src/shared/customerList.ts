@@ -66,7 +66,7 @@ export const customerListRowSchema = z.object({
   /** 资料完整度 percent (the card shows the missing fields). */
   completeness: z.number().int(),
   /**
-   * 成交级别 as of today (SPEC §3.1): the override if set, else from 需求状况 and
+   * 成交级别 as of today (docs/product-rules.md#deal-grade): the override if set, else from 需求状况 and
    * 预计成交日期; null when 需求状况 is empty.
    */
   dealGrade: z.enum(dealGrades).nullable(),

@@ -3,7 +3,7 @@ import { customerFieldKeys, type CustomerField } from './customer'
 import { recordId, strictError } from './fieldSchemas'
 
 /**
- * 查重合并 (SPEC §2.1, issue 7): groups of customers that share a normalised
+ * 查重合并 (docs/product-rules.md#duplicate-merge): groups of customers that share a normalised
  * name, phone or e-mail, and the merge of a group into one surviving customer.
  */
 

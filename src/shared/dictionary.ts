@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The coded fields of SPEC §1. The labels of the categories are fixed by the
+ * The coded fields (docs/product-rules.md#dictionaries). The labels of the categories are fixed by the
  * product; their items live in the dict_item table (seeded by a migration).
  */
 export const dictionaryCategories = [

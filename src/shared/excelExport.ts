@@ -5,7 +5,7 @@ import { customerSheetColumnKeys } from './excelExportColumns'
 import { recordId, strictError } from './fieldSchemas'
 
 /**
- * Excel exports (SPEC §6). The workbook is built in the core over the same
+ * Excel exports (docs/product-rules.md#excel-export). The workbook is built in the core over the same
  * queries as the screens and crosses the contract as base64 (the preview speaks JSON).
  */
 

@@ -5,7 +5,7 @@ import { base64Text } from './base64Text'
 
 /**
  * Import of customers (with one contact per row) and of 交易记录 from .xlsx/.csv
- * (SPEC §6). import.open reads the file once and keeps it in the core under a
+ * (docs/product-rules.md#excel-import). import.open reads the file once and keeps it in the core under a
  * session id; import.preview plans every row with the user's decisions;
  * import.commit runs the same plan in ONE transaction as a job (import.progress,
  * import.cancel); import.errorReport gives the rows with problems as .xlsx.

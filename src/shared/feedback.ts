@@ -3,7 +3,7 @@ import { dateBound, idInput, pageIssue, pageShape, quickText, requiredDate } fro
 import { dictRef, integer, isoDate, recordId, strictError, text } from './fieldSchemas'
 
 /**
- * 客户意见 (SPEC §2.7): a complaint, suggestion, question or praise, about a 产品
+ * 客户意见 (docs/product-rules.md#competitors-and-feedback): a complaint, suggestion, question or praise, about a 产品
  * item, handled by a 业务员 item, from 收到 to 解决.
  */
 

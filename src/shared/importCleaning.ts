@@ -1,5 +1,5 @@
 /**
- * Cleaning of what real spreadsheets hold (SPEC §6): full-width characters, stray
+ * Cleaning of what real spreadsheets hold (docs/product-rules.md#excel-import): full-width characters, stray
  * spaces, phone numbers stored as numbers, Excel serial dates and text dates,
  * dictionary labels typed slightly differently, yes/no words. Pure: the import
  * preview and commit run the same functions, so what the preview shows is what is saved.

@@ -3,7 +3,7 @@ import { dateBound, idInput, idList, pageIssue, pageShape, quickText, requiredDa
 import { dictRef, isoDate, recordId, strictError, text } from './fieldSchemas'
 
 /**
- * 交往记录 (客户追踪志, SPEC §2.3). `occurredAt` is local time `YYYY-MM-DD HH:mm`;
+ * 交往记录 (客户追踪志, docs/product-rules.md#interactions). `occurredAt` is local time `YYYY-MM-DD HH:mm`;
  * `typeId` is a 交往方式 item, `staffId` a 业务员 item. Writing one updates the
  * customer's 最近联系 (the latest date of its records).
  */

@@ -5,8 +5,8 @@ import { amount, dictRef, isoDate, recordId, strictError, text } from './fieldSc
 import { dealHeatPercents, projectStages, tenderFactKeys } from './grading/dealHeat'
 
 /**
- * 项目 (SPEC §2.5): 甲方 (owner) and 乙方 (contractor) are customers; the ticked
- * tender facts and both customers' 客情 levels give the 成交热度 (§3.3), computed by
+ * 项目 (docs/product-rules.md#projects): 甲方 (owner) and 乙方 (contractor) are customers; the ticked
+ * tender facts and both customers' 客情 levels give the 成交热度 (docs/product-rules.md#deal-heat), computed by
  * computeDealHeat and stored with its reason.
  */
 

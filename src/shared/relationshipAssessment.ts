@@ -4,7 +4,7 @@ import { recordId, strictError, text } from './fieldSchemas'
 import { installerChecklist, projectOwnerChecklist, type RelationshipChecklist } from './grading/relationshipChecklists'
 
 /**
- * 客情关系等级评估 (SPEC §3.2). An assessment ticks criteria of the checklist of
+ * 客情关系等级评估 (docs/product-rules.md#relationship-level). An assessment ticks criteria of the checklist of
  * the customer's role; the core suggests the level by the ladder rule
  * (suggestRelationshipLevel), the user may override it, and the customer's
  * 客情关系等级 becomes `chosenLevel ?? suggestedLevel`. Every assessment is kept.

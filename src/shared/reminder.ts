@@ -3,7 +3,7 @@ import { isIsoDate } from './calendarDate'
 import { requiredDateTime } from './activityFields'
 import { isoDate, recordId, strictError, text } from './fieldSchemas'
 
-/** 提醒 (SPEC §4): what fired, for whom, why, and what the user did with it. */
+/** 提醒 (docs/product-rules.md#reminders): what fired, for whom, why, and what the user did with it. */
 
 export const reminderKinds = [
   'followUp',

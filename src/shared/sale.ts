@@ -3,7 +3,7 @@ import { dateBound, idInput, idList, pageIssue, pageShape, quickText, requiredDa
 import { amount, dictRef, recordId, strictError, text } from './fieldSchemas'
 
 /**
- * 交易记录 (SPEC §2.4). `productId` is a 产品 item. 金额 is never negative: a
+ * 交易记录 (docs/product-rules.md#sales). `productId` is a 产品 item. 金额 is never negative: a
  * return is entered by editing or deleting the sale it undoes, so 交易次数 and
  * 交易金额 stay a count and a sum of real sales. Every write recomputes the
  * customer's 交易次数, 交易金额, 首次交易 and 最近交易.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { strictError } from './fieldSchemas'
 
 /**
- * The global search box (Ctrl+K, SPEC §7): customers and contacts by name,
+ * The global search box (Ctrl+K, docs/product-rules.md#search-and-pinyin): customers and contacts by name,
  * 简称, 客户编号, phone number (however written) or 拼音首字母, best matches first.
  */
 export const searchGlobalInput = z.strictObject(

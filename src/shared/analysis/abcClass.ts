@@ -1,5 +1,5 @@
 /**
- * ABC classes of the 二八 analysis (SPEC §3.4). Customers are ranked by amount,
+ * ABC classes of the 二八 analysis (docs/product-rules.md#pareto). Customers are ranked by amount,
  * largest first (equal amounts by customer id, so the order is stable); a
  * customer's cumulative share includes its own amount. Boundaries are inclusive:
  * A = cumulative share ≤ 80 %, B = ≤ 95 %, C = the rest. So a customer that

@@ -1,4 +1,4 @@
-/** What a distribution or ratio groups customers by (SPEC §5: 大区, or 省/市 for small firms; 来源, 规模, 性质, 行业). */
+/** What a distribution or ratio groups customers by (docs/product-rules.md#periods). */
 export const analysisDimensions = ['region', 'province', 'city', 'source', 'salesScale', 'nature', 'industry'] as const
 export type AnalysisDimension = (typeof analysisDimensions)[number]
 

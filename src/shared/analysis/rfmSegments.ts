@@ -1,5 +1,5 @@
 /**
- * RFM segments (SPEC §3.4). Each of R, F and M is scored 1–5 by quintile; a
+ * RFM segments (docs/product-rules.md#rfm). Each of R, F and M is scored 1–5 by quintile; a
  * score is "high" when strictly above the mean score of all scored customers.
  * M decides 重要/一般; R and F decide 价值 (both high), 发展 (R high, F low),
  * 保持 (R low, F high) and 挽留 (both low).
@@ -43,7 +43,7 @@ export function quintileScore(rank: number, count: number): number {
   return 1 + Math.floor(((rank - 1) * 5) / count)
 }
 
-/** The 价值分类 an RFM segment suggests (SPEC §3.4: suggested from RFM, editable). */
+/** The 价值分类 an RFM segment suggests (docs/product-rules.md#value-class: suggested, editable). */
 export function suggestedValueClass(segment: RfmSegment): '重要客户' | '核心客户' | '潜力客户' | '一般客户' {
   if (segment === '重要价值客户') return '核心客户'
   if (segment.startsWith('重要')) return '重要客户'

@@ -47,7 +47,7 @@ const gradeMonths: readonly (readonly [DealGrade, number])[] = [
 ]
 
 /**
- * 成交级别 (SPEC §3.1), without the user's override:
+ * 成交级别 (docs/product-rules.md#deal-grade), without the user's override:
  * - 无需求 → E; 潜在需求 → D; no demand status → null (not graded);
  * - 明确需求 without a date → D (until a date is set);
  * - 明确需求 with a date before today → A and overdue (the deal is late, so it is the most urgent);
@@ -75,7 +75,7 @@ export function computeDealGrade(input: DealGradeInput, today: string): DealGrad
 export type Urgency = '紧急' | '缓急' | '不紧急' | '可慢反应'
 
 /**
- * Urgency of the next action (SPEC §3.1, seed 001's 紧急/缓急/不紧急/可慢反应):
+ * Urgency of the next action (docs/product-rules.md#urgency, seed 001's 紧急/缓急/不紧急/可慢反应):
  * ≤ 7 days 紧急, ≤ 30 days 缓急 ("1 month" counted as 30 days, since this is a
  * day count, not a date), ≤ 90 days 不紧急, later 可慢反应. A negative count (the
  * action is late) is 紧急.

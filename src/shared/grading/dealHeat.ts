@@ -82,7 +82,7 @@ const heat = (percent: DealHeatPercent, conditions: string[]): DealHeat => ({
 })
 
 /**
- * 成交热度 of a project (SPEC §3.3, seed 001), the highest level whose conditions all hold:
+ * 成交热度 of a project (docs/product-rules.md#deal-heat, seed 001), the highest level whose conditions all hold:
  * - 90%: our brand is the only one in the tender, and the contract with the winning 乙方 is signed;
  * - 70%: our product is in the tender, and either the 甲方 recommends us or the 乙方 is 客情 ≥ III
  *   and uses our product in its bid;
@@ -93,7 +93,7 @@ const heat = (percent: DealHeatPercent, conditions: string[]): DealHeat => ({
  * - otherwise 10%.
  * "Our brand is the only one" implies "our product is in the tender", so either flag satisfies
  * the latter; a data-entry slip should not hide a 70% project.
- * A 失败 project stays at SPEC's floor of 10% (no level goes lower) with the reason 项目已失败,
+ * A 失败 project stays at the floor of 10% (no level goes lower) with the reason 项目已失败,
  * whatever else is ticked: the facts of a lost bid no longer predict a deal.
  */
 export function computeDealHeat(facts: DealHeatFacts): DealHeat {

@@ -1,7 +1,7 @@
 import { relationshipLevels } from '../customer'
 
 /**
- * 客情关系等级 I–IV (SPEC §3.2): the two checklists of seed 001, verbatim.
+ * 客情关系等级 I–IV (docs/product-rules.md#relationship-level): the two checklists of seed 001, verbatim.
  *
  * The texts are copied character for character from the seed (its half-width
  * commas and parentheses included); only the list numbering "(1)" and the

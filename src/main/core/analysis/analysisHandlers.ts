@@ -29,7 +29,7 @@ type AnalysisChannel =
   | 'analysis.contacts'
   | 'analysis.exportXlsx'
 
-/** 统计分析 (SPEC §5): read-only aggregates in SQL, plus the 应对措施 note and the export of a chart's numbers. */
+/** 统计分析 (docs/product-rules.md#analyses): read-only aggregates in SQL, the 应对措施 note, a chart's numbers to Excel. */
 export function analysisHandlers({ store }: CoreContext): DomainHandlers<AnalysisChannel> {
   return {
     'analysis.sources': ({ period, dimension }) => store.read((m) => sourceDistribution(m, period, dimension)),

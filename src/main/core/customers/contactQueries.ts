@@ -119,7 +119,7 @@ export function contactRowOfInput(
 const contactFields = Object.keys(contactFieldLabels) as ContactField[]
 
 /**
- * Makes the customer's contacts the given list (SPEC: the card saves them with
+ * Makes the customer's contacts the given list (docs/product-rules.md#contacts: the card saves them with
  * the customer): updates those with an id, inserts those without, deletes the
  * rest. Returns the history drafts; `existing` is the list before the save.
  */

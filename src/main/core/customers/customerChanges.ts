@@ -10,7 +10,7 @@ import {
 import { displayCustomerValue } from '../../../shared/customerValueDisplay'
 import { dictItemsByIds } from './customerQueries'
 
-/** One history row before it is written. Values are display text (SPEC §8: when, which field, old → new). */
+/** One history row before it is written. Values are display text (docs/product-rules.md#change-history). */
 export interface ChangeDraft {
   field: string
   label: string

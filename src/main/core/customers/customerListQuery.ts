@@ -59,7 +59,7 @@ export function gradeBounds(params: Params, today: string): GradeBounds {
 }
 
 /**
- * 成交级别 as of today (SPEC §3.1): the override; else 无需求 → E, 潜在需求 → D,
+ * 成交级别 as of today (docs/product-rules.md#deal-grade): the override; else 无需求 → E, 潜在需求 → D,
  * 明确需求 → A (within 1 month, or already past), B (3 months), C (6), D (later or no date).
  */
 export function dealGradeSql(bounds: GradeBounds): string {

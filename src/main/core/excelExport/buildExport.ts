@@ -21,7 +21,7 @@ export interface ExportSink {
   step(done: number): Promise<void>
 }
 
-/** Builds one export's whole .xlsx (SPEC §6), reporting to `sink` when it runs as a job. */
+/** Builds one export's whole .xlsx (docs/product-rules.md#excel-export), reporting to `sink` when it runs as a job. */
 export async function buildExport(m: EntityManager, request: ExportJobInput, sink?: ExportSink): Promise<ExportFile> {
   const today = localToday()
   const step = sink && ((done: number) => sink.step(done))

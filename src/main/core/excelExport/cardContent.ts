@@ -104,7 +104,7 @@ function fieldCell(field: CardField, record: CardRecord, today: string): CardCel
   }
 }
 
-/** 成交级别 as of today: the override if set, else computed (SPEC §3.1), flagged when late. */
+/** 成交级别 as of today: the override if set, else computed (docs/product-rules.md#deal-grade), flagged when late. */
 function dealGradeText(record: CardRecord, today: string): string | null {
   const c = record.customer
   if (c.dealGradeOverride) return `${c.dealGradeOverride} 级（手动）`

@@ -12,7 +12,7 @@ type ExportChannel =
   | 'export.cancel'
 
 /**
- * Excel exports (SPEC §6): each builds the whole .xlsx in the core and returns
+ * Excel exports (docs/product-rules.md#excel-export): each builds the whole .xlsx in the core and returns
  * it as base64, in one call or, from the screens, as a job with progress and 取消.
  */
 export function excelExportHandlers({ store }: CoreContext): DomainHandlers<ExportChannel> {

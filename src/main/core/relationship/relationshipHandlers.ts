@@ -15,7 +15,7 @@ import { refreshProjectHeat } from '../projects/projectHeat'
 type RelationshipChannel = 'relationship.assess' | 'relationship.history'
 
 /**
- * 客情关系等级评估 (SPEC §3.2): an assessment is stored and sets the customer's
+ * 客情关系等级评估 (docs/product-rules.md#relationship-level): an assessment is stored and sets the customer's
  * 客情关系等级 in the same transaction, with a 变更记录 row when the level changes.
  */
 export function relationshipHandlers({ store }: CoreContext): DomainHandlers<RelationshipChannel> {

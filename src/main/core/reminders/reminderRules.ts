@@ -12,7 +12,7 @@ import {
 } from '../../../shared/reminderDates'
 
 /**
- * The reminder rules (SPEC §4), each a function of (today, data). Each inserts
+ * The reminder rules (docs/product-rules.md#kinds), each a function of (today, data). Each inserts
  * the occasions it finds with ON CONFLICT DO NOTHING on the reminder's unique key,
  * so running a rule again finds the same occasions and adds nothing. The customer
  * rules are one INSERT … SELECT each over an index of migration 6; their

@@ -10,7 +10,7 @@ import { RfmPage } from './pages/RfmPage'
 import { SalesPerformancePage } from './pages/SalesPerformancePage'
 import { SourcesPage } from './pages/SourcesPage'
 
-/** The pages of 统计分析 (SPEC §5), in menu order; the key is the route (#/analysis/<key>). */
+/** The pages of 统计分析 (docs/product-rules.md#analyses), in menu order; the key is the route (#/analysis/<key>). */
 export const analysisPages: { key: string; label: string; render: () => ReactNode }[] = [
   { key: 'sources', label: '客户来源分布', render: () => <SourcesPage /> },
   { key: 'ratios', label: '比率分析', render: () => <RatiosPage /> },

@@ -30,7 +30,7 @@ export interface Screen {
   render: (subPath: string) => ReactNode
 }
 
-/** The sidebar, in order. Screens of SPEC §7 are added here as their issues land. */
+/** The sidebar, in order (docs/product-rules.md#screens). */
 export const screens: Screen[] = [
   // First, so the app opens on today's work (the route fallback is the first screen).
   { path: '/workbench', label: '今日工作台', icon: <CalendarOutlined />, render: () => <WorkbenchScreen /> },

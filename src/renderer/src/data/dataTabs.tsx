@@ -11,7 +11,7 @@ export interface DataTab {
   render: () => ReactNode
 }
 
-/** The tabs of the 数据 screen (SPEC §7: import, export, backup/restore), in order. */
+/** The tabs of the 数据 screen (import, export, backup/restore: docs/product-rules.md#screens), in order. */
 export const dataTabs: DataTab[] = [
   { key: 'import', label: '导入', render: () => <ImportPanel /> },
   { key: 'export', label: '导出', render: () => <ExportPanel /> },

@@ -24,7 +24,7 @@ interface Props {
 }
 
 /**
- * 客情评估 (SPEC §3.2): tick the checklist of the customer's role, see the level
+ * 客情评估 (docs/product-rules.md#relationship-level): tick the checklist of the customer's role, see the level
  * suggested by the ladder rule, override it if need be, and keep a dated history.
  */
 export function RelationshipTab({ customerId, readOnly = false, onSaved }: Props): React.JSX.Element {

@@ -54,7 +54,7 @@ const area = (label: string, max: number) => (
   <Input.TextArea aria-label={label} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={max} />
 )
 
-/** 登记 / 修改 a 竞争对手 or 供应商 of a customer (SPEC §2.6). */
+/** 登记 / 修改 a 竞争对手 or 供应商 of a customer (docs/product-rules.md#competitors-and-feedback). */
 export function CompetitorForm(props: {
   customer?: CustomerOption
   record: Competitor | undefined

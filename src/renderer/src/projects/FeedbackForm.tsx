@@ -43,7 +43,7 @@ function initialValues(record: Feedback | undefined, customer: CustomerOption | 
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }))
 
-/** 登记 / 修改 a 客户意见 (SPEC §2.7). */
+/** 登记 / 修改 a 客户意见 (docs/product-rules.md#competitors-and-feedback). */
 export function FeedbackForm(props: {
   customer?: CustomerOption
   record: Feedback | undefined

@@ -21,7 +21,7 @@ import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
 import { EditableText } from './EditableText'
 
-/** 系统字典: every category of SPEC §1 with add, rename, reorder, enable/disable, cycle days and delete. */
+/** 系统字典 (docs/product-rules.md#dictionaries): per category add, rename, reorder, enable/disable, cycle days, delete. */
 export function DictionaryPanel(): React.JSX.Element {
   const [category, setCategory] = useState<DictionaryCategory>('region')
   const info = categoryInfo(category)

@@ -68,7 +68,7 @@ describe('computeDealGrade agrees with the customer list SQL', () => {
     const listed = Object.fromEntries(page.rows.map((row) => [idToCase.get(row.id), row.dealGrade]))
     const computed = Object.fromEntries(page.rows.map((row) => [idToCase.get(row.id), gradeOf(row)]))
     expect(listed).toEqual(computed)
-    // And the boundaries are the ones SPEC §3.1 names.
+    // And the boundaries are the ones docs/product-rules.md#deal-grade names.
     expect(computed).toMatchObject({
       '明确需求 yesterday': 'A',
       '明确需求 today': 'A',

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-/** Seeded defaults of SPEC §1, frozen here: later changes go in new migrations. */
+/** Seeded defaults (docs/product-rules.md#dictionaries), frozen here: later changes go in new migrations. */
 const seeds: [category: string, items: (string | [string, number])[]][] = [
   ['region', ['华北', '华东', '华中', '华南', '西南', '西北', '东北']],
   ['nature', ['国有企业', '中外合资', '私营或个体户', '合伙企业', '外商独资']],

@@ -19,8 +19,8 @@ const dictColumns = [
 ]
 
 /**
- * Customers (SPEC §2.1), their contacts and important dates (§2.2), user groups,
- * the change history (§8) and the counter of 客户编号. A customer is deleted in two
+ * Customers (docs/product-rules.md#customer-card), their contacts and important dates, user groups,
+ * the change history and the counter of 客户编号. A customer is deleted in two
  * steps: `deleted_at` (回收站), then a real delete that cascades to its child rows.
  */
 export class Customers1795400000002 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
 /**
- * 交往记录 (SPEC §2.3) and 交易记录 (§2.4). Both belong to a customer and go with it
+ * 交往记录 and 交易记录 (docs/product-rules.md#interactions and #sales). Both belong to a customer and go with it
  * when it is deleted for good; the customer's statistics (交易次数, 交易金额, 首次/最近交易,
  * 最近联系) are recomputed from these rows by activity/customerStats.ts.
  */

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
 /**
- * 客情关系等级评估 (SPEC §3.2): the dated history of checklist assessments of a
+ * 客情关系等级评估 (docs/product-rules.md#relationship-level): the dated history of checklist assessments of a
  * customer. `ticked` holds the JSON array of the ticked criterion ids of
  * src/shared/grading/relationshipChecklists.ts; the customer's
  * relationship_level is set from the latest one by relationship/relationshipHandlers.ts.

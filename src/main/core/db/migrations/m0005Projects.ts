@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
 /**
- * 项目, 竞争对手/供应商, 客户意见 (SPEC §2.5–§2.7). Each belongs to customers and goes
+ * 项目, 竞争对手/供应商, 客户意见 (docs/product-rules.md#projects, #competitors-and-feedback). Each belongs to customers and goes
  * with them when they are deleted for good. A project's 成交热度 (heat, heat_reason) is
  * stored so lists can sort and filter by it; projects/projectHeat.ts recomputes it from
  * the tender facts and both customers' 客情 levels whenever either changes.

@@ -33,7 +33,7 @@ const dirtyTriggers: [string, string, string][] = [
 ]
 
 /**
- * 提醒 (SPEC §4). A reminder is one occasion: the unique key (kind, customer,
+ * 提醒 (docs/product-rules.md#idempotence). A reminder is one occasion: the unique key (kind, customer,
  * subject, due date) makes every scan idempotent. Festival greetings belong to no
  * customer, so their key is a partial unique index (NULLs never collide in UNIQUE).
  * The scan indexes match the rules' predicates in reminders/reminderRules.ts

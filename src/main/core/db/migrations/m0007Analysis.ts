@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-/** 统计分析 (SPEC §5): the 应对措施 note per customer, and the indexes the period aggregates read. */
+/** 统计分析 (docs/product-rules.md#analyses): the 应对措施 note per customer, and the indexes the period aggregates read. */
 export class Analysis1795400000007 implements MigrationInterface {
   name = 'Analysis1795400000007'
 

@@ -28,7 +28,7 @@ const classColumns: AnalysisColumn<ClassRow>[] = [
   { key: 'share', title: '销售额占比', format: 'percent' },
 ]
 
-/** 二八分析 (SPEC §3.4): the Pareto curve, the share of the top 20 % and the ABC classes. */
+/** 二八分析 (docs/product-rules.md#pareto): the Pareto curve, the share of the top 20 % and the ABC classes. */
 export function ParetoPage() {
   const [choice, setChoice] = usePeriodChoice()
   const { data, loading } = useQuery('analysis.pareto', { period: choice.period })

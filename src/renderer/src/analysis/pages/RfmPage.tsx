@@ -38,7 +38,7 @@ const customerColumns: ColumnsType<RfmCustomer> = [
   { title: '客户类型', dataIndex: 'segment', width: 120 },
 ]
 
-/** RFM (SPEC §3.4): quintile scores, the eight segments, over an adjustable window. */
+/** RFM (docs/product-rules.md#rfm): quintile scores, the eight segments, over an adjustable window. */
 export function RfmPage() {
   const [asOf, setAsOf] = useState(() => dayjs().format('YYYY-MM-DD'))
   const [windowMonths, setWindowMonths] = useState(12)

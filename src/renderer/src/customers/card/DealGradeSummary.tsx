@@ -5,7 +5,7 @@ import { computeDealGrade, urgency } from '../../../../shared/grading/dealGrade'
 import { dealGradeColors } from '../sheet/customerColumns'
 
 /**
- * The 成交级别 the card's fields lead to (SPEC §3.1), by the one shared rule,
+ * The 成交级别 the card's fields lead to (docs/product-rules.md#deal-grade), by the one shared rule,
  * with its reason, the manual override if any, and how urgent closing is.
  */
 export function DealGradeSummary({ customer }: { customer: Customer }): React.JSX.Element {

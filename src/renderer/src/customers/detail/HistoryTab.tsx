@@ -4,7 +4,7 @@ import { useQuery } from '../../api/useQuery'
 
 const dash = <span className="kq-card-empty">—</span>
 
-/** 变更记录 (SPEC §8): every change of the customer's fields, newest first as the core returns them. */
+/** 变更记录 (docs/product-rules.md#change-history): the customer's field changes, newest first as the core returns them. */
 export function HistoryTab({ id }: { id: number }): React.JSX.Element {
   const { data, error, loading } = useQuery('customers.history', { id })
   return (

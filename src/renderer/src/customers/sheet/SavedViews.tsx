@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import type { CustomerFilters } from '../../../../shared/customerList'
 import { call, errorMessage } from '../../api/client'
 
-/** A named set of search, filters and columns on the sheet, e.g. 我的A级客户 (SPEC §7). */
+/** A named set of search, filters and columns on the sheet, e.g. 我的A级客户 (docs/product-rules.md#screens). */
 export interface SavedView {
   name: string
   quick: string
