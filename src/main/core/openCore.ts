@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BackupInfo, StartupNotice } from '../../shared/backup'
 import { runDailyBackupIfDue } from './backup/dailyBackup'
 import { backupFolder } from './backup/backupSettings'
+import { cleanUpAfterCrash } from './backup/cleanUpAfterCrash'
 import { networkShareWarning } from './backup/networkShare'
 import { newestGoodBackup, setAsideUnusableDatabase } from './backup/startupNotice'
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
@@ -37,6 +38,8 @@ export interface OpenCoreOptions extends DispatchOptions {
 export async function openCore(dataDir: string, options: OpenCoreOptions = {}): Promise<Core> {
   const clock = options.clock ?? (() => new Date())
   const path = join(dataDir, databaseFileName)
+  // Before the file is looked at: a restore cut short by a crash may still have to put its file in place.
+  cleanUpAfterCrash(dataDir, path)
   const { movedAside, checked } = await setAsideUnusableDatabase(path, latestSchemaVersion, {
     newerFile: options.newerFile,
     now: clock(),

@@ -1,29 +1,22 @@
 import { Layout, Menu, Typography } from 'antd'
-import { useEffect } from 'react'
 import { StartupNoticeBanner } from '../backup/StartupNoticeBanner'
 import { GlobalSearch } from '../search/GlobalSearch'
 import { FirstRunDialog } from './FirstRunDialog'
+import { navigate, useRoute } from './navigate'
+import { ScreenBoundary } from './ScreenBoundary'
 import { screens } from './screens'
-import { useHashRoute } from './useHashRoute'
+import { useShortcut, useShortcutListener } from './shortcuts'
 
 const { Sider, Header, Content } = Layout
 
 export function AppShell(): React.JSX.Element {
-  const [route, navigate] = useHashRoute(screens[0]?.path ?? '/settings')
+  const route = useRoute()
   const screen = screens.find((s) => route === s.path || route.startsWith(`${s.path}/`)) ?? screens[0]
   const subPath = screen ? route.slice(screen.path.length).replace(/^\//, '') : ''
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      // Ctrl+N: a new customer card from anywhere (SPEC §7 shortcuts).
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'n') {
-        e.preventDefault()
-        window.location.hash = '/customers/new'
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  useShortcutListener()
+  // A new customer card from anywhere.
+  useShortcut('newCustomer', () => navigate('/customers/new'))
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -49,7 +42,7 @@ export function AppShell(): React.JSX.Element {
         </Header>
         <Content style={{ padding: 16, overflow: 'auto' }}>
           <StartupNoticeBanner />
-          {screen?.render(subPath)}
+          <ScreenBoundary route={route}>{screen?.render(subPath)}</ScreenBoundary>
         </Content>
         <FirstRunDialog />
       </Layout>
