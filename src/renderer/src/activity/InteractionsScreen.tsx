@@ -2,6 +2,7 @@ import { Alert, DatePicker, Input, Select, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Interaction } from '../../../shared/interaction'
+import { navigate } from '../app/navigate'
 import { useQuery } from '../api/useQuery'
 import '../projects/projects.css'
 import { useDictOptions } from './activityHelpers'
@@ -119,7 +120,7 @@ export function InteractionsScreen(): React.JSX.Element {
         columns={columns}
         locale={{ emptyText: '没有符合条件的交往记录' }}
         scroll={{ x: 'max-content' }}
-        onRow={(row) => ({ onClick: () => (window.location.hash = `/customers/${row.customerId}`) })}
+        onRow={(row) => ({ onClick: () => navigate(`/customers/${row.customerId}`) })}
         pagination={
           total > pageSize
             ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }

@@ -1,4 +1,5 @@
 import { Menu } from 'antd'
+import { navigate } from '../app/navigate'
 import { analysisPages } from './analysisPages'
 import './analysis.css'
 
@@ -13,7 +14,7 @@ export function AnalysisScreen({ page }: { page: string }) {
         mode="inline"
         selectedKeys={[active.key]}
         items={analysisPages.map((p) => ({ key: p.key, label: p.label }))}
-        onClick={({ key }) => (window.location.hash = `/analysis/${key}`)}
+        onClick={({ key }) => navigate(`/analysis/${key}`)}
       />
       <div className="kq-analysis-page" key={active.key} data-testid={`analysis-${active.key}`}>
         {active.render()}

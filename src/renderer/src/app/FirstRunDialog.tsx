@@ -1,5 +1,6 @@
 import { App, Button, Modal, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
+import { navigate } from './navigate'
 import { call, errorMessage } from '../api/client'
 
 /** On an empty database, once: offer a small demo set to look around with, or an empty start. */
@@ -23,7 +24,7 @@ export function FirstRunDialog(): React.JSX.Element | null {
       }
       await call('app.setFirstRunDecided', {})
       setOpen(false)
-      window.location.hash = '/customers'
+      navigate('/customers')
       window.dispatchEvent(new HashChangeEvent('hashchange'))
       if (withDemo) window.location.reload()
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Alert, Button, Space } from 'antd'
 import { useState } from 'react'
+import { navigate } from '../app/navigate'
 import { useQuery } from '../api/useQuery'
 import { formatTakenAt } from './formatBackup'
 
@@ -31,7 +32,7 @@ export function StartupNoticeBanner(): React.JSX.Element | null {
           }
           action={
             data.newestBackup ? (
-              <Button type="primary" onClick={() => (window.location.hash = '/data/backup')}>
+              <Button type="primary" onClick={() => navigate('/data/backup')}>
                 去恢复备份
               </Button>
             ) : undefined

@@ -1,4 +1,5 @@
 import { Empty, Tabs } from 'antd'
+import { navigate } from '../app/navigate'
 import { dataTabs } from './dataTabs'
 
 /** 数据: import, export, duplicate merge, backup and restore; the tab follows the route (#/data/<key>). */
@@ -8,7 +9,7 @@ export function DataScreen({ tab }: { tab: string }) {
   return (
     <Tabs
       activeKey={active}
-      onChange={(key) => (window.location.hash = `/data/${key}`)}
+      onChange={(key) => navigate(`/data/${key}`)}
       destroyOnHidden
       items={dataTabs.map((t) => ({ key: t.key, label: t.label, children: t.render() }))}
     />

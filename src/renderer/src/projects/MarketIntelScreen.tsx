@@ -2,6 +2,7 @@ import { DatePicker, Input, Select, Tabs } from 'antd'
 import { useState } from 'react'
 import { competitorKinds, type CompetitorKind } from '../../../shared/competitor'
 import { feedbackStatuses, feedbackTypes, type FeedbackStatus, type FeedbackType } from '../../../shared/feedback'
+import { navigate } from '../app/navigate'
 import { CompetitorsTable, type CompetitorFilters } from './CompetitorsTable'
 import { FeedbackTable, type FeedbackFilters } from './FeedbackTable'
 import './projects.css'
@@ -90,7 +91,7 @@ export function MarketIntelScreen({ tab }: { tab: string }): React.JSX.Element {
   return (
     <Tabs
       activeKey={tab === 'feedback' ? 'feedback' : 'competitors'}
-      onChange={(key) => (window.location.hash = `/intel/${key}`)}
+      onChange={(key) => navigate(`/intel/${key}`)}
       destroyOnHidden
       items={[
         { key: 'competitors', label: '竞争对手/供应商', children: <CompetitorList /> },

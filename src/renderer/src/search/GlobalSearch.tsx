@@ -2,6 +2,8 @@ import { SearchOutlined } from '@ant-design/icons'
 import { Button, Empty, Input, Modal, Tag, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { searchMatchLabel, type SearchGlobalOutput } from '../../../shared/search'
+import { navigate } from '../app/navigate'
+import { shortcuts, useShortcut } from '../app/shortcuts'
 import { call, errorMessage } from '../api/client'
 
 /** Long enough not to query on every keystroke, short enough to feel live. */
@@ -39,26 +41,14 @@ function hitsOf(found: SearchGlobalOutput): { customers: Hit[]; contacts: Hit[] 
 }
 
 function openCustomer(id: number): void {
-  window.location.hash = `/customers/${id}`
+  navigate(`/customers/${id}`)
 }
 
-function isSearchShortcut(e: KeyboardEvent): boolean {
-  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k'
-}
-
-/** The global search box (SPEC §7): Ctrl+K from anywhere, customers and contacts as you type. */
+/** The global search box: Ctrl+K from anywhere, customers and contacts as you type. */
 export function GlobalSearch(): React.JSX.Element {
   const [open, setOpen] = useState(false)
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (!isSearchShortcut(e)) return
-      e.preventDefault()
-      setOpen(true)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  useShortcut('globalSearch', () => setOpen(true))
 
   return (
     <>
@@ -68,7 +58,7 @@ export function GlobalSearch(): React.JSX.Element {
         style={{ float: 'right', marginTop: 10 }}
         aria-label="全局搜索"
       >
-        搜索 <Typography.Text type="secondary">Ctrl+K</Typography.Text>
+        搜索 <Typography.Text type="secondary">{shortcuts.globalSearch.label}</Typography.Text>
       </Button>
       <Modal
         open={open}

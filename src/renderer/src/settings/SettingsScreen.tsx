@@ -1,4 +1,5 @@
 import { Tabs } from 'antd'
+import { navigate } from '../app/navigate'
 import { DictionaryPanel } from './DictionaryPanel'
 import { ProvinceRegionPanel } from './ProvinceRegionPanel'
 import { ReminderSettingsPanel } from '../reminders/ReminderSettingsPanel'
@@ -15,7 +16,7 @@ export function SettingsScreen({ tab }: { tab: string }): React.JSX.Element {
     <Tabs
       activeKey={active}
       items={tabs}
-      onChange={(key) => (window.location.hash = `/settings/${key}`)}
+      onChange={(key) => navigate(`/settings/${key}`)}
       style={{ background: '#fff', padding: '0 16px 16px', borderRadius: 6 }}
     />
   )

@@ -1,10 +1,11 @@
 import { SaveOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Result, Space, Spin, Typography } from 'antd'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { completeness } from '../../../../shared/completeness'
 import type { Customer } from '../../../../shared/customer'
 import { ApiError, call, errorMessage } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
+import { useShortcut } from '../../app/shortcuts'
 import { CardFieldInput } from './CardFieldInput'
 import { StatValue } from './CardFieldValue'
 import { cardFormProps } from './cardFormProps'
@@ -126,21 +127,8 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
     }
   }
 
-  // Ctrl+S saves, as in every office program; the ref keeps the listener on the latest values.
-  const saveRef = useRef(save)
-  useEffect(() => {
-    saveRef.current = save
-  })
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        void saveRef.current()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  // Ctrl+S saves, as in every office program.
+  useShortcut('saveCard', () => void save())
 
   return (
     <div ref={top}>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
+import { navigate } from '../../app/navigate'
 import { call, errorMessage } from '../../api/client'
 import { useQuery } from '../../api/useQuery'
 import { ContactsTable } from '../card/ContactsTable'
@@ -36,7 +37,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
         status="warning"
         title="无法打开客户资料"
         subTitle={error}
-        extra={<Button onClick={() => (window.location.hash = '/customers')}>返回客户列表</Button>}
+        extra={<Button onClick={() => navigate('/customers')}>返回客户列表</Button>}
       />
     )
   }
@@ -60,7 +61,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
     try {
       await call('customers.delete', { ids: [id] })
       message.success(`已将「${customer.name}」移到回收站`)
-      window.location.hash = '/customers'
+      navigate('/customers')
     } catch (failure) {
       message.error(errorMessage(failure))
       setDeleting(false)

@@ -10,8 +10,10 @@ import type {
 } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { App, Badge, Button, Input, Popconfirm, Space, Typography } from 'antd'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CustomerFilters, CustomerListRow } from '../../../../shared/customerList'
+import { navigate } from '../../app/navigate'
+import { useShortcut } from '../../app/shortcuts'
 import { call, errorMessage } from '../../api/client'
 import { gridLocale, gridTheme } from '../../grid/agGridSetup'
 import { ExportSheetButton } from '../../excel/ExportSheetButton'
@@ -95,16 +97,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const allMatching = current.all
   const setAllMatching = (all: boolean): void => setSelection({ ...current, all })
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
-        e.preventDefault()
-        searchRef.current?.focus()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  useShortcut('findInSheet', () => searchRef.current?.focus())
 
   const refresh = useCallback(() => {
     api?.deselectAll()
@@ -229,7 +222,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
                   saveColumns()
                 }}
               />
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => (window.location.hash = '/customers/new')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
                 新建客户
               </Button>
             </>
@@ -268,7 +261,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             setSelection({ source: datasource, ids: e.api.getSelectedRows().map((r) => r.id), all: false })
           }}
           onRowDoubleClicked={(e) => {
-            if (e.data) window.location.hash = `/customers/${e.data.id}`
+            if (e.data) navigate(`/customers/${e.data.id}`)
           }}
           overlayNoRowsTemplate={
             recycleBin
