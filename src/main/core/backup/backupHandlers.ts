@@ -1,16 +1,19 @@
-import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
 import { AppError } from '../appError'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { takePickedPath } from '../pickedPaths'
 import { describeBackup, listBackups } from './backupCatalog'
-import { backupFileName, parseBackupName } from './backupNames'
+import { parseBackupName } from './backupNames'
 import { backupFolder, readBackupSettings, writeBackupSettings } from './backupSettings'
+import { checkNotLiveDatabase, checkRestorePath } from './checkRestoreSource'
 import { clearLastRestore, readLastRestore } from './lastRestore'
 import { oneBackupAtATime } from './oneBackupAtATime'
 import { pruneBackups } from './pruneBackups'
+import { removeDatabaseFile } from './removeDatabaseFile'
 import { restoreDatabase } from './restoreDatabase'
-import { takeBackupNow } from './takeBackup'
+import { takeBackup } from './takeBackup'
 
 type BackupChannels =
   | 'backups.list'
@@ -40,7 +43,7 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
     'backups.create': () =>
       oneBackupAtATime(async () => {
         const folder = backupFolder(ctx.dataDir)
-        const taken = await takeBackupNow(ctx.store.databasePath, folder, 'manual', now())
+        const taken = await takeBackup(ctx.store.databasePath, folder, 'manual', now())
         // Pruning and describing inside the turn: no other backup's pruning can remove the file being described.
         pruneBackups(folder)
         return describeBackup(folder, taken)
@@ -51,6 +54,7 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         const folder = backupFolder(ctx.dataDir)
         const path = join(folder, input.name)
         if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到备份 ${input.name}，可能已被删除`)
+        checkNotLiveDatabase(path, ctx.store.databasePath)
         return restoreDatabase(ctx, path, now())
       }
       if ('token' in input) {
@@ -59,12 +63,14 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         return restoreDatabase(ctx, path, now())
       }
       // The chosen file is written into the data folder first, so it is checked and copied like any backup.
-      const uploaded = join(ctx.dataDir, `upload-${backupFileName(now(), 'manual')}`)
+      // Its own name: two uploads in the same second must not share a file. Start-up removes one a crash left.
+      const uploaded = join(ctx.dataDir, `upload-${randomUUID()}.sqlite`)
       writeFileSync(uploaded, Buffer.from(input.upload.base64, 'base64'))
       try {
         return await restoreDatabase(ctx, uploaded, now())
       } finally {
-        rmSync(uploaded, { force: true })
+        // Reading a file marked as a WAL database leaves a -wal/-shm beside it.
+        removeDatabaseFile(uploaded)
       }
     },
 
@@ -98,23 +104,6 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
     'app.startupNotice': async () => {
       return ctx.startup?.notice ?? { movedAside: null, newestBackup: null, networkWarning: null }
     },
-  }
-}
-
-/** A chosen file is read where it lies: it must be a file, and not the database in use. */
-function checkRestorePath(path: string, databasePath: string): void {
-  if (!isAbsolute(path)) throw new AppError('VALIDATION', '文件路径须是完整路径')
-  let isFile: boolean
-  try {
-    isFile = statSync(path).isFile()
-  } catch {
-    throw new AppError('NOT_FOUND', `找不到文件：${path}（是否已被移动或删除？）`)
-  }
-  if (!isFile) throw new AppError('VALIDATION', `所选的不是文件：${path}`)
-  // Windows paths differ in case only when they name the same file.
-  const same = (p: string) => (process.platform === 'win32' ? resolve(p).toLowerCase() : resolve(p))
-  if (same(path) === same(databasePath)) {
-    throw new AppError('VALIDATION', '所选的是正在使用的数据文件，不能用它恢复；请选择一份备份')
   }
 }
 

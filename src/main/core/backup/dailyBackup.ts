@@ -4,7 +4,7 @@ import { backupFilesIn, describeBackup } from './backupCatalog'
 import { backupFolder, readBackupSettings } from './backupSettings'
 import { oneBackupAtATime } from './oneBackupAtATime'
 import { pruneBackups } from './pruneBackups'
-import { takeBackupNow } from './takeBackup'
+import { takeBackup } from './takeBackup'
 
 /** True when automatic backups are on and none was taken yet on `now`'s (local) day. */
 export function isDailyBackupDue(backupDates: readonly Date[], now: Date, enabled: boolean): boolean {
@@ -31,7 +31,7 @@ export async function runDailyBackupIfDue(ctx: CoreContext, now: Date): Promise<
       .filter((b) => b.kind === 'auto')
       .map((b) => b.takenAt)
     if (!isDailyBackupDue(autoDates, now, settings.enabled)) return null
-    const taken = await takeBackupNow(ctx.store.databasePath, folder, 'auto', now)
+    const taken = await takeBackup(ctx.store.databasePath, folder, 'auto', now)
     pruneBackups(folder)
     return describeBackup(folder, taken)
   })

@@ -1,4 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 let turn: Promise<unknown> = Promise.resolve()
+const holdingTurn = new AsyncLocalStorage<true>()
 
 /**
  * Every backup of the process — 立即备份, the daily one, the copy a restore saves
@@ -10,11 +13,13 @@ let turn: Promise<unknown> = Promise.resolve()
  * handing back the running one instead would give a copy begun before the user
  * asked, which may lack the change they just saved.
  *
- * `work` must not itself ask for a turn (it would wait for itself): inside,
- * call `takeBackupNow`, not `takeBackup`.
+ * Work that already has the turn runs at once when it asks again: a restore
+ * holds the turn from its undo copy until the restored file is open, and opening
+ * an older file takes the pre-upgrade backup on the way.
  */
 export function oneBackupAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = turn.then(work)
+  if (holdingTurn.getStore()) return work()
+  const run = turn.then(() => holdingTurn.run(true, work))
   turn = run.catch(() => undefined)
   return run
 }

@@ -1,17 +1,33 @@
-import { renameSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
+import { renameDurably } from './durableFiles'
 import { onlineBackup } from './onlineBackup'
+import { removeDatabaseFile } from './removeDatabaseFile'
 
 /**
- * Puts a copy of the database at `sourcePath` in place of the (closed) file at
- * `targetPath`: copied beside it first, then renamed over it, so a failure
- * half-way leaves the old file whole. The old file's -wal/-shm go too: they
- * belong to the old file and would be replayed into the new one.
+ * Replacing the database file is two steps, so that a crash between them can be
+ * finished at the next start: `stageDatabaseFile` makes a complete copy beside
+ * the database (kqgj.sqlite.restoring, on the disk before it has that name), and
+ * `swapInStagedFile` renames it over the closed database in one step. A file
+ * under the staged name is always a whole copy.
  */
-export async function installDatabaseFile(sourcePath: string, targetPath: string): Promise<void> {
-  const incoming = `${targetPath}.restoring`
-  rmSync(incoming, { force: true })
-  await onlineBackup(sourcePath, incoming)
+export const stagedFile = (targetPath: string) => `${targetPath}.restoring`
+
+export async function stageDatabaseFile(sourcePath: string, targetPath: string): Promise<void> {
+  removeDatabaseFile(stagedFile(targetPath))
+  await onlineBackup(sourcePath, stagedFile(targetPath))
+}
+
+export function hasStagedFile(targetPath: string): boolean {
+  return existsSync(stagedFile(targetPath))
+}
+
+/**
+ * Only with the database closed. The old file's -wal/-shm go first: they belong
+ * to it and would be replayed into the new one. Whatever they held that the
+ * main file did not is in the undo copy, taken through SQLite before the close.
+ */
+export function swapInStagedFile(targetPath: string): void {
   rmSync(`${targetPath}-wal`, { force: true })
   rmSync(`${targetPath}-shm`, { force: true })
-  renameSync(incoming, targetPath)
+  renameDurably(stagedFile(targetPath), targetPath)
 }

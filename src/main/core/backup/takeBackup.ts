@@ -17,24 +17,16 @@ export function takeBackup(
   kind: BackupKind,
   now: Date,
 ): Promise<ParsedBackupName> {
-  return oneBackupAtATime(() => takeBackupNow(databasePath, folder, kind, now))
-}
-
-/** `takeBackup` for work that already has the turn of oneBackupAtATime. */
-export async function takeBackupNow(
-  databasePath: string,
-  folder: string,
-  kind: BackupKind,
-  now: Date,
-): Promise<ParsedBackupName> {
-  let name = backupFileName(now, kind)
-  for (let serial = 2; existsSync(join(folder, name)); serial++) name = backupFileName(now, kind, serial)
-  try {
-    await onlineBackup(databasePath, join(folder, name))
-  } catch (error) {
-    throw new AppError('INTERNAL', `备份失败：${failureText(error)}。备份文件夹：${folder}`)
-  }
-  const parsed = parseBackupName(name)
-  if (!parsed) throw new Error(`unparseable backup name ${name}`)
-  return parsed
+  return oneBackupAtATime(async () => {
+    let name = backupFileName(now, kind)
+    for (let serial = 2; existsSync(join(folder, name)); serial++) name = backupFileName(now, kind, serial)
+    try {
+      await onlineBackup(databasePath, join(folder, name))
+    } catch (error) {
+      throw new AppError('INTERNAL', `备份失败：${failureText(error)}。备份文件夹：${folder}`)
+    }
+    const parsed = parseBackupName(name)
+    if (!parsed) throw new Error(`unparseable backup name ${name}`)
+    return parsed
+  })
 }

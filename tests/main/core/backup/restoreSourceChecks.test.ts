@@ -1,0 +1,85 @@
+import { copyFileSync, linkSync, readdirSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { checkRestorePath } from '../../../../src/main/core/backup/checkRestoreSource'
+import type { Core } from '../../../../src/main/core/openCore'
+import type { BackupInfo } from '../../../../src/shared/backup'
+import { tempDir } from '../../../helpers/tempDir'
+import { call, testCore } from '../../../helpers/testCore'
+
+const cores: Core[] = []
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()))
+})
+
+const customerCount = async (core: Core): Promise<number> =>
+  (await call<{ total: number }>(core, 'customers.list', {})).total
+
+/** The error checkRestorePath throws, as { code, message }; null when the path is accepted. */
+function refusal(path: string, databasePath: string): { code: string; message: string } | null {
+  try {
+    checkRestorePath(path, databasePath)
+    return null
+  } catch (error) {
+    return { code: (error as { code: string }).code, message: (error as Error).message }
+  }
+}
+
+describe('a restore source that is the live database under another name', () => {
+  it('a symbolic link, a linked folder or a hard link to the database or its -wal/-shm is refused in Chinese', async () => {
+    const core = await testCore('restore-links')
+    cores.push(core)
+    await call(core, 'demo.load', { customers: 5 })
+    const live = core.store.databasePath
+    const dir = tempDir('links')
+    const links: Record<string, string> = {
+      'symlink to the database': join(dir, '备份.sqlite'),
+      'symlink to its -wal': join(dir, 'wal.sqlite'),
+      'symlink to its -shm': join(dir, 'shm.sqlite'),
+      'hard link to the database': join(dir, 'hard.sqlite'),
+      'the database through a linked folder': join(dir, 'data-folder', 'kqgj.sqlite'),
+    }
+    symlinkSync(live, links['symlink to the database'])
+    symlinkSync(`${live}-wal`, links['symlink to its -wal'])
+    symlinkSync(`${live}-shm`, links['symlink to its -shm'])
+    linkSync(live, links['hard link to the database'])
+    symlinkSync(core.dataDir, join(dir, 'data-folder'))
+    for (const [label, path] of Object.entries(links)) {
+      expect(refusal(path, live), label).toEqual({
+        code: 'VALIDATION',
+        message: '所选的是正在使用的数据文件（或指向它的链接），不能用它恢复；请选择一份备份',
+      })
+    }
+    // A link to a real backup elsewhere is fine.
+    const backup = await call<BackupInfo>(core, 'backups.create', {})
+    const linkToBackup = join(dir, '上周.sqlite')
+    symlinkSync(join(core.dataDir, 'backups', backup.name), linkToBackup)
+    expect(refusal(linkToBackup, live)).toBeNull()
+  })
+
+  it('a backup name in the backup folder that links to the database is refused, nothing changes', async () => {
+    const core = await testCore('restore-name-link')
+    cores.push(core)
+    await call(core, 'demo.load', { customers: 7 })
+    const folder = join(core.dataDir, 'backups')
+    const good = await call<BackupInfo>(core, 'backups.create', {})
+    const before = readdirSync(folder).sort()
+    const name = 'kqgj-20261123-141500-manual.sqlite'
+    symlinkSync(core.store.databasePath, join(folder, name))
+    const result = await core.dispatch('backups.restore', { name })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('正在使用的数据文件') },
+    })
+    // No undo copy was taken, nothing was replaced, and an ordinary backup still restores.
+    expect(readdirSync(folder).sort()).toEqual([...before, name].sort())
+    expect(await customerCount(core)).toBe(7)
+    const copy = join(tempDir('linked-backup'), 'copy.sqlite')
+    copyFileSync(join(folder, good.name), copy)
+    const linked = 'kqgj-20261123-141501-manual.sqlite'
+    symlinkSync(copy, join(folder, linked))
+    expect(await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', { name: linked })).toMatchObject({
+      rowCounts: { customer: 7 },
+    })
+  })
+})
