@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { BackupInfo, StartupNotice } from '../../../shared/backup'
 import { AppError } from '../appError'
 import { moveAside } from '../db/moveAside'
-import { inspectDatabaseFile, type PreflightResult } from '../db/preflight'
+import { inspectDatabaseFile, type DatabaseFileState, type FileProblem, type PreflightResult } from '../db/preflight'
 import { backupFilesIn, describeBackup } from './backupCatalog'
 
 export interface StartupOptions {
@@ -25,10 +25,10 @@ export class NewerDatabaseError extends AppError {
 }
 
 /**
- * Start-up's look at the database file before opening it: a corrupt, truncated
- * or foreign file is renamed aside untouched (never overwritten, never deleted)
- * and the app starts on a new, empty database; the notice tells the user and
- * offers the newest good backup.
+ * Start-up's look at the database file before opening it: a corrupt, truncated,
+ * empty (0 bytes) or foreign file is renamed aside untouched with its -wal/-shm
+ * (never overwritten, never deleted) and the app starts on a new, empty
+ * database; the notice tells the user and offers the newest good backup.
  */
 export async function setAsideUnusableDatabase(
   path: string,
@@ -39,11 +39,7 @@ export async function setAsideUnusableDatabase(
   if (state.state === 'missing' || state.state === 'ok') return { movedAside: null, checked: state }
   if (state.state === 'newer' && options.newerFile !== 'moveAside') throw new NewerDatabaseError(state.message)
   const movedTo = moveAside(path, state.state, options.now)
-  const what = {
-    corrupt: '数据文件已损坏或不完整',
-    foreign: '数据文件不是客情管家的数据库',
-    newer: '数据文件来自更新版本的客情管家',
-  }[state.state]
+  const what = whatWasWrong(state)
   return {
     movedAside: {
       reason: state.state,
@@ -52,6 +48,19 @@ export async function setAsideUnusableDatabase(
     },
     checked: { state: 'missing' },
   }
+}
+
+function whatWasWrong(state: DatabaseFileState & { state: FileProblem }): string {
+  if (state.empty) {
+    const { walBytes } = state.empty
+    const wal = walBytes > 0 ? `，但旁边的日志文件（-wal）还有 ${walBytes} 字节数据，可能是异常关机后留下的` : ''
+    return `数据文件是空的（0 字节）${wal}`
+  }
+  return {
+    corrupt: '数据文件已损坏或不完整',
+    foreign: '数据文件不是客情管家的数据库',
+    newer: '数据文件来自更新版本的客情管家',
+  }[state.state]
 }
 
 /** The newest backup that passes integrity_check and this program can open. */

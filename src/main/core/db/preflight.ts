@@ -11,7 +11,15 @@ export type PreflightResult = { state: 'missing' } | { state: 'ok'; schemaVersio
 
 /** Why a file cannot be opened: each gets its own Chinese message and, at start-up, its own handling. */
 export type FileProblem = 'foreign' | 'corrupt' | 'newer'
-export type DatabaseFileState = PreflightResult | { state: FileProblem; message: string; schemaVersion?: number }
+export type DatabaseFileState =
+  | PreflightResult
+  | {
+      state: FileProblem
+      message: string
+      schemaVersion?: number
+      /** A zero-byte file: what a crash and a truncation leave, never what SQLite writes for a database it made. */
+      empty?: { walBytes: number }
+    }
 
 /**
  * Looks at an existing database file without changing a byte of it: the header,
@@ -25,7 +33,7 @@ export async function inspectDatabaseFile(
 ): Promise<DatabaseFileState> {
   if (!existsSync(path)) return { state: 'missing' }
   const size = statSync(path).size
-  if (size === 0) return { state: 'missing' }
+  if (size === 0) return emptyFile(path)
   const header = readHeader(path)
   if (!sqliteHeader.startsWith(header)) {
     return { state: 'foreign', message: `数据文件不是客情管家的数据库，未做任何修改：${path}` }
@@ -66,6 +74,20 @@ export async function preflight(path: string, latestVersion: number): Promise<Pr
   const result = await inspectDatabaseFile(path, latestVersion)
   if (result.state === 'missing' || result.state === 'ok') return result
   throw new AppError('DB_OPEN', result.message)
+}
+
+/**
+ * Only a missing file is a first start. SQLite would take a zero-byte file for a
+ * new database and drop the -wal beside it, which may hold the last changes.
+ */
+function emptyFile(path: string): DatabaseFileState {
+  const walBytes = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0
+  const wal = walBytes > 0 ? `，旁边的日志文件（-wal）还有 ${walBytes} 字节数据` : ''
+  return {
+    state: 'corrupt',
+    empty: { walBytes },
+    message: `数据文件是空的（0 字节）${wal}，未做任何修改：${path}`,
+  }
 }
 
 function readHeader(path: string): string {
