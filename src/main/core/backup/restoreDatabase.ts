@@ -40,10 +40,10 @@ export async function restoreDatabase(ctx: CoreContext, sourcePath: string, now:
       const saved = await takeBackup(target, folder, 'undo', now)
       try {
         await stageDatabaseFile(sourcePath, target)
+        writeRestoreRecord(ctx.dataDir, { folder, undoName: saved.name, step: 'replacing' })
       } catch (error) {
         throw new AppError('INTERNAL', `恢复失败，数据未改变：${failureText(error)}`)
       }
-      writeRestoreRecord(ctx.dataDir, { folder, undoName: saved.name, step: 'replacing' })
       try {
         await store.dataSource.destroy()
         swapInStagedFile(target)
@@ -72,13 +72,18 @@ async function putBack(
   now: Date,
 ): Promise<void> {
   const { store } = ctx
-  await stageDatabaseFile(join(folder, undo.name), store.databasePath)
-  writeRestoreRecord(ctx.dataDir, { folder, undoName: undo.name, step: 'puttingBack' })
-  if (store.dataSource.isInitialized) await store.dataSource.destroy()
-  swapInStagedFile(store.databasePath)
-  if (previous) writeRestoreRecord(ctx.dataDir, previous)
-  else clearLastRestore(ctx.dataDir)
-  await reopen(store, now)
+  try {
+    await stageDatabaseFile(join(folder, undo.name), store.databasePath)
+    writeRestoreRecord(ctx.dataDir, { folder, undoName: undo.name, step: 'puttingBack' })
+    if (store.dataSource.isInitialized) await store.dataSource.destroy()
+    swapInStagedFile(store.databasePath)
+    if (previous) writeRestoreRecord(ctx.dataDir, previous)
+    else clearLastRestore(ctx.dataDir)
+  } finally {
+    // Even if the undo copy could not be put in place (the old file is then still there, and the next
+    // start finishes putting it back), the handlers must not be left without a database.
+    if (!store.dataSource.isInitialized) await reopen(store, now)
+  }
 }
 
 async function checkRestorable(path: string): Promise<void> {

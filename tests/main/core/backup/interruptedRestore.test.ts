@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readRestoreRecord, writeRestoreRecord } from '../../../../src/main/core/backup/lastRestore'
@@ -6,6 +6,7 @@ import { stageDatabaseFile, swapInStagedFile } from '../../../../src/main/core/b
 import { takeBackup } from '../../../../src/main/core/backup/takeBackup'
 import { databaseFileName, openCore, type Core } from '../../../../src/main/core/openCore'
 import type { BackupInfo } from '../../../../src/shared/backup'
+import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 import { tempDir } from '../../../helpers/tempDir'
 import { call, testCore } from '../../../helpers/testCore'
 
@@ -149,5 +150,33 @@ describe('start-up after a restore cut short', () => {
     expect(after.names).toHaveLength(31)
     expect(after.undo).toBeNull()
     expect(existsSync(live)).toBe(true)
+  })
+})
+
+describe('a restore that fails once the file is swapped', () => {
+  it('puts the undo copy back, answers in Chinese, keeps serving and keeps the earlier restore’s 撤销恢复', async () => {
+    const { core, backup, folder } = await runningCore()
+    // An earlier restore, whose undo stays on offer.
+    const first = await call<{ undo: BackupInfo }>(core, 'backups.restore', { name: backup.name })
+    await call(core, 'customers.create', { name: afterBackup })
+    // A version-2 file that passes every check but whose upgrade fails: a later migration's table is already there.
+    const old = await databaseAtVersion(2)
+    await old.db.query('CREATE TABLE sale (id INTEGER PRIMARY KEY)')
+    await old.db.destroy()
+    const bad = 'kqgj-20200101-080000-manual.sqlite'
+    copyFileSync(old.path, join(folder, bad))
+
+    const result = await core.dispatch('backups.restore', { name: bad })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    const message = result.ok ? '' : result.error.message
+    expect(message).toMatch(/^恢复失败，已回到恢复前的数据：/)
+    expect(message).not.toMatch(/table|already|exists/i)
+    const names: { name: string }[] = await core.store.manager.query('SELECT name FROM customer')
+    expect(names).toHaveLength(31)
+    expect(names.map((r) => r.name)).toContain(afterBackup)
+    await call(core, 'customers.create', { name: '失败之后新建的客户' })
+    expect((await call<{ undo: BackupInfo | null }>(core, 'backups.list', {})).undo?.name).toBe(first.undo.name)
+    expect(readRestoreRecord(core.dataDir)?.step).toBeUndefined()
+    expect(readdirSync(core.dataDir).filter((n) => n.includes('.restoring'))).toEqual([])
   })
 })
