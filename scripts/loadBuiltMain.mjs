@@ -1,7 +1,9 @@
+/* global Request */
 // Loads the built Electron main bundle in plain Node with a stubbed `electron`
-// module and calls the registered IPC handler once. The build succeeds even
-// when entity metadata is broken at run time; this is where that shows.
-import { mkdirSync, rmSync } from 'node:fs'
+// module, calls the registered IPC handler and asks the app:// handler for the
+// built page. The build succeeds even when entity metadata is broken at run
+// time; this is where that shows.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +15,8 @@ mkdirSync(dataDir, { recursive: true })
 process.argv.push('--data', dataDir)
 
 const handlers = new Map()
+const protocolHandlers = new Map()
+const privilegedSchemes = []
 
 /** Any property is a no-op function returning another stub; never thenable. */
 function stub(overrides = {}) {
@@ -46,6 +50,10 @@ const electron = {
     once: () => electron.app,
   }),
   ipcMain: stub({ handle: (channel, fn) => handlers.set(channel, fn), on: () => undefined }),
+  protocol: stub({
+    registerSchemesAsPrivileged: (schemes) => privilegedSchemes.push(...schemes),
+    handle: (scheme, fn) => protocolHandlers.set(scheme, fn),
+  }),
   BrowserWindow: stub({ getAllWindows: () => [] }),
   Tray: stub(),
   Menu: stub(),
@@ -75,18 +83,33 @@ if (!invoke) {
   console.error('the built main bundle registered no kq:invoke handler within 20 s')
   process.exit(1)
 }
-const trusted = { senderFrame: { url: pathToFileURL(join(root, 'out', 'renderer', 'index.html')).href } }
+const trusted = { senderFrame: { url: 'app://kqgj/index.html#/customers', parent: null } }
 const info = await invoke(trusted, 'app.info', {})
 const regions = await invoke(trusted, 'dictionary.list', { category: 'region' })
 const refused = await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})
+const onDisk = pathToFileURL(join(root, 'out', 'renderer', 'index.html')).href
+const fileRefused = await invoke({ senderFrame: { url: onDisk, parent: null } }, 'app.info', {})
+const serve = protocolHandlers.get('app')
+const page = serve ? await serve(new Request('app://kqgj/index.html')) : undefined
+const pageText = page ? await page.text() : ''
+const outside = serve ? await serve(new Request('app://kqgj/..%2Fmain%2Findex.js')) : undefined
 const checks = [
   ['app.info answers', info?.ok === true && info.value.schemaVersion > 0],
   ['the seeded dictionary is readable', regions?.ok === true && regions.value.length === 7],
   ['an untrusted sender is refused', refused?.ok === false && refused.error.code === 'FORBIDDEN'],
+  ['the built page on disk (file:) is refused', fileRefused?.ok === false && fileRefused.error.code === 'FORBIDDEN'],
+  ['app: is declared privileged', privilegedSchemes.some((s) => s.scheme === 'app' && s.privileges?.standard)],
+  [
+    'app://kqgj/index.html is the built page, with the CSP header',
+    page?.status === 200 &&
+      pageText === readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8') &&
+      /script-src 'self'/.test(page.headers.get('content-security-policy') ?? ''),
+  ],
+  ['app:// serves nothing outside out/renderer', outside?.status === 404],
 ]
 for (const [label, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}`)
 if (checks.some(([, ok]) => !ok)) {
-  console.error(JSON.stringify({ info, regions, refused }, null, 2))
+  console.error(JSON.stringify({ info, regions, refused, fileRefused, status: page?.status }, null, 2))
   process.exit(1)
 }
 process.exit(0)

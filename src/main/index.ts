@@ -5,11 +5,14 @@ import { NewerDatabaseError } from './core/backup/startupNotice'
 import { openCore, type Core } from './core/openCore'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { registerIpc } from './ipc'
-import { appPageUrl, isAppPage } from './platform/appPage'
+import { appPageUrl, appRouteUrl, isAppPage } from './platform/appPage'
+import { registerAppScheme, serveAppProtocol } from './platform/appProtocol'
 import { askSetAsideNewerFile, platformHandlers, showStartupError, showStartupNotice } from './platform/dialogs'
+import { hardenAllWebContents } from './platform/hardenWebContents'
 import { createMainWindow, showWindow } from './platform/mainWindow'
 import { isOnMappedNetworkDrive } from './platform/networkDrive'
 import { dataDir, resourcePath } from './platform/paths'
+import { createPickedPathTokens } from './platform/pickedPathTokens'
 import { createPlatformDispatch } from './platform/platformDispatch'
 import { createReminderOutlet } from './platform/reminderOutlet'
 import { createTray, showTraySummary, trayIconFile, type TrayRun } from './platform/tray'
@@ -23,6 +26,8 @@ let mainWindow: BrowserWindow | undefined
 let tray: Tray | undefined
 let stopDailyBackups: (() => void) | undefined
 let scheduler: ReminderScheduler | undefined
+// The paths the shell's dialogs picked, behind the tokens the page holds (pickedPaths.ts).
+const pickedPathTokens = createPickedPathTokens()
 
 app.setName(appTitle)
 // Two copies would write the same database; the second one brings the first to the front instead.
@@ -39,6 +44,12 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('cn.kqgj.app')
+  // A packaged app never takes its page from the environment: that would hand the bridge to any server.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const pageUrl = appPageUrl(devServerUrl)
+  // Both before ready: the scheme's privileges are fixed then, and no webContents exists yet.
+  registerAppScheme()
+  hardenAllWebContents(pageUrl)
   app.on('second-instance', () => {
     if (mainWindow) showWindow(mainWindow)
   })
@@ -65,16 +76,14 @@ async function start(): Promise<void> {
   })
 
   await app.whenReady()
+  serveAppProtocol(join(__dirname, '../renderer'))
   core = await openCoreAsking()
   showStartupNotice(core.startupNotice)
   // The shell only owns the timer; what is due and what is kept is the core's.
   stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
 
-  // A packaged app never takes its page from the environment: that would hand the bridge to any server.
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-  const pageUrl = appPageUrl(devServerUrl, join(__dirname, '../renderer/index.html'))
   const platformDispatch = createPlatformDispatch(
-    platformHandlers(() => mainWindow),
+    platformHandlers(() => mainWindow, pickedPathTokens),
     (channel, error) => console.error(`[${channel}]`, error),
   )
   registerIpc(core.dispatch, (senderUrl) => isAppPage(senderUrl, pageUrl), platformDispatch)
@@ -87,9 +96,9 @@ async function start(): Promise<void> {
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window
-  const openRoute = (route: string) => {
+  const openRoute = (route: `#/${string}`) => {
     showWindow(window)
-    window.loadURL(new URL(route, pageUrl).href).catch((error: unknown) => console.error('页面跳转失败', route, error))
+    window.loadURL(appRouteUrl(pageUrl, route)).catch((error: unknown) => console.error('页面跳转失败', route, error))
   }
   const runTrayItem: TrayRun = (item) => {
     if (item.action === 'quit') app.quit()
@@ -117,6 +126,7 @@ async function openCoreAsking(): Promise<Core> {
     version: app.getVersion(),
     dataDirIsRemote: await isOnMappedNetworkDrive(dataDir()),
     onUnexpected: (channel: string, error: unknown) => console.error(`[${channel}]`, error),
+    pickedPaths: pickedPathTokens,
   }
   try {
     return await openCore(dataDir(), options)

@@ -14,8 +14,9 @@ export const untrustedSenderResult: Result<never> = {
 
 /**
  * Serves the core's dispatch and the shell's over IPC. Every call is checked
- * against the frame that sent it, so a page that is not ours (should one ever
- * load) gets nothing; each dispatch validates the channel and the input against its contract.
+ * against the frame that sent it: only the top frame of our page is served, so a
+ * page that is not ours, or a frame inside ours (should one ever load), gets
+ * nothing; each dispatch validates the channel and the input against its contract.
  */
 export function registerIpc(
   dispatch: Dispatch,
@@ -24,8 +25,8 @@ export function registerIpc(
 ): void {
   const serve = (ipcChannel: string, served: Dispatch) =>
     ipcMain.handle(ipcChannel, (event, channel: unknown, input: unknown) => {
-      const senderUrl = event.senderFrame?.url
-      if (senderUrl === undefined || !isTrustedSender(senderUrl)) return untrustedSenderResult
+      const frame = event.senderFrame
+      if (!frame || frame.parent || !isTrustedSender(frame.url)) return untrustedSenderResult
       return served(typeof channel === 'string' ? channel : '', input)
     })
   serve(invokeChannel, dispatch)

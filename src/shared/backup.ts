@@ -74,14 +74,21 @@ const upload = z.strictObject(
   { error: strictError('上传的文件') },
 )
 
-/** A file chosen in the Electron app's open dialog: read where it lies, never uploaded. */
-const restorePath = z.string({ error: '文件路径必须是文字' }).min(1, '请选择文件').max(1000, '文件路径过长')
+/**
+ * What the Electron app's own dialog handed the page for the file or folder the user picked: a
+ * one-time token the shell turns back into the path. The page never sends a path, so it cannot
+ * point the app at any file it likes; the browser preview has no dialogs and uploads instead.
+ */
+export const pickedToken = z
+  .string({ error: '请选择文件' })
+  .min(1, '请选择文件')
+  .max(100, '所选的文件已失效，请重新选择')
 
 export const backupRestoreInput = z.union(
   [
     z.strictObject({ name: backupName }, { error: strictError('恢复备份') }),
     z.strictObject({ upload }, { error: strictError('恢复备份') }),
-    z.strictObject({ path: restorePath }, { error: strictError('恢复备份') }),
+    z.strictObject({ token: pickedToken }, { error: strictError('恢复备份') }),
   ],
   { error: '请选择要恢复的备份或文件' },
 )
@@ -93,14 +100,14 @@ export const backupRestoreOutput = z.object({
   rowCounts: z.record(z.string(), z.number().int()),
 })
 
+/** folder: left out keeps the current one, null goes back to the default, a token is a folder picked in the dialog. */
 export const backupSettingsSetInput = z.strictObject(
   {
     folder: z
-      .string({ error: '备份文件夹必须是文字' })
-      .trim()
-      .max(1000, '备份文件夹路径过长')
-      .transform((value) => value || null)
-      .nullable(),
+      .union([z.null(), z.strictObject({ token: pickedToken }, { error: strictError('备份文件夹') })], {
+        error: '请用“选择文件夹…”选择备份文件夹',
+      })
+      .optional(),
     enabled: z.boolean({ error: '自动备份开关必须是 是/否' }),
   },
   { error: strictError('备份设置') },

@@ -5,23 +5,28 @@ import { strictError } from './fieldSchemas'
  * The Electron shell's own channels: native dialogs, which only the shell can
  * show. They sit beside the core's contract, not in it, because the browser
  * preview serves the core's handler map and has no shell; its bridge offers
- * none of these, and the renderer then keeps the typed path and the file input.
+ * none of these, and the renderer then uploads a file to restore and keeps the
+ * default backup folder.
  */
 
 /** Where the dialog opens; the user may go anywhere from there. */
 const defaultPath = z.string({ error: '路径必须是文字' }).max(1000, '路径过长').optional()
 
-/** The chosen path, or null when the user cancelled the dialog. */
-const chosenPath = z.object({ path: z.string().nullable() })
+/**
+ * What the user picked, or null when they cancelled: not the path, which the page
+ * never holds, but a one-time token the core exchanges for it with the shell, and
+ * the file or folder's own name to show in the confirmation.
+ */
+const picked = z.object({ picked: z.object({ token: z.string(), name: z.string() }).nullable() })
 
 export const platformContract = {
   'dialog.chooseBackupFolder': {
     input: z.strictObject({ defaultPath }, { error: strictError('选择文件夹') }),
-    output: chosenPath,
+    output: picked,
   },
   'dialog.chooseRestoreFile': {
     input: z.strictObject({ defaultPath }, { error: strictError('选择文件') }),
-    output: chosenPath,
+    output: picked,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import type { KqBridge } from '../../src/shared/bridge'
 import { expect, test } from 'vitest'
 import { invoke, startApp } from './harness'
 
@@ -86,10 +87,18 @@ test('备份与恢复: the daily backup at start, back up, find the data file da
     expect(((await invoke(page, 'customers.list', {})) as { total: number }).total).toBe(0)
     expect(await page.getByText(/上次恢复前的数据已保存/).count()).toBe(0)
 
-    // Settings: a relative folder is refused in Chinese; auto backup can be switched off.
-    await page.getByLabel('备份文件夹').fill('backups')
-    await page.getByRole('button', { name: /^保\s*存$/ }).click()
-    await page.getByText('备份文件夹须是完整路径').waitFor()
+    // Settings: the preview has no folder dialog and the page may not name a folder, so backups stay in the
+    // default one (the field is read-only, a typed path is refused); auto backup can be switched off.
+    expect(await page.getByLabel('备份文件夹').getAttribute('readonly')).not.toBeNull()
+    expect(await page.getByRole('button', { name: /^保\s*存$/ }).count()).toBe(0)
+    await page.getByText('浏览器预览中备份放在默认文件夹').waitFor()
+    const typed = await page.evaluate(() =>
+      (globalThis as unknown as { kqBridge: KqBridge }).kqBridge.invoke('backups.settings.set', {
+        folder: 'E:\\客情管家备份',
+        enabled: true,
+      }),
+    )
+    expect(typed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     await page.getByRole('switch', { name: '自动备份' }).click()
     await page.getByText('已关闭自动备份').waitFor()
     expect(await invoke(page, 'backups.settings.get', {})).toMatchObject({ enabled: false })

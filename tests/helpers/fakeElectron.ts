@@ -8,7 +8,10 @@ import { EventEmitter } from 'node:events'
 
 export class FakeEvent {
   defaultPrevented = false
-  constructor(readonly url = '') {}
+  constructor(
+    readonly url = '',
+    readonly isMainFrame = true,
+  ) {}
   preventDefault(): void {
     this.defaultPrevented = true
   }
@@ -40,10 +43,19 @@ export class FakeWebContents extends EventEmitter {
     this.devToolsToggled++
   }
   /** Emits `name` with a fresh event, as Chromium would, and returns it to inspect. */
-  fire(name: string, url = ''): FakeEvent {
-    const event = new FakeEvent(url)
+  fire(name: string, url = '', isMainFrame = true): FakeEvent {
+    const event = new FakeEvent(url, isMainFrame)
     this.emit(name, event, url)
     return event
+  }
+  /**
+   * A navigation the page starts, with Electron's events in Electron's order: will-frame-navigate
+   * for any frame, then will-navigate for the main frame, a later one only if no earlier one was
+   * prevented. Returns whether the navigation went ahead.
+   */
+  navigate(url: string, { isMainFrame = true } = {}): boolean {
+    if (this.fire('will-frame-navigate', url, isMainFrame).defaultPrevented) return false
+    return !isMainFrame || !this.fire('will-navigate', url).defaultPrevented
   }
 }
 
@@ -129,7 +141,8 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
-type IpcHandler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
+type IpcHandler = (event: { senderFrame: { url: string; parent?: unknown } | null }, ...args: unknown[]) => unknown
+type ProtocolHandler = (request: Request) => Response | Promise<Response>
 
 export interface FakeState {
   userDataDir: string
@@ -145,12 +158,16 @@ export interface FakeState {
   windows: FakeBrowserWindow[]
   closedWindows: FakeBrowserWindow[]
   trays: FakeTray[]
+  /** Set once whenReady was called: protocol privileges are fixed from then on. */
+  ready: boolean
+  privilegedSchemes: { scheme: string; privileges?: Record<string, boolean> }[]
+  protocolHandlers: Map<string, ProtocolHandler>
   ipcHandlers: Map<string, IpcHandler>
   exposed: Map<string, unknown>
   rendererInvocations: unknown[][]
   errorBoxes: { title: string; content: string }[]
-  /** Message boxes shown (sync or not), and the button index the fake user clicks in the sync ones. */
-  messageBoxes: { message: string; detail: string; buttons: string[] }[]
+  /** Message boxes shown (sync or not, with the window they were modal to), and the button the fake user clicks. */
+  messageBoxes: { parent?: unknown; message: string; detail: string; buttons: string[] }[]
   messageBoxResponse: number
   /** Open dialogs shown (with the window they were modal to), and what the fake user picks in them. */
   openDialogs: { parent: unknown; options: Record<string, unknown> }[]
@@ -173,6 +190,9 @@ function freshState(): FakeState {
     windows: [],
     closedWindows: [],
     trays: [],
+    ready: false,
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
     ipcHandlers: new Map(),
     exposed: new Map(),
     rendererInvocations: [],
@@ -209,6 +229,7 @@ export function createFakeElectron(): FakeElectron {
       return state.gotSingleInstanceLock
     }
     whenReady(): Promise<void> {
+      state.ready = true
       return Promise.resolve()
     }
     getPath(name: string): string {
@@ -246,7 +267,23 @@ export function createFakeElectron(): FakeElectron {
     BrowserWindow: class extends FakeBrowserWindow {
       constructor(options: Record<string, unknown>) {
         super(options, state)
+        // Like Electron: the app hears of the new webContents before the constructor returns.
+        app.emit('web-contents-created', new FakeEvent(), this.webContents)
       }
+      static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+        return state.windows.find((window) => window.webContents === contents) ?? null
+      }
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+        if (state.ready) throw new Error('registerSchemesAsPrivileged after ready has no effect')
+        state.privilegedSchemes.push(...schemes)
+      },
+      handle: (scheme: string, handler: ProtocolHandler) => {
+        if (!state.ready) throw new Error('protocol.handle before ready')
+        if (state.protocolHandlers.has(scheme)) throw new Error(`second handler for ${scheme}:`)
+        state.protocolHandlers.set(scheme, handler)
+      },
     },
     Tray: class extends FakeTray {
       constructor(image: string) {
@@ -297,13 +334,19 @@ export function createFakeElectron(): FakeElectron {
         })
         return state.messageBoxResponse
       },
-      showMessageBox: (options: { message: string; detail?: string; buttons?: string[] }) => {
+      // Like Electron's: (window, options) or (options) alone.
+      showMessageBox: (...args: unknown[]) => {
+        const [parent, options] = (args.length > 1 ? args : [undefined, args[0]]) as [
+          unknown,
+          { message: string; detail?: string; buttons?: string[] },
+        ]
         state.messageBoxes.push({
+          parent,
           message: options.message,
           detail: options.detail ?? '',
           buttons: options.buttons ?? [],
         })
-        return Promise.resolve({ response: 0, checkboxChecked: false })
+        return Promise.resolve({ response: state.messageBoxResponse, checkboxChecked: false })
       },
       // Like Electron's: (window, options) or (options) alone.
       showOpenDialog: (...args: unknown[]) => {

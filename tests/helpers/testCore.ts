@@ -1,10 +1,14 @@
-import { openCore, type Core } from '../../src/main/core/openCore'
+import { openCore, type Core, type OpenCoreOptions } from '../../src/main/core/openCore'
 import { tempDir } from './tempDir'
 
 /** A core over a brand-new SQLite file in its own folder, checking outputs against the contract. */
-export async function testCore(prefix = 'core'): Promise<Core & { dataDir: string }> {
+export async function testCore(
+  prefix = 'core',
+  options: Pick<OpenCoreOptions, 'pickedPaths'> = {},
+): Promise<Core & { dataDir: string }> {
   const dataDir = tempDir(prefix)
   const core = await openCore(dataDir, {
+    ...options,
     checkOutput: true,
     onUnexpected: (channel, error) => {
       throw new Error(`unexpected error in ${channel}: ${String(error)}`)

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,9 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { latestSchemaVersion } from '../../src/main/core/db/migrations'
 import { openCore } from '../../src/main/core/openCore'
 import { invokeChannel, platformChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
-import { hardenWebContents } from '../../src/main/platform/hardenWebContents'
+import { hardenAllWebContents, hardenWebContents, systemLinkOpener } from '../../src/main/platform/hardenWebContents'
 import { trayIconFile, trayMenuModel } from '../../src/main/platform/tray'
 import { windowOptions } from '../../src/main/platform/windowOptions'
+import { rendererCsp } from '../../src/main/platform/appProtocol'
 import { FakeWebContents } from '../helpers/fakeElectron'
 import { tempDir } from '../helpers/tempDir'
 
@@ -48,27 +50,51 @@ describe('windowOptions', () => {
 })
 
 describe('hardenWebContents', () => {
-  const pageUrl = 'file:///C:/kqgj/out/renderer/index.html'
+  const pageUrl = 'app://kqgj/index.html'
 
   function hardened(): FakeWebContents {
     const contents = new FakeWebContents()
-    hardenWebContents(contents as unknown as WebContents, pageUrl)
+    hardenWebContents(contents as unknown as WebContents, pageUrl, systemLinkOpener())
     return contents
   }
 
   it('lets the page move between its own routes', () => {
-    expect(hardened().fire('will-navigate', `${pageUrl}#/customers`).defaultPrevented).toBe(false)
-  })
-
-  it('keeps other pages out of the window and opens web links in the browser instead', () => {
     const contents = hardened()
-    expect(contents.fire('will-navigate', 'https://customer.example/').defaultPrevented).toBe(true)
-    expect(contents.fire('will-navigate', 'file:///C:/Windows/System32/calc.exe').defaultPrevented).toBe(true)
-    expect(contents.fire('will-navigate', 'file:///C:/kqgj/out/renderer/other.html').defaultPrevented).toBe(true)
-    expect(state.openedExternally).toEqual(['https://customer.example/'])
+    expect(contents.navigate(`${pageUrl}#/customers`)).toBe(true)
+    expect(contents.fire('will-redirect', `${pageUrl}#/workbench`).defaultPrevented).toBe(false)
   })
 
-  it('denies every new window, opening only allowed links outside the app', () => {
+  it('keeps other pages out of the window and opens web links in the browser instead, once each', async () => {
+    const contents = hardened()
+    expect(contents.navigate('https://customer.example/')).toBe(false)
+    expect(contents.navigate('file:///C:/Windows/System32/calc.exe')).toBe(false)
+    expect(contents.navigate('file:///C:/kqgj/out/renderer/index.html')).toBe(false)
+    expect(contents.navigate('app://kqgj/other.html')).toBe(false)
+    // Should will-frame-navigate not cover the main frame, will-navigate alone still refuses and hands on.
+    expect(contents.fire('will-navigate', 'mailto:boss@customer.cn').defaultPrevented).toBe(true)
+    await vi.waitFor(() =>
+      expect(state.openedExternally).toEqual(['https://customer.example/', 'mailto:boss@customer.cn']),
+    )
+  })
+
+  it('keeps every frame on our page and opens nothing for a frame inside it', async () => {
+    const contents = hardened()
+    expect(contents.navigate('https://ads.example/frame', { isMainFrame: false })).toBe(false)
+    expect(contents.navigate('file:///C:/Users/me/secret.txt', { isMainFrame: false })).toBe(false)
+    expect(contents.navigate(`${pageUrl}#/x`, { isMainFrame: false })).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(state.openedExternally).toEqual([])
+  })
+
+  it('refuses a redirect away from our page without opening it', async () => {
+    const contents = hardened()
+    expect(contents.fire('will-redirect', 'https://evil.example/').defaultPrevented).toBe(true)
+    expect(contents.fire('will-redirect', 'file:///C:/Windows/win.ini').defaultPrevented).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(state.openedExternally).toEqual([])
+  })
+
+  it('denies every new window, opening only allowed links outside the app', async () => {
     const contents = hardened()
     const open = contents.windowOpenHandler
     expect(open).toBeDefined()
@@ -77,7 +103,38 @@ describe('hardenWebContents', () => {
     expect(open?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(open?.({ url: 'smb://server/share' })).toEqual({ action: 'deny' })
     expect(open?.({ url: pageUrl })).toEqual({ action: 'deny' })
-    expect(state.openedExternally).toEqual(['https://customer.example/about', 'mailto:boss@customer.cn'])
+    await vi.waitFor(() =>
+      expect(state.openedExternally).toEqual(['https://customer.example/about', 'mailto:boss@customer.cn']),
+    )
+    expect(state.messageBoxes).toEqual([])
+  })
+
+  it('opens an http: link only after the user says yes to its host, in Chinese, and remembers it until quitting', async () => {
+    const contents = hardened()
+    const open = (url: string) => contents.windowOpenHandler?.({ url })
+    state.messageBoxResponse = 1 // 取消
+    open('http://old-site.example/products')
+    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(1))
+    expect(state.messageBoxes[0]).toMatchObject({
+      message: '要在浏览器中打开 old-site.example 吗？',
+      buttons: ['在浏览器中打开', '取消'],
+    })
+    expect(state.messageBoxes[0]?.detail).toContain('http://old-site.example/products')
+    expect(state.messageBoxes[0]?.detail).toContain('没有加密')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(state.openedExternally).toEqual([])
+
+    state.messageBoxResponse = 0 // 在浏览器中打开
+    open('http://old-site.example/products')
+    await vi.waitFor(() => expect(state.openedExternally).toEqual(['http://old-site.example/products']))
+    contents.navigate('http://old-site.example/contact')
+    await vi.waitFor(() => expect(state.openedExternally).toHaveLength(2))
+    expect(state.messageBoxes).toHaveLength(2)
+    state.messageBoxResponse = 1
+    open('http://other.example/')
+    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(3))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(state.openedExternally).toEqual(['http://old-site.example/products', 'http://old-site.example/contact'])
   })
 
   it('refuses webviews', () => {
@@ -90,13 +147,28 @@ describe('hardenWebContents', () => {
       const answers: boolean[] = []
       session.permissionRequestHandler?.({}, permission, (granted) => answers.push(granted))
       expect(answers, permission).toEqual([false])
-      expect(session.permissionCheckHandler?.({}, permission, 'file://'), permission).toBe(false)
+      expect(session.permissionCheckHandler?.({}, permission, 'app://kqgj'), permission).toBe(false)
     }
   })
 })
 
+describe('hardenAllWebContents', () => {
+  it('locks every webContents the app creates, not only the main window’s', async () => {
+    hardenAllWebContents('app://kqgj/index.html')
+    const other = new FakeWebContents()
+    fake.app.emit('web-contents-created', {}, other)
+    expect(other.navigate('https://evil.example/')).toBe(false)
+    expect(other.navigate('https://evil.example/', { isMainFrame: false })).toBe(false)
+    expect(other.fire('will-redirect', 'https://evil.example/').defaultPrevented).toBe(true)
+    expect(other.windowOpenHandler?.({ url: 'app://kqgj/index.html' })).toEqual({ action: 'deny' })
+    expect(other.fire('will-attach-webview').defaultPrevented).toBe(true)
+    expect(other.session.permissionCheckHandler?.({}, 'media', 'app://kqgj')).toBe(false)
+    await vi.waitFor(() => expect(state.openedExternally).toEqual(['https://evil.example/']))
+  })
+})
+
 describe('registerIpc', () => {
-  const trusted = 'file:///app/out/renderer/index.html'
+  const trusted = 'app://kqgj/index.html'
   const isTrusted = (url: string): boolean => url.startsWith(trusted)
 
   function register() {
@@ -140,6 +212,16 @@ describe('registerIpc', () => {
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toEqual(refused)
     expect(await handler({ senderFrame: null }, 'app.info', {})).toEqual(refused)
     expect(dispatch).not.toHaveBeenCalled()
+  })
+
+  it('refuses a frame inside our page, even one at our address', async () => {
+    const { dispatch, handler, platformDispatch, platformHandler } = register()
+    const subframe = { senderFrame: { url: trusted, parent: { url: trusted } } }
+    expect(await handler(subframe, 'app.info', {})).toEqual(untrustedSenderResult)
+    expect(await platformHandler(subframe, 'dialog.chooseRestoreFile', {})).toEqual(untrustedSenderResult)
+    expect(dispatch).not.toHaveBeenCalled()
+    expect(platformDispatch).not.toHaveBeenCalled()
+    expect(await handler({ senderFrame: { url: trusted, parent: null } }, 'app.info', {})).toMatchObject({ ok: true })
   })
 
   it('passes a call from our page to the dispatch and returns its Result', async () => {
@@ -195,6 +277,10 @@ describe('index.html', () => {
       .map(([name = '', ...sources]) => [name, sources]),
   )
 
+  it('repeats the CSP the app:// handler sends as a header', () => {
+    expect(csp).toBe(rendererCsp)
+  })
+
   it('has a strict Content-Security-Policy', () => {
     expect(csp).not.toBe('')
     expect(csp).not.toContain('unsafe-eval')
@@ -227,6 +313,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     })
     expect(config.win).toMatchObject({ target: 'nsis', icon: 'resources/icon.ico' })
     expect(config.nsis).toMatchObject({
@@ -282,7 +369,7 @@ describe('tray', () => {
 
 describe('the Electron shell (src/main/index.ts)', () => {
   let userDataDir = ''
-  const builtPage = pathToFileURL(join(repoRoot, 'src/renderer/index.html')).href
+  const builtPage = 'app://kqgj/index.html'
 
   beforeEach(() => {
     vi.resetModules()
@@ -336,9 +423,53 @@ describe('the Electron shell (src/main/index.ts)', () => {
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toEqual(
       untrustedSenderResult,
     )
-    expect(window.webContents.fire('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true)
+    // The built page on disk is not our page: a file: page's 'self' would be every local file.
+    const onDisk = pathToFileURL(join(repoRoot, 'src/renderer/index.html')).href
+    expect(await handler({ senderFrame: { url: onDisk } }, 'app.info', {})).toEqual(untrustedSenderResult)
+    // The window was locked as it was created, by the app-wide handler.
+    expect(window.webContents.navigate('https://evil.example/')).toBe(false)
+    expect(window.webContents.navigate(onDisk, { isMainFrame: false })).toBe(false)
+    expect(window.webContents.fire('will-redirect', 'https://evil.example/').defaultPrevented).toBe(true)
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    expect(window.webContents.fire('will-attach-webview').defaultPrevented).toBe(true)
 
+    await quitThroughTray(tray)
+  })
+
+  it('serves the renderer folder at app://kqgj with the CSP as a header, and nothing outside it', async () => {
+    const { tray } = await start()
+    // Declared before ready (the fake throws otherwise), handled after it.
+    expect(state.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ])
+    const serve = state.protocolHandlers.get('app')
+    if (!serve) throw new Error('app: is not served')
+    // The shell serves join(__dirname, '../renderer'): for the sources that is src/renderer.
+    const page = await serve(new Request(`${builtPage}#/customers`))
+    expect(page.status).toBe(200)
+    expect(await page.text()).toBe(readFileSync(join(repoRoot, 'src/renderer/index.html'), 'utf8'))
+    expect(page.headers.get('content-security-policy')).toBe(`${rendererCsp}; frame-ancestors 'none'`)
+    for (const outside of [
+      'app://kqgj/..%2Fmain%2Findex.ts',
+      'app://kqgj/%2e%2e/%2e%2e/package.json',
+      'app://kqgj/src/..%2F..%2F..%2Felectron-builder.yml',
+      'app://other/index.html',
+    ]) {
+      const refused = await serve(new Request(outside))
+      expect([refused.status, await refused.text()], outside).toEqual([404, 'Not Found'])
+    }
+    await quitThroughTray(tray)
+  })
+
+  it('opens the route of a tray item on the app:// page', async () => {
+    const { window, tray, handler } = await start()
+    await handler({ senderFrame: { url: builtPage } }, 'demo.load', { customers: 40 })
+    ;(fake.module.powerMonitor as EventEmitter).emit('resume')
+    await vi.waitFor(() => expect(tray.menu.some((item) => item.label.startsWith('查看全部'))).toBe(true), {
+      timeout: 10_000,
+    })
+    tray.menu.find((item) => item.label.startsWith('查看全部'))?.click()
+    expect(window.loadedUrls.at(-1)).toBe(`${builtPage}#/workbench`)
     await quitThroughTray(tray)
   })
 
@@ -437,16 +568,17 @@ describe('the Electron shell (src/main/index.ts)', () => {
     await quitThroughTray(tray)
   })
 
-  it('offers its page the native dialogs, modal to the window, and a file picked there restores by path', async () => {
+  it('offers its page the native dialogs, modal to the window; what is picked there reaches the core as a one-time token', async () => {
     const { window, tray, handler } = await start()
     const platform = state.ipcHandlers.get(platformChannel)
     if (!platform) throw new Error('no platform channel')
     const fromPage = { senderFrame: { url: builtPage } }
+    type Picked = { ok: true; value: { picked: { token: string; name: string } | null } }
 
     // Cancelled: nothing chosen.
     expect(await platform(fromPage, 'dialog.chooseBackupFolder', { defaultPath: userDataDir })).toEqual({
       ok: true,
-      value: { path: null },
+      value: { picked: null },
     })
     expect(state.openDialogs[0]?.parent).toBe(window)
     expect(state.openDialogs[0]?.options).toMatchObject({
@@ -456,11 +588,29 @@ describe('the Electron shell (src/main/index.ts)', () => {
     })
 
     const backup = (await handler(fromPage, 'backups.create', {})) as { ok: true; value: { name: string } }
-    const elsewhere = join(tempDir('shell-usb'), '备份.sqlite')
+    const usb = tempDir('shell-usb')
+    const elsewhere = join(usb, '备份.sqlite')
     copyFileSync(join(userDataDir, 'data', 'backups', backup.value.name), elsewhere)
+    await handler(fromPage, 'customers.create', { name: '恢复后应消失的客户' })
+
+    // A path the page sends itself is refused, for restore and for the backup folder alike.
+    for (const input of [{ path: elsewhere }, { token: elsewhere }, { name: '../备份.sqlite' }]) {
+      expect(await handler(fromPage, 'backups.restore', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+    }
+    for (const folder of [usb, { token: usb }, { path: usb }]) {
+      expect(await handler(fromPage, 'backups.settings.set', { folder, enabled: true })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      })
+    }
+
     state.openDialogResult = { canceled: false, filePaths: [elsewhere] }
-    const picked = await platform(fromPage, 'dialog.chooseRestoreFile', {})
-    expect(picked).toEqual({ ok: true, value: { path: elsewhere } })
+    const picked = (await platform(fromPage, 'dialog.chooseRestoreFile', {})) as Picked
+    expect(picked).toEqual({ ok: true, value: { picked: { token: expect.any(String), name: '备份.sqlite' } } })
+    expect(JSON.stringify(picked)).not.toContain(usb)
     expect(state.openDialogs[1]?.options).toMatchObject({
       title: '选择要恢复的备份文件',
       filters: [
@@ -469,9 +619,32 @@ describe('the Electron shell (src/main/index.ts)', () => {
       ],
       properties: expect.arrayContaining(['openFile']),
     })
-    expect(await handler(fromPage, 'backups.restore', { path: elsewhere })).toMatchObject({
+    const token = picked.value.picked?.token
+    // A file's token is not a folder's.
+    expect(await handler(fromPage, 'backups.settings.set', { folder: { token }, enabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '所选的文件夹已失效，请重新选择' },
+    })
+    expect(await handler(fromPage, 'backups.restore', { token })).toMatchObject({
       ok: true,
       value: { rowCounts: { customer: 0 } },
+    })
+    // Used once: the page cannot replay it.
+    expect(await handler(fromPage, 'backups.restore', { token })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '所选的文件已失效，请重新选择' },
+    })
+
+    const usbFolder = join(usb, '客情管家备份')
+    state.openDialogResult = { canceled: false, filePaths: [usbFolder] }
+    const folder = (await platform(fromPage, 'dialog.chooseBackupFolder', {})) as Picked
+    expect(folder.value.picked?.name).toBe('客情管家备份')
+    expect(
+      await handler(fromPage, 'backups.settings.set', { folder: { token: folder.value.picked?.token }, enabled: true }),
+    ).toEqual({ ok: true, value: { folder: usbFolder, enabled: true, effectiveFolder: usbFolder } })
+    expect(await handler(fromPage, 'backups.settings.set', { enabled: false })).toMatchObject({
+      ok: true,
+      value: { folder: usbFolder, enabled: false },
     })
 
     // The shell's channel is refused to other pages and checks its input like the core's.
@@ -487,7 +660,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
     })
-    expect(state.openDialogs).toHaveLength(2)
+    expect(state.openDialogs).toHaveLength(3)
     await quitThroughTray(tray)
   })
 

@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, HandlerInput } from '../../shared/contract'
 import type { StartupNotice } from '../../shared/backup'
+import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
 
 export type Handler<C extends Channel> = (input: HandlerInput<C>) => Promise<ChannelOutput<C>>
@@ -18,4 +19,6 @@ export interface CoreContext {
   clock?: () => Date
   /** What start-up found (a file moved aside, a network folder); a restore clears it. */
   startup?: { notice: StartupNotice }
+  /** The paths behind the tokens the shell's dialogs issued; absent where there is no shell (browser preview). */
+  pickedPaths?: PickedPaths
 }

@@ -10,6 +10,7 @@ import { createHandlers } from './createHandlers'
 import { latestSchemaVersion } from './db/migrations'
 import { openStore } from './db/openStore'
 import type { CoreContext, Handlers } from './handlerTypes'
+import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
 
 export const databaseFileName = 'kqgj.sqlite'
@@ -32,6 +33,8 @@ export interface OpenCoreOptions extends DispatchOptions {
   /** The platform's word that the data folder is on a network drive (a mapped drive letter). */
   dataDirIsRemote?: boolean
   clock?: () => Date
+  /** The shell's dialogs' tokens (see pickedPaths.ts); the browser preview has none. */
+  pickedPaths?: PickedPaths
 }
 
 /** Opens the data folder's database and builds the handler map over it. */
@@ -52,7 +55,14 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
       networkWarning: networkShareWarning(dataDir, options.dataDirIsRemote),
     },
   }
-  const ctx: CoreContext = { store, dataDir, version: options.version ?? '0.0.0', clock, startup }
+  const ctx: CoreContext = {
+    store,
+    dataDir,
+    version: options.version ?? '0.0.0',
+    clock,
+    startup,
+    pickedPaths: options.pickedPaths,
+  }
   const handlers = createHandlers(ctx)
   const dailyRuns = new Set<Promise<unknown>>()
   return {

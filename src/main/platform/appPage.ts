@@ -1,11 +1,19 @@
-import { pathToFileURL } from 'node:url'
-
 /**
- * The one page this app shows: the electron-vite dev server while developing,
- * otherwise the built renderer's index.html on disk.
+ * The built renderer is served from this origin by appProtocol.ts, never from
+ * file://: a file: page's 'self' would be every file on the disk.
  */
-export function appPageUrl(devServerUrl: string | undefined, rendererIndexFile: string): string {
-  return devServerUrl ? new URL(devServerUrl).href : pathToFileURL(rendererIndexFile).href
+export const appScheme = 'app'
+export const appHost = 'kqgj'
+export const builtPageUrl = `${appScheme}://${appHost}/index.html`
+
+/** The one page this app shows: the electron-vite dev server while developing, otherwise the built page. */
+export function appPageUrl(devServerUrl: string | undefined): string {
+  return devServerUrl ? new URL(devServerUrl).href : builtPageUrl
+}
+
+/** A hash route of our page (the tray and notifications open customers and the 工作台 this way). */
+export function appRouteUrl(pageUrl: string, route: `#/${string}`): string {
+  return new URL(route, pageUrl).href
 }
 
 /**
@@ -19,7 +27,8 @@ export function isAppPage(url: string, pageUrl: string): boolean {
   if (!candidate || !page) return false
   return (
     candidate.protocol === page.protocol &&
-    candidate.host === page.host &&
+    // Chromium lowercases the host of a standard scheme; Node keeps a custom scheme's as written.
+    candidate.host.toLowerCase() === page.host.toLowerCase() &&
     comparablePath(candidate.pathname) === comparablePath(page.pathname)
   )
 }
@@ -32,16 +41,11 @@ function parse(url: string): URL | undefined {
   }
 }
 
-/**
- * Chromium and Node may percent-encode a path differently (which characters, which
- * case) and Windows drive letters arrive as c: or C:; both name the same file.
- */
+/** Chromium and Node may percent-encode a path differently (which characters, which case). */
 function comparablePath(pathname: string): string {
-  let decoded: string
   try {
-    decoded = decodeURIComponent(pathname)
+    return decodeURIComponent(pathname)
   } catch {
     return pathname
   }
-  return decoded.replace(/^\/([a-z]):/, (_match, drive: string) => `/${drive.toUpperCase()}:`)
 }

@@ -1,6 +1,10 @@
+import { basename } from 'node:path'
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron'
 import type { StartupNotice } from '../../shared/backup'
+import type { PlatformChannel, PlatformOutput } from '../../shared/platformContract'
 import { AppError } from '../core/appError'
+import type { PickedPathKind } from '../core/pickedPaths'
+import type { PickedPathTokens } from './pickedPathTokens'
 import type { PlatformHandlers } from './platformDispatch'
 
 export const startupErrorTitle = '客情管家无法启动'
@@ -78,25 +82,30 @@ export const restoreFileFilters = [
 
 /**
  * The native dialogs behind the shell's channels (src/shared/platformContract.ts),
- * each modal to the main window when there is one. They only pick a path: what
- * is done with it goes through the core, which checks it like any input.
+ * each modal to the main window when there is one. The page gets a one-time token
+ * for what was picked, never the path: the core exchanges the token with `tokens`,
+ * and checks the path like any input.
  */
-export function platformHandlers(parentWindow: () => BrowserWindow | undefined): PlatformHandlers {
-  const choose = async (options: OpenDialogOptions): Promise<{ path: string | null }> => {
+export function platformHandlers(
+  parentWindow: () => BrowserWindow | undefined,
+  tokens: PickedPathTokens,
+): PlatformHandlers {
+  const choose = async (kind: PickedPathKind, options: OpenDialogOptions): Promise<PlatformOutput<PlatformChannel>> => {
     const parent = parentWindow()
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-    return { path: result.canceled ? null : (result.filePaths[0] ?? null) }
+    const path = result.canceled ? undefined : result.filePaths[0]
+    return { picked: path ? { token: tokens.issue(path, kind), name: basename(path) || path } : null }
   }
   return {
     'dialog.chooseBackupFolder': ({ defaultPath }) =>
-      choose({
+      choose('backupFolder', {
         title: '选择备份文件夹',
         buttonLabel: '选择此文件夹',
         defaultPath,
         properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
       }),
     'dialog.chooseRestoreFile': ({ defaultPath }) =>
-      choose({
+      choose('restoreFile', {
         title: '选择要恢复的备份文件',
         buttonLabel: '打开',
         defaultPath,
@@ -104,4 +113,25 @@ export function platformHandlers(parentWindow: () => BrowserWindow | undefined):
         properties: ['openFile', 'dontAddToRecent'],
       }),
   }
+}
+
+export const insecureLinkButtons = ['在浏览器中打开', '取消'] as const
+
+/**
+ * An http: link travels unencrypted and may not be the site it names; the user
+ * says yes once per host, and the answer is kept until the app quits.
+ */
+export async function askOpenInsecureLink(url: string, host: string, parent?: BrowserWindow): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    title: '客情管家',
+    message: `要在浏览器中打开 ${host} 吗？`,
+    detail: `${url}\n\n这个网址没有加密（http），网页内容可能被他人篡改。只在确认是客户的网站时打开；本次运行期间不再询问这个网站。`,
+    buttons: [...insecureLinkButtons],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  }
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+  return response === 0
 }

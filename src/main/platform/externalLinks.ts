@@ -1,9 +1,10 @@
 /**
  * The links the app hands to the operating system (the browser or the mail program).
  *
- * The allow-list is by scheme only, not by host: users click their customers' own
- * websites, so any https or http host is fine. Other schemes are refused because
- * Windows resolves them to programs and shares (file:, smb:, ms-*:, vbscript: ...).
+ * The allow-list is by scheme, not by host: users click their customers' own
+ * websites, so any https host is fine, and an http one once the user confirmed it
+ * (createLinkOpener). Other schemes are refused because Windows resolves them to
+ * programs and shares (file:, smb:, ms-*:, vbscript: ...).
  */
 const allowedProtocols = new Set(['https:', 'http:', 'mailto:'])
 
@@ -35,4 +36,42 @@ export function toExternalUrl(url: string): string | undefined {
 
 export function isAllowedExternalUrl(url: string): boolean {
   return toExternalUrl(url) !== undefined
+}
+
+export interface LinkOpenerDeps<Source> {
+  /** Hands the checked link to the operating system. */
+  open(url: string): Promise<void>
+  /** Asks the user whether to open an unencrypted (http:) link to `host`; `source` is where it was clicked. */
+  confirmInsecure(url: string, host: string, source: Source): Promise<boolean>
+}
+
+/**
+ * Opens allowed links outside the app: https: and mailto: at once, http: only for a host
+ * the user confirmed, remembered until the app quits. Answers whether the link was opened.
+ */
+export function createLinkOpener<Source>(
+  deps: LinkOpenerDeps<Source>,
+): (url: string, source: Source) => Promise<boolean> {
+  // The pending or given answer per host: two quick clicks on one link ask once.
+  const answers = new Map<string, Promise<boolean>>()
+  return async (url, source) => {
+    const external = toExternalUrl(url)
+    if (external === undefined) return false
+    const parsed = new URL(external)
+    if (parsed.protocol === 'http:') {
+      let answer = answers.get(parsed.host)
+      if (!answer) {
+        answer = deps.confirmInsecure(external, parsed.host, source)
+        answers.set(parsed.host, answer)
+      }
+      const confirmed = await answer.catch(() => false)
+      // A refusal is not remembered: the next click asks again.
+      if (!confirmed) {
+        if (answers.get(parsed.host) === answer) answers.delete(parsed.host)
+        return false
+      }
+    }
+    await deps.open(external)
+    return true
+  }
 }

@@ -1,5 +1,4 @@
 import { BrowserWindow } from 'electron'
-import { hardenWebContents } from './hardenWebContents'
 import { windowOptions } from './windowOptions'
 
 export interface MainWindowOptions {
@@ -16,9 +15,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Electronegativity reads only object literals written inside the call: the options come from
   // windowOptions(), whose contextIsolation, sandbox and nodeIntegration tests/main/shell.test.ts checks.
   const window = new BrowserWindow(windowOptions(options.preloadPath, options.iconPath)) // eng-disable CONTEXT_ISOLATION_JS_CHECK
+  // Its webContents was locked as it was created (hardenAllWebContents).
   // The default menu is English and offers reload and developer tools to every user.
   window.removeMenu()
-  hardenWebContents(window.webContents, options.pageUrl)
   window.once('ready-to-show', () => window.show())
   window.on('close', (event) => {
     if (!options.hideOnClose()) return

@@ -5,7 +5,7 @@ import { digestNotification, moreNotification, reminderNotification, type Notifi
 
 export interface ReminderOutletOptions {
   /** Shows the window on a route: `#/customers/12` or `#/workbench`. */
-  openRoute: (route: string) => void
+  openRoute: (route: `#/${string}`) => void
   /** The tray, refreshed with each summary. */
   showSummary: (summary: { today: string; pending: number; top: Parameters<ReminderOutlet['showPending']>[1] }) => void
   today?: () => string

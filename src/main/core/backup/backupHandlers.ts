@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'nod
 import { isAbsolute, join } from 'node:path'
 import { AppError } from '../appError'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { takePickedPath } from '../pickedPaths'
 import { describeBackup, listBackups } from './backupCatalog'
 import { parseBackupName } from './backupNames'
 import { backupFolder, readBackupSettings, writeBackupSettings } from './backupSettings'
@@ -56,9 +57,10 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         checkNotLiveDatabase(path, ctx.store.databasePath)
         return restoreDatabase(ctx, path, now())
       }
-      if ('path' in input) {
-        checkRestorePath(input.path, ctx.store.databasePath)
-        return restoreDatabase(ctx, input.path, now())
+      if ('token' in input) {
+        const path = takePickedPath(ctx.pickedPaths, input.token, 'restoreFile')
+        checkRestorePath(path, ctx.store.databasePath)
+        return restoreDatabase(ctx, path, now())
       }
       // The chosen file is written into the data folder first, so it is checked and copied like any backup.
       // Its own name: two uploads in the same second must not share a file. Start-up removes one a crash left.
@@ -87,9 +89,16 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
     },
 
     'backups.settings.set': async (input) => {
-      if (input.folder !== null) checkWritableFolder(input.folder)
-      writeBackupSettings(ctx.dataDir, input)
-      return { ...input, effectiveFolder: backupFolder(ctx.dataDir, input) }
+      const folder =
+        input.folder === undefined
+          ? readBackupSettings(ctx.dataDir).folder
+          : input.folder === null
+            ? null
+            : takePickedPath(ctx.pickedPaths, input.folder.token, 'backupFolder')
+      if (folder !== null) checkWritableFolder(folder)
+      const settings = { folder, enabled: input.enabled }
+      writeBackupSettings(ctx.dataDir, settings)
+      return { ...settings, effectiveFolder: backupFolder(ctx.dataDir, settings) }
     },
 
     'app.startupNotice': async () => {

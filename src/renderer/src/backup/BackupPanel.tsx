@@ -7,7 +7,7 @@ import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
 import { fileToBase64 } from '../files/saveFile'
 import { formatRowCounts, formatSize, formatTakenAt } from './formatBackup'
-import { fileNameOf, nativeDialogs, type NativeDialogs } from './nativeDialogs'
+import { nativeDialogs, type NativeDialogs } from './nativeDialogs'
 
 type RestoreInput = ChannelInput<'backups.restore'>
 
@@ -63,8 +63,8 @@ export function BackupPanel(): React.JSX.Element {
   // In the Electron app the file is picked natively and read where it lies, never uploaded.
   const restoreFromChosenFile = async (native: NativeDialogs) => {
     try {
-      const path = await native.chooseRestoreFile(list.data?.folder)
-      if (path) restore({ path }, `文件“${fileNameOf(path)}”`)
+      const picked = await native.chooseRestoreFile(list.data?.folder)
+      if (picked) restore({ token: picked.token }, `文件“${picked.name}”`)
     } catch (error) {
       message.error(errorMessage(error))
     }
@@ -192,9 +192,6 @@ function BackupSettingsCard({
 }): React.JSX.Element {
   const { message } = App.useApp()
   const settings = useQuery('backups.settings.get', {})
-  // What the user typed; null until then, so the saved folder shows.
-  const [draft, setDraft] = useState<string | null>(null)
-  const folder = draft ?? settings.data?.folder ?? ''
   const [saving, setSaving] = useState(false)
 
   const save = async (input: ChannelInput<'backups.settings.set'>, done: string) => {
@@ -202,7 +199,6 @@ function BackupSettingsCard({
     try {
       await call('backups.settings.set', input)
       message.success(done)
-      setDraft(null)
       await settings.reload()
       onSaved()
     } catch (error) {
@@ -215,8 +211,8 @@ function BackupSettingsCard({
   const enabled = settings.data?.enabled ?? true
   const chooseFolder = async (native: NativeDialogs) => {
     try {
-      const chosen = await native.chooseBackupFolder(settings.data?.effectiveFolder)
-      if (chosen) await save({ folder: chosen, enabled }, '备份文件夹已保存')
+      const picked = await native.chooseBackupFolder(settings.data?.effectiveFolder)
+      if (picked) await save({ folder: { token: picked.token }, enabled }, '备份文件夹已保存')
     } catch (error) {
       message.error(errorMessage(error))
     }
@@ -230,9 +226,7 @@ function BackupSettingsCard({
             aria-label="自动备份"
             checked={enabled}
             loading={saving || settings.loading}
-            onChange={(on) =>
-              save({ folder: settings.data?.folder ?? null, enabled: on }, on ? '已开启每日自动备份' : '已关闭自动备份')
-            }
+            onChange={(on) => save({ enabled: on }, on ? '已开启每日自动备份' : '已关闭自动备份')}
           />
           <Typography.Text type="secondary">
             每天第一次打开程序时备份一次（程序一直开着时，过了零点也会备份）
@@ -242,20 +236,15 @@ function BackupSettingsCard({
         <Space.Compact style={{ maxWidth: 720 }}>
           <Input
             aria-label="备份文件夹"
-            value={folder}
+            value={settings.data?.folder ?? ''}
             placeholder={settings.data ? `默认：${settings.data.effectiveFolder}` : ''}
-            // A picked folder exists and is spelled right; typing is only for the browser preview.
-            readOnly={dialogs !== null}
+            // The folder is picked in the system's dialog, never typed: the page may not name a path.
+            readOnly
             onClick={dialogs ? () => void chooseFolder(dialogs) : undefined}
-            onChange={(e) => setDraft(e.target.value)}
           />
-          {dialogs ? (
+          {dialogs && (
             <Button icon={<FolderOpenOutlined />} loading={saving} onClick={() => void chooseFolder(dialogs)}>
               选择文件夹…
-            </Button>
-          ) : (
-            <Button loading={saving} onClick={() => save({ folder, enabled }, '备份文件夹已保存')}>
-              保存
             </Button>
           )}
           <Button disabled={!settings.data?.folder} onClick={() => save({ folder: null, enabled }, '已改回默认文件夹')}>
@@ -264,8 +253,9 @@ function BackupSettingsCard({
         </Space.Compact>
       </div>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 10 }}>
-        {dialogs ? '可以选择' : '可以填'} U 盘或另一块硬盘上的文件夹，如
-        E:\客情管家备份。数据只放在一台电脑上时，建议定期备份到 U 盘。
+        {dialogs
+          ? '可以选择 U 盘或另一块硬盘上的文件夹，如 E:\\客情管家备份。数据只放在一台电脑上时，建议定期备份到 U 盘。'
+          : '浏览器预览中备份放在默认文件夹；要备份到 U 盘，请在客情管家程序中选择文件夹。'}
       </Typography.Text>
     </Card>
   )

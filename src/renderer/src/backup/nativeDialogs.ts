@@ -2,16 +2,23 @@ import type { KqBridge } from '../../../shared/bridge'
 import type { PlatformChannel, PlatformInput, PlatformOutput } from '../../../shared/platformContract'
 import { ApiError } from '../api/client'
 
+/** What the user picked: a one-time token the core exchanges for the path with the shell, and its name to show. */
+export interface Picked {
+  token: string
+  name: string
+}
+
 export interface NativeDialogs {
   /** The folder the user chose, or null when cancelled. */
-  chooseBackupFolder(defaultPath?: string): Promise<string | null>
+  chooseBackupFolder(defaultPath?: string): Promise<Picked | null>
   /** The backup file the user chose, or null when cancelled. */
-  chooseRestoreFile(defaultPath?: string): Promise<string | null>
+  chooseRestoreFile(defaultPath?: string): Promise<Picked | null>
 }
 
 /**
  * The Electron app's native dialogs, or null where the bridge offers none (the
- * browser preview, tests): there the panel keeps the typed path and the file input.
+ * browser preview, tests): there a file to restore is uploaded, and backups stay
+ * in the default folder, since the page may never name a path itself.
  */
 export function nativeDialogs(): NativeDialogs | null {
   const platform = (window.kqBridge as KqBridge | undefined)?.platform
@@ -22,12 +29,7 @@ export function nativeDialogs(): NativeDialogs | null {
     return result.value as PlatformOutput<C>
   }
   return {
-    chooseBackupFolder: async (defaultPath) => (await ask('dialog.chooseBackupFolder', { defaultPath })).path,
-    chooseRestoreFile: async (defaultPath) => (await ask('dialog.chooseRestoreFile', { defaultPath })).path,
+    chooseBackupFolder: async (defaultPath) => (await ask('dialog.chooseBackupFolder', { defaultPath })).picked,
+    chooseRestoreFile: async (defaultPath) => (await ask('dialog.chooseRestoreFile', { defaultPath })).picked,
   }
-}
-
-/** The file's own name, for the confirmation: Windows and POSIX separators alike. */
-export function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() || path
 }

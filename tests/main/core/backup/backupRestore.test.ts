@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeRaw, openRaw, rawAll, rawExec } from '../../../../src/main/core/db/rawSqlite'
 import type { Core } from '../../../../src/main/core/openCore'
+import { createPickedPathTokens } from '../../../../src/main/platform/pickedPathTokens'
 import type { BackupInfo } from '../../../../src/shared/backup'
 import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
 import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
@@ -208,15 +209,30 @@ describe('backups', () => {
   })
 
   it('daily backup: once a day, into the chosen folder, pruned on schedule, off when switched off', async () => {
-    const core = await coreWithData(5)
+    // The folder comes from the shell's dialog, as a token; the page never sends a path.
+    const tokens = createPickedPathTokens()
+    const core = await testCore('backup', { pickedPaths: tokens })
+    cores.push(core)
+    await call(core, 'demo.load', { customers: 5 })
     const usb = join(tempDir('usb'), '客情管家备份')
     const settings = await call<{ effectiveFolder: string }>(core, 'backups.settings.set', {
-      folder: usb,
+      folder: { token: tokens.issue(usb, 'backupFolder') },
       enabled: true,
     })
     expect(settings.effectiveFolder).toBe(usb)
-    const relative = await core.dispatch('backups.settings.set', { folder: 'backups', enabled: true })
+    const relative = await core.dispatch('backups.settings.set', {
+      folder: { token: tokens.issue('backups', 'backupFolder') },
+      enabled: true,
+    })
     expect(relative).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { folder: expect.any(String) } } })
+    for (const folder of [usb, 'E:\\客情管家备份', { token: usb }, { token: tokens.issue(usb, 'restoreFile') }]) {
+      const typed = await core.dispatch('backups.settings.set', { folder, enabled: false })
+      expect(typed, JSON.stringify(folder)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    }
+    // Switching automatic backups off and on keeps the folder.
+    await call(core, 'backups.settings.set', { enabled: false })
+    expect(await call(core, 'backups.settings.get', {})).toMatchObject({ folder: usb, enabled: false })
+    await call(core, 'backups.settings.set', { enabled: true })
 
     for (let day = 0; day < 30; day++) {
       const morning = new Date(2026, 9, 1 + day, 9)
