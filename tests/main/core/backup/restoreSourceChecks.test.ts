@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, readdirSync, symlinkSync } from 'node:fs'
+import { copyFileSync, linkSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkRestorePath } from '../../../../src/main/core/backup/checkRestoreSource'
@@ -81,5 +81,23 @@ describe('a restore source that is the live database under another name', () => 
     expect(await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', { name: linked })).toMatchObject({
       rowCounts: { customer: 7 },
     })
+  })
+})
+
+describe('an uploaded file', () => {
+  it('marked as a WAL database (a copy of a live file) restores and leaves no upload-* or its -wal/-shm behind', async () => {
+    const core = await testCore('upload-wal')
+    cores.push(core)
+    await call(core, 'demo.load', { customers: 9 })
+    await core.store.manager.query('PRAGMA wal_checkpoint(TRUNCATE)')
+    const bytes = readFileSync(core.store.databasePath)
+    // Bytes 18–19 of the header: 2 marks a WAL database, which SQLite opens with a -wal and -shm beside it.
+    expect([bytes[18], bytes[19]]).toEqual([2, 2])
+    await call(core, 'customers.create', { name: '上传恢复后应消失的客户' })
+    const restored = await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', {
+      upload: { fileName: 'kqgj.sqlite', base64: bytes.toString('base64') },
+    })
+    expect(restored.rowCounts.customer).toBe(9)
+    expect(readdirSync(core.dataDir).filter((n) => n.startsWith('upload-'))).toEqual([])
   })
 })
