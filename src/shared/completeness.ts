@@ -1,20 +1,5 @@
-import { z } from 'zod'
 import type { CustomerField, CustomerValues } from './customer'
-
-/**
- * 资料完整度 (docs/product-rules.md#completeness): the share of a kind's key fields that are filled, and
- * the labels of the missing ones. The one definition: stored with each customer
- * for the sheet, and shown on the card.
- */
-export const completenessSchema = z.object({
-  /** 0–100, rounded. */
-  percent: z.number().int(),
-  filled: z.number().int(),
-  total: z.number().int(),
-  /** Chinese labels of the key fields still empty, in card order. */
-  missing: z.array(z.string()),
-})
-export type Completeness = z.infer<typeof completenessSchema>
+import type { Completeness } from './completenessSchema'
 
 type KeyField = [CustomerField | 'contacts', string]
 
@@ -78,6 +63,11 @@ export type CompletenessSubject = Pick<CustomerValues, 'kind'> &
   }
 
 /** `contactCount`, when given, stands for the contacts (callers need not copy the values to add it). */
+/**
+ * 资料完整度 (docs/product-rules.md#completeness): the share of a kind's key fields that are filled, and
+ * the labels of the missing ones. The one definition: stored with each customer
+ * for the sheet, and shown on the card.
+ */
 export function completeness(customer: CompletenessSubject, contactCount?: number): Completeness {
   const keys = customer.kind === 'individual' ? individualKeys : enterpriseKeys
   const contacts = contactCount ?? customer.contacts?.length ?? customer.contactCount ?? 0

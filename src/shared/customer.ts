@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { calendarDateMessage, calendarSchema, parseCalendarDate } from './calendarDate'
-import { completenessSchema } from './completeness'
+import { completenessSchema } from './completenessSchema'
 import { contactInput, contactSchema, genders } from './contact'
 import type { DictionaryCategory } from './dictionary'
 import {
@@ -16,6 +16,7 @@ import {
   phone,
   postalCode,
   recordId,
+  requiredName,
   strictError,
   text,
   website,
@@ -273,11 +274,7 @@ export const customerSchema = z.object({
 })
 export type Customer = z.infer<typeof customerSchema>
 
-const name = z
-  .string({ error: '客户名称必须是文字' })
-  .trim()
-  .min(1, '客户名称不能为空')
-  .max(100, '客户名称不能超过 100 个字')
+const name = requiredName('客户名称', 100, { empty: '客户名称不能为空' })
 
 const divisionCode = (label: string) =>
   z
@@ -366,11 +363,7 @@ const customerInputShape = {
 } satisfies Record<CustomerField, z.ZodType>
 
 /** A user group (分组/标签) name. */
-export const groupName = z
-  .string({ error: '分组名称必须是文字' })
-  .trim()
-  .min(1, '分组名称不能为空')
-  .max(30, '分组名称不能超过 30 个字')
+export const groupName = requiredName('分组名称', 30, { empty: '分组名称不能为空' })
 
 /**
  * customers.create: `name` is required; every other field may be left out.

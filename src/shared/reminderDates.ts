@@ -1,25 +1,12 @@
 import { Lunar, Solar } from 'lunar-typescript'
 import { lunarDaysInMonth, parseCalendarDate, type CalendarKind } from './calendarDate'
+import { addDays, daysBetween } from './dateMath'
 import { nextSolarOccurrence } from './nextSolarOccurrence'
 
 /**
  * Date arithmetic of the reminder rules, on `YYYY-MM-DD` strings (the form the
  * database keeps), in UTC so no time zone or DST shift can move a day.
  */
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const toUtc = (date: string) => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-    return Date.UTC(y, m - 1, d)
-  }
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
-}
 
 /** 逾期 3 天 / 今天到期 / 2 天后: how a due date reads on a given day. */
 export function dueText(dueDate: string, today: string): string {

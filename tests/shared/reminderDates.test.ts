@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addDays,
   birthdayKeys,
   calendarDateText,
-  daysBetween,
   dueText,
   festivalsWithin,
   occurrenceWithin,
 } from '../../src/shared/reminderDates'
+import { addDays, daysBetween } from '../../src/shared/dateMath'
 
 describe('reminder date arithmetic', () => {
   it('adds days across months, years and 29 Feb', () => {

@@ -3,6 +3,8 @@
  * dates, so consecutive periods never share a day and `date >= from AND date < to`
  * is the one SQL test for "in the period".
  */
+import { addDays, daysBetween } from '../dateMath'
+
 export interface Period {
   from: string
   to: string
@@ -11,24 +13,6 @@ export interface Period {
 export const periodKinds = ['year', 'quarter', 'month', 'custom'] as const
 export type PeriodKind = (typeof periodKinds)[number]
 export const periodKindLabels: Record<PeriodKind, string> = { year: '年', quarter: '季', month: '月', custom: '自定义' }
-
-const dayMs = 86_400_000
-
-function toDay(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / dayMs)
-}
-
-function fromDay(day: number): string {
-  return new Date(day * dayMs).toISOString().slice(0, 10)
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDay(toDay(date) + days)
-}
-
-export function daysBetween(from: string, to: string): number {
-  return toDay(to) - toDay(from)
-}
 
 function monthStart(year: number, month: number): string {
   const total = year * 12 + month - 1

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import { AppError } from '../appError'
-import { dictItemsByIds } from '../customers/customerQueries'
+import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 
 /**
  * Checks of a 交往记录 or 交易记录 before anything is written. Each throws an

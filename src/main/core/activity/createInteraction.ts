@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { InteractionCreateInput } from '../../../shared/interaction'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { InteractionRow } from '../db/activityEntities'
 import { checkContact, checkCustomer, checkDictChoices } from './activityChecks'
 import { recomputeLastContact } from './customerStats'

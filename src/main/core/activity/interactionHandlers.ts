@@ -1,5 +1,4 @@
-import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { merged } from './activityChecks'
 import { checkInteractionValues, createInteraction, type InteractionValues } from './createInteraction'
@@ -11,6 +10,7 @@ import {
   listInteractions,
   updateInteraction,
 } from './interactionQueries'
+import { mustFind } from '../common/mustFind'
 
 type InteractionChannel = 'interactions.create' | 'interactions.update' | 'interactions.delete' | 'interactions.list'
 
@@ -18,11 +18,11 @@ type InteractionChannel = 'interactions.create' | 'interactions.update' | 'inter
 export function interactionHandlers({ store }: CoreContext): DomainHandlers<InteractionChannel> {
   return {
     'interactions.create': (input) =>
-      store.write(async (m) => mustFind(await findInteraction(m, await createInteraction(m, input)))),
+      store.write(async (m) => mustFind(await findInteraction(m, await createInteraction(m, input)), '交往记录')),
 
     'interactions.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findInteractionRow(m, input.id))
+        const before = mustFind(await findInteractionRow(m, input.id), '交往记录')
         const customerId = merged(input.customerId, before.customerId)
         const values: InteractionValues = {
           customerId,
@@ -39,12 +39,12 @@ export function interactionHandlers({ store }: CoreContext): DomainHandlers<Inte
         await checkInteractionValues(m, values, before)
         await updateInteraction(m, input.id, { ...values, updatedAt: localNow() })
         await recomputeLastContact(m, [before.customerId, customerId])
-        return mustFind(await findInteraction(m, input.id))
+        return mustFind(await findInteraction(m, input.id), '交往记录')
       }),
 
     'interactions.delete': ({ id }) =>
       store.write(async (m) => {
-        const before = mustFind(await findInteractionRow(m, id))
+        const before = mustFind(await findInteractionRow(m, id), '交往记录')
         await deleteInteraction(m, id)
         await recomputeLastContact(m, [before.customerId])
         return { id }
@@ -52,9 +52,4 @@ export function interactionHandlers({ store }: CoreContext): DomainHandlers<Inte
 
     'interactions.list': (input) => store.read((m) => listInteractions(m, input)),
   }
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '交往记录不存在，可能已被删除，请刷新后重试')
-  return value
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { Interaction, InteractionListInput, InteractionListOutput } from '../../../shared/interaction'
 import { InteractionEntity, type InteractionRow } from '../db/activityEntities'
-import { likePattern, nullableNumber, nullableString, Where } from './sqlParts'
+import { likePattern, Where } from '../common/sqlWhere'
+import { nullableNumber, nullableString } from '../common/rowValues'
 
 export async function findInteractionRow(manager: EntityManager, id: number): Promise<InteractionRow | null> {
   return manager.findOneBy(InteractionEntity, { id })

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { Sale, SaleListInput, SaleListOutput } from '../../../shared/sale'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
-import { likePattern, nullableNumber, nullableString, Where } from './sqlParts'
+import { likePattern, Where } from '../common/sqlWhere'
+import { nullableNumber, nullableString } from '../common/rowValues'
 
 export async function findSaleRow(manager: EntityManager, id: number): Promise<SaleRow | null> {
   return manager.findOneBy(SaleEntity, { id })

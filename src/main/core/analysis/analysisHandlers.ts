@@ -1,5 +1,5 @@
 import { checkCustomer } from '../activity/activityChecks'
-import { localNow, localToday } from '../customers/localTime'
+import { localNow, localToday } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { analysisWorkbook } from './analysisWorkbook'
 import { contactEvaluation } from './contactEvaluation'

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { addCalendarMonths } from '../../../shared/grading/dealGrade'
 import type { RfmCustomer, RfmOutput } from '../../../shared/analysis/analysisOutputs'
-import { addDays } from '../../../shared/analysis/period'
+import { addDays } from '../../../shared/dateMath'
 import { rfmSegmentRules, rfmSegments, type RfmSegment } from '../../../shared/analysis/rfmSegments'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'

@@ -1,6 +1,5 @@
 import { checkCustomer, merged } from '../activity/activityChecks'
-import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { CompetitorRow } from '../db/projectEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import {
@@ -11,6 +10,7 @@ import {
   listCompetitors,
   updateCompetitor,
 } from './competitorQueries'
+import { mustFind } from '../common/mustFind'
 
 type CompetitorChannel = 'competitors.create' | 'competitors.update' | 'competitors.delete' | 'competitors.list'
 
@@ -53,12 +53,12 @@ export function competitorHandlers({ store }: CoreContext): DomainHandlers<Compe
           createdAt: time,
           updatedAt: time,
         })
-        return mustFind(await findCompetitor(m, id))
+        return mustFind(await findCompetitor(m, id), '竞争对手记录')
       }),
 
     'competitors.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findCompetitorRow(m, input.id))
+        const before = mustFind(await findCompetitorRow(m, input.id), '竞争对手记录')
         const changes: Partial<CompetitorRow> = {
           name: merged(input.name, before.name),
           kind: merged(input.kind, before.kind),
@@ -66,21 +66,16 @@ export function competitorHandlers({ store }: CoreContext): DomainHandlers<Compe
         }
         for (const key of optionalKeys) Object.assign(changes, { [key]: merged(input[key], before[key]) })
         await updateCompetitor(m, input.id, changes)
-        return mustFind(await findCompetitor(m, input.id))
+        return mustFind(await findCompetitor(m, input.id), '竞争对手记录')
       }),
 
     'competitors.delete': ({ id }) =>
       store.write(async (m) => {
-        mustFind(await findCompetitorRow(m, id))
+        mustFind(await findCompetitorRow(m, id), '竞争对手记录')
         await deleteCompetitor(m, id)
         return { id }
       }),
 
     'competitors.list': (input) => store.read((m) => listCompetitors(m, input)),
   }
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '竞争对手记录不存在，可能已被删除，请刷新后重试')
-  return value
 }

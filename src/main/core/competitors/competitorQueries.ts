@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Competitor, CompetitorKind, CompetitorListInput, CompetitorListOutput } from '../../../shared/competitor'
-import { likePattern, nullableNumber, nullableString, Where } from '../activity/sqlParts'
+import { likePattern, Where } from '../common/sqlWhere'
+import { nullableNumber, nullableString } from '../common/rowValues'
 import { CompetitorEntity, type CompetitorRow } from '../db/projectEntities'
 
 export async function findCompetitorRow(manager: EntityManager, id: number): Promise<CompetitorRow | null> {

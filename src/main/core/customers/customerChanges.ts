@@ -8,7 +8,7 @@ import {
   type CustomerValues,
 } from '../../../shared/customer'
 import { displayCustomerValue } from '../../../shared/customerValueDisplay'
-import { dictItemsByIds } from './customerQueries'
+import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 
 /** One history row before it is written. Values are display text (docs/product-rules.md#change-history). */
 export interface ChangeDraft {

@@ -15,13 +15,13 @@ import { AppError } from '../appError'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { projectIdsOfContractors, refreshProjectHeat } from '../projects/projectHeat'
+import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 import { listContacts, saveContacts } from './contactQueries'
 import { customerFieldDrafts, insertChangeForMany, insertChanges, listChanges } from './customerChanges'
 import { derivedColumns } from './customerDerived'
 import { listCustomerIds, listCustomerPage } from './customerListQuery'
 import {
   creditCodeHolder,
-  dictItemsByIds,
   findCustomer,
   findCustomerRow,
   findDuplicates,
@@ -37,8 +37,9 @@ import {
   updateCustomer,
 } from './customerQueries'
 import { changeGroupsOfMany, ensureGroups, existingGroupIds, groupsOfCustomer, setCustomerGroups } from './groupQueries'
-import { localNow, localToday } from './localTime'
+import { localNow, localToday } from '../common/localTime'
 import { normalizeName } from './normalizeName'
+import { mustFind } from '../common/mustFind'
 
 type CustomerChannel =
   | 'customers.create'
@@ -93,19 +94,19 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         await saveContacts(m, id, input.contacts, [])
         await setCustomerGroups(m, id, await ensureGroups(m, input.groups))
         await insertChanges(m, id, time, [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }])
-        return mustFind(await findCustomer(m, id))
+        return mustFind(await findCustomer(m, id), '客户')
       }),
 
     'customers.get': ({ id, includeDeleted }) =>
       store.read(async (m) => {
-        const customer = mustFind(await findCustomer(m, id))
+        const customer = mustFind(await findCustomer(m, id), '客户')
         if (customer.deletedAt && !includeDeleted) throw inBin()
         return customer
       }),
 
     'customers.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findCustomerRow(m, input.id))
+        const before = mustFind(await findCustomerRow(m, input.id), '客户')
         if (before.deletedAt) throw inBin()
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
         await checkValues(m, after, before)
@@ -135,7 +136,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         }
         // 成交热度 of the projects where it is 甲方 or 乙方 depends on its 客情关系等级.
         if (changed.includes('relationshipLevel')) await refreshProjectHeat(m, { customerIds: [input.id] })
-        return mustFind(await findCustomer(m, input.id))
+        return mustFind(await findCustomer(m, input.id), '客户')
       }),
 
     'customers.list': (input) => store.read((m) => listCustomerPage(m, input, localToday())),
@@ -229,7 +230,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
 
     'customers.history': ({ id }) =>
       store.read(async (m) => {
-        mustFind(await findCustomerRow(m, id))
+        mustFind(await findCustomerRow(m, id), '客户')
         return listChanges(m, id)
       }),
   }
@@ -317,11 +318,6 @@ function contactSummary(c: { name: string; mobile?: string | null; officePhone?:
 
 function joinNames(groups: { name: string }[]): string | null {
   return groups.length > 0 ? groups.map((g) => g.name).join('、') : null
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除')
-  return value
 }
 
 function inBin(): AppError {

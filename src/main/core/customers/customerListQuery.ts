@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import type { EntityManager } from 'typeorm'
+import { likePattern } from '../common/sqlWhere'
 import {
   customerAutoShape,
   customerDictFieldKeys,
@@ -155,10 +156,6 @@ export function quickTerms(quick: string): string[] {
     .split(/\s+/)
     .map((word) => (looksLikePhone(word) ? normalizePhone(word) : searchForm(word)))
     .filter((word) => word.length > 0)
-}
-
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 /**

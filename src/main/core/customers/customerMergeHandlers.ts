@@ -9,7 +9,7 @@ import { customerFieldDrafts, insertChanges } from './customerChanges'
 import { derivedColumns } from './customerDerived'
 import { duplicateGroups, moveReferences } from './customerMergeQueries'
 import { findCustomerRow, setDeletedAt, updateCustomer } from './customerQueries'
-import { localNow } from './localTime'
+import { localNow } from '../common/localTime'
 
 type MergeChannel = 'customers.duplicateGroups' | 'customers.merge'
 

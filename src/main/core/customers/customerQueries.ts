@@ -7,7 +7,6 @@ import {
   type Customer,
   type CustomerDuplicate,
 } from '../../../shared/customer'
-import type { DictionaryCategory } from '../../../shared/dictionary'
 import { CustomerEntity, customerColumnKinds, snakeCase, type CustomerRow } from '../db/customerEntities'
 import { listContacts } from './contactQueries'
 import { groupsOfCustomer } from './groupQueries'
@@ -77,32 +76,6 @@ export async function insertCustomer(manager: EntityManager, row: Omit<CustomerR
 
 export async function updateCustomer(manager: EntityManager, id: number, changes: Partial<CustomerRow>): Promise<void> {
   if (Object.keys(changes).length > 0) await manager.update(CustomerEntity, { id }, changes)
-}
-
-export interface DictItemBrief {
-  id: number
-  category: DictionaryCategory
-  label: string
-  enabled: boolean
-}
-
-export async function dictItemsByIds(manager: EntityManager, ids: number[]): Promise<Map<number, DictItemBrief>> {
-  if (ids.length === 0) return new Map()
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT id, category, label, enabled FROM dict_item WHERE id IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify([...new Set(ids)])],
-  )
-  return new Map(
-    rows.map((r) => [
-      Number(r.id),
-      {
-        id: Number(r.id),
-        category: r.category as DictionaryCategory,
-        label: String(r.label),
-        enabled: Boolean(r.enabled),
-      },
-    ]),
-  )
 }
 
 export async function creditCodeHolder(

@@ -10,7 +10,8 @@ import {
   renameGroup,
   withGroupHistory,
 } from './groupQueries'
-import { localNow } from './localTime'
+import { localNow } from '../common/localTime'
+import { mustFind } from '../common/mustFind'
 
 type GroupChannel = 'groups.list' | 'groups.create' | 'groups.rename' | 'groups.delete'
 
@@ -21,21 +22,21 @@ export function groupHandlers({ store }: CoreContext): DomainHandlers<GroupChann
     'groups.create': ({ name }) =>
       store.write(async (m) => {
         if (await findGroupIdByName(m, name)) throw clash(name)
-        return mustFind(await findGroup(m, await insertGroup(m, name)))
+        return mustFind(await findGroup(m, await insertGroup(m, name)), '分组')
       }),
 
     'groups.rename': ({ id, name }) =>
       store.write(async (m) => {
-        mustFind(await findGroup(m, id))
+        mustFind(await findGroup(m, id), '分组')
         const holder = await findGroupIdByName(m, name)
         if (holder && holder !== id) throw clash(name)
         await renameGroup(m, id, name)
-        return mustFind(await findGroup(m, id))
+        return mustFind(await findGroup(m, id), '分组')
       }),
 
     'groups.delete': ({ id }) =>
       store.write(async (m) => {
-        mustFind(await findGroup(m, id))
+        mustFind(await findGroup(m, id), '分组')
         const time = localNow()
         const touched = await withGroupHistory(
           m,
@@ -51,9 +52,4 @@ export function groupHandlers({ store }: CoreContext): DomainHandlers<GroupChann
 
 function clash(name: string): AppError {
   return new AppError('CONFLICT', `已有分组「${name}」`, { name: '分组名称重复' })
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '分组不存在，可能已被删除')
-  return value
 }

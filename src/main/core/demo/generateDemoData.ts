@@ -17,7 +17,7 @@ import { citiesOf, districtsOf, provinces, type Division } from '../../../shared
 import { derivedColumns, type ContactSummary } from '../customers/customerDerived'
 import { recomputeLastContact, recomputeSaleStats } from '../activity/customerStats'
 import { ensureGroups } from '../customers/groupQueries'
-import { localToday } from '../customers/localTime'
+import { localToday } from '../common/localTime'
 import { namePinyin } from '../customers/namePinyin'
 import {
   ContactDateEntity,
@@ -36,6 +36,7 @@ import { makeInteractions, makeSales, planActivity } from './demoActivity'
 import { writeDemoProjects } from './demoProjects'
 import * as words from './demoWords'
 import { SeededRandom } from './seededRandom'
+import { addDays } from '../../../shared/dateMath'
 
 // Other writers of many rows import it from here too.
 export { bulkInsert }
@@ -346,7 +347,7 @@ function registrationDates(random: SeededRandom, count: number, today: string): 
   const days: number[] = []
   for (let i = 0; i < count; i++) days.push(random.int(0, 365 * 3 - 1))
   days.sort((a, b) => b - a)
-  return days.map((back) => addDays(today, -back))
+  return days.map((back) => addDaysCached(today, -back))
 }
 
 /** The last id a table has used (its AUTOINCREMENT sequence, or its largest id). */
@@ -497,7 +498,7 @@ function makeCustomer(
     address: address(random, at),
     postalCode: `${at.postal}${random.digits(2)}00`,
     demandStatus: random.chance(0.8) ? random.pick(demandStatuses) : null,
-    expectedCloseDate: random.chance(0.3) ? addDays(registeredAt, random.int(15, 240)) : null,
+    expectedCloseDate: random.chance(0.3) ? addDaysCached(registeredAt, random.int(15, 240)) : null,
     dealGradeOverride: random.chance(0.05) ? random.pick(['A', 'B', 'C'] as const) : null,
     relationshipLevel: random.chance(0.7) ? random.pick(relationshipLevels) : null,
     valueClass: random.chance(0.7) ? random.pick(valueClasses) : null,
@@ -611,7 +612,7 @@ function enterpriseValues(
         : null,
       bankAccount: random.chance(0.5) ? `6222${random.digits(15)}` : null,
       legalRepresentative: isGovernment ? null : random.chance(0.85) ? personName(random).name : null,
-      foundedDate: random.chance(0.7) ? addDays('1992-01-01', random.int(0, 30 * 365)) : null,
+      foundedDate: random.chance(0.7) ? addDaysCached('1992-01-01', random.int(0, 30 * 365)) : null,
       registeredCapital: isGovernment || !random.chance(0.7) ? null : random.pick(words.capitals),
       mainBusiness: isGovernment ? '政府采购' : random.chance(0.85) ? random.pick(vocabulary.business) : null,
       needs: random.chance(0.3) ? random.pick(['价格优惠', '交货及时', '售后服务响应快', '质量稳定']) : null,
@@ -789,12 +790,12 @@ function shortProvince(name: string): string {
 const dayMs = 86_400_000
 const isoOfDay = new Map<number, string>()
 
-/** `YYYY-MM-DD` plus whole days, in UTC arithmetic; the few thousand distinct answers are kept. */
-function addDays(date: string, days: number): string {
+/** addDays, with the few thousand distinct answers kept: the demo asks it millions of times. */
+function addDaysCached(date: string, days: number): string {
   const day = Date.parse(`${date}T00:00:00Z`) / dayMs + days
   let iso = isoOfDay.get(day)
   if (iso === undefined) {
-    iso = new Date(day * dayMs).toISOString().slice(0, 10)
+    iso = addDays(date, days)
     isoOfDay.set(day, iso)
   }
   return iso

@@ -12,6 +12,7 @@ import {
   setSortOrders,
   updateItem,
 } from './dictionaryQueries'
+import { mustFind } from '../common/mustFind'
 
 type DictionaryChannel =
   'dictionary.list' | 'dictionary.create' | 'dictionary.update' | 'dictionary.reorder' | 'dictionary.delete'
@@ -38,12 +39,12 @@ export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<Dicti
           cycleDays: cycleDays ?? null,
           groupName: info.group ? input.groupName || null : null,
         })
-        return mustFind(await findItem(m, id))
+        return mustFind(await findItem(m, id), '字典项')
       }),
 
     'dictionary.update': (input) =>
       store.write(async (m) => {
-        const item = mustFind(await findItem(m, input.id))
+        const item = mustFind(await findItem(m, input.id), '字典项')
         const info = categoryInfo(item.category)
         if (input.label !== undefined && input.label !== item.label) {
           const clash = await findByLabel(m, item.category, input.label)
@@ -61,7 +62,7 @@ export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<Dicti
           ...(input.cycleDays !== undefined && { cycleDays: input.cycleDays }),
           ...(input.groupName !== undefined && info.group && { groupName: input.groupName || null }),
         })
-        return mustFind(await findItem(m, item.id))
+        return mustFind(await findItem(m, item.id), '字典项')
       }),
 
     'dictionary.reorder': ({ category, ids }) =>
@@ -76,7 +77,7 @@ export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<Dicti
 
     'dictionary.delete': ({ id }) =>
       store.write(async (m) => {
-        const item = mustFind(await findItem(m, id))
+        const item = mustFind(await findItem(m, id), '字典项')
         if (item.usage > 0) {
           throw new AppError(
             'IN_USE',
@@ -87,9 +88,4 @@ export function dictionaryHandlers({ store }: CoreContext): DomainHandlers<Dicti
         return { id }
       }),
   }
-}
-
-function mustFind<T>(item: T | null): T {
-  if (!item) throw new AppError('NOT_FOUND', '字典项不存在，可能已被删除')
-  return item
 }

@@ -100,3 +100,29 @@ function toItem(row: DictItemRow, usage: number): DictItem {
     usage,
   }
 }
+
+export interface DictItemBrief {
+  id: number
+  category: DictionaryCategory
+  label: string
+  enabled: boolean
+}
+
+export async function dictItemsByIds(manager: EntityManager, ids: number[]): Promise<Map<number, DictItemBrief>> {
+  if (ids.length === 0) return new Map()
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT id, category, label, enabled FROM dict_item WHERE id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify([...new Set(ids)])],
+  )
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        id: Number(r.id),
+        category: r.category as DictionaryCategory,
+        label: String(r.label),
+        enabled: Boolean(r.enabled),
+      },
+    ]),
+  )
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { ExportFile, ExportJobInput } from '../../../shared/excelExport'
 import { AppError } from '../appError'
 import { countCustomers } from '../customers/customerListQuery'
-import { localToday } from '../customers/localTime'
+import { localToday } from '../common/localTime'
 import { cardFileName, cardWorkbookBase64, fileSafe } from './cardWorkbook'
 import { loadCards } from './cardQueries'
 import {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import { customerDictFieldKeys, type CustomerDictField } from '../../../shared/customer'
-import { nullableString } from '../activity/sqlParts'
+import { nullableString } from '../common/rowValues'
 import { customerColumnsSql, customerFromRaw } from '../customers/customerQueries'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { UnknownLabelTally } from './importColumns'
 import { readCustomerRow, rowContext, type CustomerRowRead, type RowContext, type RowReading } from './readCustomerRow'
-import type { SheetRow } from './readImportFile'
+import type { SheetRow } from './sheetRow'
 
 /** Messages between a CustomerRowReader and its worker (customerRowWorker.ts), answered in order; the first is the reading. */
 export type ToRowWorker = { reading: RowReading } | { rows: SheetRow[] } | { unknownLabels: true }

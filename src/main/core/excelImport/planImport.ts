@@ -10,7 +10,8 @@ import { listProvinceRegions } from '../regions/regionQueries'
 import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
 import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
 import { customersMatching, enabledItems, saleTargets, type Queryable, type SaleTarget } from './importQueries'
-import type { SheetData, SheetRow } from './readImportFile'
+import type { SheetData } from './readImportFile'
+import type { SheetRow } from './sheetRow'
 import type { CustomerInput, CustomerRowRead, DuplicateKeys, RowReading } from './readCustomerRow'
 import { addProblem, headerOf, placeholderId, readRow, type Mapped, type PendingLabel } from './readRow'
 
@@ -393,16 +394,17 @@ async function planSales(
         addProblem(problems, headerOf(mapped, key), issue.message)
       }
     }
-    const amount = parsed.success
+    const resolved = parsed.success
       ? resolveSaleAmount({
           quantity: parsed.data.quantity ?? null,
           unitPrice: parsed.data.unitPrice ?? null,
           amount: parsed.data.amount ?? null,
         })
       : null
-    if (parsed.success && amount === null) {
-      problems.push({ column: headerOf(mapped, 'amount'), message: '请填写金额，或同时填写数量和单价' })
-    }
+    // Without a 金额 column, 单价 is the column a computed 金额 came from.
+    const amountColumn = mapped.some((m) => m.field.key === 'amount') ? 'amount' : 'unitPrice'
+    if (resolved && !resolved.ok) problems.push({ column: headerOf(mapped, amountColumn), message: resolved.message })
+    const amount = resolved?.ok ? resolved.amount : null
     const ok = parsed.success && customer !== null && amount !== null && problems.length === 0
     result.rows.push({
       rowNumber: r.row.rowNumber,

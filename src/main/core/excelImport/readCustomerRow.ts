@@ -7,7 +7,7 @@ import { namePinyin } from '../customers/namePinyin'
 import { normalizeName } from '../customers/normalizeName'
 import { importFieldsOf, type ImportField } from '../../../shared/excelImportFields'
 import { LabelResolver, type LabelSource } from './importColumns'
-import type { SheetRow } from './readImportFile'
+import type { SheetRow } from './sheetRow'
 import { addProblem, headerOf, readRow, type Mapped, type PendingLabel } from './readRow'
 import { settleRowValues, type RowProblem } from './settleRowValues'
 

@@ -4,14 +4,9 @@ import { matchHeader, type ImportField } from '../../../shared/excelImportFields
 import { cleanText, type RawCell } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
 import { parseCsv } from './parseCsv'
+import type { SheetRow } from './sheetRow'
 import { readXlsxSheet } from './readXlsxSheet'
 import { assertUnpacksWithinDeclaredSizes } from './zipEntries'
-
-export interface SheetRow {
-  /** As in the file (Excel's row number, or the CSV line's record number). */
-  rowNumber: number
-  cells: RawCell[]
-}
 
 export interface SheetData {
   headerRow: number

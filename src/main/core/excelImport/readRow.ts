@@ -1,7 +1,7 @@
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import type { ImportField } from '../../../shared/excelImportFields'
 import { cleanCell, type LabelResolver } from './importColumns'
-import type { SheetRow } from './readImportFile'
+import type { SheetRow } from './sheetRow'
 import type { RowProblem } from './settleRowValues'
 
 /** A mapped column: the field it fills and its header as written in the file (problems name it). */

@@ -1,5 +1,5 @@
 import type { RawCell } from '../../../shared/importCleaning'
-import type { SheetRow } from './readImportFile'
+import type { SheetRow } from './sheetRow'
 import { zipEntries } from './zipEntries'
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { ImportResult } from '../../../shared/excelImport'
 import { recomputeSaleStats } from '../activity/customerStats'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
 import { LabelItems } from './labelItems'

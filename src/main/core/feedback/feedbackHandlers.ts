@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import { feedbackIssues } from '../../../shared/feedback'
 import { checkCustomer, checkDictChoices, merged } from '../activity/activityChecks'
 import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { FeedbackRow } from '../db/projectEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import {
@@ -13,6 +13,7 @@ import {
   listFeedback,
   updateFeedback,
 } from './feedbackQueries'
+import { mustFind } from '../common/mustFind'
 
 type FeedbackChannel = 'feedback.create' | 'feedback.update' | 'feedback.delete' | 'feedback.list'
 
@@ -43,12 +44,12 @@ export function feedbackHandlers({ store }: CoreContext): DomainHandlers<Feedbac
           createdAt: time,
           updatedAt: time,
         })
-        return mustFind(await findFeedback(m, id))
+        return mustFind(await findFeedback(m, id), '客户意见')
       }),
 
     'feedback.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findFeedbackRow(m, input.id))
+        const before = mustFind(await findFeedbackRow(m, input.id), '客户意见')
         const values: FeedbackValues = {
           type: merged(input.type, before.type),
           productId: merged(input.productId, before.productId),
@@ -62,12 +63,12 @@ export function feedbackHandlers({ store }: CoreContext): DomainHandlers<Feedbac
         }
         await checkValues(m, values, before)
         await updateFeedback(m, input.id, { ...values, updatedAt: localNow() })
-        return mustFind(await findFeedback(m, input.id))
+        return mustFind(await findFeedback(m, input.id), '客户意见')
       }),
 
     'feedback.delete': ({ id }) =>
       store.write(async (m) => {
-        mustFind(await findFeedbackRow(m, id))
+        mustFind(await findFeedbackRow(m, id), '客户意见')
         await deleteFeedback(m, id)
         return { id }
       }),
@@ -85,9 +86,4 @@ async function checkValues(m: EntityManager, values: FeedbackValues, before: Fee
     { field: 'productId', label: '产品', category: 'product', id: values.productId, before: before?.productId ?? null },
     { field: 'handlerId', label: '处理人', category: 'staff', id: values.handlerId, before: before?.handlerId ?? null },
   ])
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '客户意见不存在，可能已被删除，请刷新后重试')
-  return value
 }

@@ -6,7 +6,8 @@ import type {
   FeedbackStatus,
   FeedbackType,
 } from '../../../shared/feedback'
-import { likePattern, nullableNumber, nullableString, Where } from '../activity/sqlParts'
+import { likePattern, Where } from '../common/sqlWhere'
+import { nullableNumber, nullableString } from '../common/rowValues'
 import { FeedbackEntity, type FeedbackRow } from '../db/projectEntities'
 
 export async function findFeedbackRow(manager: EntityManager, id: number): Promise<FeedbackRow | null> {

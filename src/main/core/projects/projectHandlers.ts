@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm'
 import { projectIssues } from '../../../shared/project'
 import { checkCustomer, checkDictChoices, merged } from '../activity/activityChecks'
 import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { ProjectRow } from '../db/projectEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { refreshProjectHeat } from './projectHeat'
@@ -15,6 +15,7 @@ import {
   updateProject,
 } from './projectQueries'
 import { serializeTenderFacts } from './tenderFacts'
+import { mustFind } from '../common/mustFind'
 
 type ProjectChannel = 'projects.create' | 'projects.update' | 'projects.delete' | 'projects.list' | 'projects.get'
 
@@ -50,12 +51,12 @@ export function projectHandlers({ store }: CoreContext): DomainHandlers<ProjectC
           deletedAt: null,
         })
         await refreshProjectHeat(m, { projectIds: [id] })
-        return mustFind(await findProject(m, id))
+        return mustFind(await findProject(m, id), '项目')
       }),
 
     'projects.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findProjectRow(m, input.id))
+        const before = mustFind(await findProjectRow(m, input.id), '项目')
         const values: ProjectValues = {
           name: merged(input.name, before.name),
           ownerCustomerId: merged(input.ownerCustomerId, before.ownerCustomerId),
@@ -73,17 +74,17 @@ export function projectHandlers({ store }: CoreContext): DomainHandlers<ProjectC
         await checkValues(m, values, before)
         await updateProject(m, input.id, { ...values, updatedAt: localNow() })
         await refreshProjectHeat(m, { projectIds: [input.id] })
-        return mustFind(await findProject(m, input.id))
+        return mustFind(await findProject(m, input.id), '项目')
       }),
 
     'projects.delete': ({ id }) =>
       store.write(async (m) => {
-        mustFind(await findProjectRow(m, id))
+        mustFind(await findProjectRow(m, id), '项目')
         await softDeleteProject(m, id, localNow())
         return { id }
       }),
 
-    'projects.get': ({ id }) => store.read(async (m) => mustFind(await findProject(m, id))),
+    'projects.get': ({ id }) => store.read(async (m) => mustFind(await findProject(m, id), '项目')),
 
     'projects.list': (input) => store.read((m) => listProjects(m, input)),
   }
@@ -117,9 +118,4 @@ async function checkRole(m: EntityManager, customerId: number, field: string, ro
     }
     throw error
   }
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '项目不存在，可能已被删除，请刷新后重试')
-  return value
 }

@@ -8,7 +8,7 @@ import { suggestRelationshipLevel, type RelationshipLevel } from '../../../share
 import { AppError } from '../appError'
 import { checkCustomer } from '../activity/activityChecks'
 import { insertChanges } from '../customers/customerChanges'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { refreshProjectHeat } from '../projects/projectHeat'
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { GreetingListInput, GreetingRecipient } from '../../../shared/reminder'
-import { addDays } from '../../../shared/reminderDates'
+import { addDays } from '../../../shared/dateMath'
 
 /** Lists for 群发问候 (暗送 e-mail, SMS): who to greet and where to reach them. */
 

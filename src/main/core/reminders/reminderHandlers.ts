@@ -1,12 +1,13 @@
-import { addDays } from '../../../shared/reminderDates'
+import { addDays } from '../../../shared/dateMath'
 import { AppError } from '../appError'
 import { createInteraction } from '../activity/createInteraction'
-import { localNow, localToday } from '../customers/localTime'
+import { localNow, localToday } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { greetingRecipients } from './greetingQueries'
 import { findReminder, listReminders, setReminderStatus } from './reminderQueries'
 import { loadReminderSettings, saveReminderSettings } from './reminderSettings'
 import { runScan } from './runScan'
+import { mustFind } from '../common/mustFind'
 
 type ReminderChannel =
   | 'reminders.list'
@@ -25,7 +26,7 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
 
     'reminders.complete': ({ id, interaction }) =>
       store.write(async (m) => {
-        const reminder = mustFind(await findReminder(m, id))
+        const reminder = mustFind(await findReminder(m, id), '提醒')
         let interactionId: number | null = null
         if (interaction) {
           if (reminder.customerId === null) {
@@ -37,24 +38,24 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
           interactionId = await createInteraction(m, { ...interaction, customerId: reminder.customerId })
         }
         await setReminderStatus(m, id, { status: 'done', doneAt: localNow(), interactionId })
-        return mustFind(await findReminder(m, id))
+        return mustFind(await findReminder(m, id), '提醒')
       }),
 
     'reminders.snooze': ({ id, days, until }) =>
       store.write(async (m) => {
-        mustFind(await findReminder(m, id))
+        mustFind(await findReminder(m, id), '提醒')
         const today = localToday()
         const date = until ?? addDays(today, days ?? 1)
         if (date <= today) throw new AppError('VALIDATION', '推迟到的日期须晚于今天', { until: '请选择今天以后的日期' })
         await setReminderStatus(m, id, { status: 'snoozed', snoozedUntil: date })
-        return mustFind(await findReminder(m, id))
+        return mustFind(await findReminder(m, id), '提醒')
       }),
 
     'reminders.ignore': ({ id }) =>
       store.write(async (m) => {
-        mustFind(await findReminder(m, id))
+        mustFind(await findReminder(m, id), '提醒')
         await setReminderStatus(m, id, { status: 'ignored', doneAt: localNow() })
-        return mustFind(await findReminder(m, id))
+        return mustFind(await findReminder(m, id), '提醒')
       }),
 
     'reminders.scan': () => runScan(store, localToday(), localNow()),
@@ -70,9 +71,4 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
     'greetings.list': (input) =>
       store.read(async (m) => ({ recipients: await greetingRecipients(m, input, localToday()) })),
   }
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '提醒不存在，可能已被删除，请刷新后重试')
-  return value
 }

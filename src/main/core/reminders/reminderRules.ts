@@ -1,15 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { CalendarKind } from '../../../shared/calendarDate'
 import type { ReminderKind } from '../../../shared/reminder'
-import {
-  addDays,
-  ageOn,
-  birthdayKeys,
-  calendarDateText,
-  daysBetween,
-  festivalsWithin,
-  occurrenceWithin,
-} from '../../../shared/reminderDates'
+import { ageOn, birthdayKeys, calendarDateText, festivalsWithin, occurrenceWithin } from '../../../shared/reminderDates'
+import { addDays, daysBetween } from '../../../shared/dateMath'
 
 /**
  * The reminder rules (docs/product-rules.md#kinds), each a function of (today, data). Each inserts

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { CalendarKind } from '../../../shared/calendarDate'
 import type { ReminderKind, ReminderSettings } from '../../../shared/reminder'
-import { addDays, occurrenceWithin } from '../../../shared/reminderDates'
+import { addDays } from '../../../shared/dateMath'
+import { occurrenceWithin } from '../../../shared/reminderDates'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
 import {
   birthdayLabel,

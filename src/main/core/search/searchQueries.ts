@@ -7,7 +7,8 @@ import type {
   SearchMatchKind,
 } from '../../../shared/search'
 import { searchForm } from '../customers/customerDerived'
-import { likePattern, quickTerms } from '../customers/customerListQuery'
+import { likePattern } from '../common/sqlWhere'
+import { quickTerms } from '../customers/customerListQuery'
 
 /** Numbered placeholders (`?N`), so the ranking can reuse a pattern of the filter. */
 class Params {

@@ -1,8 +1,8 @@
 import { DatePicker, Select, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
+import { addDays } from '../../../shared/dateMath'
 import {
-  addDays,
   calendarPeriod,
   periodKindLabels,
   periodKinds,

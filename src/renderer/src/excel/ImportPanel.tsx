@@ -1,14 +1,13 @@
 import { App, Card, Steps } from 'antd'
 import { useState } from 'react'
-import type { ImportDecisions, ImportOpenOutput, ImportPreview } from '../../../shared/excelImport'
+import type { ImportOpenOutput, ImportPreview } from '../../../shared/excelImport'
 import type { ImportKind } from '../../../shared/excelImportFields'
 import { call, errorMessage } from '../api/client'
 import { ImportFileStep } from './ImportFileStep'
+import type { Decisions } from './importDecisions'
 import { ImportMappingStep } from './ImportMappingStep'
 import { ImportPreviewStep } from './ImportPreviewStep'
 import { ImportRunStep } from './ImportRunStep'
-
-export type Decisions = Omit<ImportDecisions, 'sessionId' | 'mapping'>
 
 const emptyDecisions: Decisions = { labelChoices: [], duplicateDefault: 'skip', duplicateRows: {} }
 

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/excelImport'
 import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFields'
 import { useQuery } from '../api/useQuery'
-import type { Decisions } from './ImportPanel'
+import type { Decisions } from './importDecisions'
 
 const actionColors: Record<PreviewRow['action'], string> = {
   create: 'green',

@@ -1,7 +1,8 @@
 import { Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { reminderKindLabels, reminderStatusLabels, type Reminder } from '../../../shared/reminder'
-import { daysBetween, dueText } from '../../../shared/reminderDates'
+import { daysBetween } from '../../../shared/dateMath'
+import { dueText } from '../../../shared/reminderDates'
 import { ReminderActions } from './ReminderActions'
 import { reminderKindColors } from './reminderLook'
 

@@ -3,8 +3,10 @@ import { App, Button, Card, Empty, Segmented, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { reminderKindLabels, reminderKinds, type ReminderKind } from '../../../shared/reminder'
-import { addDays, dueText } from '../../../shared/reminderDates'
+import { addDays } from '../../../shared/dateMath'
+import { dueText } from '../../../shared/reminderDates'
 import { call, errorMessage } from '../api/client'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { GreetingDialog } from '../greetings/GreetingDialog'
 import { ReminderTable } from './ReminderTable'
@@ -75,7 +77,11 @@ export function WorkbenchScreen(): React.JSX.Element {
             {dayjs(listToday).format('YYYY年M月D日')} {weekday(listToday)}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {allCount > 0 ? `今天到期和逾期的提醒共 ${allCount} 条` : '今天没有到期的提醒'}
+            {due.error !== undefined
+              ? '提醒没有加载出来'
+              : allCount > 0
+                ? `今天到期和逾期的提醒共 ${allCount} 条`
+                : '今天没有到期的提醒'}
           </Typography.Text>
         </div>
         <Button icon={<ReloadOutlined />} loading={scanning} onClick={() => void scanNow()}>
@@ -84,28 +90,30 @@ export function WorkbenchScreen(): React.JSX.Element {
       </div>
       <div className="kq-workbench-body">
         <Card className="kq-workbench-main" title="今日到期与逾期">
-          <Segmented<KindFilter>
-            aria-label="按类型筛选"
-            className="kq-workbench-filter"
-            value={kind}
-            onChange={(value) => {
-              setKind(value)
-              setPage(1)
-            }}
-            options={[
-              { value: 'all', label: `全部 ${allCount}` },
-              ...reminderKinds.map((k) => ({ value: k, label: `${reminderKindLabels[k]} ${counts?.[k] ?? 0}` })),
-            ]}
-          />
-          <ReminderTable
-            rows={due.data?.rows ?? []}
-            today={listToday}
-            loading={due.loading}
-            showCustomer
-            onChanged={() => void reloadAll()}
-            empty={kind === 'all' ? '今天没有到期或逾期的提醒' : `今天没有到期的${reminderKindLabels[kind]}`}
-            page={{ current: page, pageSize, total: due.data?.total ?? 0, onChange: setPage }}
-          />
+          <Loaded query={due}>
+            <Segmented<KindFilter>
+              aria-label="按类型筛选"
+              className="kq-workbench-filter"
+              value={kind}
+              onChange={(value) => {
+                setKind(value)
+                setPage(1)
+              }}
+              options={[
+                { value: 'all', label: `全部 ${allCount}` },
+                ...reminderKinds.map((k) => ({ value: k, label: `${reminderKindLabels[k]} ${counts?.[k] ?? 0}` })),
+              ]}
+            />
+            <ReminderTable
+              rows={due.data?.rows ?? []}
+              today={listToday}
+              loading={due.loading}
+              showCustomer
+              onChanged={() => void reloadAll()}
+              empty={kind === 'all' ? '今天没有到期或逾期的提醒' : `今天没有到期的${reminderKindLabels[kind]}`}
+              page={{ current: page, pageSize, total: due.data?.total ?? 0, onChange: setPage }}
+            />
+          </Loaded>
         </Card>
         <div className="kq-workbench-side">
           <Card
@@ -122,53 +130,59 @@ export function WorkbenchScreen(): React.JSX.Element {
               </Button>
             }
           >
-            <SideList
-              rows={(birthdays.data?.rows ?? []).map((r) => ({
-                key: r.id,
-                customerId: r.customerId,
-                title: r.contactName ?? r.customerName ?? '',
-                detail: `${r.contactName ? `${r.customerName ?? ''} · ` : ''}${(r.reason.split('：')[1] ?? r.reason).split('，公历')[0]}`,
-                when: dueText(r.dueDate, listToday),
-              }))}
-              total={birthdays.data?.total ?? 0}
-              onMore={() => setAllBirthdays(true)}
-              empty="近 7 天没有生日或纪念日"
-            />
+            <Loaded query={birthdays} compact>
+              <SideList
+                rows={(birthdays.data?.rows ?? []).map((r) => ({
+                  key: r.id,
+                  customerId: r.customerId,
+                  title: r.contactName ?? r.customerName ?? '',
+                  detail: `${r.contactName ? `${r.customerName ?? ''} · ` : ''}${(r.reason.split('：')[1] ?? r.reason).split('，公历')[0]}`,
+                  when: dueText(r.dueDate, listToday),
+                }))}
+                total={birthdays.data?.total ?? 0}
+                onMore={() => setAllBirthdays(true)}
+                empty="近 7 天没有生日或纪念日"
+              />
+            </Loaded>
           </Card>
           <Card
             size="small"
             title="业务下滑"
             extra={<Tag color={reminderKindColors.salesDecline}>{declines.data?.total ?? 0}</Tag>}
           >
-            <SideList
-              rows={(declines.data?.rows ?? []).map((r) => ({
-                key: r.id,
-                customerId: r.customerId,
-                title: r.customerName ?? '',
-                detail: r.reason,
-                when: dueText(r.dueDate, listToday),
-              }))}
-              total={declines.data?.total ?? 0}
-              onMore={() => {
-                setKind('salesDecline')
-                setPage(1)
-              }}
-              empty="没有业务下滑的客户"
-            />
-          </Card>
-          {(festivals.data?.total ?? 0) > 0 && (
-            <Card size="small" title="节日问候">
+            <Loaded query={declines} compact>
               <SideList
-                rows={(festivals.data?.rows ?? []).map((r) => ({
+                rows={(declines.data?.rows ?? []).map((r) => ({
                   key: r.id,
-                  customerId: null,
-                  title: r.reason.split('（')[0] ?? '',
+                  customerId: r.customerId,
+                  title: r.customerName ?? '',
                   detail: r.reason,
                   when: dueText(r.dueDate, listToday),
                 }))}
-                total={festivals.data?.total ?? 0}
-                empty=""
+                total={declines.data?.total ?? 0}
+                onMore={() => {
+                  setKind('salesDecline')
+                  setPage(1)
+                }}
+                empty="没有业务下滑的客户"
               />
+            </Loaded>
+          </Card>
+          {((festivals.data?.total ?? 0) > 0 || festivals.error !== undefined) && (
+            <Card size="small" title="节日问候">
+              <Loaded query={festivals} compact>
+                <SideList
+                  rows={(festivals.data?.rows ?? []).map((r) => ({
+                    key: r.id,
+                    customerId: null,
+                    title: r.reason.split('（')[0] ?? '',
+                    detail: r.reason,
+                    when: dueText(r.dueDate, listToday),
+                  }))}
+                  total={festivals.data?.total ?? 0}
+                  empty=""
+                />
+              </Loaded>
             </Card>
           )}
         </div>

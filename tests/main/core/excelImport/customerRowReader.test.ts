@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { CustomerRowReaders, type CustomerRowReader } from '../../../../src/main/core/excelImport/customerRowReader'
 import type { RowReading } from '../../../../src/main/core/excelImport/readCustomerRow'
-import type { SheetRow } from '../../../../src/main/core/excelImport/readImportFile'
+import type { SheetRow } from '../../../../src/main/core/excelImport/sheetRow'
 
 /** A file's columns: name, contact, mobile, 行业 (a dictionary), 生日 (lunar allowed), 所在地区, 分组. */
 const reading: RowReading = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { exceljsRows } from '../../../../src/main/core/excelImport/readImportFile'
 import { readXlsxSheet } from '../../../../src/main/core/excelImport/readXlsxSheet'
 import { zipEntries } from '../../../../src/main/core/excelImport/zipEntries'
-import type { SheetRow } from '../../../../src/main/core/excelImport/readImportFile'
+import type { SheetRow } from '../../../../src/main/core/excelImport/sheetRow'
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer())

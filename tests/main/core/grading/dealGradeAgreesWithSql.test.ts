@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { localToday } from '../../../../src/main/core/customers/localTime'
+import { localToday } from '../../../../src/main/core/common/localTime'
 import type { Customer } from '../../../../src/shared/customer'
 import type { CustomerListRow } from '../../../../src/shared/customerList'
 import { computeDealGrade, type DealGradeInput } from '../../../../src/shared/grading/dealGrade'

@@ -5,8 +5,9 @@ import { useCallback, useMemo, useState } from 'react'
 import type { RfmCustomer, RfmOutput } from '../../../../shared/analysis/analysisOutputs'
 import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
 import { formatAmount, formatCount } from '../../../../shared/analysis/formatNumbers'
-import { addDays } from '../../../../shared/analysis/period'
+import { addDays } from '../../../../shared/dateMath'
 import { rfmSegments, suggestedValueClass, type RfmSegment } from '../../../../shared/analysis/rfmSegments'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
@@ -43,7 +44,8 @@ export function RfmPage() {
   const [asOf, setAsOf] = useState(() => dayjs().format('YYYY-MM-DD'))
   const [windowMonths, setWindowMonths] = useState(12)
   const [segment, setSegment] = useState<RfmSegment>('重要价值客户')
-  const { data, loading } = useQuery('analysis.rfm', { asOf, windowMonths, perSegment: 50 })
+  const query = useQuery('analysis.rfm', { asOf, windowMonths, perSegment: 50 })
+  const { data, loading } = query
   const segments = useMemo<SegmentRow[]>(
     () =>
       (data?.segments ?? []).map((s) => ({
@@ -94,40 +96,42 @@ export function RfmPage() {
           <span>个月</span>
         </Space>
       </AnalysisToolbar>
-      <ChartPanel
-        title="RFM 客户分类"
-        option={option}
-        columns={segmentColumns}
-        rows={segments}
-        rowKey={(r) => r.segment}
-        loading={loading}
-        empty={!data || data.scored === 0}
-        emptyText="统计期间内没有交易记录"
-      />
-      <Card
-        size="small"
-        title="各类客户（按消费金额前 50 名）"
-        extra={
-          <Select<RfmSegment>
-            aria-label="客户类型"
-            size="small"
-            style={{ width: 150 }}
-            value={segment}
-            onChange={setSegment}
-            options={rfmSegments.map((s) => ({ value: s, label: s }))}
-          />
-        }
-      >
-        <Table<RfmCustomer>
-          size="small"
-          rowKey="customerId"
-          columns={customerColumns}
-          dataSource={(data?.customers ?? []).filter((c) => c.segment === segment)}
+      <Loaded query={query}>
+        <ChartPanel
+          title="RFM 客户分类"
+          option={option}
+          columns={segmentColumns}
+          rows={segments}
+          rowKey={(r) => r.segment}
           loading={loading}
-          pagination={{ pageSize: 10, showSizeChanger: false }}
-          locale={{ emptyText: '这一类没有客户' }}
+          empty={!data || data.scored === 0}
+          emptyText="统计期间内没有交易记录"
         />
-      </Card>
+        <Card
+          size="small"
+          title="各类客户（按消费金额前 50 名）"
+          extra={
+            <Select<RfmSegment>
+              aria-label="客户类型"
+              size="small"
+              style={{ width: 150 }}
+              value={segment}
+              onChange={setSegment}
+              options={rfmSegments.map((s) => ({ value: s, label: s }))}
+            />
+          }
+        >
+          <Table<RfmCustomer>
+            size="small"
+            rowKey="customerId"
+            columns={customerColumns}
+            dataSource={(data?.customers ?? []).filter((c) => c.segment === segment)}
+            loading={loading}
+            pagination={{ pageSize: 10, showSizeChanger: false }}
+            locale={{ emptyText: '这一类没有客户' }}
+          />
+        </Card>
+      </Loaded>
     </>
   )
 }

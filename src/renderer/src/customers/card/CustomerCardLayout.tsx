@@ -1,6 +1,6 @@
 import { Col, Progress, Row, Tooltip } from 'antd'
 import type { ReactNode } from 'react'
-import type { Completeness } from '../../../../shared/completeness'
+import type { Completeness } from '../../../../shared/completenessSchema'
 import type { CustomerKind } from '../../../../shared/customer'
 import { cardFooterFields, cardSections, colProps, type CardField, type StatCell } from './cardSections'
 import './customerCard.css'
