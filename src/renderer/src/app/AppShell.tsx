@@ -1,5 +1,6 @@
 import { Layout, Menu, Typography } from 'antd'
 import { StartupNoticeBanner } from '../backup/StartupNoticeBanner'
+import { AboutButton } from './AboutButton'
 import { GlobalSearch } from '../search/GlobalSearch'
 import { FirstRunDialog } from './FirstRunDialog'
 import { navigate, useRoute } from './navigate'
@@ -32,6 +33,7 @@ export function AppShell(): React.JSX.Element {
           items={screens.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
           onClick={({ key }) => navigate(key)}
         />
+        <AboutButton />
       </Sider>
       <Layout>
         <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
