@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from './calendarDate'
-import { recordId } from './fieldSchemas'
+import { recordId, requiredName } from './fieldSchemas'
 
 /** Building blocks shared by the 交往记录 and 交易记录 schemas. */
 
@@ -16,12 +16,7 @@ export const requiredDate = (label: string) =>
 const dateTimePattern = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d$/
 
 /** Required text up to `max` characters (a name). */
-export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`)
+export const requiredText = (label: string, max: number) => requiredName(label, max, { notText: `请填写${label}` })
 
 /** A local date and time `YYYY-MM-DD HH:mm`. */
 export function isDateTime(value: string): boolean {

@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { calendarDateMessage, calendarDateSchema, calendarSchema, parseCalendarDate } from './calendarDate'
-import { choice, email, flag, integer, mobilePhone, phone, recordId, strictError, text } from './fieldSchemas'
+import {
+  choice,
+  email,
+  flag,
+  integer,
+  mobilePhone,
+  phone,
+  recordId,
+  requiredName,
+  strictError,
+  text,
+} from './fieldSchemas'
 
 /** A contact person (docs/product-rules.md#contacts), saved with its customer (customers.create/update). */
 
@@ -16,11 +27,7 @@ export const importantDateInput = z
   .strictObject(
     {
       id: recordId('纪念日编号').optional(),
-      label: z
-        .string({ error: '纪念日名称必须是文字' })
-        .trim()
-        .min(1, '请填写纪念日名称，如 配偶生日')
-        .max(30, '纪念日名称不能超过 30 个字'),
+      label: requiredName('纪念日名称', 30, { empty: '请填写纪念日名称，如 配偶生日' }),
       date: z.string({ error: '日期必须是文字' }).trim(),
       calendar: calendarSchema.default('solar'),
     },
@@ -111,11 +118,7 @@ export type Contact = z.infer<typeof contactSchema>
 export const contactInput = z.strictObject(
   {
     id: recordId('联系人编号').optional(),
-    name: z
-      .string({ error: '联系人姓名必须是文字' })
-      .trim()
-      .min(1, '请填写联系人姓名')
-      .max(50, '联系人姓名不能超过 50 个字'),
+    name: requiredName('联系人姓名', 50),
     gender: choice('性别', genders),
     title: text('职务', 50),
     department: text('部门', 50),

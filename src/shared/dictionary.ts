@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { requiredName } from './fieldSchemas'
 
 /**
  * The coded fields (docs/product-rules.md#dictionaries). The labels of the categories are fixed by the
@@ -47,7 +48,7 @@ export function categoryInfo(key: DictionaryCategory): {
 }
 
 const id = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效')
-const label = z.string({ error: '名称必须是文字' }).trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字')
+const label = requiredName('名称', 50, { empty: '名称不能为空' })
 const cycleDays = z
   .number({ error: '周期天数必须是数字' })
   .int('周期天数必须是整数')

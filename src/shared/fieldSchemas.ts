@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isIsoDate } from './calendarDate'
 import { isValidCreditCode, normalizeCreditCode } from './creditCode'
 import { isMobile, isPhone } from './phone'
+import { isBlank, visibleText } from './visibleText'
 
 /**
  * Building blocks of the record input schemas. Forms send '' for an emptied
@@ -10,15 +11,32 @@ import { isMobile, isPhone } from './phone'
  * Leaving a key out means "not given" (create: empty; update: unchanged).
  */
 
-/** Free text up to `max` characters. */
+/** Free text up to `max` characters; text that shows nothing (see visibleText) is empty. */
 export function text(label: string, max: number) {
   return z
     .string({ error: `${label}必须是文字` })
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
-    .transform((value) => value || null)
+    .transform((value) => (isBlank(value) ? null : value))
     .nullable()
     .optional()
+}
+
+/**
+ * A required name (客户名称, 联系人姓名, 项目名称 …), stored without invisible
+ * characters (why: see visibleText); one made only of them is refused.
+ */
+export function requiredName(label: string, max: number, messages: { notText?: string; empty?: string } = {}) {
+  return z
+    .string({ error: messages.notText ?? `${label}必须是文字` })
+    .refine(
+      (value) => value.trim() === '' || !isBlank(value),
+      `${label}只含看不见的字符（如零宽空格），请输入看得见的文字`,
+    )
+    .overwrite(visibleText)
+    .trim()
+    .min(1, messages.empty ?? `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`)
 }
 
 /** Text in a checked format, made half-width first (spreadsheets and IMEs give full-width digits). */
@@ -91,12 +109,15 @@ export const integer = (label: string, min: number, max: number) =>
     .nullable()
     .optional()
 
+/** The largest amount of money a field takes, in yuan (一万亿). */
+export const maxAmount = 1e12
+
 /** Money in yuan, at most two decimals. */
 export const amount = (label: string) =>
   z
     .number({ error: `${label}必须是数字` })
     .min(0, `${label}不能为负数`)
-    .max(1e12, `${label}过大`)
+    .max(maxAmount, `${label}过大`)
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, `${label}最多两位小数`)
     .nullable()
     .optional()
@@ -123,7 +144,7 @@ export const recordId = (label = '编号') =>
 export const dictRef = (label: string) => recordId(label).nullable().optional()
 
 /** Chinese message for keys a strict input does not know (zod's default is English). */
-export function strictError(what: string) {
+export function strictError(what: string, otherwise = `${what}格式不正确`) {
   return (issue: { code?: string; keys?: string[] }) =>
-    issue.code === 'unrecognized_keys' ? `${what}不支持字段：${(issue.keys ?? []).join('、')}` : `${what}格式不正确`
+    issue.code === 'unrecognized_keys' ? `${what}不支持字段：${(issue.keys ?? []).join('、')}` : otherwise
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { strictError } from './fieldSchemas'
+import { visibleText } from './visibleText'
 
 /**
  * The global search box (Ctrl+K, docs/product-rules.md#search-and-pinyin): customers and contacts by name,
@@ -9,6 +10,8 @@ export const searchGlobalInput = z.strictObject(
   {
     q: z
       .string({ error: '搜索内容必须是文字' })
+      // Names are stored without invisible characters (visibleText), so one pasted into the box would match nothing.
+      .overwrite(visibleText)
       .trim()
       .min(1, '请输入要搜索的内容')
       .max(50, '搜索内容不能超过 50 个字'),

@@ -1,6 +1,7 @@
 import { completeness } from '../../../shared/completeness'
 import type { CustomerValues } from '../../../shared/customer'
 import { normalizePhone } from '../../../shared/phone'
+import { visibleText } from '../../../shared/visibleText'
 import type { CustomerRow } from '../db/customerEntities'
 import { namePinyin } from './namePinyin'
 import { normalizeName } from './normalizeName'
@@ -53,14 +54,17 @@ export function derivedColumns(
     phoneNorm,
     emailNorm,
     contactNames: contacts.map((c) => c.name).join('、'),
-    // One normalisation of all parts (a control character between them keeps each part's
-    // own normal form) instead of one per part: a tenth of an import's time went there.
-    searchText: searchForm(parts.filter((p): p is string => Boolean(p)).join('\u0000')).replaceAll('\u0000', '|'),
+    // One normalisation of all parts (a noncharacter between them keeps each part's own
+    // normal form) instead of one per part: a tenth of an import's time went there.
+    searchText: searchForm(parts.filter((p): p is string => Boolean(p)).join('\uffff')).replaceAll('\uffff', '|'),
     completeness: completeness(values, contacts.length).percent,
   }
 }
 
-/** How text is compared by the quick search: half-width, lower case, no '|'. */
+/**
+ * How text is compared by the quick search: half-width, lower case, no '|', and no
+ * invisible characters, which a pasted word or an older record may carry unseen.
+ */
 export function searchForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\|/g, '')
+  return visibleText(text).normalize('NFKC').toLowerCase().replace(/\|/g, '')
 }

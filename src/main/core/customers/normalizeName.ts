@@ -1,7 +1,11 @@
+import { visibleText } from '../../../shared/visibleText'
+
 /**
  * The key that decides "same customer name" for duplicate detection: full-width
  * to half-width (ＡＢＣ → abc, （ → (), lower case, no spaces, punctuation or
- * bracket characters (their content stays: 人易（广州）科技 → 人易广州科技), and
+ * bracket characters (their content stays: 人易（广州）科技 → 人易广州科技), no
+ * invisible characters (零宽\u200B查重 is 零宽查重: a name pasted from a web page
+ * or a chat carries them unseen; see visibleText), and
  * without the legal-form suffix (有限公司, Co., Ltd. …), which people write or
  * leave out at will. 分公司 and 办事处 stay: a branch is a customer of its own.
  */
@@ -39,7 +43,7 @@ const englishSuffix =
   /[\s,.]*\b(co\.?,?\s*ltd|company\s+limited|ltd|limited|inc|incorporated|corp|corporation|company|llc|gmbh)\.?\s*$/
 
 export function normalizeName(raw: string): string {
-  let name = raw.normalize('NFKC').toLowerCase().trim()
+  let name = visibleText(raw).normalize('NFKC').toLowerCase().trim()
   for (let previous = ''; previous !== name;) {
     previous = name
     name = name.replace(englishSuffix, '')

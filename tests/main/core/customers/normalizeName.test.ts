@@ -23,6 +23,14 @@ describe('normalizeName', () => {
     expect(normalizeName(raw)).toBe(expected)
   })
 
+  it('ignores invisible characters: zero-width space and joiners, BOM, soft hyphen, word joiner', () => {
+    expect(normalizeName('零宽\u200B查重科技有限公司')).toBe(normalizeName('零宽查重科技有限公司'))
+    expect(normalizeName('\uFEFF零\u200C宽\u200D查\u00AD重\u2060')).toBe('零宽查重')
+    // Between a name and its legal form too, which is still taken off.
+    expect(normalizeName('某某有限\u200B公司')).toBe('某某')
+    expect(normalizeName('Acme\u200B Co., Ltd.\u00AD')).toBe('acme')
+  })
+
   it('never strips a name down to nothing', () => {
     expect(normalizeName('公司')).toBe('公司')
     expect(normalizeName('有限公司')).toBe('有限')
