@@ -9,6 +9,7 @@ import { ReminderIndexes1795400000008 } from './m0008ReminderIndexes'
 import { AnalysisIndexes1795400000009 } from './m0009AnalysisIndexes'
 import { ContactPinyin1795400000010 } from './m0010ContactPinyin'
 import { ContactPhoneIndexes1795400000011 } from './m0011ContactPhoneIndexes'
+import { InvisibleNameKeys1795400000012 } from './m0012InvisibleNameKeys'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -26,5 +27,6 @@ export const migrations = [
   AnalysisIndexes1795400000009,
   ContactPinyin1795400000010,
   ContactPhoneIndexes1795400000011,
+  InvisibleNameKeys1795400000012,
 ]
 export const latestSchemaVersion = migrations.length
