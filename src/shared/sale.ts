@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dateBound, idInput, idList, pageIssue, pageShape, quickText, requiredDate } from './activityFields'
-import { amount, dictRef, recordId, strictError, text } from './fieldSchemas'
+import { amount, dictRef, maxAmount, recordId, strictError, text } from './fieldSchemas'
 
 /**
  * 交易记录 (docs/product-rules.md#sales). `productId` is a 产品 item. 金额 is never negative: a
@@ -103,16 +103,24 @@ export function saleAmount(quantity: number, unitPrice: number): number {
   return Math.round(Number((quantity * unitPrice * 100).toPrecision(12))) / 100
 }
 
+export type ResolvedSaleAmount = { ok: true; amount: number } | { ok: false; message: string }
+
+const missingAmountMessage = '请填写金额，或同时填写数量和单价'
+/** maxAmount, as the user reads it. */
+const computedAmountMessage = '金额过大：数量 × 单价超过一万亿元，请核对数量和单价'
+
 /**
- * The 金额 to store: the one given, else 数量 × 单价; null when neither is possible
- * (the caller reports it).
+ * The 金额 to store: the one given, else 数量 × 单价, which must stay within the
+ * cap a typed 金额 has (数量 and 单价 each within theirs can still multiply past it);
+ * otherwise the message for the caller to report.
  */
 export function resolveSaleAmount(values: {
   quantity: number | null
   unitPrice: number | null
   amount: number | null
-}): number | null {
-  if (values.amount !== null) return values.amount
-  if (values.quantity !== null && values.unitPrice !== null) return saleAmount(values.quantity, values.unitPrice)
-  return null
+}): ResolvedSaleAmount {
+  if (values.amount !== null) return { ok: true, amount: values.amount }
+  if (values.quantity === null || values.unitPrice === null) return { ok: false, message: missingAmountMessage }
+  const amount = saleAmount(values.quantity, values.unitPrice)
+  return amount <= maxAmount ? { ok: true, amount } : { ok: false, message: computedAmountMessage }
 }

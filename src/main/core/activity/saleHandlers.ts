@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm'
-import { resolveSaleAmount } from '../../../shared/sale'
+import { resolveSaleAmount, type ResolvedSaleAmount } from '../../../shared/sale'
 import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { SaleRow } from '../db/activityEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { checkCustomer, checkDictChoices, merged } from './activityChecks'
 import { recomputeSaleStats } from './customerStats'
 import { deleteSale, findSale, findSaleRow, insertSale, listSales, updateSale } from './saleQueries'
+import { mustFind } from '../common/mustFind'
 
 type SaleChannel = 'sales.create' | 'sales.update' | 'sales.delete' | 'sales.list'
 
@@ -35,12 +36,12 @@ export function saleHandlers({ store }: CoreContext): DomainHandlers<SaleChannel
         const time = localNow()
         const id = await insertSale(m, { ...values, createdAt: time, updatedAt: time })
         await recomputeSaleStats(m, [values.customerId])
-        return mustFind(await findSale(m, id))
+        return mustFind(await findSale(m, id), '交易记录')
       }),
 
     'sales.update': (input) =>
       store.write(async (m) => {
-        const before = mustFind(await findSaleRow(m, input.id))
+        const before = mustFind(await findSaleRow(m, input.id), '交易记录')
         const quantity = merged(input.quantity, before.quantity)
         const unitPrice = merged(input.unitPrice, before.unitPrice)
         // A new 数量 or 单价 without a 金额 means 金额 = 数量 × 单价 again; else the stored 金额 stays.
@@ -58,12 +59,12 @@ export function saleHandlers({ store }: CoreContext): DomainHandlers<SaleChannel
         await checkValues(m, values, before)
         await updateSale(m, input.id, { ...values, updatedAt: localNow() })
         await recomputeSaleStats(m, [before.customerId, values.customerId])
-        return mustFind(await findSale(m, input.id))
+        return mustFind(await findSale(m, input.id), '交易记录')
       }),
 
     'sales.delete': ({ id }) =>
       store.write(async (m) => {
-        const before = mustFind(await findSaleRow(m, id))
+        const before = mustFind(await findSaleRow(m, id), '交易记录')
         await deleteSale(m, id)
         await recomputeSaleStats(m, [before.customerId])
         return { id }
@@ -80,16 +81,7 @@ async function checkValues(m: EntityManager, values: SaleValues, before: SaleRow
   ])
 }
 
-function mustHaveAmount(amount: number | null): number {
-  if (amount === null) {
-    throw new AppError('VALIDATION', '输入有误：请填写金额，或同时填写数量和单价', {
-      amount: '请填写金额，或同时填写数量和单价',
-    })
-  }
-  return amount
-}
-
-function mustFind<T>(value: T | null): T {
-  if (!value) throw new AppError('NOT_FOUND', '交易记录不存在，可能已被删除，请刷新后重试')
-  return value
+function mustHaveAmount(resolved: ResolvedSaleAmount): number {
+  if (!resolved.ok) throw new AppError('VALIDATION', `输入有误：${resolved.message}`, { amount: resolved.message })
+  return resolved.amount
 }
