@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import './zodLocale'
+import { wellFormedInputs } from './wellFormedInputs'
 import { appInfoSchema, noInput, provinceRegionSchema, provinceRegionSetInput } from './app'
 import {
   backupInfoSchema,
@@ -148,8 +149,9 @@ import {
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
  * it; the handler map is typed by it, so a channel without a handler does not compile.
+ * Every input also refuses a lone surrogate in any string (wellFormedInputs).
  */
-export const contract = {
+export const contract = wellFormedInputs({
   'app.info': { input: noInput, output: appInfoSchema },
   'dictionary.list': { input: dictionaryListInput, output: z.array(dictItemSchema) },
   'dictionary.create': { input: dictionaryCreateInput, output: dictItemSchema },
@@ -258,7 +260,7 @@ export const contract = {
   'import.progress': { input: jobInput, output: importProgressOutput },
   'import.cancel': { input: jobInput, output: emptyOutput },
   'import.errorReport': { input: importErrorReportInput, output: fileOutput },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>)
 
 export type Contract = typeof contract
 export type Channel = keyof Contract
