@@ -2,13 +2,23 @@ import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import type sqlite3 from 'sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { closeRaw, openRaw, rawAll } from '../../../../src/main/core/db/rawSqlite'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
 import { channels, contract, type Channel } from '../../../../src/shared/contract'
 import { errorCodes, type Result } from '../../../../src/shared/result'
 import { everyRowSql } from '../../../helpers/databaseDigest'
 import { tempDir } from '../../../helpers/tempDir'
-import { fieldsOf, isWhitelistedString, setAt, takesString, validSample } from './schemaWalk'
+import { loneSurrogateMessage } from '../../../../src/shared/wellFormedInputs'
+import {
+  fieldsOf,
+  isWhitelistedString,
+  objectSchemasOf,
+  setAt,
+  takesString,
+  unionOptions,
+  validSample,
+} from './schemaWalk'
 
 /**
  * Every channel of the contract (iterated, so channels added later are covered
@@ -32,6 +42,9 @@ function deep(levels: number): unknown {
   return value
 }
 const protoPayload = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}')
+/** Text that shows nothing: zero-width space, non-joiner, joiner, BOM, soft hyphen, word joiner. */
+const invisibleOnly = '\u200B\u200C\u200D\uFEFF\u00AD\u2060'
+const loneSurrogates = ['\uD800', '甲\uDC00乙', '\uDBFF']
 
 /** Values put in place of a whole input. */
 const topLevel: unknown[] = [
@@ -64,6 +77,8 @@ const fieldValues: unknown[] = [
   '',
   megabyte,
   ...sqlFragments.slice(0, 3),
+  invisibleOnly,
+  ...loneSurrogates,
   true,
   [sqlFragments[0]],
   { [sqlFragments[0]]: sqlFragments[1] },
@@ -132,7 +147,8 @@ async function freshBaseline(): Promise<void> {
   baselineSource = core.store.dataSource
 }
 
-async function probe(channel: string, input: unknown): Promise<void> {
+/** Calls the channel, records what a failure broke (see the suite's rules) and returns its Result, if any. */
+async function probe(channel: string, input: unknown): Promise<Result<unknown> | undefined> {
   stats.calls++
   stats.byChannel.set(channel, (stats.byChannel.get(channel) ?? 0) + 1)
   await freshBaseline()
@@ -141,15 +157,15 @@ async function probe(channel: string, input: unknown): Promise<void> {
     result = await core.dispatch(channel, input)
   } catch (error) {
     stats.failures.push(`${channel} threw ${String(error)} on ${describeInput(input)}`)
-    return
+    return undefined
   }
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
     stats.failures.push(`${channel} returned a non-Result on ${describeInput(input)}`)
-    return
+    return undefined
   }
   if (result.ok) {
     stats.accepted++
-    return
+    return result
   }
   stats.refused++
   if (!errorCodes.includes(result.error.code) || typeof result.error.message !== 'string') {
@@ -166,6 +182,27 @@ async function probe(channel: string, input: unknown): Promise<void> {
       stats.failures.push(`${channel} changed the database although it refused ${describeInput(input)}`)
     }
   }
+  return result
+}
+
+/** The refusal's code, message and field messages as one text, to look for a word in; null when accepted. */
+function refusalText(result: Result<unknown> | undefined): string | null {
+  if (!result || result.ok) return null
+  return [result.error.code, result.error.message, ...Object.values(result.error.fields ?? {})].join(' ')
+}
+
+/** Whether zod's issues (those inside a union's too) name the key `unexpectedKey` as unknown. */
+function flagsUnknownKey(issues: readonly z.core.$ZodIssue[]): boolean {
+  return issues.some(
+    (issue) =>
+      (issue.code === 'unrecognized_keys' && issue.keys.includes('unexpectedKey')) ||
+      (issue.code === 'invalid_union' && issue.errors.some(flagsUnknownKey)),
+  )
+}
+
+/** Whether the channel's input schema takes `value` at `path` of its sample input. */
+function takes(channel: Channel, base: unknown, path: (string | number)[], value: unknown): boolean {
+  return contract[channel].input.safeParse(setAt(base, path, value)).success
 }
 
 beforeAll(async () => {
@@ -220,6 +257,163 @@ describe('IPC fuzzing', () => {
     // Nothing from the fuzz reached the file system outside the data folder's own files.
     expect(readdirSync(dataDir).filter((n) => n.startsWith('upload-'))).toEqual([])
   }, 600_000)
+
+  it('every object in every input refuses unknown keys, nested objects too', () => {
+    const loose: string[] = []
+    for (const channel of channels) {
+      const objects = objectSchemasOf(contract[channel].input)
+      // Every input is an object at the top (the dispatch turns a missing input into {}).
+      if (!objects.some((o) => o.path.length === 0)) loose.push(`${channel}: input is not an object`)
+      for (const at of objects) if (!at.strict) loose.push(`${channel}: ${at.path.join('.') || '(input)'}`)
+    }
+    expect(loose).toEqual([])
+  })
+
+  it('the strictness walk finds a loose object behind arrays, unions, records, pipes and wrappers', () => {
+    const loose = (schema: z.ZodType) =>
+      objectSchemasOf(schema)
+        .filter((o) => !o.strict)
+        .map((o) => o.path.join('.'))
+    expect(loose(z.strictObject({ a: z.string() }))).toEqual([])
+    expect(loose(z.strictObject({ a: z.array(z.object({ b: z.string() })).optional() }))).toEqual(['a.0'])
+    expect(loose(z.strictObject({ a: z.union([z.string(), z.object({})]).nullable() }))).toEqual(['a'])
+    expect(loose(z.strictObject({ a: z.record(z.string(), z.object({})) }))).toEqual(['a.0'])
+    expect(loose(z.strictObject({ a: z.object({}).transform(() => 1) }))).toEqual(['a'])
+    expect(loose(z.strictObject({ a: z.object({}).passthrough().default({}) }))).toEqual(['a'])
+    expect(loose(z.object({}).superRefine(() => undefined))).toEqual([''])
+    expect(loose(z.strictObject({ a: z.lazy(() => z.object({})) }))).toEqual(['a'])
+  })
+
+  it('an unknown key is refused with VALIDATION by every channel, at the top and in every nested object', async () => {
+    const missed: string[] = []
+    let tried = 0
+    for (const channel of channels) {
+      const schema = contract[channel].input
+      // One sample per option of a union input, so that each option's own objects are reached.
+      const bases = [validSample(schema), ...unionOptions(schema).map(validSample)]
+      for (const { path } of objectSchemasOf(schema)) {
+        tried++
+        const input = bases
+          .map((base) => setAt(base, [...path, 'unexpectedKey'], sqlFragments[0]))
+          .find((candidate) => flagsUnknownKey(schema.safeParse(candidate).error?.issues ?? []))
+        const where = `${channel}: ${path.join('.') || '(input)'}`
+        if (input === undefined) missed.push(`${where}: the schema lets the key through`)
+        else {
+          const result = await probe(channel, input)
+          if (result?.ok !== false || result.error.code !== 'VALIDATION')
+            missed.push(`${where} → ${describeInput(result)}`)
+        }
+      }
+    }
+    expect(missed).toEqual([])
+    expect(tried).toBeGreaterThan(channels.length)
+    expect(stats.failures).toEqual([])
+  }, 300_000)
+
+  it('a lone surrogate is refused in every string of every input, and in a key', async () => {
+    const missed: string[] = []
+    let freeText = 0
+    for (const channel of channels) {
+      const base = validSample(contract[channel].input)
+      for (const field of fieldsOf(contract[channel].input)) {
+        if (!takesString(field.schema)) continue
+        // Where plain text is taken, nothing but the surrogate can be the reason for a refusal.
+        const plain = takes(channel, base, field.path, '甲乙丙')
+        if (plain) freeText++
+        for (const value of loneSurrogates) {
+          const text = refusalText(await probe(channel, setAt(base, field.path, value)))
+          if (text === null || (plain && !text.includes(loneSurrogateMessage))) {
+            missed.push(`${channel}: ${field.path.join('.')} ${JSON.stringify(value)} → ${text ?? 'accepted'}`)
+          }
+        }
+      }
+    }
+    const keyed = await probe('analysis.exportXlsx', {
+      title: '导出',
+      columns: [{ key: 'a', header: '甲' }],
+      rows: [{ a: 1, ['\uD800']: 2 }],
+    })
+    expect(refusalText(keyed)).toContain(loneSurrogateMessage)
+    expect(missed).toEqual([])
+    expect(freeText).toBeGreaterThan(100)
+    // A surrogate pair (an emoji) is a character like any other.
+    expect(await probe('customers.list', { quick: '😀' })).toMatchObject({ ok: true })
+    expect(stats.failures).toEqual([])
+  }, 300_000)
+
+  it('text that only looks empty (invisible characters) is refused wherever empty text is', async () => {
+    const refusedAsInvisible: string[] = []
+    const missed: string[] = []
+    for (const channel of channels) {
+      const base = validSample(contract[channel].input)
+      for (const field of fieldsOf(contract[channel].input)) {
+        if (!takesString(field.schema) || isWhitelistedString(field.schema)) continue
+        if (!takes(channel, base, field.path, '甲') || takes(channel, base, field.path, '')) continue
+        const name = `${channel}: ${field.path.join('.')}`
+        const text = refusalText(await probe(channel, setAt(base, field.path, invisibleOnly)))
+        if (text === null) missed.push(name)
+        else if (text.includes('看不见的字符')) refusedAsInvisible.push(name)
+      }
+    }
+    // Names the sample inputs above do not reach (a list of names, a 纪念日 needs its date, an export its columns).
+    const column = { key: 'a', header: '甲' }
+    const nested: [Channel, string, Record<string, unknown>][] = [
+      ['customers.create', 'groups.0', { name: '甲', groups: [invisibleOnly] }],
+      [
+        'customers.create',
+        'contacts.0.importantDates.0.label',
+        { name: '甲', contacts: [{ name: '乙', importantDates: [{ label: invisibleOnly, date: '2020-01-01' }] }] },
+      ],
+      ['analysis.exportXlsx', 'title', { title: invisibleOnly, columns: [column], rows: [] }],
+      ['analysis.exportXlsx', 'columns.0.header', { title: '甲', columns: [{ ...column, header: invisibleOnly }] }],
+    ]
+    for (const [channel, path, input] of nested) {
+      const text = refusalText(await probe(channel, input))
+      if (text === null) missed.push(`${channel}: ${path}`)
+      else if (text.includes('看不见的字符')) refusedAsInvisible.push(`${channel}: ${path}`)
+    }
+    expect(missed).toEqual([])
+    expect(refusedAsInvisible).toEqual(
+      expect.arrayContaining([
+        'customers.create: name',
+        'customers.create: contacts.0.name',
+        'customers.create: contacts.0.importantDates.0.label',
+        'customers.create: groups.0',
+        'customers.update: name',
+        'customers.update: contacts.0.name',
+        'groups.create: name',
+        'groups.rename: name',
+        'dictionary.create: label',
+        'dictionary.update: label',
+        'projects.create: name',
+        'projects.update: name',
+        'competitors.create: name',
+        'competitors.update: name',
+        'analysis.exportXlsx: title',
+        'analysis.exportXlsx: columns.0.header',
+      ]),
+    )
+    expect(stats.failures).toEqual([])
+  }, 300_000)
+
+  it('a sale whose 数量 × 单价 passes the 金额 cap is refused (1e9 × 1e10 = 1e19), created or updated', async () => {
+    const m = core.store.manager
+    const [{ id: customerId }] = await m.query(`SELECT id FROM customer ORDER BY id LIMIT 1`)
+    const amountsBefore = await m.query(`SELECT id, transaction_amount FROM customer ORDER BY id`)
+    const tooLarge = { code: 'VALIDATION', fields: { amount: expect.stringContaining('金额过大') } }
+    const overflow = { quantity: 1e9, unitPrice: 1e10 }
+    expect(await probe('sales.create', { customerId, date: '2026-01-05', ...overflow })).toMatchObject({
+      ok: false,
+      error: tooLarge,
+    })
+    const [{ id: saleId }] = await m.query(`SELECT id FROM sale ORDER BY id LIMIT 1`)
+    expect(await probe('sales.update', { id: saleId, ...overflow })).toMatchObject({ ok: false, error: tooLarge })
+    expect(await probe('sales.update', { id: saleId, amount: 1e12 + 1 })).toMatchObject({ ok: false })
+    const [{ largest }] = await m.query(`SELECT MAX(amount) AS largest FROM sale`)
+    expect(largest).toBeLessThanOrEqual(1e12)
+    expect(await m.query(`SELECT id, transaction_amount FROM customer ORDER BY id`)).toEqual(amountsBefore)
+    expect(stats.failures).toEqual([])
+  })
 
   it('every sort, order, column and filter key in the contract is a whitelist (enum or pattern), not free text', () => {
     // Keys that never reach SQL: the export's column key picks a value out of the rows sent with it, and

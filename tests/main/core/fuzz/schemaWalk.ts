@@ -9,6 +9,12 @@ interface Def {
   out?: z.ZodType
   element?: z.ZodType
   options?: z.ZodType[]
+  catchall?: z.ZodType
+  keyType?: z.ZodType
+  valueType?: z.ZodType
+  left?: z.ZodType
+  right?: z.ZodType
+  getter?: () => z.ZodType
   entries?: Record<string, string | number>
   values?: unknown[]
   checks?: { _zod: { def: { check: string; format?: string } } }[]
@@ -48,6 +54,76 @@ export function fieldsOf(schema: z.ZodType, depth = 3, prefix: (string | number)
   if (def.type === 'array' && def.element) return fieldsOf(def.element, depth, [...prefix, 0])
   if (def.type === 'union' && def.options) return def.options.flatMap((option) => fieldsOf(option, depth, prefix))
   return []
+}
+
+/** The options of a union input (looking through wrappers), or none. */
+export function unionOptions(schema: z.ZodType): z.ZodType[] {
+  const def = defOf(core(schema))
+  return def.type === 'union' ? (def.options ?? []) : []
+}
+
+export interface ObjectSchemaAt {
+  /** Keys and `0` for an array element or a record's value. */
+  path: (string | number)[]
+  strict: boolean
+}
+
+/** Kinds of schema `objectSchemasOf` knows to hold no object inside. */
+const leafKinds = new Set([
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'bigint',
+  'enum',
+  'literal',
+  'null',
+  'undefined',
+  'never',
+  'unknown',
+  'any',
+  'date',
+  'transform',
+])
+
+/**
+ * Every object schema inside a schema, through every kind of wrapper (optional,
+ * default, pipe in and out, arrays, unions, records, intersections, lazy), with
+ * whether it refuses unknown keys. A kind it does not know is reported as not
+ * strict, so a new wrapper cannot hide an object from the walk.
+ */
+export function objectSchemasOf(schema: z.ZodType, path: (string | number)[] = []): ObjectSchemaAt[] {
+  const def = defOf(schema)
+  const inner = (next: z.ZodType | undefined, at = path) => (next ? objectSchemasOf(next, at) : [])
+  switch (def.type) {
+    case 'object':
+      return [
+        { path, strict: def.catchall !== undefined && defOf(def.catchall).type === 'never' },
+        ...Object.entries(def.shape ?? {}).flatMap(([key, field]) => objectSchemasOf(field, [...path, key])),
+      ]
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return inner(def.innerType)
+    case 'pipe':
+      return [...inner(def.in), ...inner(def.out)]
+    case 'array':
+      return inner(def.element, [...path, 0])
+    case 'record':
+      return [...inner(def.keyType), ...inner(def.valueType, [...path, 0])]
+    case 'union':
+      return (def.options ?? []).flatMap((option) => objectSchemasOf(option, path))
+    case 'intersection':
+      return [...inner(def.left), ...inner(def.right)]
+    case 'lazy':
+      return inner(def.getter?.())
+    default:
+      return leafKinds.has(def.type) ? [] : [{ path: [...path, `(${def.type})`], strict: false }]
+  }
 }
 
 /** Whether a string field only takes listed values, a pattern or a format: a whitelist, not free text. */
