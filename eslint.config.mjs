@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import { importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
@@ -14,6 +15,15 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // A cycle makes the load order decide what a module sees; type-only cycles still tie two files together.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
@@ -42,7 +52,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'core runs in plain Node: put Electron code in src/main/platform.' }] },
+        {
+          paths: [{ name: 'electron', message: 'core runs in plain Node: put Electron code in src/main/platform.' }],
+          patterns: [
+            {
+              group: ['**/platform/**', '**/renderer/**', '**/preload/**', '**/main/index', '**/main/ipc'],
+              message: 'core never imports the shell: the shell hands core what it needs (see openCore options).',
+            },
+          ],
+        },
       ],
     },
   },

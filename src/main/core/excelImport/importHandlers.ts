@@ -3,7 +3,7 @@ import type { ImportDecisions, ImportResult, PreviewRow } from '../../../shared/
 import { headerKey, importFieldsOf, matchHeader, type ImportKind } from '../../../shared/excelImportFields'
 import { cleanText } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
-import { localNow } from '../customers/localTime'
+import { localNow } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { importErrorReport } from './importErrorReport'
 import { rememberedMapping, rememberMapping } from './importMappingMemory'

@@ -1,6 +1,6 @@
 import { calendarLabels, lunarDaysInMonth, parseCalendarDate, type CalendarKind } from '../../../shared/calendarDate'
 import type { CalendarCell } from '../../../shared/importCleaning'
-import { resolveDivisionNames, resolveDivisionText } from '../../../shared/regionNames'
+import { resolveDivisionNames, resolveDivisionText } from '../regions/regionNames'
 
 export interface RowProblem {
   column: string

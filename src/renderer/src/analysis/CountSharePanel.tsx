@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { CountRow } from '../../../shared/analysis/analysisOutputs'
-import { shareChartOption, type ChartKind } from '../../../shared/analysis/chartOptions'
+import { shareChartOption, type ChartKind } from './chartOptions'
 import type { AnalysisColumn } from './analysisTable'
 import { ChartPanel } from './ChartPanel'
 

@@ -1,6 +1,6 @@
 import { Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { formatAmount, formatChange, formatCount, formatPercent } from '../../../shared/analysis/formatNumbers'
+import { formatAmount, formatChange, formatCount, formatPercent } from './formatNumbers'
 
 /** A column of the numbers beside a chart; `format` drives both the table cell and the Excel cell. */
 export interface AnalysisColumn<R> {

@@ -1,7 +1,7 @@
 import { CopyOutlined, MailOutlined, MobileOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Input, Modal, Space, Table, Typography } from 'antd'
 import { useMemo, useState } from 'react'
-import { bccMailtoUrls, mailAddresses } from '../../../shared/mailtoBcc'
+import { bccMailtoUrls, mailAddresses } from './mailtoBcc'
 import type { ChannelInput } from '../../../shared/contract'
 import type { GreetingRecipient } from '../../../shared/reminder'
 import { useQuery } from '../api/useQuery'

@@ -1,7 +1,7 @@
 import { FileExcelOutlined } from '@ant-design/icons'
 import { App, Button, Card } from 'antd'
 import { useCallback, useMemo } from 'react'
-import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
+import { shareChartOption, type ChartKind } from '../chartOptions'
 import { useQuery } from '../../api/useQuery'
 import { errorMessage } from '../../api/client'
 import { AnalysisTable, type AnalysisColumn } from '../analysisTable'

@@ -1,7 +1,7 @@
 import { Card, Statistic, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { CountRow, FeedbackOutput } from '../../../../shared/analysis/analysisOutputs'
-import { formatCount, formatPercent } from '../../../../shared/analysis/formatNumbers'
+import { formatCount, formatPercent } from '../formatNumbers'
 import { useQuery } from '../../api/useQuery'
 import { CountSharePanel } from '../CountSharePanel'
 import { choiceLabel, PeriodPicker, usePeriodChoice } from '../PeriodPicker'

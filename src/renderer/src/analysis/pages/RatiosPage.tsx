@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import type { RatioRow } from '../../../../shared/analysis/analysisOutputs'
-import { shareChartOption, type ChartKind } from '../../../../shared/analysis/chartOptions'
+import { shareChartOption, type ChartKind } from '../chartOptions'
 import { dimensionLabels, type AnalysisDimension } from '../../../../shared/analysis/dimensions'
 import { periodLabel } from '../../../../shared/analysis/period'
 import { useQuery } from '../../api/useQuery'

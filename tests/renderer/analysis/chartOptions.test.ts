@@ -4,8 +4,8 @@ import {
   paretoChartOption,
   periodChartOption,
   shareChartOption,
-} from '../../../src/shared/analysis/chartOptions'
-import { formatAmount, formatChange, formatPercent } from '../../../src/shared/analysis/formatNumbers'
+} from '../../../src/renderer/src/analysis/chartOptions'
+import { formatAmount, formatChange, formatPercent } from '../../../src/renderer/src/analysis/formatNumbers'
 
 const rows = [
   { label: '华北', value: 700, previous: 300 },

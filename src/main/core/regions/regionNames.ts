@@ -1,5 +1,5 @@
 import { areaList } from '@vant/area-data'
-import { toHalfWidth } from './importCleaning'
+import { toHalfWidth } from '../../../shared/importCleaning'
 
 /**
  * 省/市/区 as people write them (广东省 / 广东, 广州市 / 广州, 天河区 / 天河,

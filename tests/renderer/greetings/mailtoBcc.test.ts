@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bccMailtoUrls, mailAddresses, maxMailtoLength } from '../../src/shared/mailtoBcc'
+import { bccMailtoUrls, mailAddresses, maxMailtoLength } from '../../../src/renderer/src/greetings/mailtoBcc'
 
 /** The addresses of a mailto link, read back as a mail client does. */
 function bccOf(url: string): string[] {

@@ -1,4 +1,4 @@
-import { isEmail } from './fieldSchemas'
+import { isEmail } from '../../../shared/fieldSchemas'
 
 /**
  * Group mail the way the seed asks: every customer in 暗送 (BCC), so no one sees

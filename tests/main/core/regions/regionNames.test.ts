@@ -6,7 +6,7 @@ import {
   shortForms,
   type DivisionCodes,
   type DivisionNames,
-} from '../../src/shared/regionNames'
+} from '../../../../src/main/core/regions/regionNames'
 
 const names = (province: string | null, city: string | null = null, district: string | null = null): DivisionNames => ({
   province,
