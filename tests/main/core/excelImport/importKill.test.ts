@@ -7,7 +7,6 @@ import { databaseFileName } from '../../../../src/main/core/openCore'
 import { tempDir } from '../../../helpers/tempDir'
 
 const rowCount = 50_000
-const tsx = resolve(__dirname, '../../../../node_modules/.bin/tsx')
 const child = resolve(__dirname, 'importChild.ts')
 
 function bigCsv(dir: string): string {
@@ -22,7 +21,10 @@ function bigCsv(dir: string): string {
 /** Runs the child import and SIGKILLs it once `shouldKill` says so for a stdout line; resolves with the last line seen. */
 function importAndKill(dataDir: string, file: string, shouldKill: (line: string) => boolean): Promise<string> {
   return new Promise((done, fail) => {
-    const proc = spawn(tsx, [child, dataDir, file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    // Node itself with tsx as a loader: the tsx launcher would run the script in a second process that SIGKILL never reaches.
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let last = ''
     let buffer = ''
     let stderr = ''
