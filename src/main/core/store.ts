@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm'
 import { AppError } from './appError'
+import { SqlReader, SqlWriter } from './db/sqlHandles'
 
 /**
  * TypeORM's own bookkeeping of the shared sqlite query runner. `transactionDepth`
@@ -55,16 +56,16 @@ export class Store {
   }
 
   /** Runs `work` in one transaction, after every write queued before it. Resolves only once COMMIT succeeded. */
-  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  write<T>(work: (db: SqlWriter) => Promise<T>): Promise<T> {
     const run = this.queue.then(() => this.transaction(work))
     this.queue = run.catch(() => undefined)
     return run
   }
 
-  /** Reads wait for queued writes so a caller sees what it just wrote. */
-  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /** Reads wait for queued writes so a caller sees what it just wrote. The handle cannot write. */
+  async read<T>(work: (db: SqlReader) => Promise<T>): Promise<T> {
     await this.queue
-    const run = work(this.source.manager)
+    const run = work(new SqlReader(this.source.manager))
     this.reading.add(run)
     try {
       return await run
@@ -111,7 +112,7 @@ export class Store {
     clearTimeout(timer)
   }
 
-  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (db: SqlWriter) => Promise<T>): Promise<T> {
     const runner = this.source.createQueryRunner()
     const state = runner as unknown as RunnerState
     // IMMEDIATE takes the write lock now (waiting up to the busy timeout), not half-way through the work.
@@ -120,7 +121,7 @@ export class Store {
     state.isTransactionActive = true
     state.transactionDepth = 1
     try {
-      const result = await work(runner.manager)
+      const result = await work(new SqlWriter(runner.manager))
       await runner.query('COMMIT')
       state.isTransactionActive = false
       state.transactionDepth = 0
