@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Empty, Popconfirm, Space, Spin, Tag, Timeline, Tooltip, Typography } from 'antd'
+import { App, Button, Empty, Popconfirm, Space, Spin, Tag, Timeline, Tooltip, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
 import { call, errorMessage } from '../api/client'
+import { LoadFailed } from '../api/LoadFailed'
 import { today } from '../customers/card/cardValues'
 import './activity.css'
 import { InteractionForm } from './InteractionForm'
@@ -96,9 +97,12 @@ export function InteractionTimeline(props: {
           </Button>
         </Space>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {error !== undefined && (
+        // Rows already shown stay; the strip says the rest (or the refresh) did not load.
+        <LoadFailed error={error} retrying={loading} onRetry={() => void refresh()} compact={rows.length > 0} />
+      )}
       {rows.length === 0 ? (
-        loading ? (
+        error !== undefined ? null : loading ? (
           <Spin style={{ display: 'block', margin: '24px auto' }} />
         ) : (
           <Empty description="尚无交往记录" />

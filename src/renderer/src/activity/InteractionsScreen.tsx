@@ -1,9 +1,10 @@
-import { Alert, DatePicker, Input, Select, Table, Tag, Typography } from 'antd'
+import { DatePicker, Input, Select, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Interaction } from '../../../shared/interaction'
 import { navigate } from '../app/navigate'
-import { useQuery } from '../api/useQuery'
+import { Loaded } from '../api/LoadFailed'
+import { combinedLoad, useQuery } from '../api/useQuery'
 import '../projects/projects.css'
 import { useDictOptions } from './activityHelpers'
 
@@ -54,11 +55,12 @@ export function InteractionsScreen(): React.JSX.Element {
   const [page, setPage] = useState(1)
   const types = useDictOptions('interactionType')
   const staff = useDictOptions('staff')
-  const { data, loading, error } = useQuery('interactions.list', {
+  const list = useQuery('interactions.list', {
     ...filters,
     startRow: (page - 1) * pageSize,
     endRow: page * pageSize,
   })
+  const { data, loading } = list
   const total = data?.total ?? 0
   const filter = (changes: Partial<Filters>): void => {
     setFilters({ ...filters, ...changes })
@@ -67,6 +69,7 @@ export function InteractionsScreen(): React.JSX.Element {
 
   return (
     <div>
+      <Loaded query={combinedLoad(types.load, staff.load)} compact what="交往方式和业务员的选项" />
       <div className="kq-list-filters">
         <DatePicker.RangePicker
           aria-label="交往日期"
@@ -109,24 +112,25 @@ export function InteractionsScreen(): React.JSX.Element {
         />
         <Typography.Text type="secondary">共 {total} 条</Typography.Text>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<Interaction>
-        className="kq-clickable-rows"
-        rowKey="id"
-        size="small"
-        bordered
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        columns={columns}
-        locale={{ emptyText: '没有符合条件的交往记录' }}
-        scroll={{ x: 'max-content' }}
-        onRow={(row) => ({ onClick: () => navigate(`/customers/${row.customerId}`) })}
-        pagination={
-          total > pageSize
-            ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
-            : false
-        }
-      />
+      <Loaded query={list}>
+        <Table<Interaction>
+          className="kq-clickable-rows"
+          rowKey="id"
+          size="small"
+          bordered
+          loading={loading}
+          dataSource={data?.rows ?? []}
+          columns={columns}
+          locale={{ emptyText: '没有符合条件的交往记录' }}
+          scroll={{ x: 'max-content' }}
+          onRow={(row) => ({ onClick: () => navigate(`/customers/${row.customerId}`) })}
+          pagination={
+            total > pageSize
+              ? { current: page, pageSize, total, showSizeChanger: false, onChange: (p) => setPage(p) }
+              : false
+          }
+        />
+      </Loaded>
     </div>
   )
 }

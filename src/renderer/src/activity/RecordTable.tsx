@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Space, Table, Typography } from 'antd'
+import { Button, Space, Table, Typography } from 'antd'
 import type { ColumnsType, TableProps } from 'antd/es/table'
 import type { ReactNode } from 'react'
+import { LoadFailed } from '../api/LoadFailed'
 
 /**
  * The record lists on the customer page and their screens (交易记录, 项目,
- * 竞争对手, 意见): a count and a 登记 button above a paged table, the load error
- * between them, and the record's dialog (`children`) below.
+ * 竞争对手, 意见): a count and a 登记 button above a paged table (or, when the
+ * list did not load, the reason with 重试), and the record's dialog (`children`) below.
  */
 export function RecordTable<Row extends { id: number }>(props: {
   /** 共 N 条… */
@@ -16,6 +17,7 @@ export function RecordTable<Row extends { id: number }>(props: {
   /** More toolbar buttons, before the 登记 one. */
   tools?: ReactNode
   error: string | undefined
+  onRetry: () => void
   loading: boolean
   rows: Row[]
   columns: ColumnsType<Row>
@@ -42,24 +44,27 @@ export function RecordTable<Row extends { id: number }>(props: {
           </Button>
         </Space>
       </div>
-      {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 12 }} />}
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={props.loading}
-        dataSource={props.rows}
-        columns={props.columns}
-        locale={{ emptyText: props.emptyText }}
-        scroll={props.scrollX === false ? undefined : { x: 'max-content' }}
-        onChange={props.onChange}
-        summary={props.summary}
-        pagination={
-          total > pageSize
-            ? { current: props.page, pageSize, total, showSizeChanger: false, onChange: props.onPage }
-            : false
-        }
-      />
+      {props.error !== undefined ? (
+        <LoadFailed error={props.error} retrying={props.loading} onRetry={props.onRetry} />
+      ) : (
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          bordered
+          loading={props.loading}
+          dataSource={props.rows}
+          columns={props.columns}
+          locale={{ emptyText: props.emptyText }}
+          scroll={props.scrollX === false ? undefined : { x: 'max-content' }}
+          onChange={props.onChange}
+          summary={props.summary}
+          pagination={
+            total > pageSize
+              ? { current: props.page, pageSize, total, showSizeChanger: false, onChange: props.onPage }
+              : false
+          }
+        />
+      )}
       {props.children}
     </div>
   )

@@ -95,6 +95,7 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
       addLabel="登记交易"
       onAdd={() => setEditing({ record: undefined })}
       error={error}
+      onRetry={() => void reload()}
       loading={loading}
       rows={rows}
       columns={columns}

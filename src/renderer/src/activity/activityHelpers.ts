@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd'
 import { useMemo } from 'react'
 import type { DictionaryCategory, DictItem } from '../../../shared/dictionary'
 import { ApiError, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
+import { useQuery, type LoadState } from '../api/useQuery'
 import { applyServerErrors } from '../customers/card/serverErrors'
 
 export interface DictOption {
@@ -11,12 +11,21 @@ export interface DictOption {
   disabled?: boolean
 }
 
-/** Options of a dictionary category: enabled items, and disabled ones marked so an old record still reads correctly. */
-export function useDictOptions(category: DictionaryCategory): { items: DictItem[]; options: DictOption[] } {
-  const { data } = useQuery('dictionary.list', { category })
+/**
+ * Options of a dictionary category: enabled items, and disabled ones marked so an old record still reads correctly;
+ * `load` for showing a failure (empty options would read as "nothing to choose").
+ */
+export function useDictOptions(category: DictionaryCategory): {
+  items: DictItem[]
+  options: DictOption[]
+  load: LoadState
+} {
+  const query = useQuery('dictionary.list', { category })
+  const { data, error, loading, reload } = query
   return useMemo(() => {
     const items = data ?? []
     return {
+      load: { error, loading, reload },
       items,
       options: items.map((item) =>
         item.enabled
@@ -24,7 +33,7 @@ export function useDictOptions(category: DictionaryCategory): { items: DictItem[
           : { value: item.id, label: `${item.label}（已停用）`, disabled: true },
       ),
     }
-  }, [data])
+  }, [data, error, loading, reload])
 }
 
 /** Puts a failed save's per-field messages on the form; the rest (or the whole message) goes to `showError`. */

@@ -4,6 +4,8 @@ import { App, Button, Card, Empty, Segmented, Space, Spin } from 'antd'
 import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { chartKindLabels, chartKinds, type ChartKind } from './chartOptions'
 import { errorMessage } from '../api/client'
+import { LoadFailed } from '../api/LoadFailed'
+import type { LoadState } from '../api/useQuery'
 import { AnalysisTable, type AnalysisColumn } from './analysisTable'
 import { EChart, type ChartInstance } from './EChart'
 import { exportChartPng, exportTableXlsx } from './exportAnalysis'
@@ -17,6 +19,8 @@ interface ChartPanelProps<R extends object> {
   rows: readonly R[]
   rowKey: (row: R) => string
   loading?: boolean
+  /** A panel with a load of its own shows that load's failure in place of its chart and numbers. */
+  query?: LoadState
   /** Nothing to draw (e.g. no sales in the period): the chart gives way to an explanation. */
   empty?: boolean
   emptyText?: string
@@ -33,6 +37,7 @@ export function ChartPanel<R extends object>({
   rows,
   rowKey,
   loading = false,
+  query,
   empty = false,
   emptyText = '本期没有数据',
   extra,
@@ -42,6 +47,7 @@ export function ChartPanel<R extends object>({
   const [kind, setKind] = useState<ChartKind>('pie')
   const chart = useRef<ChartInstance | null>(null)
   const chartOption = useMemo(() => option(kind), [option, kind])
+  const failed = query?.error
 
   const exportExcel = async () => {
     try {
@@ -70,37 +76,46 @@ export function ChartPanel<R extends object>({
           <Button
             size="small"
             icon={<PictureOutlined />}
-            disabled={empty}
+            disabled={empty || failed !== undefined}
             onClick={() => chart.current && exportChartPng(chart.current, title)}
           >
             导出图片
           </Button>
-          <Button size="small" icon={<FileExcelOutlined />} disabled={rows.length === 0} onClick={exportExcel}>
+          <Button
+            size="small"
+            icon={<FileExcelOutlined />}
+            disabled={rows.length === 0 || failed !== undefined}
+            onClick={exportExcel}
+          >
             导出 Excel
           </Button>
         </Space>
       }
     >
-      <Spin spinning={loading}>
-        <div className="kq-chart-panel-body">
-          <div className="kq-chart-panel-chart">
-            {empty ? (
-              <Empty style={{ height: chartHeight, paddingTop: chartHeight / 3 }} description={emptyText} />
-            ) : (
-              <EChart option={chartOption} height={chartHeight} chartRef={chart} />
-            )}
+      {failed !== undefined && query ? (
+        <LoadFailed error={failed} retrying={query.loading} onRetry={() => void query.reload()} />
+      ) : (
+        <Spin spinning={loading || (query?.loading ?? false)}>
+          <div className="kq-chart-panel-body">
+            <div className="kq-chart-panel-chart">
+              {empty ? (
+                <Empty style={{ height: chartHeight, paddingTop: chartHeight / 3 }} description={emptyText} />
+              ) : (
+                <EChart option={chartOption} height={chartHeight} chartRef={chart} />
+              )}
+            </div>
+            <div className="kq-chart-panel-table">
+              <AnalysisTable
+                columns={columns}
+                rows={rows}
+                rowKey={rowKey}
+                emptyText={emptyText}
+                maxHeight={chartHeight - 40}
+              />
+            </div>
           </div>
-          <div className="kq-chart-panel-table">
-            <AnalysisTable
-              columns={columns}
-              rows={rows}
-              rowKey={rowKey}
-              emptyText={emptyText}
-              maxHeight={chartHeight - 40}
-            />
-          </div>
-        </div>
-      </Spin>
+        </Spin>
+      )}
     </Card>
   )
 }

@@ -4,12 +4,32 @@ import { call, errorMessage } from './client'
 
 export interface QueryState<T> {
   data: T | undefined
+  /** The Chinese message of the last failed load, until a load succeeds; show it with `Loaded`/`LoadFailed`. */
   error: string | undefined
   loading: boolean
+  /** Loads again (重试, or after a write); keeps the error shown, its button spinning, until the answer. */
   reload: () => Promise<void>
 }
 
-/** Loads a channel's output and reloads when the input (compared as JSON) changes. */
+/** What a failure display needs of a load, whatever it loads. */
+export type LoadState = Pick<QueryState<unknown>, 'error' | 'loading' | 'reload'>
+
+/** Several loads shown as one (a panel's dictionary and groups): failed if any failed; 重试 reloads the failed ones. */
+export function combinedLoad(...loads: LoadState[]): LoadState {
+  const failed = loads.filter((load) => load.error !== undefined)
+  return {
+    error: failed[0]?.error,
+    loading: loads.some((load) => load.loading),
+    reload: async () => {
+      await Promise.all(failed.map((load) => load.reload()))
+    },
+  }
+}
+
+/**
+ * The one way a screen loads from the core: a channel's output, reloaded when the input
+ * (compared as JSON) changes, with the failure kept for the screen to show.
+ */
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): QueryState<ChannelOutput<C>> {
   const key = JSON.stringify(input)
   const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: string; loading: boolean }>({ loading: true })

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { backupKindLabels, backupTableLabels, backupTables, type BackupInfo } from '../../../shared/backup'
 import type { ChannelInput } from '../../../shared/contract'
 import { call, errorMessage } from '../api/client'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { fileToBase64 } from '../files/saveFile'
 import { formatRowCounts, formatSize, formatTakenAt } from './formatBackup'
@@ -133,45 +134,56 @@ export function BackupPanel(): React.JSX.Element {
           </Space>
         }
       >
-        {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} />}
-        <Table<BackupInfo>
-          size="small"
-          rowKey="name"
-          loading={list.loading}
-          dataSource={list.data?.backups ?? []}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          locale={{ emptyText: '还没有备份。点击“立即备份”做第一份；开启自动备份后，每天第一次打开程序时自动备份。' }}
-          columns={[
-            { title: '备份时间', dataIndex: 'takenAt', width: 150, render: (v: string) => formatTakenAt(v) },
-            {
-              title: '类型',
-              dataIndex: 'kind',
-              width: 130,
-              render: (kind: BackupInfo['kind']) => <Tag>{backupKindLabels[kind]}</Tag>,
-            },
-            { title: '大小', dataIndex: 'sizeBytes', width: 90, align: 'right', render: (v: number) => formatSize(v) },
-            {
-              title: '内容',
-              key: 'rows',
-              render: (_: unknown, info) =>
-                info.ok ? formatRowCounts(info) : <Typography.Text type="danger">文件已损坏，不能恢复</Typography.Text>,
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              width: 80,
-              render: (_: unknown, info) => (
-                <Button
-                  size="small"
-                  disabled={!info.ok || busy !== null}
-                  onClick={() => restore({ name: info.name }, `${formatTakenAt(info.takenAt)} 的备份`)}
-                >
-                  恢复
-                </Button>
-              ),
-            },
-          ]}
-        />
+        <Loaded query={list}>
+          <Table<BackupInfo>
+            size="small"
+            rowKey="name"
+            loading={list.loading}
+            dataSource={list.data?.backups ?? []}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            locale={{ emptyText: '还没有备份。点击“立即备份”做第一份；开启自动备份后，每天第一次打开程序时自动备份。' }}
+            columns={[
+              { title: '备份时间', dataIndex: 'takenAt', width: 150, render: (v: string) => formatTakenAt(v) },
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                width: 130,
+                render: (kind: BackupInfo['kind']) => <Tag>{backupKindLabels[kind]}</Tag>,
+              },
+              {
+                title: '大小',
+                dataIndex: 'sizeBytes',
+                width: 90,
+                align: 'right',
+                render: (v: number) => formatSize(v),
+              },
+              {
+                title: '内容',
+                key: 'rows',
+                render: (_: unknown, info) =>
+                  info.ok ? (
+                    formatRowCounts(info)
+                  ) : (
+                    <Typography.Text type="danger">文件已损坏，不能恢复</Typography.Text>
+                  ),
+              },
+              {
+                title: '操作',
+                key: 'actions',
+                width: 80,
+                render: (_: unknown, info) => (
+                  <Button
+                    size="small"
+                    disabled={!info.ok || busy !== null}
+                    onClick={() => restore({ name: info.name }, `${formatTakenAt(info.takenAt)} 的备份`)}
+                  >
+                    恢复
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Loaded>
         {list.data && (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
             备份文件夹：{list.data.folder}。自动备份保留最近 7 天每天一份、4 周每周一份、12
@@ -219,6 +231,7 @@ function BackupSettingsCard({
   }
   return (
     <Card size="small" title="备份设置">
+      <Loaded query={settings} compact what="备份设置" />
       <div style={{ display: 'grid', gridTemplateColumns: '96px 1fr', rowGap: 14, alignItems: 'center' }}>
         <span>自动备份</span>
         <Space>

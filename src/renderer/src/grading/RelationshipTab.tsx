@@ -10,6 +10,7 @@ import {
   type RelationshipAssessment,
 } from '../../../shared/relationshipAssessment'
 import { call, errorMessage } from '../api/client'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 
 const dash = <span className="kq-card-empty">—</span>
@@ -83,7 +84,7 @@ export function RelationshipTab({ customerId, readOnly = false, onSaved }: Props
 
   return (
     <div className="kq-relationship-tab">
-      {history.error && <Alert type="error" showIcon title={history.error} style={{ marginBottom: 12 }} />}
+      <Loaded query={history} compact what="评估记录" />
       <Space wrap size="large" align="center" style={{ marginBottom: 12 }}>
         <span>
           <Typography.Text strong>客户角色：</Typography.Text>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { bccMailtoUrls, mailAddresses } from './mailtoBcc'
 import type { ChannelInput } from '../../../shared/contract'
 import type { GreetingRecipient } from '../../../shared/reminder'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { saveBytes } from '../files/saveFile'
 import { copyText } from './copyText'
@@ -86,27 +87,29 @@ export function GreetingDialog(props: {
             导出手机号码
           </Button>
         </Space>
-        <Table<GreetingRecipient>
-          size="small"
-          rowKey={(r) => `${r.customerId}-${r.contactName ?? ''}`}
-          loading={list.loading}
-          dataSource={recipients}
-          pagination={false}
-          scroll={{ y: 300 }}
-          locale={{ emptyText: list.error ?? '名单为空' }}
-          columns={[
-            { title: '客户', dataIndex: 'customerName', ellipsis: true },
-            { title: '联系人', dataIndex: 'contactName', width: 110, render: (v: string | null) => v ?? '—' },
-            {
-              title: '电子邮件',
-              dataIndex: 'email',
-              width: 250,
-              ellipsis: true,
-              render: (v: string | null) => v ?? '—',
-            },
-            { title: '手机', dataIndex: 'mobile', width: 130, render: (v: string | null) => v ?? '—' },
-          ]}
-        />
+        <Loaded query={list} what="名单">
+          <Table<GreetingRecipient>
+            size="small"
+            rowKey={(r) => `${r.customerId}-${r.contactName ?? ''}`}
+            loading={list.loading}
+            dataSource={recipients}
+            pagination={false}
+            scroll={{ y: 300 }}
+            locale={{ emptyText: '名单为空' }}
+            columns={[
+              { title: '客户', dataIndex: 'customerName', ellipsis: true },
+              { title: '联系人', dataIndex: 'contactName', width: 110, render: (v: string | null) => v ?? '—' },
+              {
+                title: '电子邮件',
+                dataIndex: 'email',
+                width: 250,
+                ellipsis: true,
+                render: (v: string | null) => v ?? '—',
+              },
+              { title: '手机', dataIndex: 'mobile', width: 130, render: (v: string | null) => v ?? '—' },
+            ]}
+          />
+        </Loaded>
       </Space>
     </Modal>
   )

@@ -116,6 +116,7 @@ export function CompetitorsTable(props: { customer?: CustomerOption; filters?: C
       addLabel="登记竞争对手"
       onAdd={() => setEditing({ record: undefined })}
       error={error}
+      onRetry={() => void reload()}
       loading={loading}
       rows={rows}
       columns={columns}

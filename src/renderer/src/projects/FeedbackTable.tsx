@@ -119,6 +119,7 @@ export function FeedbackTable(props: { customer?: CustomerOption; filters?: Feed
       addLabel="登记意见"
       onAdd={() => setEditing({ record: undefined })}
       error={error}
+      onRetry={() => void reload()}
       loading={loading}
       rows={rows}
       columns={columns}

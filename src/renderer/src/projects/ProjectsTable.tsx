@@ -170,6 +170,7 @@ export function ProjectsTable(props: {
       addLabel="新建项目"
       onAdd={() => setEditing({ record: undefined })}
       error={error}
+      onRetry={() => void reload()}
       loading={loading}
       rows={rows}
       columns={columns}

@@ -1,5 +1,6 @@
 import { Segmented } from 'antd'
 import { useState } from 'react'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { ReminderTable } from './ReminderTable'
 import './reminders.css'
@@ -33,15 +34,17 @@ export function CustomerRemindersTab({ customerId }: { customerId: number }): Re
           ]}
         />
       </div>
-      <ReminderTable
-        rows={list.data?.rows ?? []}
-        today={list.data?.today ?? ''}
-        loading={list.loading}
-        showCustomer={false}
-        onChanged={() => void list.reload()}
-        empty={view === 'open' ? '该客户暂无待处理的提醒' : '该客户还没有提醒'}
-        page={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage }}
-      />
+      <Loaded query={list}>
+        <ReminderTable
+          rows={list.data?.rows ?? []}
+          today={list.data?.today ?? ''}
+          loading={list.loading}
+          showCustomer={false}
+          onChanged={() => void list.reload()}
+          empty={view === 'open' ? '该客户暂无待处理的提醒' : '该客户还没有提醒'}
+          page={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage }}
+        />
+      </Loaded>
     </div>
   )
 }

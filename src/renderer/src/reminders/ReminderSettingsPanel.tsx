@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { ReminderSettings } from '../../../shared/reminder'
 import { call } from '../api/client'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { reportSaveError } from '../activity/activityHelpers'
 import './reminders.css'
@@ -15,12 +16,19 @@ const timeItemProps = {
 
 /** 系统设置 → 提醒设置. */
 export function ReminderSettingsPanel(): React.JSX.Element {
-  const { data, reload } = useQuery('reminders.getSettings', {})
+  const settings = useQuery('reminders.getSettings', {})
+  const { data, reload } = settings
   const [form] = Form.useForm<ReminderSettings>()
   const [saving, setSaving] = useState(false)
   const { message } = App.useApp()
   const quiet = Form.useWatch('quietHoursEnabled', form)
-  if (!data) return <Spin style={{ display: 'block', margin: '40px auto' }} />
+  if (!data) {
+    return settings.error !== undefined ? (
+      <Loaded query={settings} what="提醒设置" />
+    ) : (
+      <Spin style={{ display: 'block', margin: '40px auto' }} />
+    )
+  }
 
   const save = async (values: ReminderSettings): Promise<void> => {
     setSaving(true)

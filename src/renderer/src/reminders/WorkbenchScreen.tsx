@@ -148,7 +148,11 @@ export function WorkbenchScreen(): React.JSX.Element {
           <Card
             size="small"
             title="业务下滑"
-            extra={<Tag color={reminderKindColors.salesDecline}>{declines.data?.total ?? 0}</Tag>}
+            extra={
+              declines.error === undefined && (
+                <Tag color={reminderKindColors.salesDecline}>{declines.data?.total ?? 0}</Tag>
+              )
+            }
           >
             <Loaded query={declines} compact>
               <SideList

@@ -18,6 +18,7 @@ import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { categoryInfo, dictionaryCategories, type DictItem, type DictionaryCategory } from '../../../shared/dictionary'
 import { call, errorMessage } from '../api/client'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import { EditableText } from './EditableText'
 
@@ -25,7 +26,8 @@ import { EditableText } from './EditableText'
 export function DictionaryPanel(): React.JSX.Element {
   const [category, setCategory] = useState<DictionaryCategory>('region')
   const info = categoryInfo(category)
-  const { data: items = [], loading, reload } = useQuery('dictionary.list', { category })
+  const list = useQuery('dictionary.list', { category })
+  const { data: items = [], loading, reload } = list
   const { message } = App.useApp()
 
   const run = async (work: () => Promise<unknown>, done?: string): Promise<boolean> => {
@@ -184,17 +186,19 @@ export function DictionaryPanel(): React.JSX.Element {
           category={category}
           onAdd={(input) => run(() => call('dictionary.create', input), `已添加「${input.label}」`)}
         />
-        <Table<DictItem>
-          rowKey="id"
-          size="small"
-          bordered
-          loading={loading}
-          columns={columns}
-          dataSource={items}
-          pagination={false}
-          rowClassName={(item) => (item.enabled ? '' : 'dict-disabled')}
-          locale={{ emptyText: <Empty description={`还没有${info.label}，请在上方添加`} /> }}
-        />
+        <Loaded query={list}>
+          <Table<DictItem>
+            rowKey="id"
+            size="small"
+            bordered
+            loading={loading}
+            columns={columns}
+            dataSource={items}
+            pagination={false}
+            rowClassName={(item) => (item.enabled ? '' : 'dict-disabled')}
+            locale={{ emptyText: <Empty description={`还没有${info.label}，请在上方添加`} /> }}
+          />
+        </Loaded>
       </div>
     </div>
   )

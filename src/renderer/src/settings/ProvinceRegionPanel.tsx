@@ -1,7 +1,8 @@
 import { App, Select, Table, Typography } from 'antd'
 import type { ProvinceRegion } from '../../../shared/app'
 import { call, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
+import { Loaded } from '../api/LoadFailed'
+import { combinedLoad, useQuery } from '../api/useQuery'
 
 /** Each province's default 大区, so region analysis works at either level. */
 export function ProvinceRegionPanel(): React.JSX.Element {
@@ -28,36 +29,38 @@ export function ProvinceRegionPanel(): React.JSX.Element {
       <Typography.Paragraph type="secondary">
         省份按国家行政区划代码（GB/T 2260）列出。客户选了省份，就归入这里对应的大区。
       </Typography.Paragraph>
-      <Table<ProvinceRegion>
-        rowKey="provinceCode"
-        size="small"
-        bordered
-        loading={provinces.loading}
-        dataSource={provinces.data}
-        pagination={false}
-        style={{ maxWidth: 560 }}
-        columns={[
-          { title: '代码', dataIndex: 'provinceCode', width: 100 },
-          { title: '省份', dataIndex: 'provinceName' },
-          {
-            title: '大区',
-            dataIndex: 'regionId',
-            width: 200,
-            render: (regionId: number | null, row) => (
-              <Select
-                size="small"
-                style={{ width: 170 }}
-                allowClear
-                placeholder="未划分"
-                aria-label={`${row.provinceName} 大区`}
-                value={regionId ?? undefined}
-                options={options}
-                onChange={(value?: number) => void change(row.provinceCode, value ?? null)}
-              />
-            ),
-          },
-        ]}
-      />
+      <Loaded query={combinedLoad(provinces, regions)}>
+        <Table<ProvinceRegion>
+          rowKey="provinceCode"
+          size="small"
+          bordered
+          loading={provinces.loading}
+          dataSource={provinces.data}
+          pagination={false}
+          style={{ maxWidth: 560 }}
+          columns={[
+            { title: '代码', dataIndex: 'provinceCode', width: 100 },
+            { title: '省份', dataIndex: 'provinceName' },
+            {
+              title: '大区',
+              dataIndex: 'regionId',
+              width: 200,
+              render: (regionId: number | null, row) => (
+                <Select
+                  size="small"
+                  style={{ width: 170 }}
+                  allowClear
+                  placeholder="未划分"
+                  aria-label={`${row.provinceName} 大区`}
+                  value={regionId ?? undefined}
+                  options={options}
+                  onChange={(value?: number) => void change(row.provinceCode, value ?? null)}
+                />
+              ),
+            },
+          ]}
+        />
+      </Loaded>
     </>
   )
 }

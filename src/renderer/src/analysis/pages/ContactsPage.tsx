@@ -2,6 +2,7 @@ import { FileExcelOutlined } from '@ant-design/icons'
 import { App, Button, Card } from 'antd'
 import { useCallback, useMemo } from 'react'
 import { shareChartOption, type ChartKind } from '../chartOptions'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import { errorMessage } from '../../api/client'
 import { AnalysisTable, type AnalysisColumn } from '../analysisTable'
@@ -16,7 +17,8 @@ type Row = Record<string, string | number>
 export function ContactsPage() {
   const { message } = App.useApp()
   const [choice, setChoice] = usePeriodChoice()
-  const { data, loading } = useQuery('analysis.contacts', { period: choice.period })
+  const query = useQuery('analysis.contacts', { period: choice.period })
+  const { data, loading } = query
   const rows = useMemo<Row[]>(
     () =>
       (data?.rows ?? []).map((r) => ({
@@ -56,36 +58,38 @@ export function ContactsPage() {
       <AnalysisToolbar note="按交往时间统计本期的交往记录（不含回收站中的客户）">
         <PeriodPicker value={choice} onChange={setChoice} />
       </AnalysisToolbar>
-      <ChartPanel
-        title={`${choiceLabel(choice)}业务员客户接触`}
-        option={option}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => String(r.key)}
-        loading={loading}
-        empty={rows.length === 0}
-        emptyText="本期没有交往记录"
-      />
-      <Card
-        size="small"
-        title="按交往方式"
-        extra={
-          <Button
-            size="small"
-            icon={<FileExcelOutlined />}
-            disabled={rows.length === 0}
-            onClick={() =>
-              exportTableXlsx(`${choiceLabel(choice)}业务员交往方式`, typeColumns, rows).catch((e: unknown) => {
-                void message.error(errorMessage(e))
-              })
-            }
-          >
-            导出 Excel
-          </Button>
-        }
-      >
-        <AnalysisTable columns={typeColumns} rows={rows} rowKey={(r) => String(r.key)} emptyText="本期没有交往记录" />
-      </Card>
+      <Loaded query={query}>
+        <ChartPanel
+          title={`${choiceLabel(choice)}业务员客户接触`}
+          option={option}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => String(r.key)}
+          loading={loading}
+          empty={rows.length === 0}
+          emptyText="本期没有交往记录"
+        />
+        <Card
+          size="small"
+          title="按交往方式"
+          extra={
+            <Button
+              size="small"
+              icon={<FileExcelOutlined />}
+              disabled={rows.length === 0}
+              onClick={() =>
+                exportTableXlsx(`${choiceLabel(choice)}业务员交往方式`, typeColumns, rows).catch((e: unknown) => {
+                  void message.error(errorMessage(e))
+                })
+              }
+            >
+              导出 Excel
+            </Button>
+          }
+        >
+          <AnalysisTable columns={typeColumns} rows={rows} rowKey={(r) => String(r.key)} emptyText="本期没有交往记录" />
+        </Card>
+      </Loaded>
     </>
   )
 }

@@ -5,6 +5,7 @@ import type { ExtremeRow } from '../../../../shared/analysis/analysisOutputs'
 import { shareChartOption, type ChartKind } from '../chartOptions'
 import { formatAmount, formatChange } from '../formatNumbers'
 import { periodLabel } from '../../../../shared/analysis/period'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
@@ -63,7 +64,8 @@ export function ExtremesPage() {
   const [choice, setChoice] = usePeriodChoice()
   const [topN, setTopN] = useState(10)
   const previous = previousOf(choice)
-  const { data, loading } = useQuery('analysis.extremes', { period: choice.period, previous, topN })
+  const query = useQuery('analysis.extremes', { period: choice.period, previous, topN })
+  const { data, loading } = query
   const byTotal = useMemo(() => data?.byTotal ?? [], [data])
   const previousName = periodLabel(previous, choice.kind)
   const option = useCallback(
@@ -100,33 +102,35 @@ export function ExtremesPage() {
           <span>名</span>
         </Space>
       </AnalysisToolbar>
-      <ChartPanel
-        title={`${label}业绩总量前 ${topN} 名`}
-        option={option}
-        columns={chartColumns}
-        rows={byTotal}
-        rowKey={(r) => String(r.customerId)}
-        loading={loading}
-        empty={byTotal.length === 0}
-        emptyText="本期没有交易记录"
-      />
-      <Card size="small" title="排名与应对措施" className="kq-extremes-lists">
-        <Tabs
-          items={[
-            { key: 'total', label: `业绩总量前 ${topN} 名`, children: list(byTotal, '本期没有交易记录') },
-            {
-              key: 'growth',
-              label: `销售增长前 ${topN} 名`,
-              children: list(data?.byGrowth ?? [], '本期没有销售增长的客户'),
-            },
-            {
-              key: 'decline',
-              label: `业绩下滑前 ${topN} 名`,
-              children: list(data?.byDecline ?? [], '本期没有业绩下滑的客户'),
-            },
-          ]}
+      <Loaded query={query}>
+        <ChartPanel
+          title={`${label}业绩总量前 ${topN} 名`}
+          option={option}
+          columns={chartColumns}
+          rows={byTotal}
+          rowKey={(r) => String(r.customerId)}
+          loading={loading}
+          empty={byTotal.length === 0}
+          emptyText="本期没有交易记录"
         />
-      </Card>
+        <Card size="small" title="排名与应对措施" className="kq-extremes-lists">
+          <Tabs
+            items={[
+              { key: 'total', label: `业绩总量前 ${topN} 名`, children: list(byTotal, '本期没有交易记录') },
+              {
+                key: 'growth',
+                label: `销售增长前 ${topN} 名`,
+                children: list(data?.byGrowth ?? [], '本期没有销售增长的客户'),
+              },
+              {
+                key: 'decline',
+                label: `业绩下滑前 ${topN} 名`,
+                children: list(data?.byDecline ?? [], '本期没有业绩下滑的客户'),
+              },
+            ]}
+          />
+        </Card>
+      </Loaded>
     </>
   )
 }

@@ -4,6 +4,7 @@ import { abcLabels } from '../../../../shared/analysis/abcClass'
 import type { ParetoOutput } from '../../../../shared/analysis/analysisOutputs'
 import { paretoChartOption, shareChartOption, type ChartKind } from '../chartOptions'
 import { formatAmount, formatCount, formatPercent } from '../formatNumbers'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
@@ -31,7 +32,8 @@ const classColumns: AnalysisColumn<ClassRow>[] = [
 /** 二八分析 (docs/product-rules.md#pareto): the Pareto curve, the share of the top 20 % and the ABC classes. */
 export function ParetoPage() {
   const [choice, setChoice] = usePeriodChoice()
-  const { data, loading } = useQuery('analysis.pareto', { period: choice.period })
+  const query = useQuery('analysis.pareto', { period: choice.period })
+  const { data, loading } = query
   const classes = useMemo<ClassRow[]>(
     () => (data?.classes ?? []).map((c) => ({ ...c, label: abcLabels[c.abcClass] })),
     [data],
@@ -53,42 +55,44 @@ export function ParetoPage() {
       <AnalysisToolbar note="客户按本期销售额从高到低排列；A 类为累计占比不超过 80% 的客户，B 类不超过 95%，其余为 C 类">
         <PeriodPicker value={choice} onChange={setChoice} />
       </AnalysisToolbar>
-      <div className="kq-stat-row">
-        <Card size="small">
-          <Statistic title="有交易的客户" value={data ? formatCount(data.customers) : '—'} suffix="个" />
-        </Card>
-        <Card size="small">
-          <Statistic title="本期销售额" value={data ? formatAmount(data.totalAmount) : '—'} suffix="元" />
-        </Card>
-        <Card size="small">
-          <Statistic
-            title={`前 20% 客户（${data ? formatCount(data.topFifthCount) : '—'} 个）的销售额占比`}
-            value={data && !empty ? formatPercent(data.topFifthShare) : '—'}
-          />
-        </Card>
-      </div>
-      <ChartPanel
-        title={`${label}二八分析（帕累托曲线）`}
-        option={curve}
-        switchable={false}
-        columns={topColumns}
-        rows={data?.top ?? []}
-        rowKey={(r) => String(r.customerId)}
-        loading={loading}
-        empty={empty}
-        emptyText="本期没有交易记录"
-      />
-      <ChartPanel
-        title={`${label}ABC 分类`}
-        option={abc}
-        columns={classColumns}
-        rows={empty ? [] : classes}
-        rowKey={(r) => r.abcClass}
-        loading={loading}
-        empty={empty}
-        emptyText="本期没有交易记录"
-        chartHeight={300}
-      />
+      <Loaded query={query}>
+        <div className="kq-stat-row">
+          <Card size="small">
+            <Statistic title="有交易的客户" value={data ? formatCount(data.customers) : '—'} suffix="个" />
+          </Card>
+          <Card size="small">
+            <Statistic title="本期销售额" value={data ? formatAmount(data.totalAmount) : '—'} suffix="元" />
+          </Card>
+          <Card size="small">
+            <Statistic
+              title={`前 20% 客户（${data ? formatCount(data.topFifthCount) : '—'} 个）的销售额占比`}
+              value={data && !empty ? formatPercent(data.topFifthShare) : '—'}
+            />
+          </Card>
+        </div>
+        <ChartPanel
+          title={`${label}二八分析（帕累托曲线）`}
+          option={curve}
+          switchable={false}
+          columns={topColumns}
+          rows={data?.top ?? []}
+          rowKey={(r) => String(r.customerId)}
+          loading={loading}
+          empty={empty}
+          emptyText="本期没有交易记录"
+        />
+        <ChartPanel
+          title={`${label}ABC 分类`}
+          option={abc}
+          columns={classColumns}
+          rows={empty ? [] : classes}
+          rowKey={(r) => r.abcClass}
+          loading={loading}
+          empty={empty}
+          emptyText="本期没有交易记录"
+          chartHeight={300}
+        />
+      </Loaded>
     </>
   )
 }

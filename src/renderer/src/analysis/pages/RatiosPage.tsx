@@ -3,6 +3,7 @@ import type { RatioRow } from '../../../../shared/analysis/analysisOutputs'
 import { shareChartOption, type ChartKind } from '../chartOptions'
 import { dimensionLabels, type AnalysisDimension } from '../../../../shared/analysis/dimensions'
 import { periodLabel } from '../../../../shared/analysis/period'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
@@ -92,11 +93,12 @@ export function RatiosPage() {
   const [area, setArea] = useState<AreaDimension>('region')
   const label = choiceLabel(choice)
   // One call for every panel: the pass over the sales is the cost, and calls run one after another on SQLite.
-  const { data, loading } = useQuery('analysis.ratioSets', {
+  const query = useQuery('analysis.ratioSets', {
     period: choice.period,
     previous: previousOf(choice),
     dimensions: [area, ...groups.map(([dimension]) => dimension)],
   })
+  const { data, loading } = query
   // By position, as asked: while another 区域 loads, its panels keep the rows they show, as the other panels do.
   const rowsAt = (index: number) => data?.[index]?.rows ?? noRows
   const panel = { choice, loading }
@@ -106,18 +108,20 @@ export function RatiosPage() {
         <PeriodPicker value={choice} onChange={setChoice} />
         <DimensionPicker value={area} onChange={setArea} />
       </AnalysisToolbar>
-      <RatioPanel {...panel} dimension={area} measure="amount" title={`${label}区域销售额比率`} rows={rowsAt(0)} />
-      <RatioPanel {...panel} dimension={area} measure="customers" title={`${label}区域客户比率`} rows={rowsAt(0)} />
-      {groups.map(([dimension, title], i) => (
-        <RatioPanel
-          {...panel}
-          key={dimension}
-          dimension={dimension}
-          measure="customers"
-          title={`${label}${title}`}
-          rows={rowsAt(i + 1)}
-        />
-      ))}
+      <Loaded query={query}>
+        <RatioPanel {...panel} dimension={area} measure="amount" title={`${label}区域销售额比率`} rows={rowsAt(0)} />
+        <RatioPanel {...panel} dimension={area} measure="customers" title={`${label}区域客户比率`} rows={rowsAt(0)} />
+        {groups.map(([dimension, title], i) => (
+          <RatioPanel
+            {...panel}
+            key={dimension}
+            dimension={dimension}
+            measure="customers"
+            title={`${label}${title}`}
+            rows={rowsAt(i + 1)}
+          />
+        ))}
+      </Loaded>
     </>
   )
 }

@@ -6,6 +6,7 @@ import type { PastCycleRow, RetentionPeriod } from '../../../../shared/analysis/
 import { periodChartOption } from '../chartOptions'
 import { formatAmount, formatCount } from '../formatNumbers'
 import { periodLabel, recentPeriods } from '../../../../shared/analysis/period'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
@@ -44,7 +45,8 @@ export function RetentionPage() {
   const [count, setCount] = useState(choice.kind === 'year' ? 3 : 6)
   const periods = useMemo(() => recentPeriods(choice.period, choice.kind, count + 1), [choice, count])
   const today = dayjs().format('YYYY-MM-DD')
-  const { data, loading } = useQuery('analysis.retention', { periods, asOf: today, limit: 200 })
+  const query = useQuery('analysis.retention', { periods, asOf: today, limit: 200 })
+  const { data, loading } = query
   const rows = useMemo<Row[]>(
     () => (data?.periods ?? []).map((p) => ({ ...p, label: periodLabel(p, choice.kind) })),
     [data, choice.kind],
@@ -73,32 +75,34 @@ export function RetentionPage() {
           <span>期</span>
         </Space>
       </AnalysisToolbar>
-      <ChartPanel
-        title="客户保持与流失"
-        option={option}
-        switchable={false}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.from}
-        loading={loading}
-        empty={rows.every((r) => r.buyers === 0 && r.previousBuyers === 0)}
-        emptyText="这些期间都没有交易记录"
-      />
-      <Card
-        size="small"
-        title={`已超过采购周期的客户${data ? `（共 ${formatCount(data.pastCycle.total)} 个）` : ''}`}
-        extra={<span className="kq-analysis-toolbar-note">距最近交易的天数已达到购买策略的周期，截至 {today}</span>}
-      >
-        <Table<PastCycleRow>
-          size="small"
-          rowKey="customerId"
-          columns={pastColumns}
-          dataSource={data?.pastCycle.rows ?? []}
+      <Loaded query={query}>
+        <ChartPanel
+          title="客户保持与流失"
+          option={option}
+          switchable={false}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.from}
           loading={loading}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
-          locale={{ emptyText: '没有超过采购周期的客户' }}
+          empty={rows.every((r) => r.buyers === 0 && r.previousBuyers === 0)}
+          emptyText="这些期间都没有交易记录"
         />
-      </Card>
+        <Card
+          size="small"
+          title={`已超过采购周期的客户${data ? `（共 ${formatCount(data.pastCycle.total)} 个）` : ''}`}
+          extra={<span className="kq-analysis-toolbar-note">距最近交易的天数已达到购买策略的周期，截至 {today}</span>}
+        >
+          <Table<PastCycleRow>
+            size="small"
+            rowKey="customerId"
+            columns={pastColumns}
+            dataSource={data?.pastCycle.rows ?? []}
+            loading={loading}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
+            locale={{ emptyText: '没有超过采购周期的客户' }}
+          />
+        </Card>
+      </Loaded>
     </>
   )
 }

@@ -8,6 +8,7 @@ import type { SalesPerformanceRow } from '../../../../shared/analysis/analysisOu
 import { shareChartOption, type ChartKind } from '../chartOptions'
 import { formatAmount, formatChange, formatCount, formatPercent } from '../formatNumbers'
 import { errorMessage } from '../../api/client'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import { gridLocale, gridTheme } from '../../grid/agGridSetup'
 import type { AnalysisColumn } from '../analysisTable'
@@ -77,7 +78,8 @@ const columnDefs: ColDef<SalesPerformanceRow>[] = [
 export function SalesPerformancePage() {
   const { message } = App.useApp()
   const [year, setYear] = useState(() => dayjs().year())
-  const { data, loading } = useQuery('analysis.salesPerformance', { year, limit: sheetRows })
+  const query = useQuery('analysis.salesPerformance', { year, limit: sheetRows })
+  const { data, loading } = query
   const rows = useMemo(() => data?.rows ?? [], [data])
   const top = useMemo(() => rows.slice(0, chartRows), [rows])
   const option = useCallback(
@@ -107,48 +109,50 @@ export function SalesPerformancePage() {
           />
         </Space>
       </AnalysisToolbar>
-      <ChartPanel
-        title={`${year}年销售额前 ${chartRows} 名客户`}
-        option={option}
-        columns={exportColumns.filter((c) => ['rank', 'name', 'amount', 'share', 'change'].includes(c.key))}
-        rows={top}
-        rowKey={(r) => String(r.customerId)}
-        loading={loading}
-        empty={top.length === 0}
-        emptyText="这一年没有交易记录"
-        chartHeight={320}
-      />
-      <Card
-        size="small"
-        title={`${year}年客户销售业绩`}
-        extra={
-          <Button
-            size="small"
-            icon={<FileExcelOutlined />}
-            disabled={rows.length === 0}
-            onClick={() =>
-              exportTableXlsx(`${year}年客户销售业绩`, exportColumns, rows).catch((e: unknown) => {
-                void message.error(errorMessage(e))
-              })
-            }
-          >
-            导出 Excel
-          </Button>
-        }
-      >
-        <div style={{ height: 480 }} className="kq-sales-performance-grid">
-          <AgGridReact<SalesPerformanceRow>
-            theme={gridTheme}
-            localeText={gridLocale}
-            rowData={rows}
-            columnDefs={columnDefs}
-            defaultColDef={{ sortable: true, resizable: true }}
-            getRowId={(p) => String(p.data.customerId)}
-            loading={loading}
-            overlayNoRowsTemplate="<span>这一年没有交易记录</span>"
-          />
-        </div>
-      </Card>
+      <Loaded query={query}>
+        <ChartPanel
+          title={`${year}年销售额前 ${chartRows} 名客户`}
+          option={option}
+          columns={exportColumns.filter((c) => ['rank', 'name', 'amount', 'share', 'change'].includes(c.key))}
+          rows={top}
+          rowKey={(r) => String(r.customerId)}
+          loading={loading}
+          empty={top.length === 0}
+          emptyText="这一年没有交易记录"
+          chartHeight={320}
+        />
+        <Card
+          size="small"
+          title={`${year}年客户销售业绩`}
+          extra={
+            <Button
+              size="small"
+              icon={<FileExcelOutlined />}
+              disabled={rows.length === 0}
+              onClick={() =>
+                exportTableXlsx(`${year}年客户销售业绩`, exportColumns, rows).catch((e: unknown) => {
+                  void message.error(errorMessage(e))
+                })
+              }
+            >
+              导出 Excel
+            </Button>
+          }
+        >
+          <div style={{ height: 480 }} className="kq-sales-performance-grid">
+            <AgGridReact<SalesPerformanceRow>
+              theme={gridTheme}
+              localeText={gridLocale}
+              rowData={rows}
+              columnDefs={columnDefs}
+              defaultColDef={{ sortable: true, resizable: true }}
+              getRowId={(p) => String(p.data.customerId)}
+              loading={loading}
+              overlayNoRowsTemplate="<span>这一年没有交易记录</span>"
+            />
+          </div>
+        </Card>
+      </Loaded>
     </>
   )
 }

@@ -20,7 +20,9 @@ const columnsFor = (dimension: AnalysisDimension): AnalysisColumn<SourceRow>[] =
 
 /** One distribution: the customers registered in the period by the dimension. */
 function SourcePanel({ period, dimension, title }: { period: Period; dimension: AnalysisDimension; title: string }) {
-  const { data, loading } = useQuery('analysis.sources', { period, dimension })
+  // A query per panel, so each shows its own failure (and 重试) in its card.
+  const query = useQuery('analysis.sources', { period, dimension })
+  const { data } = query
   const rows = useMemo(() => data ?? [], [data])
   const option = useCallback(
     (kind: ChartKind) =>
@@ -38,7 +40,7 @@ function SourcePanel({ period, dimension, title }: { period: Period; dimension: 
       columns={columnsFor(dimension)}
       rows={rows}
       rowKey={(r) => r.key}
-      loading={loading}
+      query={query}
       empty={rows.every((r) => r.newCustomers === 0)}
       emptyText="本期没有新登记的客户"
     />

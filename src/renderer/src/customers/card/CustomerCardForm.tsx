@@ -1,9 +1,10 @@
 import { SaveOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Result, Space, Spin, Typography } from 'antd'
+import { Alert, App, Button, Form, Space, Spin, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { completeness } from '../../../../shared/completeness'
 import type { Customer } from '../../../../shared/customer'
 import { ApiError, call, errorMessage } from '../../api/client'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import { useShortcut } from '../../app/shortcuts'
 import { CardFieldInput } from './CardFieldInput'
@@ -32,8 +33,9 @@ export function CustomerCardForm(props: CustomerCardFormProps): React.JSX.Elemen
 }
 
 function ExistingCustomerCard(props: CustomerCardFormProps & { customerId: number }): React.JSX.Element {
-  const { data, error, loading } = useQuery('customers.get', { id: props.customerId })
-  if (error) return <Result status="warning" title="无法打开客户资料" subTitle={error} />
+  const customer = useQuery('customers.get', { id: props.customerId })
+  const { data, error, loading } = customer
+  if (error !== undefined) return <Loaded query={customer} what="客户资料" />
   if (!data || loading) return <Spin style={{ display: 'block', margin: '80px auto' }} />
   return <CardEditor customer={data} onSaved={props.onSaved} onCancel={props.onCancel} />
 }
@@ -143,9 +145,7 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
           </Button>
         </Space>
       </div>
-      {lookups.error && (
-        <Alert type="error" showIcon title={`选项加载失败：${lookups.error}`} style={{ marginBottom: 12 }} />
-      )}
+      <Loaded query={lookups} compact what="字典和分组的选项" />
       <Form<CardFormValues>
         form={form}
         {...cardFormProps}

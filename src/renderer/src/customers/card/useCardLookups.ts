@@ -1,11 +1,10 @@
 import { useMemo } from 'react'
 import { customerDictFields, type CustomerDictField } from '../../../../shared/customer'
 import type { DictItem } from '../../../../shared/dictionary'
-import { useQuery } from '../../api/useQuery'
+import { combinedLoad, useQuery, type LoadState } from '../../api/useQuery'
 
-export interface CardLookups {
-  loading: boolean
-  error: string | undefined
+/** A load itself (`Loaded` shows its failure with 重试), since a card without its labels would look blank. */
+export interface CardLookups extends LoadState {
   /** Select options of a dictionary field: enabled items, plus the current value when it was disabled since. */
   dictOptions(field: CustomerDictField, current: number | null | undefined): { value: number; label: string }[]
   /** The label of a dictionary item, marked when disabled so old records still read correctly. */
@@ -21,14 +20,17 @@ export function useCardLookups(): CardLookups {
   const groups = useQuery('groups.list', {})
   const regions = useQuery('regions.list', {})
 
+  const load = combinedLoad(dictionary, groups, regions)
+  const { error, loading, reload } = load
   return useMemo(() => {
     const items = dictionary.data ?? []
     const byId = new Map<number, DictItem>(items.map((item) => [item.id, item]))
     const label = (item: DictItem): string => (item.enabled ? item.label : `${item.label}（已停用）`)
     const provinceRegion = new Map((regions.data ?? []).map((r) => [r.provinceCode, r.regionId]))
     return {
-      loading: dictionary.loading || groups.loading || regions.loading,
-      error: dictionary.error ?? groups.error ?? regions.error,
+      loading,
+      error,
+      reload,
       dictOptions: (field, current) =>
         items
           .filter((item) => item.category === customerDictFields[field] && (item.enabled || item.id === current))
@@ -40,17 +42,7 @@ export function useCardLookups(): CardLookups {
       groupNames: (groups.data ?? []).map((g) => g.name),
       regionOfProvince: (code) => provinceRegion.get(code) ?? null,
     }
-  }, [
-    dictionary.data,
-    dictionary.loading,
-    dictionary.error,
-    groups.data,
-    groups.loading,
-    groups.error,
-    regions.data,
-    regions.loading,
-    regions.error,
-  ])
+  }, [dictionary.data, groups.data, regions.data, loading, error, reload])
 }
 
 export function isDictField(key: string): key is CustomerDictField {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typ
 import { useState } from 'react'
 import { navigate } from '../../app/navigate'
 import { call, errorMessage } from '../../api/client'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import { ContactsTable } from '../card/ContactsTable'
 import { CustomerCardForm } from '../card/CustomerCardForm'
@@ -24,7 +25,8 @@ export { NewCustomer } from './NewCustomer'
 
 /** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
 export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
-  const { data: customer, error, reload } = useQuery('customers.get', { id, includeDeleted: true })
+  const load = useQuery('customers.get', { id, includeDeleted: true })
+  const { data: customer, error, reload } = load
   const lookups = useCardLookups()
   const { message } = App.useApp()
   const [editing, setEditing] = useState(false)
@@ -37,7 +39,14 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
         status="warning"
         title="无法打开客户资料"
         subTitle={error}
-        extra={<Button onClick={() => navigate('/customers')}>返回客户列表</Button>}
+        extra={[
+          <Button key="retry" type="primary" loading={load.loading} onClick={() => void reload()}>
+            重试
+          </Button>,
+          <Button key="back" onClick={() => navigate('/customers')}>
+            返回客户列表
+          </Button>,
+        ]}
       />
     )
   }
@@ -111,6 +120,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           style={{ maxWidth: 1200, margin: '0 auto 12px' }}
         />
       )}
+      <Loaded query={lookups} compact what="字典和分组的选项" />
       <CustomerCardView customer={customer} lookups={lookups} />
       <div className="kq-detail-tabs">
         <Tabs

@@ -1,15 +1,16 @@
-import { Alert, Table } from 'antd'
+import { Table } from 'antd'
 import type { CustomerChange } from '../../../../shared/customer'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 
 const dash = <span className="kq-card-empty">—</span>
 
 /** 变更记录 (docs/product-rules.md#change-history): the customer's field changes, newest first as the core returns them. */
 export function HistoryTab({ id }: { id: number }): React.JSX.Element {
-  const { data, error, loading } = useQuery('customers.history', { id })
+  const history = useQuery('customers.history', { id })
+  const { data, loading } = history
   return (
-    <>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <Loaded query={history}>
       <Table<CustomerChange>
         rowKey="id"
         size="small"
@@ -25,6 +26,6 @@ export function HistoryTab({ id }: { id: number }): React.JSX.Element {
           { title: '新值', dataIndex: 'newValue', render: (v: string | null) => v ?? dash },
         ]}
       />
-    </>
+    </Loaded>
   )
 }

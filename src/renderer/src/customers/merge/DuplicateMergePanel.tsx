@@ -1,6 +1,7 @@
 import { Empty, Spin, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { duplicateGroupKindLabels, type DuplicateGroup } from '../../../../shared/customerMerge'
+import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import { DuplicateGroupCompare } from './DuplicateGroupCompare'
 
@@ -18,7 +19,7 @@ export function DuplicateMergePanel(): React.JSX.Element {
   const group: DuplicateGroup | undefined = list.find((g) => groupKey(g) === selected) ?? list[0]
 
   if (groups.loading && !groups.data) return <Spin />
-  if (groups.error) return <Typography.Text type="danger">{groups.error}</Typography.Text>
+  if (groups.error !== undefined) return <Loaded query={groups} what="疑似重复的客户" />
   if (!groups.data || groups.data.groups.length === 0) {
     return <Empty description="没有发现重复的客户（按名称、电话、邮箱比对）" />
   }

@@ -12,7 +12,8 @@ import {
 import type { CustomerFilters } from '../../../../shared/customerList'
 import type { DictItem } from '../../../../shared/dictionary'
 import { provinces } from '../../../../shared/regions'
-import { useQuery } from '../../api/useQuery'
+import { Loaded } from '../../api/LoadFailed'
+import { combinedLoad, useQuery } from '../../api/useQuery'
 
 const dateRanges = [
   ['registered', '登记日期'],
@@ -64,60 +65,63 @@ export function CustomerFilterPanel({
     values.map((v) => ({ value: v, label: `${v}${suffix}` }))
 
   return (
-    <Form layout="inline" size="small" labelCol={{ style: { width: 76 } }} style={{ rowGap: 0 }}>
-      {(Object.keys(customerDictFields) as CustomerDictField[]).map((field) =>
-        multi(customerFieldLabels[field], filters[field], dictOptions(items, customerDictFields[field]), (v) =>
-          set({ [field]: v }),
-        ),
-      )}
-      {multi(
-        '分组',
-        filters.groupIds,
-        (groups.data ?? []).map((g) => ({ value: g.id, label: g.name })),
-        (v) => set({ groupIds: v }),
-      )}
-      {multi(
-        '省份',
-        filters.provinceCode,
-        provinces.map((p) => ({ value: p.code, label: p.name })),
-        (v) => set({ provinceCode: v }),
-      )}
-      {multi('成交级别', filters.dealGrade, enumOptions(dealGrades, ' 级'), (v) => set({ dealGrade: v }))}
-      {multi('客情等级', filters.relationshipLevel, enumOptions(relationshipLevels, ' 级'), (v) =>
-        set({ relationshipLevel: v }),
-      )}
-      {multi('价值分类', filters.valueClass, enumOptions(valueClasses), (v) => set({ valueClass: v }))}
-      {multi('成交状态', filters.dealStatus, enumOptions(dealStatuses), (v) => set({ dealStatus: v }))}
-      {multi(
-        '信用状况',
-        filters.creditRating,
-        [5, 4, 3, 2, 1].map((n) => ({ value: n, label: '★'.repeat(n) })),
-        (v) => set({ creditRating: v }),
-      )}
-      {dateRanges.map(([prefix, label]) => {
-        const from = filters[`${prefix}From`]
-        const to = filters[`${prefix}To`]
-        return (
-          <Form.Item key={prefix} label={label} style={{ marginBottom: 8 }}>
-            <DatePicker.RangePicker
-              style={{ width: 230 }}
-              aria-label={`筛选 ${label}`}
-              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-              allowEmpty={[true, true]}
-              onChange={(range) =>
-                set({
-                  [`${prefix}From`]: day(range?.[0]),
-                  [`${prefix}To`]: day(range?.[1]),
-                } as Partial<CustomerFilters>)
-              }
-            />
-          </Form.Item>
-        )
-      })}
-      <Form.Item style={{ marginBottom: 8 }}>
-        <Button onClick={() => onChange(filters.deleted ? { deleted: true } : {})}>清除筛选</Button>
-      </Form.Item>
-    </Form>
+    <>
+      <Loaded query={combinedLoad(dictionary, groups)} compact what="字典和分组的选项" />
+      <Form layout="inline" size="small" labelCol={{ style: { width: 76 } }} style={{ rowGap: 0 }}>
+        {(Object.keys(customerDictFields) as CustomerDictField[]).map((field) =>
+          multi(customerFieldLabels[field], filters[field], dictOptions(items, customerDictFields[field]), (v) =>
+            set({ [field]: v }),
+          ),
+        )}
+        {multi(
+          '分组',
+          filters.groupIds,
+          (groups.data ?? []).map((g) => ({ value: g.id, label: g.name })),
+          (v) => set({ groupIds: v }),
+        )}
+        {multi(
+          '省份',
+          filters.provinceCode,
+          provinces.map((p) => ({ value: p.code, label: p.name })),
+          (v) => set({ provinceCode: v }),
+        )}
+        {multi('成交级别', filters.dealGrade, enumOptions(dealGrades, ' 级'), (v) => set({ dealGrade: v }))}
+        {multi('客情等级', filters.relationshipLevel, enumOptions(relationshipLevels, ' 级'), (v) =>
+          set({ relationshipLevel: v }),
+        )}
+        {multi('价值分类', filters.valueClass, enumOptions(valueClasses), (v) => set({ valueClass: v }))}
+        {multi('成交状态', filters.dealStatus, enumOptions(dealStatuses), (v) => set({ dealStatus: v }))}
+        {multi(
+          '信用状况',
+          filters.creditRating,
+          [5, 4, 3, 2, 1].map((n) => ({ value: n, label: '★'.repeat(n) })),
+          (v) => set({ creditRating: v }),
+        )}
+        {dateRanges.map(([prefix, label]) => {
+          const from = filters[`${prefix}From`]
+          const to = filters[`${prefix}To`]
+          return (
+            <Form.Item key={prefix} label={label} style={{ marginBottom: 8 }}>
+              <DatePicker.RangePicker
+                style={{ width: 230 }}
+                aria-label={`筛选 ${label}`}
+                value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+                allowEmpty={[true, true]}
+                onChange={(range) =>
+                  set({
+                    [`${prefix}From`]: day(range?.[0]),
+                    [`${prefix}To`]: day(range?.[1]),
+                  } as Partial<CustomerFilters>)
+                }
+              />
+            </Form.Item>
+          )
+        })}
+        <Form.Item style={{ marginBottom: 8 }}>
+          <Button onClick={() => onChange(filters.deleted ? { deleted: true } : {})}>清除筛选</Button>
+        </Form.Item>
+      </Form>
+    </>
   )
 }
 

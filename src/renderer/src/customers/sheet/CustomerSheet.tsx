@@ -15,6 +15,7 @@ import type { CustomerFilters, CustomerListRow } from '../../../../shared/custom
 import { navigate } from '../../app/navigate'
 import { useShortcut } from '../../app/shortcuts'
 import { call, errorMessage } from '../../api/client'
+import { LoadFailed } from '../../api/LoadFailed'
 import { gridLocale, gridTheme } from '../../grid/agGridSetup'
 import { ExportSheetButton } from '../../excel/ExportSheetButton'
 import { BatchActions } from './BatchActions'
@@ -59,6 +60,8 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const [filters, setFilters] = useState<CustomerFilters>(recycleBin ? { deleted: true } : {})
   const [showFilters, setShowFilters] = useState(false)
   const [total, setTotal] = useState<number | null>(null)
+  // A block the grid could not load: shown above the grid with 重试, since the grid alone would just stay empty.
+  const [failure, setFailure] = useState<{ error: string; retrying: boolean }>()
   const columnState = useColumnState<CustomerListRow>(recycleBin ? 'grid.recycle' : 'grid.customers')
   const searchRef = useRef<HTMLInputElement>(null)
   const searchTimer = useRef<number | undefined>(undefined)
@@ -75,16 +78,23 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
         })
           .then(({ rows, total: count }) => {
             setTotal(count)
+            setFailure(undefined)
             params.successCallback(rows, count)
           })
           .catch((error: unknown) => {
             params.failCallback()
-            message.error(errorMessage(error))
+            setFailure({ error: errorMessage(error), retrying: false })
           })
       },
     }),
-    [quick, filters, message],
+    [quick, filters],
   )
+  const retryGrid = (): void => {
+    if (!failure) return
+    setFailure({ ...failure, retrying: true })
+    // Failed blocks stay failed in the cache; purging asks for every visible block again.
+    api?.purgeInfiniteCache()
+  }
 
   // A selection belongs to the query it was made in: a new query starts with none.
   const [selection, setSelection] = useState<{ source: IDatasource; ids: number[]; all: boolean }>({
@@ -161,7 +171,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             </Button>
           </Badge>
           <Typography.Text type="secondary" aria-live="polite">
-            {total === null ? '正在加载…' : `共 ${total.toLocaleString('zh-CN')} 个客户`}
+            {total === null ? (failure ? '没有加载出来' : '正在加载…') : `共 ${total.toLocaleString('zh-CN')} 个客户`}
             {selectedCount > 0 && `，已选 ${selectedCount.toLocaleString('zh-CN')} 个`}
           </Typography.Text>
           {selected.length > 0 && !allMatching && total !== null && total > selected.length && (
@@ -236,6 +246,9 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             onChange={(next) => setFilters(recycleBin ? { ...next, deleted: true } : next)}
           />
         </div>
+      )}
+      {failure && (
+        <LoadFailed compact what="客户列表" error={failure.error} retrying={failure.retrying} onRetry={retryGrid} />
       )}
       <div style={{ flex: 1, minHeight: 300 }}>
         <AgGridReact<CustomerListRow>
