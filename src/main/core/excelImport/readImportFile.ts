@@ -25,7 +25,7 @@ export async function readImportFile(fileName: string, bytes: Buffer, fields: Im
 }
 
 async function xlsxRows(bytes: Buffer): Promise<SheetRow[]> {
-  const fast = fastXlsxRows(bytes)
+  const fast = await fastXlsxRows(bytes)
   if (fast) return fast
   // exceljs unpacks with no bound of its own: a part that grows past its declared size is refused first.
   await assertUnpacksWithinDeclaredSizes(bytes)
@@ -36,9 +36,9 @@ async function xlsxRows(bytes: Buffer): Promise<SheetRow[]> {
  * The fast reader, or null to let exceljs try (a file it does not handle, or one it cannot make sense of).
  * Its own refusals (not a zip, too large unpacked) stand: exceljs would wait for ever on an empty stream.
  */
-function fastXlsxRows(bytes: Buffer): SheetRow[] | null {
+async function fastXlsxRows(bytes: Buffer): Promise<SheetRow[] | null> {
   try {
-    return readXlsxSheet(bytes)
+    return await readXlsxSheet(bytes)
   } catch (error) {
     if (error instanceof AppError) throw error
     return null

@@ -14,27 +14,29 @@ import { zipEntries } from './zipEntries'
  * that a rich inline string keeps all of its runs and the first sheet is the
  * workbook's first tab rather than the first in the zip.
  */
-export function readXlsxSheet(bytes: Buffer): SheetRow[] | null {
-  const entries = zipEntries(bytes)
+export async function readXlsxSheet(bytes: Buffer): Promise<SheetRow[] | null> {
+  const entries = await zipEntries(bytes)
   if (!entries) return null
-  const text = (path: string): string | null => {
+  const text = async (path: string): Promise<string | null> => {
     const read = entries.get(path)
     if (!read) return null
-    const data = read()
+    const data = await read()
     // UTF-16 parts (allowed, never seen from Excel or WPS) go to exceljs.
     if (data[0] === 0xff || data[0] === 0xfe) return null
     return data.toString('utf8')
   }
-  const workbookPath = targetOf(text('_rels/.rels') ?? '', '/officeDocument', '') ?? 'xl/workbook.xml'
-  const workbook = text(workbookPath)
+  const workbookPath = targetOf((await text('_rels/.rels')) ?? '', '/officeDocument', '') ?? 'xl/workbook.xml'
+  const workbook = await text(workbookPath)
   if (workbook === null) return null
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1)
-  const rels = text(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`) ?? ''
+  const rels = (await text(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`)) ?? ''
   const sheetPath = firstWorksheet(workbook, rels, folder)
-  const sheet = sheetPath === null ? null : text(sheetPath)
+  const sheet = sheetPath === null ? null : await text(sheetPath)
   if (sheet === null) return null
-  const strings = sharedStrings(text(targetOf(rels, '/sharedStrings', folder) ?? `${folder}sharedStrings.xml`) ?? '')
-  const dates = dateStyles(text(targetOf(rels, '/styles', folder) ?? `${folder}styles.xml`) ?? '')
+  const strings = sharedStrings(
+    (await text(targetOf(rels, '/sharedStrings', folder) ?? `${folder}sharedStrings.xml`)) ?? '',
+  )
+  const dates = dateStyles((await text(targetOf(rels, '/styles', folder) ?? `${folder}styles.xml`)) ?? '')
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook)
   return sheetRows(sheet, strings, dates, date1904)
 }

@@ -1,72 +1,116 @@
-import { createInflateRaw, inflateRawSync } from 'node:zlib'
+import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { AppError } from '../appError'
-import { notAnXlsx, readZipDirectory, tooLarge, type ZipEntry } from './zipDirectory'
-
-const localHeader = 0x04034b50
 
 /**
- * The files of a zip archive (an .xlsx is one), each unpacked when asked for,
- * never past the size the directory declares (a zip bomb lies there, or declares
- * gigabytes and is refused by readZipDirectory before anything is unpacked).
- * Null for what this small reader leaves to exceljs: encryption or a compression
- * other than stored/deflate.
+ * The most an .xlsx may unpack to, all parts together. A 100,000-customer sheet
+ * is about 100 MB of XML; a zip bomb declares (or, lying, reaches) gigabytes.
  */
-export function zipEntries(bytes: Buffer): Map<string, () => Buffer> | null {
-  const directory = readZipDirectory(bytes)
-  if (directory.some((entry) => !readable(entry))) return null
-  const entries = new Map<string, () => Buffer>()
-  for (const entry of directory) entries.set(entry.name, () => unpack(bytes, entry))
-  return entries
+export const maxUnpackedBytes = 512 * 1024 * 1024
+
+export const notAnXlsx = '不是有效的 .xlsx 文件（文件为空或已损坏）。请在 Excel/WPS 中打开并另存为 .xlsx 后再导入'
+
+export function tooLarge(): AppError {
+  return new AppError(
+    'VALIDATION',
+    `文件解压后超过 ${maxUnpackedBytes / 1024 / 1024} MB，不像是正常的 Excel 文件，未导入。请检查文件，或分成几个文件导入`,
+  )
+}
+
+/** The parts of an .xlsx by path, each unpacked only when asked for. */
+export type ZipParts = Map<string, () => Promise<Buffer>>
+
+/**
+ * The files of a zip archive (an .xlsx is one), read with yauzl: each unpacked
+ * when asked for and stopped as soon as it grows past the size the directory
+ * declares for it (yauzl's validateEntrySizes), an archive declaring more than
+ * `maxUnpackedBytes` in all refused before anything is unpacked. Null for what
+ * the fast reader leaves to exceljs: encryption or a compression other than
+ * stored/deflate. Throws the Chinese message for a file that is not a zip at
+ * all: exceljs would otherwise wait for ever on an empty or truncated stream.
+ */
+export async function zipEntries(bytes: Buffer): Promise<ZipParts | null> {
+  const { zip, entries } = await openZip(bytes)
+  if (
+    entries.some((entry) => entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8))
+  ) {
+    return null
+  }
+  const parts: ZipParts = new Map()
+  for (const entry of entries) parts.set(entry.fileName, () => unpack(zip, entry))
+  return parts
 }
 
 /**
  * Before exceljs, which unpacks with no bound of its own, reads an archive: every
- * deflated part is inflated once, counting bytes and keeping none, and the file is
+ * part is unpacked once, counting bytes and keeping none, and the file is
  * refused as soon as a part grows past what the directory declared for it.
  */
 export async function assertUnpacksWithinDeclaredSizes(bytes: Buffer): Promise<void> {
-  for (const entry of readZipDirectory(bytes)) {
-    if (entry.flags & 1) throw new AppError('VALIDATION', '文件有密码保护，请先在 Excel/WPS 中取消密码并另存为 .xlsx')
-    if (entry.method !== 8) continue
-    await new Promise<void>((resolve, reject) => {
-      let produced = 0
-      const inflate = createInflateRaw()
-      inflate.on('data', (chunk: Buffer) => {
-        produced += chunk.length
-        if (produced > entry.size) {
-          inflate.destroy()
-          reject(tooLarge())
-        }
-      })
-      inflate.on('end', resolve)
-      inflate.on('error', () => reject(new AppError('VALIDATION', notAnXlsx)))
-      inflate.end(compressed(bytes, entry))
+  const { zip, entries } = await openZip(bytes)
+  for (const entry of entries) {
+    if (entry.isEncrypted()) {
+      throw new AppError('VALIDATION', '文件有密码保护，请先在 Excel/WPS 中取消密码并另存为 .xlsx')
+    }
+    // exceljs reads stored and deflated parts only; yauzl would refuse the others anyway.
+    if (entry.compressionMethod === 8) await unpack(zip, entry, true)
+  }
+}
+
+/**
+ * The directory, nothing unpacked. yauzl has no bound on an archive's total: the
+ * declared sizes are added up here, and the file refused once they pass the bound.
+ */
+async function openZip(bytes: Buffer): Promise<{ zip: ZipFile; entries: Entry[] }> {
+  const zip = await new Promise<ZipFile>((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false }, (error, opened) => {
+      if (error) reject(zipError(error))
+      else resolve(opened)
     })
-  }
+  })
+  const entries: Entry[] = []
+  let total = 0
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: Entry) => {
+      total += entry.uncompressedSize
+      if (total > maxUnpackedBytes) {
+        zip.close()
+        reject(tooLarge())
+        return
+      }
+      entries.push(entry)
+      zip.readEntry()
+    })
+    zip.on('end', resolve)
+    zip.on('error', (error: Error) => reject(zipError(error)))
+    zip.readEntry()
+  })
+  return { zip, entries }
 }
 
-function readable(entry: ZipEntry): boolean {
-  return (entry.flags & 1) === 0 && (entry.method === 0 || entry.method === 8)
+/** One part unpacked; with `discard`, only counted (the bound is yauzl's check of the declared size). */
+function unpack(zip: ZipFile, entry: Entry, discard = false): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error) {
+        reject(zipError(error))
+        return
+      }
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => {
+        if (!discard) chunks.push(chunk)
+      })
+      stream.on('end', () => resolve(Buffer.concat(chunks)))
+      stream.on('error', (streamError: Error) => {
+        // Stops the inflating too: yauzl's destroy unhooks it from the source.
+        stream.destroy()
+        reject(zipError(streamError))
+      })
+    })
+  })
 }
 
-function compressed(bytes: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.localOffset
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== localHeader) throw new AppError('VALIDATION', notAnXlsx)
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)
-  return bytes.subarray(start, start + entry.compressedSize)
-}
-
-function unpack(bytes: Buffer, entry: ZipEntry): Buffer {
-  const data = compressed(bytes, entry)
-  if (entry.method === 0) return data
-  try {
-    // One byte more than declared, so a part that grows past its declared size is caught, not cut.
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size + 1) })
-    if (out.length > entry.size) throw tooLarge()
-    return out
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge()
-    throw error
-  }
+/** yauzl's errors in Chinese: a part past its declared size is a bomb or a lie, anything else a damaged file. */
+function zipError(error: Error): AppError {
+  if (error instanceof AppError) return error
+  return /too many bytes/.test(error.message) ? tooLarge() : new AppError('VALIDATION', notAnXlsx)
 }
