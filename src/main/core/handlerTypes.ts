@@ -11,6 +11,9 @@ export type Handlers = { [C in Channel]: Handler<C> }
 /** The handlers of one domain, keyed by the channels it owns. */
 export type DomainHandlers<C extends Channel> = { [K in C]: Handler<K> }
 
+/** The channels of the contract under one prefix (`'sales'` → sales.create, sales.list …). */
+export type ChannelsOf<Prefix extends string> = Extract<Channel, `${Prefix}.${string}`>
+
 export interface CoreContext {
   store: Store
   dataDir: string

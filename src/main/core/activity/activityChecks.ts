@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import { AppError } from '../appError'
+import type { SqlReader } from '../db/sqlHandles'
 import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 
 /**
@@ -9,8 +9,8 @@ import { dictItemsByIds } from '../dictionary/dictionaryQueries'
  */
 
 /** The customer a record is written for must exist and not be in the 回收站. */
-export async function checkCustomer(manager: EntityManager, customerId: number): Promise<void> {
-  const [row]: { deleted_at: string | null }[] = await manager.query(`SELECT deleted_at FROM customer WHERE id = ?`, [
+export async function checkCustomer(db: SqlReader, customerId: number): Promise<void> {
+  const row = await db.first<{ deleted_at: string | null }>(`SELECT deleted_at FROM customer WHERE id = ?`, [
     customerId,
   ])
   if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除', { customerId: '客户不存在' })
@@ -20,9 +20,12 @@ export async function checkCustomer(manager: EntityManager, customerId: number):
 }
 
 /** The contact must be one of the customer's. */
-export async function checkContact(manager: EntityManager, contactId: number | null, customerId: number) {
+export async function checkContact(db: SqlReader, contactId: number | null, customerId: number) {
   if (contactId === null) return
-  const [row] = await manager.query(`SELECT 1 FROM contact WHERE id = ? AND customer_id = ?`, [contactId, customerId])
+  const row = await db.first<{ found: number }>(`SELECT 1 AS found FROM contact WHERE id = ? AND customer_id = ?`, [
+    contactId,
+    customerId,
+  ])
   if (!row) {
     throw new AppError('VALIDATION', '输入有误：所选联系人不是该客户的联系人，可能已被删除', {
       contactId: '所选联系人不属于该客户',
@@ -40,9 +43,9 @@ export interface DictChoice {
 }
 
 /** Each chosen id must be an item of its dictionary, enabled unless it was already there. */
-export async function checkDictChoices(manager: EntityManager, choices: DictChoice[]): Promise<void> {
+export async function checkDictChoices(db: SqlReader, choices: DictChoice[]): Promise<void> {
   const items = await dictItemsByIds(
-    manager,
+    db,
     choices.map((c) => c.id).filter((id): id is number => id !== null),
   )
   const issues: Record<string, string> = {}

@@ -1,43 +1,71 @@
-import type { EntityManager } from 'typeorm'
 import type { InteractionCreateInput } from '../../../shared/interaction'
-import { localNow } from '../common/localTime'
+import { createRecord, type RecordDefinition } from '../common/recordHandlers'
 import type { InteractionRow } from '../db/activityEntities'
-import { checkContact, checkCustomer, checkDictChoices } from './activityChecks'
+import type { SqlWriter } from '../db/sqlHandles'
+import { checkContact, checkCustomer, checkDictChoices, merged } from './activityChecks'
 import { recomputeLastContact } from './customerStats'
-import { insertInteraction } from './interactionQueries'
+import { interactionTable, listInteractions } from './interactionQueries'
 
 export type InteractionValues = Omit<InteractionRow, 'id' | 'createdAt' | 'updatedAt'>
+
+/** 交往记录: every write recomputes 最近联系 of the customers it touched, in the same transaction. */
+export const interactionRecord: RecordDefinition<'interactions', InteractionRow> = {
+  table: interactionTable,
+  async created(db, input) {
+    const values: InteractionValues = {
+      customerId: input.customerId,
+      contactId: input.contactId ?? null,
+      occurredAt: input.occurredAt,
+      typeId: input.typeId,
+      subject: input.subject ?? null,
+      content: input.content ?? null,
+      result: input.result ?? null,
+      nextFollowUp: input.nextFollowUp ?? null,
+      staffId: input.staffId ?? null,
+    }
+    await checkInteractionValues(db, values, null)
+    return values
+  },
+  async updated(db, input, before) {
+    const customerId = merged(input.customerId, before.customerId)
+    const values: InteractionValues = {
+      customerId,
+      // A record moved to another customer cannot keep the old customer's contact.
+      contactId: merged(input.contactId, customerId === before.customerId ? before.contactId : null),
+      occurredAt: merged(input.occurredAt, before.occurredAt),
+      typeId: merged(input.typeId, before.typeId),
+      subject: merged(input.subject, before.subject),
+      content: merged(input.content, before.content),
+      result: merged(input.result, before.result),
+      nextFollowUp: merged(input.nextFollowUp, before.nextFollowUp),
+      staffId: merged(input.staffId, before.staffId),
+    }
+    await checkInteractionValues(db, values, before)
+    return values
+  },
+  list: listInteractions,
+  afterWrite: (db, { before, after }) =>
+    recomputeLastContact(
+      db,
+      [before?.customerId, after?.customerId].filter((id) => id !== undefined),
+    ),
+}
 
 /**
  * Adds a 交往记录 inside the caller's transaction and recomputes the customer's
  * 最近联系: the one path for interactions.create and for completing a reminder.
  */
-export async function createInteraction(m: EntityManager, input: InteractionCreateInput): Promise<number> {
-  const values: InteractionValues = {
-    customerId: input.customerId,
-    contactId: input.contactId ?? null,
-    occurredAt: input.occurredAt,
-    typeId: input.typeId,
-    subject: input.subject ?? null,
-    content: input.content ?? null,
-    result: input.result ?? null,
-    nextFollowUp: input.nextFollowUp ?? null,
-    staffId: input.staffId ?? null,
-  }
-  await checkInteractionValues(m, values, null)
-  const time = localNow()
-  const id = await insertInteraction(m, { ...values, createdAt: time, updatedAt: time })
-  await recomputeLastContact(m, [values.customerId])
-  return id
+export function createInteraction(db: SqlWriter, input: InteractionCreateInput): Promise<number> {
+  return createRecord(db, interactionRecord, input)
 }
 
-export async function checkInteractionValues(
-  m: EntityManager,
+async function checkInteractionValues(
+  db: SqlWriter,
   values: InteractionValues,
   before: InteractionRow | null,
 ): Promise<void> {
-  if (values.customerId !== before?.customerId) await checkCustomer(m, values.customerId)
-  await checkDictChoices(m, [
+  if (values.customerId !== before?.customerId) await checkCustomer(db, values.customerId)
+  await checkDictChoices(db, [
     {
       field: 'typeId',
       label: '交往方式',
@@ -47,5 +75,5 @@ export async function checkInteractionValues(
     },
     { field: 'staffId', label: '业务员', category: 'staff', id: values.staffId, before: before?.staffId ?? null },
   ])
-  await checkContact(m, values.contactId, values.customerId)
+  await checkContact(db, values.contactId, values.customerId)
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { SqlWriter } from '../db/sqlHandles'
 
 /**
  * The customer statistics that follow from its 交易记录 and 交往记录. Every write
@@ -8,9 +8,9 @@ import type { EntityManager } from 'typeorm'
  */
 
 /** 交易次数, 交易金额 (rounded to the fen), 首次交易, 最近交易 of the customers, from their sales. */
-export async function recomputeSaleStats(manager: EntityManager, customerIds: number[]): Promise<void> {
+export async function recomputeSaleStats(db: SqlWriter, customerIds: number[]): Promise<void> {
   if (customerIds.length === 0) return
-  await manager.query(
+  await db.run(
     `UPDATE customer SET (transaction_count, transaction_amount, first_transaction_at, last_transaction_at) = (
        SELECT COUNT(*), ROUND(TOTAL(s.amount), 2), MIN(s.date), MAX(s.date) FROM sale s WHERE s.customer_id = customer.id
      )
@@ -20,9 +20,9 @@ export async function recomputeSaleStats(manager: EntityManager, customerIds: nu
 }
 
 /** 最近联系 of the customers: the latest date (`YYYY-MM-DD`) of their interactions, or null. */
-export async function recomputeLastContact(manager: EntityManager, customerIds: number[]): Promise<void> {
+export async function recomputeLastContact(db: SqlWriter, customerIds: number[]): Promise<void> {
   if (customerIds.length === 0) return
-  await manager.query(
+  await db.run(
     `UPDATE customer SET last_contact_at = (
        SELECT substr(MAX(i.occurred_at), 1, 10) FROM interaction i WHERE i.customer_id = customer.id
      )

@@ -1,38 +1,23 @@
-import type { EntityManager } from 'typeorm'
-import type {
-  Feedback,
-  FeedbackListInput,
-  FeedbackListOutput,
-  FeedbackStatus,
-  FeedbackType,
-} from '../../../shared/feedback'
+import { feedbackSchema, type FeedbackListInput, type FeedbackListOutput } from '../../../shared/feedback'
+import { RecordTable } from '../common/recordTable'
 import { likePattern, Where } from '../common/sqlWhere'
-import { nullableNumber, nullableString } from '../common/rowValues'
 import { FeedbackEntity, type FeedbackRow } from '../db/projectEntities'
+import type { SqlReader } from '../db/sqlHandles'
 
-export async function findFeedbackRow(manager: EntityManager, id: number): Promise<FeedbackRow | null> {
-  return manager.findOneBy(FeedbackEntity, { id })
-}
-
-export async function insertFeedback(manager: EntityManager, row: Omit<FeedbackRow, 'id'>): Promise<number> {
-  const result = await manager.insert(FeedbackEntity, row)
-  return Number(result.identifiers[0]?.id)
-}
-
-export async function updateFeedback(manager: EntityManager, id: number, changes: Partial<FeedbackRow>): Promise<void> {
-  await manager.update(FeedbackEntity, { id }, changes)
-}
-
-export async function deleteFeedback(manager: EntityManager, id: number): Promise<void> {
-  await manager.query(`DELETE FROM feedback WHERE id = ?`, [id])
-}
-
-const selectSql = `SELECT f.*, c.name AS customer_name, p.label AS product_label, h.label AS handler_label`
 const labelJoinsSql = `LEFT JOIN dict_item p ON p.id = f.product_id
   LEFT JOIN dict_item h ON h.id = f.handler_id`
-const fromSql = `FROM feedback f
+
+export const feedbackTable = new RecordTable<FeedbackRow, typeof feedbackSchema>({
+  label: '客户意见',
+  entity: FeedbackEntity,
+  schema: feedbackSchema,
+  idColumn: 'f.id',
+  select: `SELECT f.*, c.name AS customer_name, p.label AS product_label, h.label AS handler_label`,
+  from: `FROM feedback f
   JOIN customer c ON c.id = f.customer_id
-  ${labelJoinsSql}`
+  ${labelJoinsSql}`,
+})
+
 /** Named and in this order, so the planner (no statistics in a desktop database) walks the date index. */
 const newestFirstFromSql = `FROM feedback f INDEXED BY feedback_received
   CROSS JOIN customer c ON c.id = f.customer_id
@@ -44,13 +29,8 @@ const newestFirstFromSql = `FROM feedback f INDEXED BY feedback_received
  */
 const notBinned = 'f.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)'
 
-export async function findFeedback(manager: EntityManager, id: number): Promise<Feedback | null> {
-  const [raw] = await manager.query(`${selectSql} ${fromSql} WHERE f.id = ?`, [id])
-  return raw ? feedbackFromRaw(raw) : null
-}
-
 /** One page, newest received first, and the number of matching rows. */
-export async function listFeedback(manager: EntityManager, input: FeedbackListInput): Promise<FeedbackListOutput> {
+export async function listFeedback(db: SqlReader, input: FeedbackListInput): Promise<FeedbackListOutput> {
   const where = new Where()
   if (input.customerId !== undefined) where.add('f.customer_id = ?', input.customerId)
   else where.add(notBinned)
@@ -71,34 +51,12 @@ export async function listFeedback(manager: EntityManager, input: FeedbackListIn
   }
   // One customer's rows come by its own index; the whole list pages newest first along the
   // received_at index and stops at the page, instead of sorting every match (~190 ms over 25,000).
-  const from = input.customerId === undefined ? newestFirstFromSql : fromSql
-  const rows: Record<string, unknown>[] = await manager.query(
-    `${selectSql} ${from} ${where.sql} ORDER BY f.received_at DESC, f.id DESC LIMIT ? OFFSET ?`,
-    [...where.params, input.endRow - input.startRow, input.startRow],
-  )
   // Only the quick search names a customer column; otherwise the count needs no join.
-  const countFrom = input.quick ? 'feedback f CROSS JOIN customer c ON c.id = f.customer_id' : 'feedback f'
-  const [count] = await manager.query(`SELECT COUNT(*) AS n FROM ${countFrom} ${where.sql}`, where.params)
-  return { rows: rows.map(feedbackFromRaw), total: Number(count.n) }
-}
-
-function feedbackFromRaw(r: Record<string, unknown>): Feedback {
-  return {
-    id: Number(r.id),
-    customerId: Number(r.customer_id),
-    customerName: String(r.customer_name),
-    type: String(r.type) as FeedbackType,
-    productId: nullableNumber(r.product_id),
-    productLabel: nullableString(r.product_label),
-    receivedAt: String(r.received_at),
-    resolvedAt: nullableString(r.resolved_at),
-    status: String(r.status) as FeedbackStatus,
-    handlerId: nullableNumber(r.handler_id),
-    handlerLabel: nullableString(r.handler_label),
-    content: nullableString(r.content),
-    resolution: nullableString(r.resolution),
-    satisfaction: nullableNumber(r.satisfaction),
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-  }
+  const { rows, total } = await feedbackTable.page(db, input, {
+    where,
+    orderBy: 'f.received_at DESC, f.id DESC',
+    from: input.customerId === undefined ? newestFirstFromSql : undefined,
+    countFrom: input.quick ? 'FROM feedback f CROSS JOIN customer c ON c.id = f.customer_id' : 'FROM feedback f',
+  })
+  return { rows, total }
 }

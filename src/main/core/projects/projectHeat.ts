@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import type { RelationshipLevel } from '../../../shared/grading/relationshipChecklists'
 import { computeDealHeat, dealHeatFacts, type ProjectStage } from '../../../shared/grading/dealHeat'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { parseTenderFacts } from './tenderFacts'
 
 /** Projects per statement: the ids and the new heats travel as one JSON parameter each. */
@@ -14,7 +14,7 @@ const chunkSize = 5000
  * which reaches the projects where it is 甲方 or 乙方).
  */
 export async function refreshProjectHeat(
-  manager: EntityManager,
+  db: SqlWriter,
   of: { projectIds: number[] } | { customerIds: number[] },
 ): Promise<void> {
   const ids = 'projectIds' in of ? of.projectIds : of.customerIds
@@ -26,7 +26,7 @@ export async function refreshProjectHeat(
         ? `p.id IN (SELECT value FROM json_each(?1))`
         : `(p.owner_customer_id IN (SELECT value FROM json_each(?1))
             OR p.contractor_customer_id IN (SELECT value FROM json_each(?1)))`
-    const rows: HeatInputRow[] = await manager.query(
+    const rows = await db.all<HeatInputRow>(
       `SELECT p.id, p.stage, p.tender_facts, p.heat, p.heat_reason,
           o.relationship_level AS owner_level, c.relationship_level AS contractor_level
         FROM project p
@@ -44,7 +44,7 @@ export async function refreshProjectHeat(
         : [{ id: row.id, heat: heat.percent, reason: heat.reason }]
     })
     if (changed.length === 0) continue
-    await manager.query(
+    await db.run(
       `UPDATE project SET heat = json_extract(j.value, '$.heat'), heat_reason = json_extract(j.value, '$.reason')
         FROM json_each(?) j WHERE project.id = json_extract(j.value, '$.id')`,
       [JSON.stringify(changed)],
@@ -53,12 +53,12 @@ export async function refreshProjectHeat(
 }
 
 /** Projects whose 乙方 is one of these customers (a JSON array of ids). */
-export async function projectIdsOfContractors(manager: EntityManager, customerIdsJson: string): Promise<number[]> {
-  const rows: { id: number }[] = await manager.query(
+export async function projectIdsOfContractors(db: SqlReader, customerIdsJson: string): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
     `SELECT id FROM project WHERE contractor_customer_id IN (SELECT value FROM json_each(?))`,
     [customerIdsJson],
   )
-  return rows.map((row) => Number(row.id))
+  return rows.map((row) => row.id)
 }
 
 interface HeatInputRow {

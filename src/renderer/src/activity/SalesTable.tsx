@@ -1,50 +1,31 @@
-import { App, Table, Typography } from 'antd'
+import { Table, Typography } from 'antd'
 import { RecordTable } from './RecordTable'
-import { RowActions } from './RowActions'
+import { useRecordList } from './useRecordList'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
 import type { Sale } from '../../../shared/sale'
-import { call, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
 import './activity.css'
 import { formatAmount } from './activityHelpers'
 import { SaleForm } from './SaleForm'
 import { ExportListButton } from '../excel/ExportListButton'
 
-const pageSize = 20
 const dash = <span className="kq-card-empty">—</span>
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 })
 
 /** 交易记录 of one customer, newest first, with a 合计 row and 登记 / 修改 / 删除. */
 export function SalesTable(props: { customerId: number; onChanged: () => void }): React.JSX.Element {
   const { customerId, onChanged } = props
-  const { message } = App.useApp()
-  const [page, setPage] = useState(1)
-  const [editing, setEditing] = useState<{ record: Sale | undefined } | null>(null)
-  const { data, loading, error, reload } = useQuery('sales.list', {
-    customerId,
-    startRow: (page - 1) * pageSize,
-    endRow: page * pageSize,
-  })
-  const rows = data?.rows ?? []
-  const total = data?.total ?? 0
-
-  const written = (): void => {
-    void reload()
-    onChanged()
-  }
-
-  const remove = async (sale: Sale): Promise<void> => {
-    try {
-      await call('sales.delete', { id: sale.id })
-      message.success('已删除交易记录')
-      // The last row of a page gone: step back so the table does not show an empty page.
-      if (rows.length === 1 && page > 1) setPage(page - 1)
-      written()
-    } catch (failure) {
-      message.error(errorMessage(failure))
-    }
-  }
+  const list = useRecordList(
+    'sales',
+    { customerId },
+    {
+      what: '交易记录',
+      confirmTitle: () => '删除这条交易记录？',
+      confirmDescription: '交易次数和交易金额会随之更新。',
+      deleted: () => '已删除交易记录',
+      onChanged,
+    },
+  )
+  const { total } = list
 
   const columns: ColumnsType<Sale> = [
     { title: '日期', dataIndex: 'date', width: 110 },
@@ -66,24 +47,12 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
     },
     { title: '金额', dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => formatAmount(v) },
     { title: '备注', dataIndex: 'remarks', render: (v: string | null) => v ?? dash },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 80,
-      render: (_, sale) => (
-        <RowActions
-          what="交易记录"
-          confirmTitle="删除这条交易记录？"
-          confirmDescription="交易次数和交易金额会随之更新。"
-          onEdit={() => setEditing({ record: sale })}
-          onDelete={() => remove(sale)}
-        />
-      ),
-    },
+    list.actionsColumn,
   ]
 
   return (
     <RecordTable<Sale>
+      {...list.table}
       count={`共 ${total} 笔交易`}
       tools={
         <ExportListButton
@@ -93,17 +62,8 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
         />
       }
       addLabel="登记交易"
-      onAdd={() => setEditing({ record: undefined })}
-      error={error}
-      onRetry={() => void reload()}
-      loading={loading}
-      rows={rows}
       columns={columns}
       emptyText="尚无交易记录"
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPage={setPage}
       summary={() =>
         total > 0 ? (
           <Table.Summary.Row className="kq-sales-summary">
@@ -114,7 +74,7 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
               共 {total} 笔
             </Table.Summary.Cell>
             <Table.Summary.Cell index={5} align="right">
-              <Typography.Text strong>{formatAmount(data?.totalAmount ?? 0)}</Typography.Text>
+              <Typography.Text strong>{formatAmount(list.data?.totalAmount ?? 0)}</Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={6} colSpan={2} />
           </Table.Summary.Row>
@@ -122,14 +82,11 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
       }
     >
       <SaleForm
-        open={editing !== null}
+        open={list.editing !== null}
         customerId={customerId}
-        record={editing?.record}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null)
-          written()
-        }}
+        record={list.editing?.record}
+        onClose={list.closeForm}
+        onSaved={list.saved}
       />
     </RecordTable>
   )

@@ -1,16 +1,12 @@
-import { App, Rate, Tag, Typography } from 'antd'
+import { Rate, Tag, Typography } from 'antd'
 import { RecordTable } from '../activity/RecordTable'
-import { RowActions } from '../activity/RowActions'
+import { customerColumn, useRecordList } from '../activity/useRecordList'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
 import type { Competitor, CompetitorKind } from '../../../shared/competitor'
-import { call, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
 import { CompetitorForm } from './CompetitorForm'
 import type { CustomerOption } from './CustomerPicker'
 import './projects.css'
 
-const pageSize = 20
 const dash = <span className="kq-card-empty">—</span>
 const text = (v: string | null) => v ?? dash
 
@@ -22,39 +18,19 @@ export interface CompetitorFilters {
 /** 竞争对手/供应商: one customer's on its page, or all of them with the screen's filters. */
 export function CompetitorsTable(props: { customer?: CustomerOption; filters?: CompetitorFilters }): React.JSX.Element {
   const { customer, filters } = props
-  const { message } = App.useApp()
-  const [page, setPage] = useState(1)
-  const [editing, setEditing] = useState<{ record: Competitor | undefined } | null>(null)
-  const { data, loading, error, reload } = useQuery('competitors.list', {
-    ...(customer ? { customerId: customer.value } : {}),
-    ...filters,
-    startRow: (page - 1) * pageSize,
-    endRow: page * pageSize,
-  })
-  const rows = data?.rows ?? []
-  const total = data?.total ?? 0
-
-  const remove = async (row: Competitor): Promise<void> => {
-    try {
-      await call('competitors.delete', { id: row.id })
-      message.success(`已删除「${row.name}」`)
-      if (rows.length === 1 && page > 1) setPage(page - 1)
-      void reload()
-    } catch (failure) {
-      message.error(errorMessage(failure))
-    }
-  }
+  const list = useRecordList(
+    'competitors',
+    { ...(customer ? { customerId: customer.value } : {}), ...filters },
+    {
+      what: '竞争对手',
+      confirmTitle: (row) => `删除「${row.name}」？`,
+      deleted: (row) => `已删除「${row.name}」`,
+      fixedActions: true,
+    },
+  )
 
   const columns: ColumnsType<Competitor> = [
-    ...(customer
-      ? []
-      : [
-          {
-            title: '客户',
-            dataIndex: 'customerName',
-            render: (v: string, row: Competitor) => <a href={`#/customers/${row.customerId}`}>{v}</a>,
-          },
-        ]),
+    ...customerColumn<Competitor>(!customer),
     { title: '名称', dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     {
       title: '类型',
@@ -94,47 +70,23 @@ export function CompetitorsTable(props: { customer?: CustomerOption; filters?: C
     { title: '优势', dataIndex: 'strengths', render: text },
     { title: '劣势', dataIndex: 'weaknesses', render: text },
     { title: '策略动向', dataIndex: 'strategy', render: text },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 80,
-      fixed: 'right',
-      render: (_, row) => (
-        <RowActions
-          what="竞争对手"
-          confirmTitle={`删除「${row.name}」？`}
-          onEdit={() => setEditing({ record: row })}
-          onDelete={() => remove(row)}
-        />
-      ),
-    },
+    list.actionsColumn,
   ]
 
   return (
     <RecordTable<Competitor>
-      count={`共 ${total} 条`}
+      {...list.table}
+      count={`共 ${list.total} 条`}
       addLabel="登记竞争对手"
-      onAdd={() => setEditing({ record: undefined })}
-      error={error}
-      onRetry={() => void reload()}
-      loading={loading}
-      rows={rows}
       columns={columns}
       emptyText={customer ? '尚无竞争对手或供应商信息' : '没有符合条件的记录'}
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPage={setPage}
     >
-      {editing !== null && (
+      {list.editing !== null && (
         <CompetitorForm
           customer={customer}
-          record={editing.record}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            void reload()
-          }}
+          record={list.editing.record}
+          onClose={list.closeForm}
+          onSaved={list.saved}
         />
       )}
     </RecordTable>

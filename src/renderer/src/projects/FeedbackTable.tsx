@@ -1,16 +1,12 @@
-import { App, Rate, Tag } from 'antd'
+import { Rate, Tag } from 'antd'
 import { RecordTable } from '../activity/RecordTable'
-import { RowActions } from '../activity/RowActions'
+import { customerColumn, useRecordList } from '../activity/useRecordList'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
 import type { Feedback, FeedbackStatus, FeedbackType } from '../../../shared/feedback'
-import { call, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
 import type { CustomerOption } from './CustomerPicker'
 import { FeedbackForm } from './FeedbackForm'
 import './projects.css'
 
-const pageSize = 20
 const dash = <span className="kq-card-empty">—</span>
 
 const typeColors: Record<FeedbackType, string> = { 投诉: 'red', 建议: 'blue', 咨询: 'default', 表扬: 'green' }
@@ -32,40 +28,20 @@ export interface FeedbackFilters {
 /** 客户意见: one customer's on its page, or all of them with the screen's filters. Newest first. */
 export function FeedbackTable(props: { customer?: CustomerOption; filters?: FeedbackFilters }): React.JSX.Element {
   const { customer, filters } = props
-  const { message } = App.useApp()
-  const [page, setPage] = useState(1)
-  const [editing, setEditing] = useState<{ record: Feedback | undefined } | null>(null)
-  const { data, loading, error, reload } = useQuery('feedback.list', {
-    ...(customer ? { customerId: customer.value } : {}),
-    ...filters,
-    startRow: (page - 1) * pageSize,
-    endRow: page * pageSize,
-  })
-  const rows = data?.rows ?? []
-  const total = data?.total ?? 0
-
-  const remove = async (row: Feedback): Promise<void> => {
-    try {
-      await call('feedback.delete', { id: row.id })
-      message.success('已删除客户意见')
-      if (rows.length === 1 && page > 1) setPage(page - 1)
-      void reload()
-    } catch (failure) {
-      message.error(errorMessage(failure))
-    }
-  }
+  const list = useRecordList(
+    'feedback',
+    { ...(customer ? { customerId: customer.value } : {}), ...filters },
+    {
+      what: '客户意见',
+      confirmTitle: () => '删除这条客户意见？',
+      deleted: () => '已删除客户意见',
+      fixedActions: true,
+    },
+  )
 
   const columns: ColumnsType<Feedback> = [
     { title: '收到日期', dataIndex: 'receivedAt', width: 110 },
-    ...(customer
-      ? []
-      : [
-          {
-            title: '客户',
-            dataIndex: 'customerName',
-            render: (v: string, row: Feedback) => <a href={`#/customers/${row.customerId}`}>{v}</a>,
-          },
-        ]),
+    ...customerColumn<Feedback>(!customer),
     {
       title: '类型',
       dataIndex: 'type',
@@ -97,48 +73,19 @@ export function FeedbackTable(props: { customer?: CustomerOption; filters?: Feed
       width: 130,
       render: (v: number | null) => (v === null ? dash : <Rate disabled value={v} style={{ fontSize: 13 }} />),
     },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 80,
-      fixed: 'right',
-      render: (_, row) => (
-        <RowActions
-          what="客户意见"
-          confirmTitle="删除这条客户意见？"
-          onEdit={() => setEditing({ record: row })}
-          onDelete={() => remove(row)}
-        />
-      ),
-    },
+    list.actionsColumn,
   ]
 
   return (
     <RecordTable<Feedback>
-      count={`共 ${total} 条意见`}
+      {...list.table}
+      count={`共 ${list.total} 条意见`}
       addLabel="登记意见"
-      onAdd={() => setEditing({ record: undefined })}
-      error={error}
-      onRetry={() => void reload()}
-      loading={loading}
-      rows={rows}
       columns={columns}
       emptyText={customer ? '尚无客户意见' : '没有符合条件的客户意见'}
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPage={setPage}
     >
-      {editing !== null && (
-        <FeedbackForm
-          customer={customer}
-          record={editing.record}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            void reload()
-          }}
-        />
+      {list.editing !== null && (
+        <FeedbackForm customer={customer} record={list.editing.record} onClose={list.closeForm} onSaved={list.saved} />
       )}
     </RecordTable>
   )

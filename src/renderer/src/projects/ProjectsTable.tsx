@@ -1,19 +1,16 @@
-import { App, Space, Tag, Typography } from 'antd'
+import { Space, Tag, Typography } from 'antd'
 import { RecordTable } from '../activity/RecordTable'
-import { RowActions } from '../activity/RowActions'
+import { useRecordList } from '../activity/useRecordList'
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface'
 import { useState } from 'react'
 import type { ProjectStage } from '../../../shared/grading/dealHeat'
 import type { Project, ProjectSortKey } from '../../../shared/project'
 import { formatAmount } from '../activity/activityHelpers'
-import { call, errorMessage } from '../api/client'
-import { useQuery } from '../api/useQuery'
 import type { CustomerOption } from './CustomerPicker'
 import { heatConditions, HeatTag } from './HeatTag'
 import { ProjectForm } from './ProjectForm'
 import './projects.css'
 
-const pageSize = 20
 const dash = <span className="kq-card-empty">—</span>
 
 const stageColors: Record<ProjectStage, string> = {
@@ -55,38 +52,21 @@ export function ProjectsTable(props: {
   onChanged?: () => void
 }): React.JSX.Element {
   const { customer, filters, onChanged } = props
-  const { message } = App.useApp()
-  const [page, setPage] = useState(1)
   const [sort, setSort] = useState<{ sortBy: ProjectSortKey; sortOrder: 'asc' | 'desc' }>({
     sortBy: customer ? 'updatedAt' : 'heat',
     sortOrder: 'desc',
   })
-  const [editing, setEditing] = useState<{ record: Project | undefined } | null>(null)
-  const { data, loading, error, reload } = useQuery('projects.list', {
-    ...(customer ? { customerId: customer.value } : {}),
-    ...filters,
-    ...sort,
-    startRow: (page - 1) * pageSize,
-    endRow: page * pageSize,
-  })
-  const rows = data?.rows ?? []
-  const total = data?.total ?? 0
-
-  const written = (): void => {
-    void reload()
-    onChanged?.()
-  }
-
-  const remove = async (project: Project): Promise<void> => {
-    try {
-      await call('projects.delete', { id: project.id })
-      message.success(`已删除项目「${project.name}」`)
-      if (rows.length === 1 && page > 1) setPage(page - 1)
-      written()
-    } catch (failure) {
-      message.error(errorMessage(failure))
-    }
-  }
+  const list = useRecordList(
+    'projects',
+    { ...(customer ? { customerId: customer.value } : {}), ...filters, ...sort },
+    {
+      what: '项目',
+      confirmTitle: (project) => `删除项目「${project.name}」？`,
+      deleted: (project) => `已删除项目「${project.name}」`,
+      onChanged,
+    },
+  )
+  const { total } = list
 
   const order = (key: ProjectSortKey) =>
     sort.sortBy === key ? (sort.sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null
@@ -149,36 +129,16 @@ export function ProjectsTable(props: {
         </Space>
       ),
     },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 80,
-      render: (_, project) => (
-        <RowActions
-          what="项目"
-          confirmTitle={`删除项目「${project.name}」？`}
-          onEdit={() => setEditing({ record: project })}
-          onDelete={() => remove(project)}
-        />
-      ),
-    },
+    list.actionsColumn,
   ]
 
   return (
     <RecordTable<Project>
+      {...list.table}
       count={`共 ${total} 个项目`}
       addLabel="新建项目"
-      onAdd={() => setEditing({ record: undefined })}
-      error={error}
-      onRetry={() => void reload()}
-      loading={loading}
-      rows={rows}
       columns={columns}
       emptyText={customer ? '尚无项目，可点击「新建项目」登记' : '没有符合条件的项目'}
-      page={page}
-      pageSize={pageSize}
-      total={total}
-      onPage={setPage}
       // No horizontal scroll: names and the heat reason wrap, so 操作 stays in view on the customer page.
       scrollX={false}
       onChange={(_pagination, _filters, sorter) => {
@@ -189,20 +149,17 @@ export function ProjectsTable(props: {
             ? { sortBy: key, sortOrder: one?.order === 'ascend' ? 'asc' : 'desc' }
             : { sortBy: 'updatedAt', sortOrder: 'desc' },
         )
-        setPage(1)
+        list.setPage(1)
       }}
     >
       {/* Mounted per opening: the form keeps the chosen customers' 客情 levels in its own state. */}
-      {editing !== null && (
+      {list.editing !== null && (
         <ProjectForm
           open
           customer={customer}
-          record={editing.record}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            written()
-          }}
+          record={list.editing.record}
+          onClose={list.closeForm}
+          onSaved={list.saved}
         />
       )}
     </RecordTable>

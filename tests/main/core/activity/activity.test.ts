@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { insertSale } from '../../../../src/main/core/activity/saleQueries'
+import { saleTable } from '../../../../src/main/core/activity/saleQueries'
 import { recomputeSaleStats } from '../../../../src/main/core/activity/customerStats'
 import type { Customer } from '../../../../src/shared/customer'
 import type { DictItem } from '../../../../src/shared/dictionary'
@@ -227,12 +227,12 @@ describe('sales', () => {
     const before = await snapshot(core)
     // The sale and the recomputed statistics are written, then the write fails.
     await expect(
-      core.store.write(async (m) => {
+      core.store.write(async (db) => {
         const time = '2026-01-01 00:00:00'
         const row = { customerId: customer.id, date: '2026-06-01', productId: null, quantity: null, unitPrice: null }
-        await insertSale(m, { ...row, amount: 70, remarks: null, createdAt: time, updatedAt: time })
-        await recomputeSaleStats(m, [customer.id])
-        await insertSale(m, { ...row, productId: 99999, amount: 1, remarks: null, createdAt: time, updatedAt: time })
+        await saleTable.insert(db, { ...row, amount: 70, remarks: null, createdAt: time, updatedAt: time })
+        await recomputeSaleStats(db, [customer.id])
+        await saleTable.insert(db, { ...row, productId: 99999, amount: 1, remarks: null, createdAt: time, updatedAt: time })
       }),
     ).rejects.toThrow(/FOREIGN KEY/)
     expect(await snapshot(core)).toEqual(before)

@@ -1,0 +1,123 @@
+import type { EntitySchema } from 'typeorm'
+import type { z } from 'zod'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
+import type { Where } from './sqlWhere'
+
+/** `customerName` → `customer_name`: the column a field of the contract is selected as. */
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S
+
+/**
+ * A row as SQLite answers the SELECT of a record: one snake_case column per field of
+ * the shared schema, with the same value type (INTEGER/REAL → number, TEXT → string,
+ * NULL → null), so the schema is the one place the row's shape is written.
+ */
+export type SqlRowOf<View> = { [K in keyof View & string as SnakeCase<K>]: View[K] }
+
+function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+}
+
+/** Page bounds of every list input. */
+export interface PageRange {
+  startRow: number
+  endRow: number
+}
+
+/**
+ * What a record (交往, 交易, 项目, 竞争对手, 意见) says about itself: its entity, the
+ * SELECT that answers its schema's fields, and how a selected row differs from the
+ * schema (a JSON column, a label shown as '' when its item is gone).
+ */
+export interface RecordSpec<Row extends { id: number }, Schema extends z.ZodObject, Raw> {
+  /** The name in 「…不存在」. */
+  label: string
+  entity: EntitySchema<Row>
+  schema: Schema
+  /** `i.id`: the table's id column under its alias. */
+  idColumn: string
+  select: string
+  from: string
+  /** A condition every found row meets (a soft-deleted project is gone). */
+  live?: string
+  /** Values the schema's own types do not hold as stored; the rest is copied by name. */
+  adjust?: (raw: Raw) => Partial<z.infer<Schema>>
+}
+
+export interface PageQuery {
+  where: Where
+  orderBy: string
+  /** Another FROM for the page (an index to walk); the spec's by default. */
+  from?: string
+  /** FROM of the count, when it needs fewer joins than the page. */
+  countFrom?: string
+}
+
+/** The queries every record has, from its spec: find, insert, update, delete, one page. */
+export class RecordTable<Row extends { id: number }, Schema extends z.ZodObject, Raw = SqlRowOf<z.infer<Schema>>> {
+  private readonly columns: [field: string, column: string][]
+
+  constructor(readonly spec: RecordSpec<Row, Schema, Raw>) {
+    this.columns = Object.keys(spec.schema.shape).map((field) => [field, snakeCase(field)])
+  }
+
+  get label(): string {
+    return this.spec.label
+  }
+
+  /** The stored row, as a write path reads it before changing it. */
+  async findRow(db: SqlWriter, id: number): Promise<Row | null> {
+    const row = (await db.manager.findOneBy(this.spec.entity, { id } as never)) as Row | null
+    return row && (!('deletedAt' in row) || row.deletedAt === null) ? row : null
+  }
+
+  async insert(db: SqlWriter, row: Omit<Row, 'id'>): Promise<number> {
+    const result = await db.manager.insert(this.spec.entity, row as never)
+    return Number(result.identifiers[0]?.id)
+  }
+
+  async update(db: SqlWriter, id: number, changes: Partial<Row>): Promise<void> {
+    if (Object.keys(changes).length > 0) await db.manager.update(this.spec.entity, { id } as never, changes as never)
+  }
+
+  async delete(db: SqlWriter, id: number): Promise<void> {
+    await db.run(`DELETE FROM ${this.spec.entity.options.tableName ?? ''} WHERE id = ?`, [id])
+  }
+
+  async find(db: SqlReader, id: number): Promise<z.infer<Schema> | null> {
+    const live = this.spec.live ? ` AND ${this.spec.live}` : ''
+    const raw = await db.first<Raw>(`${this.spec.select} ${this.spec.from} WHERE ${this.spec.idColumn} = ?${live}`, [
+      id,
+    ])
+    return raw ? this.view(raw) : null
+  }
+
+  /**
+   * One page of rows in `orderBy` and the count of all matches; `counted` adds
+   * aggregate columns to the count (the sum of 金额).
+   */
+  async page<Count extends { n: number } = { n: number }>(
+    db: SqlReader,
+    range: PageRange,
+    query: PageQuery,
+    counted = '',
+  ): Promise<{ rows: z.infer<Schema>[]; total: number; count: Count }> {
+    const { where } = query
+    const rows = await db.all<Raw>(
+      `${this.spec.select} ${query.from ?? this.spec.from} ${where.sql} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
+      [...where.params, range.endRow - range.startRow, range.startRow],
+    )
+    const count = await db.first<Count>(
+      `SELECT COUNT(*) AS n${counted} ${query.countFrom ?? this.spec.from} ${where.sql}`,
+      where.params,
+    )
+    return { rows: rows.map((raw) => this.view(raw)), total: count?.n ?? 0, count: count as Count }
+  }
+
+  private view(raw: Raw): z.infer<Schema> {
+    const values = raw as Record<string, unknown>
+    const view = Object.fromEntries(this.columns.map(([field, column]) => [field, values[column]]))
+    return { ...view, ...this.spec.adjust?.(raw) } as z.infer<Schema>
+  }
+}
