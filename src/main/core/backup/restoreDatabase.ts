@@ -102,15 +102,17 @@ async function reopen(store: Store, now: Date): Promise<void> {
 }
 
 async function summary(store: Store, folder: string, undo: ParsedBackupName) {
-  const [{ user_version: schemaVersion }] = await store.read((m) => m.query('PRAGMA user_version'))
+  const [{ user_version: schemaVersion }] = await store.read((db) =>
+    db.all<{ user_version: number }>('PRAGMA user_version'),
+  )
   const undoInfo = await describeBackup(folder, undo)
-  const current = await store.read(async (m) => {
+  const current = await store.read(async (db) => {
     const counts: Record<string, number> = {}
     for (const table of backupTables) {
-      const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM "${table}"`)
-      counts[table] = Number(n)
+      const [{ n }] = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`)
+      counts[table] = n
     }
     return counts
   })
-  return { undo: undoInfo, schemaVersion: Number(schemaVersion), rowCounts: current }
+  return { undo: undoInfo, schemaVersion, rowCounts: current }
 }

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import {
   contactFieldLabels,
   type Contact,
@@ -9,15 +8,35 @@ import {
 import { normalizePhone } from '../../../shared/phone'
 import { AppError } from '../appError'
 import { ContactDateEntity, ContactEntity, type ContactRow } from '../db/customerEntities'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { displayContactValue, type ChangeDraft } from './customerChanges'
 import { namePinyin } from './namePinyin'
 
 type ContactValues = Omit<Contact, 'id' | 'customerId' | 'importantDates'>
 
-export async function listContacts(manager: EntityManager, customerId: number): Promise<Contact[]> {
-  const rows = await manager.find(ContactEntity, { where: { customerId }, order: { sortOrder: 'ASC', id: 'ASC' } })
+/** A contact row as SQLite returns it, under its property names: only is_key is still 0/1. */
+type ContactRaw = Omit<ContactRow, 'isKey'> & { isKey: number }
+
+/** `<column> AS <property>` for every contact column. */
+const contactColumnsSql = Object.entries(ContactEntity.options.columns)
+  .map(([property, column]) => `${column?.name ?? property} AS ${property}`)
+  .join(', ')
+
+interface ContactDateRaw {
+  id: number
+  contact_id: number
+  label: string
+  date: string
+  calendar: ImportantDate['calendar']
+}
+
+export async function listContacts(db: SqlReader, customerId: number): Promise<Contact[]> {
+  const rows = await db.all<ContactRaw>(
+    `SELECT ${contactColumnsSql} FROM contact WHERE customer_id = ? ORDER BY sort_order, id`,
+    [customerId],
+  )
   if (rows.length === 0) return []
-  const dates: Record<string, unknown>[] = await manager.query(
+  const dates = await db.all<ContactDateRaw>(
     `SELECT d.id, d.contact_id, d.label, d.date, d.calendar FROM contact_date d
      JOIN contact c ON c.id = d.contact_id WHERE c.customer_id = ? ORDER BY d.sort_order, d.id`,
     [customerId],
@@ -27,17 +46,12 @@ export async function listContacts(manager: EntityManager, customerId: number): 
     customerId: row.customerId,
     ...valuesOfRow(row),
     importantDates: dates
-      .filter((d) => Number(d.contact_id) === row.id)
-      .map((d) => ({
-        id: Number(d.id),
-        label: String(d.label),
-        date: String(d.date),
-        calendar: d.calendar as ImportantDate['calendar'],
-      })),
+      .filter((d) => d.contact_id === row.id)
+      .map((d) => ({ id: d.id, label: d.label, date: d.date, calendar: d.calendar })),
   }))
 }
 
-function valuesOfRow(row: ContactRow): ContactValues {
+function valuesOfRow(row: ContactRaw): ContactValues {
   return {
     name: row.name,
     gender: row.gender,
@@ -56,7 +70,7 @@ function valuesOfRow(row: ContactRow): ContactValues {
     nativePlace: row.nativePlace,
     friendliness: row.friendliness,
     decisionRole: row.decisionRole,
-    isKey: Boolean(row.isKey),
+    isKey: row.isKey === 1,
     callTime: row.callTime,
     speechStyle: row.speechStyle,
     remarks: row.remarks,
@@ -124,7 +138,7 @@ const contactFields = Object.keys(contactFieldLabels) as ContactField[]
  * rest. Returns the history drafts; `existing` is the list before the save.
  */
 export async function saveContacts(
-  manager: EntityManager,
+  db: SqlWriter,
   customerId: number,
   inputs: ContactInput[],
   existing: Contact[],
@@ -138,9 +152,9 @@ export async function saveContacts(
     const values = valuesOfInput(input)
     if (input.id === undefined) {
       const row = { customerId, sortOrder: index, ...rowOfValues(values) }
-      const result = await manager.insert(ContactEntity, newContactId ? { id: newContactId(), ...row } : row)
+      const result = await db.manager.insert(ContactEntity, newContactId ? { id: newContactId(), ...row } : row)
       const id = Number(result.identifiers[0]?.id)
-      await saveDates(manager, id, input.importantDates, [])
+      await saveDates(db, id, input.importantDates, [])
       drafts.push({ field: 'contacts', label: '新增联系人', oldValue: null, newValue: values.name })
       continue
     }
@@ -158,9 +172,9 @@ export async function saveContacts(
       if (oldValue !== newValue)
         drafts.push({ field: `contact.${field}`, label: who + contactFieldLabels[field], oldValue, newValue })
     }
-    await manager.update(ContactEntity, { id: input.id }, { sortOrder: index, ...rowOfValues(values) })
+    await db.manager.update(ContactEntity, { id: input.id }, { sortOrder: index, ...rowOfValues(values) })
     const datesBefore = describeDates(before.importantDates)
-    await saveDates(manager, input.id, input.importantDates, before.importantDates)
+    await saveDates(db, input.id, input.importantDates, before.importantDates)
     const datesAfter = describeDates(input.importantDates)
     if (datesBefore !== datesAfter) {
       drafts.push({
@@ -173,7 +187,7 @@ export async function saveContacts(
   }
   const removed = existing.filter((c) => !kept.has(c.id))
   if (removed.length > 0) {
-    await manager.query(`DELETE FROM contact WHERE id IN (SELECT value FROM json_each(?))`, [
+    await db.run(`DELETE FROM contact WHERE id IN (SELECT value FROM json_each(?))`, [
       JSON.stringify(removed.map((c) => c.id)),
     ])
     for (const contact of removed)
@@ -183,7 +197,7 @@ export async function saveContacts(
 }
 
 async function saveDates(
-  manager: EntityManager,
+  db: SqlWriter,
   contactId: number,
   inputs: ContactInput['importantDates'],
   existing: ImportantDate[],
@@ -193,20 +207,18 @@ async function saveDates(
   for (const [index, input] of inputs.entries()) {
     const row = { contactId, sortOrder: index, label: input.label, date: input.date, calendar: input.calendar }
     if (input.id === undefined) {
-      await manager.insert(ContactDateEntity, row)
+      await db.manager.insert(ContactDateEntity, row)
       continue
     }
     if (!known.has(input.id) || kept.has(input.id)) {
       throw new AppError('VALIDATION', '纪念日不属于该联系人，请刷新后重试')
     }
     kept.add(input.id)
-    await manager.update(ContactDateEntity, { id: input.id }, row)
+    await db.manager.update(ContactDateEntity, { id: input.id }, row)
   }
   const removed = existing.filter((d) => !kept.has(d.id)).map((d) => d.id)
   if (removed.length > 0) {
-    await manager.query(`DELETE FROM contact_date WHERE id IN (SELECT value FROM json_each(?))`, [
-      JSON.stringify(removed),
-    ])
+    await db.run(`DELETE FROM contact_date WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(removed)])
   }
 }
 

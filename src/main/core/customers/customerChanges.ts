@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
 import type { ContactField } from '../../../shared/contact'
 import {
@@ -8,6 +7,7 @@ import {
   type CustomerValues,
 } from '../../../shared/customer'
 import { displayCustomerValue } from '../../../shared/customerValueDisplay'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 
 /** One history row before it is written. Values are display text (docs/product-rules.md#change-history). */
@@ -23,7 +23,7 @@ export { displayCustomerValue }
 
 /** History rows for the changed fields of a customer, dictionary ids shown as their labels. */
 export async function customerFieldDrafts(
-  m: EntityManager,
+  db: SqlReader,
   changed: (keyof CustomerValues)[],
   before: CustomerValues,
   after: CustomerValues,
@@ -32,7 +32,7 @@ export async function customerFieldDrafts(
     .filter((key) => key in customerDictFields)
     .flatMap((key) => [before[key], after[key]])
     .filter((id): id is number => typeof id === 'number')
-  const items = await dictItemsByIds(m, dictIds)
+  const items = await dictItemsByIds(db, dictIds)
   const labels = new Map([...items.values()].map((item) => [item.id, item.label]))
   return changed.map((key) => ({
     field: key,
@@ -54,14 +54,14 @@ export function displayContactValue(field: ContactField, value: unknown): string
 }
 
 export async function insertChanges(
-  manager: EntityManager,
+  db: SqlWriter,
   customerId: number,
   changedAt: string,
   drafts: ChangeDraft[],
 ): Promise<void> {
   for (let start = 0; start < drafts.length; start += 200) {
     const chunk = drafts.slice(start, start + 200)
-    await manager.query(
+    await db.run(
       `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value) VALUES ${chunk
         .map(() => '(?, ?, ?, ?, ?, ?)')
         .join(', ')}`,
@@ -72,30 +72,39 @@ export async function insertChanges(
 
 /** The same event (moved to the 回收站, restored …) for many customers at once. */
 export async function insertChangeForMany(
-  manager: EntityManager,
+  db: SqlWriter,
   idsJson: string,
   changedAt: string,
   draft: ChangeDraft,
 ): Promise<void> {
-  await manager.query(
+  await db.run(
     `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
      SELECT value, ?, ?, ?, ?, ? FROM json_each(?)`,
     [changedAt, draft.field, draft.label, draft.oldValue, draft.newValue, idsJson],
   )
 }
 
-export async function listChanges(manager: EntityManager, customerId: number): Promise<CustomerChange[]> {
-  const rows: Record<string, unknown>[] = await manager.query(
+interface ChangeRaw {
+  id: number
+  changed_at: string
+  field: string
+  label: string
+  old_value: string | null
+  new_value: string | null
+}
+
+export async function listChanges(db: SqlReader, customerId: number): Promise<CustomerChange[]> {
+  const rows = await db.all<ChangeRaw>(
     `SELECT id, changed_at, field, label, old_value, new_value FROM customer_change
      WHERE customer_id = ? ORDER BY id DESC`,
     [customerId],
   )
   return rows.map((r) => ({
-    id: Number(r.id),
-    changedAt: String(r.changed_at),
-    field: String(r.field),
-    label: String(r.label),
-    oldValue: r.old_value === null ? null : String(r.old_value),
-    newValue: r.new_value === null ? null : String(r.new_value),
+    id: r.id,
+    changedAt: r.changed_at,
+    field: r.field,
+    label: r.label,
+    oldValue: r.old_value,
+    newValue: r.new_value,
   }))
 }

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import {
   customerDictFieldKeys,
   customerDictFields,
@@ -13,6 +12,7 @@ import { normalizeCreditCode } from '../../../shared/creditCode'
 import { normalizePhone } from '../../../shared/phone'
 import { AppError } from '../appError'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
+import type { SqlReader } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { projectIdsOfContractors, refreshProjectHeat } from '../projects/projectHeat'
 import { dictItemsByIds } from '../dictionary/dictionaryQueries'
@@ -57,28 +57,28 @@ type CustomerChannel =
 export function customerHandlers({ store }: CoreContext): DomainHandlers<CustomerChannel> {
   /** To the 回收站 and back: only customers not already there move, each with a history line. */
   const moveBin = (ids: number[], toBin: boolean): Promise<{ count: number }> =>
-    store.write(async (m) => {
-      const moving = await idsInState(m, await existingIds(m, ids), !toBin)
+    store.write(async (db) => {
+      const moving = await idsInState(db, await existingIds(db, ids), !toBin)
       const time = localNow()
       const [from, to] = toBin ? ['正常', '回收站'] : ['回收站', '正常']
-      await insertChangeForMany(m, JSON.stringify(moving), time, {
+      await insertChangeForMany(db, JSON.stringify(moving), time, {
         field: 'deleted',
         label: '状态',
         oldValue: from,
         newValue: to,
       })
-      await setDeletedAt(m, JSON.stringify(moving), toBin ? time : null, time)
+      await setDeletedAt(db, JSON.stringify(moving), toBin ? time : null, time)
       return { count: moving.length }
     })
 
   return {
     'customers.create': (input) =>
-      store.write(async (m) => {
+      store.write(async (db) => {
         const values: CustomerValues = { ...emptyValues(), ...givenFields(input), name: input.name }
-        await checkValues(m, values, null)
-        const code = await nextCustomerCode(m, Number(values.registeredAt.slice(0, 4)))
+        await checkValues(db, values, null)
+        const code = await nextCustomerCode(db, Number(values.registeredAt.slice(0, 4)))
         const time = localNow()
-        const id = await insertCustomer(m, {
+        const id = await insertCustomer(db, {
           ...values,
           code,
           ...derivedColumns({ ...values, code }, input.contacts.map(contactSummary)),
@@ -91,63 +91,63 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           updatedAt: time,
           deletedAt: null,
         })
-        await saveContacts(m, id, input.contacts, [])
-        await setCustomerGroups(m, id, await ensureGroups(m, input.groups))
-        await insertChanges(m, id, time, [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }])
-        return mustFind(await findCustomer(m, id), '客户')
+        await saveContacts(db, id, input.contacts, [])
+        await setCustomerGroups(db, id, await ensureGroups(db, input.groups))
+        await insertChanges(db, id, time, [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }])
+        return mustFind(await findCustomer(db, id), '客户')
       }),
 
     'customers.get': ({ id, includeDeleted }) =>
-      store.read(async (m) => {
-        const customer = mustFind(await findCustomer(m, id), '客户')
+      store.read(async (db) => {
+        const customer = mustFind(await findCustomer(db, id), '客户')
         if (customer.deletedAt && !includeDeleted) throw inBin()
         return customer
       }),
 
     'customers.update': (input) =>
-      store.write(async (m) => {
-        const before = mustFind(await findCustomerRow(m, input.id), '客户')
+      store.write(async (db) => {
+        const before = mustFind(await findCustomerRow(db, input.id), '客户')
         if (before.deletedAt) throw inBin()
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
-        await checkValues(m, after, before)
+        await checkValues(db, after, before)
         const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
-        const drafts = await customerFieldDrafts(m, changed, before, after)
+        const drafts = await customerFieldDrafts(db, changed, before, after)
 
-        const contactsBefore = await listContacts(m, input.id)
-        if (input.contacts) drafts.push(...(await saveContacts(m, input.id, input.contacts, contactsBefore)))
+        const contactsBefore = await listContacts(db, input.id)
+        if (input.contacts) drafts.push(...(await saveContacts(db, input.id, input.contacts, contactsBefore)))
         if (input.groups) {
-          const groupsBefore = await groupsOfCustomer(m, input.id)
-          await setCustomerGroups(m, input.id, await ensureGroups(m, input.groups))
-          const groupsAfter = await groupsOfCustomer(m, input.id)
+          const groupsBefore = await groupsOfCustomer(db, input.id)
+          await setCustomerGroups(db, input.id, await ensureGroups(db, input.groups))
+          const groupsAfter = await groupsOfCustomer(db, input.id)
           const [oldValue, newValue] = [joinNames(groupsBefore), joinNames(groupsAfter)]
           if (oldValue !== newValue) drafts.push({ field: 'groups', label: '分组', oldValue, newValue })
         }
-        const contacts = input.contacts ? await listContacts(m, input.id) : contactsBefore
+        const contacts = input.contacts ? await listContacts(db, input.id) : contactsBefore
         const derived = derivedColumns({ ...after, code: before.code }, contacts.map(contactSummary))
         // Reordering contacts is no change of a field, but the sheet's contact names follow it.
         if (drafts.length > 0 || derived.contactNames !== before.contactNames) {
           const time = localNow()
-          await updateCustomer(m, input.id, {
+          await updateCustomer(db, input.id, {
             ...Object.fromEntries(changed.map((key) => [key, after[key]])),
             ...derived,
             updatedAt: time,
           })
-          await insertChanges(m, input.id, time, drafts)
+          await insertChanges(db, input.id, time, drafts)
         }
         // 成交热度 of the projects where it is 甲方 or 乙方 depends on its 客情关系等级.
-        if (changed.includes('relationshipLevel')) await refreshProjectHeat(m, { customerIds: [input.id] })
-        return mustFind(await findCustomer(m, input.id), '客户')
+        if (changed.includes('relationshipLevel')) await refreshProjectHeat(db, { customerIds: [input.id] })
+        return mustFind(await findCustomer(db, input.id), '客户')
       }),
 
-    'customers.list': (input) => store.read((m) => listCustomerPage(m, input, localToday())),
+    'customers.list': (input) => store.read((db) => listCustomerPage(db, input, localToday())),
 
-    'customers.ids': (input) => store.read(async (m) => ({ ids: await listCustomerIds(m, input, localToday()) })),
+    'customers.ids': (input) => store.read(async (db) => ({ ids: await listCustomerIds(db, input, localToday()) })),
 
     'customers.batchUpdate': ({ ids: given, set }) =>
-      store.write(async (m) => {
+      store.write(async (db) => {
         const ids = [...new Set(given)]
         const idsJson = JSON.stringify(ids)
-        const state = await idsState(m, idsJson)
+        const state = await idsState(db, idsJson)
         const unusable = ids.length - state.found + state.deleted
         if (unusable > 0)
           throw new AppError('NOT_FOUND', `有 ${unusable} 个客户不存在或已在回收站，未做任何修改，请刷新后重试`)
@@ -156,14 +156,14 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           (field) => set[field] !== undefined,
         )
         const items = await checkDictItems(
-          m,
+          db,
           dictChanges.map((field) => [field, set[field] ?? null]),
         )
         const completenessChanged = new Set<number>()
         for (const field of dictChanges) {
           const value = set[field] ?? null
           const flipped = await setDictColumnForMany(
-            m,
+            db,
             {
               column: snakeCase(field),
               field,
@@ -180,14 +180,14 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         const remove = [...new Set(set.removeGroupIds ?? [])]
         if (add.some((id) => remove.includes(id))) throw new AppError('VALIDATION', '同一个分组不能既加入又移出')
         const wanted = [...add, ...remove]
-        if ((await existingGroupIds(m, wanted)).length !== wanted.length) {
+        if ((await existingGroupIds(db, wanted)).length !== wanted.length) {
           throw new AppError('NOT_FOUND', '所选分组不存在，可能已被删除，请刷新后重试')
         }
         if (wanted.length > 0) {
-          const touched = await changeGroupsOfMany(m, idsJson, { add, remove }, time)
-          await touchCustomers(m, touched, time)
+          const touched = await changeGroupsOfMany(db, idsJson, { add, remove }, time)
+          await touchCustomers(db, touched, time)
         }
-        await refreshCompleteness(m, [...completenessChanged])
+        await refreshCompleteness(db, [...completenessChanged])
         return { count: ids.length }
       }),
 
@@ -195,9 +195,9 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
     'customers.restore': ({ ids }) => moveBin(ids, false),
 
     'customers.purge': ({ ids }) =>
-      store.write(async (m) => {
-        const idsJson = await existingIds(m, ids)
-        const inBinCount = (await idsInState(m, idsJson, true)).length
+      store.write(async (db) => {
+        const idsJson = await existingIds(db, ids)
+        const inBinCount = (await idsInState(db, idsJson, true)).length
         const total = new Set(ids).size
         if (inBinCount !== total) {
           throw new AppError(
@@ -206,14 +206,14 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           )
         }
         // Projects keep going without a purged 乙方, and their heat loses its level.
-        const contracted = await projectIdsOfContractors(m, idsJson)
-        await purgeCustomers(m, idsJson)
-        await refreshProjectHeat(m, { projectIds: contracted })
+        const contracted = await projectIdsOfContractors(db, idsJson)
+        await purgeCustomers(db, idsJson)
+        await refreshProjectHeat(db, { projectIds: contracted })
         return { count: total }
       }),
 
     'customers.duplicates': ({ name, phone, email, creditCode, excludeId }) =>
-      store.read(async (m) => {
+      store.read(async (db) => {
         const nameNorm = name ? normalizeName(name) || null : null
         const phoneDigits = phone ? normalizePhone(phone) : ''
         const emailNorm = email ? email.normalize('NFKC').trim().toLowerCase() : ''
@@ -225,13 +225,13 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           creditCode: creditCode ? normalizeCreditCode(creditCode) || null : null,
         }
         if (!keys.nameNorm && !keys.phoneNorm && !keys.emailNorm && !keys.creditCode) return []
-        return findDuplicates(m, keys, excludeId ?? null)
+        return findDuplicates(db, keys, excludeId ?? null)
       }),
 
     'customers.history': ({ id }) =>
-      store.read(async (m) => {
-        mustFind(await findCustomerRow(m, id), '客户')
-        return listChanges(m, id)
+      store.read(async (db) => {
+        mustFind(await findCustomerRow(db, id), '客户')
+        return listChanges(db, id)
       }),
   }
 }
@@ -265,16 +265,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Cross-field rules, dictionary items and the unique 统一社会信用代码; throws before anything is written. */
-async function checkValues(m: EntityManager, values: CustomerValues, before: CustomerRow | null): Promise<void> {
+async function checkValues(db: SqlReader, values: CustomerValues, before: CustomerRow | null): Promise<void> {
   const issues = customerIssues(values)
   const first = Object.values(issues)[0]
   if (first) throw new AppError('VALIDATION', `输入有误：${first}`, issues)
   const changedRefs = customerDictFieldKeys
     .filter((field) => values[field] !== null && !sameValue(values[field], before?.[field]))
     .map((field) => [field, values[field]] as [CustomerDictField, number])
-  await checkDictItems(m, changedRefs)
+  await checkDictItems(db, changedRefs)
   if (values.creditCode && !sameValue(values.creditCode, before?.creditCode)) {
-    const holder = await creditCodeHolder(m, values.creditCode, before?.id ?? null)
+    const holder = await creditCodeHolder(db, values.creditCode, before?.id ?? null)
     if (holder) {
       const where = holder.deleted ? '（在回收站中）' : ''
       throw new AppError('CONFLICT', `统一社会信用代码已被客户「${holder.name}」（${holder.code}）${where}使用`, {
@@ -285,9 +285,9 @@ async function checkValues(m: EntityManager, values: CustomerValues, before: Cus
 }
 
 /** Each chosen item must be an enabled item of the field's dictionary. Returns the items by id. */
-async function checkDictItems(m: EntityManager, refs: [CustomerDictField, number | null][]) {
+async function checkDictItems(db: SqlReader, refs: [CustomerDictField, number | null][]) {
   const ids = refs.map(([, id]) => id).filter((id): id is number => id !== null)
-  const items = await dictItemsByIds(m, ids)
+  const items = await dictItemsByIds(db, ids)
   const issues: Record<string, string> = {}
   for (const [field, id] of refs) {
     if (id === null) continue
@@ -302,10 +302,10 @@ async function checkDictItems(m: EntityManager, refs: [CustomerDictField, number
 }
 
 /** The ids as JSON, after checking that every one of them exists (else nothing is done). */
-async function existingIds(m: EntityManager, ids: number[]): Promise<string> {
+async function existingIds(db: SqlReader, ids: number[]): Promise<string> {
   const unique = [...new Set(ids)]
   const idsJson = JSON.stringify(unique)
-  const { found } = await idsState(m, idsJson)
+  const { found } = await idsState(db, idsJson)
   if (found !== unique.length) {
     throw new AppError('NOT_FOUND', `有 ${unique.length - found} 个客户不存在，可能已被彻底删除，未做任何修改`)
   }

@@ -1,5 +1,4 @@
 import dayjs from 'dayjs'
-import type { EntityManager } from 'typeorm'
 import { likePattern } from '../common/sqlWhere'
 import {
   customerAutoShape,
@@ -19,6 +18,7 @@ import {
 import { looksLikePhone, normalizePhone } from '../../../shared/phone'
 import { divisionName } from '../../../shared/regions'
 import { snakeCase } from '../db/customerEntities'
+import type { SqlReader } from '../db/sqlHandles'
 import { searchForm } from './customerDerived'
 import { customerColumnPairs } from './customerQueries'
 import { groupNamesSql } from './groupQueries'
@@ -251,7 +251,20 @@ function rowShape(keys?: ReadonlySet<string>): RowShape {
 
 const sheetShape = rowShape()
 
-function rowFromRaw(raw: Record<string, unknown>, shape: RowShape): CustomerListRow {
+/**
+ * A page row as SQLite returns it: the shape's customer columns and `<field>_label`s
+ * by column name, and these when the shape asks for them.
+ */
+type PageRaw = Record<string, unknown> & {
+  province_code?: string | null
+  city_code?: string | null
+  district_code?: string | null
+  group_names?: string | null
+  deal_grade?: string | null
+  page_total?: number
+}
+
+function rowFromRaw(raw: PageRaw, shape: RowShape): CustomerListRow {
   const row: Record<string, unknown> = {}
   for (const [key, column, isBoolean] of shape.columns) {
     const value = raw[column] ?? null
@@ -259,13 +272,13 @@ function rowFromRaw(raw: Record<string, unknown>, shape: RowShape): CustomerList
   }
   for (const field of shape.labels) row[customerDictLabelKeys[field]] = raw[`${snakeCase(field)}_label`] ?? null
   if (shape.divisions) {
-    row.provinceName = divisionName(raw.province_code as string | null) ?? null
-    row.cityName = divisionName(raw.city_code as string | null) ?? null
-    row.districtName = divisionName(raw.district_code as string | null) ?? null
+    row.provinceName = divisionName(raw.province_code) ?? null
+    row.cityName = divisionName(raw.city_code) ?? null
+    row.districtName = divisionName(raw.district_code) ?? null
   }
-  if (shape.groups) row.groups = (raw.group_names as string | null) ?? ''
+  if (shape.groups) row.groups = raw.group_names ?? ''
   if (shape.dealGrade) {
-    const grade = raw.deal_grade as string | null
+    const grade = raw.deal_grade
     row.dealGrade = grade && dealGradeSet.has(grade) ? grade : null
   }
   return row as unknown as CustomerListRow
@@ -276,7 +289,7 @@ function rowFromRaw(raw: Record<string, unknown>, shape: RowShape): CustomerList
  * joins the sort needs), then just those rows get their labels and groups.
  */
 async function readPage(
-  manager: EntityManager,
+  db: SqlReader,
   input: CustomerListInput,
   today: string,
   shape: RowShape,
@@ -310,21 +323,21 @@ async function readPage(
     FROM page JOIN customer c ON c.id = page.id
     ${[...joins].map(dictJoin).join(' ')}
     ORDER BY ${order.sql}`
-  const raw: Record<string, unknown>[] = await manager.query(sql, params.values)
-  const pageTotal = countInPage && raw.length > 0 ? Number(raw[0]?.page_total) : null
+  const raw = await db.all<PageRaw>(sql, params.values)
+  const pageTotal = countInPage ? (raw[0]?.page_total ?? null) : null
   return { rows: raw.map((r) => rowFromRaw(r, shape)), pageTotal }
 }
 
 /** A page of the sheet with the number of matching customers (AG Grid's lastRow). */
 export async function listCustomerPage(
-  manager: EntityManager,
+  db: SqlReader,
   input: CustomerListInput,
   today: string,
 ): Promise<{ rows: CustomerListRow[]; total: number }> {
-  const { rows, pageTotal } = await readPage(manager, input, today, sheetShape)
+  const { rows, pageTotal } = await readPage(db, input, today, sheetShape)
   const total =
     pageTotal ??
-    (input.startRow === 0 && rows.length < input.endRow ? rows.length : await countCustomers(manager, input, today))
+    (input.startRow === 0 && rows.length < input.endRow ? rows.length : await countCustomers(db, input, today))
   return { rows, total }
 }
 
@@ -333,38 +346,35 @@ export async function listCustomerPage(
  * columns) and no count: a full row is ~100 values, an export uses a handful.
  */
 export async function listCustomerRows(
-  manager: EntityManager,
+  db: SqlReader,
   input: CustomerListInput,
   today: string,
   keys: ReadonlySet<string>,
 ): Promise<CustomerListRow[]> {
-  return (await readPage(manager, input, today, rowShape(keys))).rows
+  return (await readPage(db, input, today, rowShape(keys))).rows
 }
 
 export async function countCustomers(
-  manager: EntityManager,
+  db: SqlReader,
   input: Pick<CustomerListInput, 'filters' | 'quick'>,
   today: string,
 ): Promise<number> {
   const params = new Params()
   const how = access(input.filters, input.quick, null)
   const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
-  const [row] = await manager.query(`SELECT COUNT(*) AS n FROM ${how.from} WHERE ${where}`, params.values)
-  return Number(row.n)
+  const [row] = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${how.from} WHERE ${where}`, params.values)
+  return row.n
 }
 
 /** Every matching id, for 全选 batch actions. */
 export async function listCustomerIds(
-  manager: EntityManager,
+  db: SqlReader,
   input: Pick<CustomerListInput, 'filters' | 'quick'>,
   today: string,
 ): Promise<number[]> {
   const params = new Params()
   const how = access(input.filters, input.quick, null)
   const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
-  const rows: { id: number }[] = await manager.query(
-    `SELECT c.id FROM ${how.from} WHERE ${where} ORDER BY c.id`,
-    params.values,
-  )
-  return rows.map((r) => Number(r.id))
+  const rows = await db.all<{ id: number }>(`SELECT c.id FROM ${how.from} WHERE ${where} ORDER BY c.id`, params.values)
+  return rows.map((r) => r.id)
 }

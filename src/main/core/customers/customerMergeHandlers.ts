@@ -15,7 +15,7 @@ type MergeChannel = 'customers.duplicateGroups' | 'customers.merge'
 
 export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<MergeChannel> {
   return {
-    'customers.duplicateGroups': ({ limit }) => store.read((m) => duplicateGroups(m, limit)),
+    'customers.duplicateGroups': ({ limit }) => store.read((db) => duplicateGroups(db, limit)),
 
     /**
      * One transaction: the chosen values onto the survivor, every child row of the
@@ -23,10 +23,10 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
      * all of them, then the survivor's statistics and search columns recomputed.
      */
     'customers.merge': ({ survivorId, mergedIds, fields }) =>
-      store.write(async (m) => {
+      store.write(async (db) => {
         const rows = new Map<number, CustomerRow>()
         for (const id of [survivorId, ...mergedIds]) {
-          const row = await findCustomerRow(m, id)
+          const row = await findCustomerRow(db, id)
           if (!row) throw new AppError('NOT_FOUND', '要合并的客户不存在，可能已被彻底删除，请刷新后重试')
           if (row.deletedAt) throw new AppError('CONFLICT', `客户「${row.name}」（${row.code}）在回收站中，不能合并`)
           rows.set(id, row)
@@ -46,14 +46,14 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
         // 统一社会信用代码 is unique: the merged customer gives it up before the survivor takes it.
         if (changed.includes('creditCode')) {
           const giver = rows.get(fields.creditCode as number) as CustomerRow
-          await updateCustomer(m, giver.id, { creditCode: null })
-          await insertChanges(m, giver.id, time, [
+          await updateCustomer(db, giver.id, { creditCode: null })
+          await insertChanges(db, giver.id, time, [
             { field: 'creditCode', label: customerFieldLabels.creditCode, oldValue: giver.creditCode, newValue: null },
           ])
         }
 
         // Moved contacts follow the survivor's own, customer by customer in the order given.
-        await m.query(
+        await db.run(
           `UPDATE contact SET sort_order = x.n FROM (
              SELECT t.id, (SELECT COALESCE(MAX(sort_order) + 1, 0) FROM contact WHERE customer_id = ?)
                + ROW_NUMBER() OVER (ORDER BY j.key, t.sort_order, t.id) - 1 AS n
@@ -61,38 +61,38 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
            ) AS x WHERE contact.id = x.id`,
           [survivorId, JSON.stringify(mergedIds)],
         )
-        const moved = await moveReferences(m, survivorId, mergedIds)
+        const moved = await moveReferences(db, survivorId, mergedIds)
 
-        const contacts = await listContacts(m, survivorId)
-        await updateCustomer(m, survivorId, {
+        const contacts = await listContacts(db, survivorId)
+        await updateCustomer(db, survivorId, {
           ...Object.fromEntries(changed.map((key) => [key, after[key]])),
           ...derivedColumns({ ...after, code: survivor.code }, contacts),
           updatedAt: time,
         })
-        const drafts = await customerFieldDrafts(m, changed, survivor, after)
+        const drafts = await customerFieldDrafts(db, changed, survivor, after)
         const names = merged.map((c) => `${c.name}（${c.code}）`).join('、')
-        await insertChanges(m, survivorId, time, [
+        await insertChanges(db, survivorId, time, [
           { field: 'merged', label: '合并客户', oldValue: null, newValue: names },
           ...drafts,
         ])
 
         const mergedJson = JSON.stringify(mergedIds)
-        await setDeletedAt(m, mergedJson, time, time)
+        await setDeletedAt(db, mergedJson, time, time)
         for (const c of merged) {
-          await insertChanges(m, c.id, time, [
+          await insertChanges(db, c.id, time, [
             { field: 'merged', label: '合并到', oldValue: null, newValue: `${survivor.name}（${survivor.code}）` },
             { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' },
           ])
         }
         const all = [survivorId, ...mergedIds]
-        await recomputeSaleStats(m, all)
-        await recomputeLastContact(m, all)
+        await recomputeSaleStats(db, all)
+        await recomputeLastContact(db, all)
         // Every moved project now names the survivor, whose 客情 level gives its 成交热度.
-        await refreshProjectHeat(m, { customerIds: [survivorId] })
+        await refreshProjectHeat(db, { customerIds: [survivorId] })
         // The merged customers lost their contacts: their search columns follow.
         for (const c of merged) {
-          const fresh = (await findCustomerRow(m, c.id)) as CustomerRow
-          await updateCustomer(m, c.id, derivedColumns(fresh, []))
+          const fresh = (await findCustomerRow(db, c.id)) as CustomerRow
+          await updateCustomer(db, c.id, derivedColumns(fresh, []))
         }
         return { survivorId, merged: mergedIds.length, moved }
       }),

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm'
 import type { DuplicateGroup, DuplicateMember } from '../../../shared/customerMerge'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { customerReferences } from './customerReferences'
 
 /**
@@ -7,10 +7,11 @@ import { customerReferences } from './customerReferences'
  * digits or the e-mail, largest first; the grouping runs in SQL.
  */
 export async function duplicateGroups(
-  manager: EntityManager,
+  db: SqlReader,
   limit: number,
 ): Promise<{ groups: DuplicateGroup[]; total: number }> {
-  const rows: { kind: DuplicateGroup['kind']; key: string; ids: string; total: number }[] = await manager.query(
+  /** `ids` is a JSON array of customer ids. */
+  const rows = await db.all<{ kind: DuplicateGroup['kind']; key: string; ids: string; total: number }>(
     `WITH keyed AS (
        SELECT 'name' AS kind, name_norm AS key, id FROM customer WHERE deleted_at IS NULL AND name_norm <> ''
        UNION ALL SELECT 'phone', phone_norm, id FROM customer WHERE deleted_at IS NULL AND length(phone_norm) >= 7
@@ -23,12 +24,12 @@ export async function duplicateGroups(
     [limit],
   )
   const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.ids) as number[]))]
-  const members = await membersById(manager, ids)
+  const members = await membersById(db, ids)
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total: rows[0]?.total ?? 0,
     groups: rows.map((r) => ({
       kind: r.kind,
-      key: String(r.key),
+      key: r.key,
       members: (JSON.parse(r.ids) as number[])
         .sort((a, b) => a - b)
         .map((id) => members.get(id))
@@ -37,8 +38,21 @@ export async function duplicateGroups(
   }
 }
 
-async function membersById(manager: EntityManager, ids: number[]): Promise<Map<number, DuplicateMember>> {
-  const rows: Record<string, unknown>[] = await manager.query(
+interface MemberRaw {
+  id: number
+  code: string
+  name: string
+  phone: string | null
+  email: string | null
+  registered_at: string
+  completeness: number
+  contact_count: number
+  sale_count: number
+  interaction_count: number
+}
+
+async function membersById(db: SqlReader, ids: number[]): Promise<Map<number, DuplicateMember>> {
+  const rows = await db.all<MemberRaw>(
     `SELECT c.id, c.code, c.name, c.phone, c.email, c.registered_at, c.completeness,
        (SELECT COUNT(*) FROM contact t WHERE t.customer_id = c.id) AS contact_count,
        (SELECT COUNT(*) FROM sale s WHERE s.customer_id = c.id) AS sale_count,
@@ -48,18 +62,18 @@ async function membersById(manager: EntityManager, ids: number[]): Promise<Map<n
   )
   return new Map(
     rows.map((r) => [
-      Number(r.id),
+      r.id,
       {
-        id: Number(r.id),
-        code: String(r.code),
-        name: String(r.name),
-        phone: (r.phone as string | null) ?? null,
-        email: (r.email as string | null) ?? null,
-        registeredAt: String(r.registered_at),
-        completeness: Number(r.completeness),
-        contactCount: Number(r.contact_count),
-        saleCount: Number(r.sale_count),
-        interactionCount: Number(r.interaction_count),
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        phone: r.phone,
+        email: r.email,
+        registeredAt: r.registered_at,
+        completeness: r.completeness,
+        contactCount: r.contact_count,
+        saleCount: r.sale_count,
+        interactionCount: r.interaction_count,
       },
     ]),
   )
@@ -71,7 +85,7 @@ async function membersById(manager: EntityManager, ids: number[]): Promise<Map<n
  * Returns the rows moved per `table.column`.
  */
 export async function moveReferences(
-  manager: EntityManager,
+  db: SqlWriter,
   survivorId: number,
   mergedIds: number[],
 ): Promise<Record<string, number>> {
@@ -81,7 +95,7 @@ export async function moveReferences(
   // Before any row moves: a row whose two customers both merge into one would break its CHECK.
   for (const ref of customerReferences) {
     if (!ref.differsFrom) continue
-    await manager.query(
+    await db.run(
       `UPDATE ${ref.table} SET ${ref.column} = NULL
        WHERE ${ref.column} IN (SELECT value FROM json_each(?)) AND ${ref.differsFrom} IN (SELECT value FROM json_each(?))`,
       [groupJson, groupJson],
@@ -90,19 +104,14 @@ export async function moveReferences(
   for (const ref of customerReferences) {
     if (ref.onMerge === 'keep') continue
     const verb = ref.onMerge === 'move' ? 'UPDATE' : 'UPDATE OR IGNORE'
-    const [before] = await manager.query(
-      `SELECT COUNT(*) AS n FROM ${ref.table} WHERE ${ref.column} IN (SELECT value FROM json_each(?))`,
-      [idsJson],
-    )
-    await manager.query(
-      `${verb} ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} IN (SELECT value FROM json_each(?))`,
-      [survivorId, idsJson],
-    )
-    const [after] = await manager.query(
-      `SELECT COUNT(*) AS n FROM ${ref.table} WHERE ${ref.column} IN (SELECT value FROM json_each(?))`,
-      [idsJson],
-    )
-    moved[`${ref.table}.${ref.column}`] = Number(before.n) - Number(after.n)
+    const count = `SELECT COUNT(*) AS n FROM ${ref.table} WHERE ${ref.column} IN (SELECT value FROM json_each(?))`
+    const [before] = await db.all<{ n: number }>(count, [idsJson])
+    await db.run(`${verb} ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} IN (SELECT value FROM json_each(?))`, [
+      survivorId,
+      idsJson,
+    ])
+    const [after] = await db.all<{ n: number }>(count, [idsJson])
+    moved[`${ref.table}.${ref.column}`] = before.n - after.n
   }
   return moved
 }

@@ -17,34 +17,34 @@ type GroupChannel = 'groups.list' | 'groups.create' | 'groups.rename' | 'groups.
 
 export function groupHandlers({ store }: CoreContext): DomainHandlers<GroupChannel> {
   return {
-    'groups.list': () => store.read((m) => listGroups(m)),
+    'groups.list': () => store.read((db) => listGroups(db)),
 
     'groups.create': ({ name }) =>
-      store.write(async (m) => {
-        if (await findGroupIdByName(m, name)) throw clash(name)
-        return mustFind(await findGroup(m, await insertGroup(m, name)), '分组')
+      store.write(async (db) => {
+        if (await findGroupIdByName(db, name)) throw clash(name)
+        return mustFind(await findGroup(db, await insertGroup(db, name)), '分组')
       }),
 
     'groups.rename': ({ id, name }) =>
-      store.write(async (m) => {
-        mustFind(await findGroup(m, id), '分组')
-        const holder = await findGroupIdByName(m, name)
+      store.write(async (db) => {
+        mustFind(await findGroup(db, id), '分组')
+        const holder = await findGroupIdByName(db, name)
         if (holder && holder !== id) throw clash(name)
-        await renameGroup(m, id, name)
-        return mustFind(await findGroup(m, id), '分组')
+        await renameGroup(db, id, name)
+        return mustFind(await findGroup(db, id), '分组')
       }),
 
     'groups.delete': ({ id }) =>
-      store.write(async (m) => {
-        mustFind(await findGroup(m, id), '分组')
+      store.write(async (db) => {
+        mustFind(await findGroup(db, id), '分组')
         const time = localNow()
         const touched = await withGroupHistory(
-          m,
+          db,
           { sql: `SELECT customer_id AS id FROM customer_group_member WHERE group_id = ?`, params: [id] },
           time,
-          () => deleteGroup(m, id),
+          () => deleteGroup(db, id),
         )
-        await touchCustomers(m, touched, time)
+        await touchCustomers(db, touched, time)
         return { id }
       }),
   }

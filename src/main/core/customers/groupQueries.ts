@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm'
 import type { CustomerGroup } from '../../../shared/customerGroup'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 
 /** Groups are listed in the order they were created, everywhere. */
 
@@ -10,77 +10,70 @@ export function groupNamesSql(idExpression: string): string {
     WHERE gm.customer_id = ${idExpression} ORDER BY g.id))`
 }
 
-export async function listGroups(manager: EntityManager): Promise<CustomerGroup[]> {
-  const rows: { id: number; name: string; count: number }[] = await manager.query(
+export async function listGroups(db: SqlReader): Promise<CustomerGroup[]> {
+  return db.all<CustomerGroup>(
     `SELECT g.id, g.name, COUNT(c.id) AS count FROM customer_group g
      LEFT JOIN customer_group_member gm ON gm.group_id = g.id
      LEFT JOIN customer c ON c.id = gm.customer_id AND c.deleted_at IS NULL
      GROUP BY g.id ORDER BY g.id`,
   )
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, count: Number(r.count) }))
 }
 
-export async function findGroup(manager: EntityManager, id: number): Promise<CustomerGroup | null> {
-  return (await listGroups(manager)).find((g) => g.id === id) ?? null
+export async function findGroup(db: SqlReader, id: number): Promise<CustomerGroup | null> {
+  return (await listGroups(db)).find((g) => g.id === id) ?? null
 }
 
-export async function findGroupIdByName(manager: EntityManager, name: string): Promise<number | null> {
-  const [row] = await manager.query(`SELECT id FROM customer_group WHERE name = ?`, [name])
-  return row ? Number(row.id) : null
+export async function findGroupIdByName(db: SqlReader, name: string): Promise<number | null> {
+  const row = await db.first<{ id: number }>(`SELECT id FROM customer_group WHERE name = ?`, [name])
+  return row ? row.id : null
 }
 
-export async function insertGroup(manager: EntityManager, name: string): Promise<number> {
-  await manager.query(`INSERT INTO customer_group (name) VALUES (?)`, [name])
-  const [row] = await manager.query(`SELECT last_insert_rowid() AS id`)
-  return Number(row.id)
+export async function insertGroup(db: SqlWriter, name: string): Promise<number> {
+  return (await db.run(`INSERT INTO customer_group (name) VALUES (?)`, [name])).lastId
 }
 
-export async function renameGroup(manager: EntityManager, id: number, name: string): Promise<void> {
-  await manager.query(`UPDATE customer_group SET name = ? WHERE id = ?`, [name, id])
+export async function renameGroup(db: SqlWriter, id: number, name: string): Promise<void> {
+  await db.run(`UPDATE customer_group SET name = ? WHERE id = ?`, [name, id])
 }
 
-export async function deleteGroup(manager: EntityManager, id: number): Promise<void> {
-  await manager.query(`DELETE FROM customer_group WHERE id = ?`, [id])
+export async function deleteGroup(db: SqlWriter, id: number): Promise<void> {
+  await db.run(`DELETE FROM customer_group WHERE id = ?`, [id])
 }
 
 /** Ids of the named groups, creating the ones that do not exist yet; order and duplicates as given. */
-export async function ensureGroups(manager: EntityManager, names: string[]): Promise<number[]> {
+export async function ensureGroups(db: SqlWriter, names: string[]): Promise<number[]> {
   const ids: number[] = []
   for (const name of names) {
-    const id = (await findGroupIdByName(manager, name)) ?? (await insertGroup(manager, name))
+    const id = (await findGroupIdByName(db, name)) ?? (await insertGroup(db, name))
     if (!ids.includes(id)) ids.push(id)
   }
   return ids
 }
 
 /** Which of these group ids exist. */
-export async function existingGroupIds(manager: EntityManager, ids: number[]): Promise<number[]> {
+export async function existingGroupIds(db: SqlReader, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return []
-  const rows: { id: number }[] = await manager.query(
+  const rows = await db.all<{ id: number }>(
     `SELECT id FROM customer_group WHERE id IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(ids)],
   )
-  return rows.map((r) => Number(r.id))
+  return rows.map((r) => r.id)
 }
 
-export async function groupsOfCustomer(
-  manager: EntityManager,
-  customerId: number,
-): Promise<{ id: number; name: string }[]> {
-  const rows: { id: number; name: string }[] = await manager.query(
+export async function groupsOfCustomer(db: SqlReader, customerId: number): Promise<{ id: number; name: string }[]> {
+  return db.all<{ id: number; name: string }>(
     `SELECT g.id, g.name FROM customer_group_member gm JOIN customer_group g ON g.id = gm.group_id
      WHERE gm.customer_id = ? ORDER BY g.id`,
     [customerId],
   )
-  return rows.map((r) => ({ id: Number(r.id), name: r.name }))
 }
 
-export async function setCustomerGroups(manager: EntityManager, customerId: number, groupIds: number[]): Promise<void> {
-  await manager.query(
+export async function setCustomerGroups(db: SqlWriter, customerId: number, groupIds: number[]): Promise<void> {
+  await db.run(
     `DELETE FROM customer_group_member WHERE customer_id = ? AND group_id NOT IN (SELECT value FROM json_each(?))`,
     [customerId, JSON.stringify(groupIds)],
   )
-  await manager.query(
+  await db.run(
     `INSERT OR IGNORE INTO customer_group_member (customer_id, group_id) SELECT ?, value FROM json_each(?)`,
     [customerId, JSON.stringify(groupIds)],
   )
@@ -92,33 +85,33 @@ export async function setCustomerGroups(manager: EntityManager, customerId: numb
  * history. `affectedSql` is a SELECT of customer ids built from constants.
  */
 export async function withGroupHistory(
-  manager: EntityManager,
+  db: SqlWriter,
   affected: { sql: string; params: unknown[] },
   changedAt: string,
   mutate: () => Promise<void>,
 ): Promise<number[]> {
-  const [{ before }] = await manager.query(`SELECT COALESCE(MAX(id), 0) AS before FROM customer_change`)
-  await manager.query(
+  const [{ before }] = await db.all<{ before: number }>(`SELECT COALESCE(MAX(id), 0) AS before FROM customer_change`)
+  await db.run(
     `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
      SELECT a.id, ?, 'groups', '分组', ${groupNamesSql('a.id')}, NULL FROM (${affected.sql}) a`,
     [changedAt, ...affected.params],
   )
   await mutate()
-  await manager.query(
+  await db.run(
     `UPDATE customer_change SET new_value = ${groupNamesSql('customer_change.customer_id')}
      WHERE id > ? AND field = 'groups'`,
     [before],
   )
-  const rows: { customer_id: number }[] = await manager.query(
+  const rows = await db.all<{ customer_id: number }>(
     `SELECT customer_id FROM customer_change WHERE id > ? AND field = 'groups'`,
     [before],
   )
-  return rows.map((r) => Number(r.customer_id))
+  return rows.map((r) => r.customer_id)
 }
 
 /** Adds and removes groups on many customers, with their history; returns the customers whose groups changed. */
 export async function changeGroupsOfMany(
-  manager: EntityManager,
+  db: SqlWriter,
   idsJson: string,
   groups: { add: number[]; remove: number[] },
   changedAt: string,
@@ -132,13 +125,13 @@ export async function changeGroupsOfMany(
         WHERE customer_id = j.value AND group_id IN (SELECT value FROM json_each(?)))`,
     params: [idsJson, addJson, removeJson],
   }
-  return withGroupHistory(manager, affected, changedAt, async () => {
-    await manager.query(
+  return withGroupHistory(db, affected, changedAt, async () => {
+    await db.run(
       `INSERT OR IGNORE INTO customer_group_member (customer_id, group_id)
        SELECT j.value, g.value FROM json_each(?) j, json_each(?) g`,
       [idsJson, addJson],
     )
-    await manager.query(
+    await db.run(
       `DELETE FROM customer_group_member WHERE customer_id IN (SELECT value FROM json_each(?))
        AND group_id IN (SELECT value FROM json_each(?))`,
       [idsJson, removeJson],

@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm'
 import type { ExportFile, ExportJobInput } from '../../../shared/excelExport'
 import { AppError } from '../appError'
 import { countCustomers } from '../customers/customerListQuery'
+import type { SqlReader } from '../db/sqlHandles'
 import { localToday } from '../common/localTime'
 import { cardFileName, cardWorkbookBase64, fileSafe } from './cardWorkbook'
 import { loadCards } from './cardQueries'
@@ -22,13 +22,13 @@ export interface ExportSink {
 }
 
 /** Builds one export's whole .xlsx (docs/product-rules.md#excel-export), reporting to `sink` when it runs as a job. */
-export async function buildExport(m: EntityManager, request: ExportJobInput, sink?: ExportSink): Promise<ExportFile> {
+export async function buildExport(db: SqlReader, request: ExportJobInput, sink?: ExportSink): Promise<ExportFile> {
   const today = localToday()
   const step = sink && ((done: number) => sink.step(done))
   switch (request.kind) {
     case 'customerCards': {
       sink?.setTotal(new Set(request.ids).size)
-      const records = await loadCards(m, request.ids)
+      const records = await loadCards(db, request.ids)
       const missing = new Set(request.ids).size - records.length
       if (missing > 0) {
         throw new AppError('NOT_FOUND', `有 ${missing} 个客户不存在，可能已被彻底删除，请刷新后重试`)
@@ -42,28 +42,28 @@ export async function buildExport(m: EntityManager, request: ExportJobInput, sin
     case 'customerSheet': {
       const name = request.filters.deleted ? '回收站' : '客户列表'
       // Counted only for a job: the direct call has no one to tell.
-      if (sink) sink.setTotal(Math.min(await countCustomers(m, request, today), maxTableRows))
-      const pages = customerSheetPages(m, request, today)
+      if (sink) sink.setTotal(Math.min(await countCustomers(db, request, today), maxTableRows))
+      const pages = customerSheetPages(db, request, today)
       const file = await tableWorkbook(name, customerSheetColumnsFor(request), pages, step)
       return { fileName: `${name}-${today}.xlsx`, ...file }
     }
     case 'interactions': {
-      const prefix = await listFilePrefix(m, '交往记录', request.customerId)
-      const file = await tableWorkbook('交往记录', interactionColumns, interactionPages(m, request), step)
+      const prefix = await listFilePrefix(db, '交往记录', request.customerId)
+      const file = await tableWorkbook('交往记录', interactionColumns, interactionPages(db, request), step)
       return { fileName: `${prefix}-${today}.xlsx`, ...file }
     }
     case 'sales': {
-      const prefix = await listFilePrefix(m, '交易记录', request.customerId)
-      const file = await tableWorkbook('交易记录', saleColumns, salePages(m, request), step)
+      const prefix = await listFilePrefix(db, '交易记录', request.customerId)
+      const file = await tableWorkbook('交易记录', saleColumns, salePages(db, request), step)
       return { fileName: `${prefix}-${today}.xlsx`, ...file }
     }
   }
 }
 
 /** `交易记录` or, for one customer's list, `交易记录-<客户名称>`. */
-async function listFilePrefix(m: EntityManager, what: string, customerId: number | undefined): Promise<string> {
+async function listFilePrefix(db: SqlReader, what: string, customerId: number | undefined): Promise<string> {
   if (customerId === undefined) return what
-  const [row] = await m.query(`SELECT name FROM customer WHERE id = ?`, [customerId])
+  const row = await db.first<{ name: string }>(`SELECT name FROM customer WHERE id = ?`, [customerId])
   if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除，请刷新后重试')
-  return `${what}-${fileSafe(String(row.name))}`
+  return `${what}-${fileSafe(row.name)}`
 }

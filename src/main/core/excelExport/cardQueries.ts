@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm'
 import { customerDictFieldKeys, type CustomerDictField } from '../../../shared/customer'
 import { nullableString } from '../common/rowValues'
 import { customerColumnsSql, customerFromRaw } from '../customers/customerQueries'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
+import type { SqlReader } from '../db/sqlHandles'
 
 /** What one printed 登记卡 needs: the customer's values, its dictionary labels, groups and contacts. */
 export interface CardRecord {
@@ -33,9 +33,10 @@ const dictAlias = (field: CustomerDictField): string => `d_${snakeCase(field)}`
  * The cards of these customers in three set-based queries (customers with their
  * labels, groups, contacts), in the order of `ids`; ids that do not exist are left out.
  */
-export async function loadCards(manager: EntityManager, ids: readonly number[]): Promise<CardRecord[]> {
+export async function loadCards(db: SqlReader, ids: readonly number[]): Promise<CardRecord[]> {
   const idsJson = JSON.stringify([...new Set(ids)])
-  const customers: Record<string, unknown>[] = await manager.query(
+  // Customer columns by name (customerFromRaw reads them), then `<field>_label` of each dictionary field.
+  const customers = await db.all<Record<string, unknown>>(
     `SELECT ${customerColumnsSql},
       ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')}
      FROM customer c
@@ -45,12 +46,12 @@ export async function loadCards(manager: EntityManager, ids: readonly number[]):
      WHERE c.id IN (SELECT value FROM json_each(?))`,
     [idsJson],
   )
-  const groups: { customer_id: number; name: string }[] = await manager.query(
+  const groups = await db.all<{ customer_id: number; name: string }>(
     `SELECT gm.customer_id, g.name FROM customer_group_member gm JOIN customer_group g ON g.id = gm.group_id
      WHERE gm.customer_id IN (SELECT value FROM json_each(?)) ORDER BY g.id`,
     [idsJson],
   )
-  const contacts: Record<string, unknown>[] = await manager.query(
+  const contacts = await db.all<ContactRaw>(
     `SELECT customer_id, name, gender, title, department, mobile, office_phone, wechat, email, decision_role, is_key
      FROM contact WHERE customer_id IN (SELECT value FROM json_each(?))
      ORDER BY customer_id, sort_order, id`,
@@ -58,7 +59,7 @@ export async function loadCards(manager: EntityManager, ids: readonly number[]):
   )
 
   const groupsOf = new Map<number, string[]>()
-  for (const g of groups) groupsOf.set(Number(g.customer_id), [...(groupsOf.get(Number(g.customer_id)) ?? []), g.name])
+  for (const g of groups) groupsOf.set(g.customer_id, [...(groupsOf.get(g.customer_id) ?? []), g.name])
   const contactsOf = new Map<number, CardContact[]>()
   for (const raw of contacts) {
     const contact = contactFromRaw(raw)
@@ -84,18 +85,32 @@ export async function loadCards(manager: EntityManager, ids: readonly number[]):
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
 }
 
-function contactFromRaw(r: Record<string, unknown>): CardContact {
+interface ContactRaw {
+  customer_id: number
+  name: string
+  gender: string | null
+  title: string | null
+  department: string | null
+  mobile: string | null
+  office_phone: string | null
+  wechat: string | null
+  email: string | null
+  decision_role: string | null
+  is_key: number
+}
+
+function contactFromRaw(r: ContactRaw): CardContact {
   return {
-    customerId: Number(r.customer_id),
-    name: String(r.name),
-    gender: nullableString(r.gender),
-    title: nullableString(r.title),
-    department: nullableString(r.department),
-    mobile: nullableString(r.mobile),
-    officePhone: nullableString(r.office_phone),
-    wechat: nullableString(r.wechat),
-    email: nullableString(r.email),
-    decisionRole: nullableString(r.decision_role),
-    isKey: Boolean(r.is_key),
+    customerId: r.customer_id,
+    name: r.name,
+    gender: r.gender,
+    title: r.title,
+    department: r.department,
+    mobile: r.mobile,
+    officePhone: r.office_phone,
+    wechat: r.wechat,
+    email: r.email,
+    decisionRole: r.decision_role,
+    isKey: r.is_key === 1,
   }
 }

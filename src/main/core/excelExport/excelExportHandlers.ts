@@ -18,13 +18,13 @@ type ExportChannel =
 export function excelExportHandlers({ store }: CoreContext): DomainHandlers<ExportChannel> {
   const jobs = new ExportJobs()
   return {
-    'export.customerCards': (input) => store.read((m) => buildExport(m, { kind: 'customerCards', ...input })),
-    'export.customerSheet': (input) => store.read((m) => buildExport(m, { kind: 'customerSheet', ...input })),
-    'export.interactions': (input) => store.read((m) => buildExport(m, { kind: 'interactions', ...input })),
-    'export.sales': (input) => store.read((m) => buildExport(m, { kind: 'sales', ...input })),
+    'export.customerCards': (input) => store.read((db) => buildExport(db, { kind: 'customerCards', ...input })),
+    'export.customerSheet': (input) => store.read((db) => buildExport(db, { kind: 'customerSheet', ...input })),
+    'export.interactions': (input) => store.read((db) => buildExport(db, { kind: 'interactions', ...input })),
+    'export.sales': (input) => store.read((db) => buildExport(db, { kind: 'sales', ...input })),
 
     'export.start': async (request) => ({
-      jobId: jobs.start((sink) => store.read((m) => buildExport(m, request, sink))),
+      jobId: jobs.start((sink) => store.read((db) => buildExport(db, request, sink))),
     }),
     'export.progress': async ({ jobId }) => jobs.progress(jobId),
     'export.cancel': async ({ jobId }) => {

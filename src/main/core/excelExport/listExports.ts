@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import type { CustomerListRow } from '../../../shared/customerList'
 import type { ExportCustomerSheetInput, ExportInteractionsInput, ExportSalesInput } from '../../../shared/excelExport'
 import { customerSheetColumns, type SheetColumnKey } from '../../../shared/excelExportColumns'
@@ -7,6 +6,7 @@ import type { Sale } from '../../../shared/sale'
 import { listInteractions } from '../activity/interactionQueries'
 import { listSales } from '../activity/saleQueries'
 import { listCustomerRows } from '../customers/customerListQuery'
+import type { SqlReader } from '../db/sqlHandles'
 import { maxTableRows, type TableColumn } from './tableWorkbook'
 
 /**
@@ -52,7 +52,7 @@ export function customerSheetColumnsFor(input: ExportCustomerSheetInput): TableC
 }
 
 export function customerSheetPages(
-  manager: EntityManager,
+  db: SqlReader,
   input: ExportCustomerSheetInput,
   today: string,
 ): AsyncGenerator<CustomerListRow[]> {
@@ -61,7 +61,7 @@ export function customerSheetPages(
   const keys = new Set(input.columns.map((column) => column.key))
   return pagesOf((startRow, endRow) =>
     listCustomerRows(
-      manager,
+      db,
       { startRow, endRow, sort: input.sort, quick: input.quick, filters: input.filters },
       today,
       keys,
@@ -81,11 +81,8 @@ export const interactionColumns: TableColumn<Interaction>[] = [
   { header: '业务员', kind: 'text', width: 10, value: (r) => r.staffLabel },
 ]
 
-export function interactionPages(
-  manager: EntityManager,
-  input: ExportInteractionsInput,
-): AsyncGenerator<Interaction[]> {
-  return pagesOf(async (startRow, endRow) => (await listInteractions(manager, { ...input, startRow, endRow })).rows)
+export function interactionPages(db: SqlReader, input: ExportInteractionsInput): AsyncGenerator<Interaction[]> {
+  return pagesOf(async (startRow, endRow) => (await listInteractions(db, { ...input, startRow, endRow })).rows)
 }
 
 export const saleColumns: TableColumn<Sale>[] = [
@@ -99,6 +96,6 @@ export const saleColumns: TableColumn<Sale>[] = [
   { header: '备注', kind: 'text', width: 30, value: (r) => r.remarks },
 ]
 
-export function salePages(manager: EntityManager, input: ExportSalesInput): AsyncGenerator<Sale[]> {
-  return pagesOf(async (startRow, endRow) => (await listSales(manager, { ...input, startRow, endRow })).rows)
+export function salePages(db: SqlReader, input: ExportSalesInput): AsyncGenerator<Sale[]> {
+  return pagesOf(async (startRow, endRow) => (await listSales(db, { ...input, startRow, endRow })).rows)
 }

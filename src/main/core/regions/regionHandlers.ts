@@ -6,16 +6,16 @@ import { getProvinceRegion, listProvinceRegions, setProvinceRegion } from './reg
 
 export function regionHandlers({ store }: CoreContext): DomainHandlers<'regions.list' | 'regions.set'> {
   return {
-    'regions.list': () => store.read((m) => listProvinceRegions(m)),
+    'regions.list': () => store.read((db) => listProvinceRegions(db)),
     'regions.set': ({ provinceCode, regionId }) =>
-      store.write(async (m) => {
+      store.write(async (db) => {
         if (!divisionName(provinceCode)) throw new AppError('VALIDATION', '省份代码无效')
         if (regionId !== null) {
-          const region = await findItem(m, regionId)
+          const region = await findItem(db, regionId)
           if (!region || region.category !== 'region') throw new AppError('NOT_FOUND', '所选大区不存在')
         }
-        await setProvinceRegion(m, provinceCode, regionId)
-        return getProvinceRegion(m, provinceCode)
+        await setProvinceRegion(db, provinceCode, regionId)
+        return getProvinceRegion(db, provinceCode)
       }),
   }
 }

@@ -4,9 +4,9 @@ import { searchContacts, searchCustomers, searchTerms } from './searchQueries'
 export function searchHandlers({ store }: CoreContext): DomainHandlers<'search.global'> {
   return {
     'search.global': ({ q, limit }) =>
-      store.read(async (m) => {
+      store.read(async (db) => {
         const terms = searchTerms(q)
-        return { customers: await searchCustomers(m, terms, limit), contacts: await searchContacts(m, terms, limit) }
+        return { customers: await searchCustomers(db, terms, limit), contacts: await searchContacts(db, terms, limit) }
       }),
   }
 }

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import { looksLikePhone, normalizePhone } from '../../../shared/phone'
 import type {
   SearchContactHit,
@@ -7,6 +6,7 @@ import type {
   SearchMatchKind,
 } from '../../../shared/search'
 import { searchForm } from '../customers/customerDerived'
+import type { SqlReader } from '../db/sqlHandles'
 import { likePattern } from '../common/sqlWhere'
 import { quickTerms } from '../customers/customerListQuery'
 
@@ -47,11 +47,7 @@ interface CustomerHitRaw {
  * Customers outside the 回收站 whose quick-search text holds every word; those
  * where the first word starts a code, name, 简称, pinyin, 拼音首字母 or phone come first.
  */
-export async function searchCustomers(
-  manager: EntityManager,
-  terms: string[],
-  limit: number,
-): Promise<SearchCustomerHit[]> {
+export async function searchCustomers(db: SqlReader, terms: string[], limit: number): Promise<SearchCustomerHit[]> {
   const [first] = terms
   if (first === undefined) return []
   const params = new Params()
@@ -60,7 +56,7 @@ export async function searchCustomers(
   const startsWith = ['c.code', 'c.name', 'c.short_name', 'c.pinyin_initials', 'c.pinyin', 'c.phone_norm']
     .map((column) => like(column, prefix))
     .join(' OR ')
-  const raw: CustomerHitRaw[] = await manager.query(
+  const raw = await db.all<CustomerHitRaw>(
     `SELECT c.id, c.code, c.name, c.short_name, c.phone, c.phone_norm, c.pinyin, c.pinyin_initials, c.contact_names
      FROM customer c INDEXED BY customer_search_text
      WHERE c.deleted_at IS NULL AND ${where.join(' AND ')}
@@ -69,7 +65,7 @@ export async function searchCustomers(
     params.values,
   )
   return raw.map((row) => ({
-    id: Number(row.id),
+    id: row.id,
     code: row.code,
     name: row.name,
     phone: row.phone,
@@ -113,11 +109,7 @@ interface ContactHitRaw {
  * (100,000 seeks, ~2× slower over 144,000 contacts). `%word%` can use no index, and a
  * covering one over the five columns saved too little to be worth its upkeep.
  */
-export async function searchContacts(
-  manager: EntityManager,
-  terms: string[],
-  limit: number,
-): Promise<SearchContactHit[]> {
+export async function searchContacts(db: SqlReader, terms: string[], limit: number): Promise<SearchContactHit[]> {
   const [first] = terms
   if (first === undefined) return []
   const params = new Params()
@@ -126,7 +118,7 @@ export async function searchContacts(
     `(${columns.map((column) => like(column, placeholder)).join(' OR ')})`
   const where = terms.map((term) => anyColumn(params.add(likePattern(term))))
   const prefix = anyColumn(params.add(prefixPattern(first)))
-  const raw: ContactHitRaw[] = await manager.query(
+  const raw = await db.all<ContactHitRaw>(
     `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.office_phone, ct.title,
        ct.pinyin, ct.pinyin_initials, ct.mobile_norm, ct.office_phone_norm
      FROM contact ct CROSS JOIN customer c ON c.id = ct.customer_id
@@ -136,8 +128,8 @@ export async function searchContacts(
     params.values,
   )
   return raw.map((row) => ({
-    id: Number(row.id),
-    customerId: Number(row.customer_id),
+    id: row.id,
+    customerId: row.customer_id,
     customerName: row.customer_name,
     name: row.name,
     mobile: row.mobile,
