@@ -65,3 +65,12 @@ export async function checkDictChoices(db: SqlReader, choices: DictChoice[]): Pr
 export function merged<T>(given: T | undefined, stored: T): T {
   return given === undefined ? stored : given
 }
+
+/** `merged` for each of the keys: what an update keeps of the stored row and takes from the input. */
+export function mergedAll<Stored, K extends keyof Stored>(
+  input: { [P in K]?: Stored[P] },
+  stored: Stored,
+  keys: readonly K[],
+): Pick<Stored, K> {
+  return Object.fromEntries(keys.map((key) => [key, merged(input[key], stored[key])])) as Pick<Stored, K>
+}

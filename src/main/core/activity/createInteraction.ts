@@ -2,7 +2,7 @@ import type { InteractionCreateInput } from '../../../shared/interaction'
 import { createRecord, type RecordDefinition } from '../common/recordHandlers'
 import type { InteractionRow } from '../db/activityEntities'
 import type { SqlWriter } from '../db/sqlHandles'
-import { checkContact, checkCustomer, checkDictChoices, merged } from './activityChecks'
+import { checkContact, checkCustomer, checkDictChoices, merged, mergedAll } from './activityChecks'
 import { recomputeLastContact } from './customerStats'
 import { interactionTable, listInteractions } from './interactionQueries'
 
@@ -32,13 +32,7 @@ export const interactionRecord: RecordDefinition<'interactions', InteractionRow>
       customerId,
       // A record moved to another customer cannot keep the old customer's contact.
       contactId: merged(input.contactId, customerId === before.customerId ? before.contactId : null),
-      occurredAt: merged(input.occurredAt, before.occurredAt),
-      typeId: merged(input.typeId, before.typeId),
-      subject: merged(input.subject, before.subject),
-      content: merged(input.content, before.content),
-      result: merged(input.result, before.result),
-      nextFollowUp: merged(input.nextFollowUp, before.nextFollowUp),
-      staffId: merged(input.staffId, before.staffId),
+      ...mergedAll(input, before, ['occurredAt', 'typeId', 'subject', 'content', 'result', 'nextFollowUp', 'staffId']),
     }
     await checkInteractionValues(db, values, before)
     return values

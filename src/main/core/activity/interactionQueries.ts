@@ -4,8 +4,8 @@ import {
   type InteractionListInput,
   type InteractionListOutput,
 } from '../../../shared/interaction'
-import { RecordTable, type SqlRowOf } from '../common/recordTable'
-import { likePattern, Where } from '../common/sqlWhere'
+import { notBinned, RecordTable, whereLikeAny, type SqlRowOf } from '../common/recordTable'
+import { Where } from '../common/sqlWhere'
 import { InteractionEntity, type InteractionRow } from '../db/activityEntities'
 import type { SqlReader } from '../db/sqlHandles'
 
@@ -35,17 +35,11 @@ const newestFirstFromSql = `FROM interaction i INDEXED BY interaction_occurred_c
   CROSS JOIN customer c ON c.id = i.customer_id
   ${labelJoinsSql}`
 
-/**
- * Records of customers in the 回收站 wait there with them. Few customers are in it, so
- * this reads a short list once rather than looking up every record's customer.
- */
-const notBinned = 'i.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)'
-
 /** One page, newest first, and the number of matching records. */
 export async function listInteractions(db: SqlReader, input: InteractionListInput): Promise<InteractionListOutput> {
   const where = new Where()
   if (input.customerId !== undefined) where.add('i.customer_id = ?', input.customerId)
-  else where.add(notBinned)
+  else where.add(notBinned('i.customer_id'))
   if (input.dateFrom) where.add('i.occurred_at >= ?', input.dateFrom)
   if (input.dateTo) where.add(`i.occurred_at < date(?, '+1 day')`, input.dateTo)
   if (input.typeIds.length > 0)
@@ -53,10 +47,7 @@ export async function listInteractions(db: SqlReader, input: InteractionListInpu
   if (input.staffIds.length > 0) {
     where.add('i.staff_id IN (SELECT value FROM json_each(?))', JSON.stringify(input.staffIds))
   }
-  if (input.quick) {
-    const pattern = likePattern(input.quick)
-    where.add(`(i.subject LIKE ? ESCAPE '\\' OR i.content LIKE ? ESCAPE '\\')`, pattern, pattern)
-  }
+  if (input.quick) whereLikeAny(where, ['i.subject', 'i.content'], input.quick)
   // One customer's records come by its own index; the whole list pages newest first along the
   // occurred_at index and stops at the page, instead of sorting every match (~250 ms over 300,000).
   // The filters name only the interaction's own columns, so the count needs no join.

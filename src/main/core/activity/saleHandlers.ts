@@ -4,7 +4,7 @@ import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { SaleRow } from '../db/activityEntities'
 import type { SqlWriter } from '../db/sqlHandles'
 import type { CoreContext } from '../handlerTypes'
-import { checkCustomer, checkDictChoices, merged } from './activityChecks'
+import { checkCustomer, checkDictChoices, merged, mergedAll } from './activityChecks'
 import { recomputeSaleStats } from './customerStats'
 import { listSales, saleTable } from './saleQueries'
 
@@ -38,13 +38,10 @@ export const saleRecord: RecordDefinition<'sales', SaleRow> = {
     const priceChanged = input.quantity !== undefined || input.unitPrice !== undefined
     const givenAmount = input.amount === undefined ? (priceChanged ? null : before.amount) : input.amount
     const values: SaleValues = {
-      customerId: merged(input.customerId, before.customerId),
-      date: merged(input.date, before.date),
-      productId: merged(input.productId, before.productId),
+      ...mergedAll(input, before, ['customerId', 'date', 'productId', 'remarks']),
       quantity,
       unitPrice,
       amount: mustHaveAmount(resolveSaleAmount({ quantity, unitPrice, amount: givenAmount })),
-      remarks: merged(input.remarks, before.remarks),
     }
     await checkValues(db, values, before)
     return values

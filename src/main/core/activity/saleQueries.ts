@@ -1,6 +1,6 @@
 import { saleSchema, type SaleListInput, type SaleListOutput } from '../../../shared/sale'
-import { RecordTable } from '../common/recordTable'
-import { likePattern, Where } from '../common/sqlWhere'
+import { RecordTable, whereLikeAny } from '../common/recordTable'
+import { Where } from '../common/sqlWhere'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
 import type { SqlReader } from '../db/sqlHandles'
 
@@ -27,10 +27,7 @@ export async function listSales(db: SqlReader, input: SaleListInput): Promise<Sa
   if (input.productIds.length > 0) {
     where.add('s.product_id IN (SELECT value FROM json_each(?))', JSON.stringify(input.productIds))
   }
-  if (input.quick) {
-    const pattern = likePattern(input.quick)
-    where.add(`(s.remarks LIKE ? ESCAPE '\\' OR p.label LIKE ? ESCAPE '\\')`, pattern, pattern)
-  }
+  if (input.quick) whereLikeAny(where, ['s.remarks', 'p.label'], input.quick)
   const { rows, total, count } = await saleTable.page<{ n: number; amount: number }>(
     db,
     input,

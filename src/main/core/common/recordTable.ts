@@ -1,7 +1,7 @@
 import type { EntitySchema } from 'typeorm'
 import type { z } from 'zod'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
-import type { Where } from './sqlWhere'
+import { likePattern, type Where } from './sqlWhere'
 
 /** `customerName` → `customer_name`: the column a field of the contract is selected as. */
 export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
@@ -120,4 +120,18 @@ export class RecordTable<Row extends { id: number }, Schema extends z.ZodObject,
     const view = Object.fromEntries(this.columns.map(([field, column]) => [field, values[column]]))
     return { ...view, ...this.spec.adjust?.(raw) } as z.infer<Schema>
   }
+}
+
+/** The quick search of a list: the text in any of the columns, `%` and `_` taken literally. */
+export function whereLikeAny(where: Where, columns: readonly string[], text: string): void {
+  const pattern = likePattern(text)
+  where.add(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...columns.map(() => pattern))
+}
+
+/**
+ * Records of customers in the 回收站 wait there with them. Few customers are in it, so
+ * this reads a short list once rather than looking up every record's customer.
+ */
+export function notBinned(customerColumn: string): string {
+  return `${customerColumn} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)`
 }

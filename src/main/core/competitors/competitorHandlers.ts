@@ -1,4 +1,4 @@
-import { checkCustomer, merged } from '../activity/activityChecks'
+import { checkCustomer, mergedAll } from '../activity/activityChecks'
 import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { CompetitorRow } from '../db/projectEntities'
 import type { CoreContext } from '../handlerTypes'
@@ -36,15 +36,7 @@ const competitorRecord: RecordDefinition<'competitors', CompetitorRow> = {
   },
   // An entry stays with its customer; the other values take the input's where given.
   updated: async (_db, input, before) => {
-    const optional = Object.fromEntries(
-      optionalKeys.map((key) => [key, merged(input[key], before[key])]),
-    ) as OptionalValues
-    return {
-      customerId: before.customerId,
-      name: merged(input.name, before.name),
-      kind: merged(input.kind, before.kind),
-      ...optional,
-    }
+    return { customerId: before.customerId, ...mergedAll(input, before, ['name', 'kind', ...optionalKeys]) }
   },
   list: listCompetitors,
 }

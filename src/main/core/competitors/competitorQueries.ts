@@ -1,6 +1,6 @@
 import { competitorSchema, type CompetitorListInput, type CompetitorListOutput } from '../../../shared/competitor'
-import { RecordTable } from '../common/recordTable'
-import { likePattern, Where } from '../common/sqlWhere'
+import { RecordTable, whereLikeAny } from '../common/recordTable'
+import { Where } from '../common/sqlWhere'
 import { CompetitorEntity, type CompetitorRow } from '../db/projectEntities'
 import type { SqlReader } from '../db/sqlHandles'
 
@@ -19,15 +19,7 @@ export async function listCompetitors(db: SqlReader, input: CompetitorListInput)
   if (input.customerId !== undefined) where.add('k.customer_id = ?', input.customerId)
   else where.add('c.deleted_at IS NULL')
   if (input.kinds.length > 0) where.add('k.kind IN (SELECT value FROM json_each(?))', JSON.stringify(input.kinds))
-  if (input.quick) {
-    const pattern = likePattern(input.quick)
-    where.add(
-      `(k.name LIKE ? ESCAPE '\\' OR k.products LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')`,
-      pattern,
-      pattern,
-      pattern,
-    )
-  }
+  if (input.quick) whereLikeAny(where, ['k.name', 'k.products', 'c.name'], input.quick)
   const { rows, total } = await competitorTable.page(db, input, { where, orderBy: 'c.name, k.name, k.id' })
   return { rows, total }
 }

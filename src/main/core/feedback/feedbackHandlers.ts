@@ -1,5 +1,5 @@
 import { feedbackIssues } from '../../../shared/feedback'
-import { checkCustomer, checkDictChoices, merged } from '../activity/activityChecks'
+import { checkCustomer, checkDictChoices, mergedAll } from '../activity/activityChecks'
 import { AppError } from '../appError'
 import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { FeedbackRow } from '../db/projectEntities'
@@ -8,6 +8,18 @@ import type { CoreContext } from '../handlerTypes'
 import { feedbackTable, listFeedback } from './feedbackQueries'
 
 type FeedbackValues = Omit<FeedbackRow, 'id' | 'customerId' | 'createdAt' | 'updatedAt'>
+
+const valueKeys = [
+  'type',
+  'productId',
+  'receivedAt',
+  'resolvedAt',
+  'status',
+  'handlerId',
+  'content',
+  'resolution',
+  'satisfaction',
+] as const satisfies readonly (keyof FeedbackValues)[]
 
 /** 客户意见 of a customer; 产品 and 处理人 are dictionary items checked like every other choice. */
 const feedbackRecord: RecordDefinition<'feedback', FeedbackRow> = {
@@ -29,17 +41,7 @@ const feedbackRecord: RecordDefinition<'feedback', FeedbackRow> = {
     return { customerId: input.customerId, ...values }
   },
   async updated(db, input, before) {
-    const values: FeedbackValues = {
-      type: merged(input.type, before.type),
-      productId: merged(input.productId, before.productId),
-      receivedAt: merged(input.receivedAt, before.receivedAt),
-      resolvedAt: merged(input.resolvedAt, before.resolvedAt),
-      status: merged(input.status, before.status),
-      handlerId: merged(input.handlerId, before.handlerId),
-      content: merged(input.content, before.content),
-      resolution: merged(input.resolution, before.resolution),
-      satisfaction: merged(input.satisfaction, before.satisfaction),
-    }
+    const values: FeedbackValues = mergedAll(input, before, valueKeys)
     await checkValues(db, values, before)
     return { customerId: before.customerId, ...values }
   },

@@ -1,6 +1,6 @@
 import { feedbackSchema, type FeedbackListInput, type FeedbackListOutput } from '../../../shared/feedback'
-import { RecordTable } from '../common/recordTable'
-import { likePattern, Where } from '../common/sqlWhere'
+import { notBinned, RecordTable, whereLikeAny } from '../common/recordTable'
+import { Where } from '../common/sqlWhere'
 import { FeedbackEntity, type FeedbackRow } from '../db/projectEntities'
 import type { SqlReader } from '../db/sqlHandles'
 
@@ -23,32 +23,18 @@ const newestFirstFromSql = `FROM feedback f INDEXED BY feedback_received
   CROSS JOIN customer c ON c.id = f.customer_id
   ${labelJoinsSql}`
 
-/**
- * 意见 of customers in the 回收站 wait there with them. Few customers are in it, so this
- * reads a short list once rather than looking up every row's customer.
- */
-const notBinned = 'f.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)'
-
 /** One page, newest received first, and the number of matching rows. */
 export async function listFeedback(db: SqlReader, input: FeedbackListInput): Promise<FeedbackListOutput> {
   const where = new Where()
   if (input.customerId !== undefined) where.add('f.customer_id = ?', input.customerId)
-  else where.add(notBinned)
+  else where.add(notBinned('f.customer_id'))
   if (input.types.length > 0) where.add('f.type IN (SELECT value FROM json_each(?))', JSON.stringify(input.types))
   if (input.statuses.length > 0) {
     where.add('f.status IN (SELECT value FROM json_each(?))', JSON.stringify(input.statuses))
   }
   if (input.dateFrom) where.add('f.received_at >= ?', input.dateFrom)
   if (input.dateTo) where.add('f.received_at <= ?', input.dateTo)
-  if (input.quick) {
-    const pattern = likePattern(input.quick)
-    where.add(
-      `(f.content LIKE ? ESCAPE '\\' OR f.resolution LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')`,
-      pattern,
-      pattern,
-      pattern,
-    )
-  }
+  if (input.quick) whereLikeAny(where, ['f.content', 'f.resolution', 'c.name'], input.quick)
   // One customer's rows come by its own index; the whole list pages newest first along the
   // received_at index and stops at the page, instead of sorting every match (~190 ms over 25,000).
   // Only the quick search names a customer column; otherwise the count needs no join.

@@ -1,5 +1,5 @@
 import { projectIssues } from '../../../shared/project'
-import { checkCustomer, checkDictChoices, merged } from '../activity/activityChecks'
+import { checkCustomer, checkDictChoices, mergedAll } from '../activity/activityChecks'
 import { AppError } from '../appError'
 import { localNow } from '../common/localTime'
 import { mustFind } from '../common/mustFind'
@@ -36,18 +36,20 @@ const projectRecord: RecordDefinition<'projects', ProjectRow> = {
   },
   async updated(db, input, before) {
     const values: ProjectValues = {
-      name: merged(input.name, before.name),
-      ownerCustomerId: merged(input.ownerCustomerId, before.ownerCustomerId),
-      contractorCustomerId: merged(input.contractorCustomerId, before.contractorCustomerId),
-      stage: merged(input.stage, before.stage),
-      budget: merged(input.budget, before.budget),
-      expectedDate: merged(input.expectedDate, before.expectedDate),
-      startedAt: merged(input.startedAt, before.startedAt),
-      decisionMakers: merged(input.decisionMakers, before.decisionMakers),
-      competitorBrands: merged(input.competitorBrands, before.competitorBrands),
+      ...mergedAll(input, before, [
+        'name',
+        'ownerCustomerId',
+        'contractorCustomerId',
+        'stage',
+        'budget',
+        'expectedDate',
+        'startedAt',
+        'decisionMakers',
+        'competitorBrands',
+        'note',
+        'staffId',
+      ]),
       tenderFacts: input.tenderFacts ? serializeTenderFacts(input.tenderFacts) : before.tenderFacts,
-      note: merged(input.note, before.note),
-      staffId: merged(input.staffId, before.staffId),
     }
     await checkValues(db, values, before)
     // The heat and the deletion mark are not the form's: they stay as stored until the refresh below.

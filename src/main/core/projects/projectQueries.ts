@@ -5,8 +5,8 @@ import {
   type ProjectListOutput,
   type ProjectSortKey,
 } from '../../../shared/project'
-import { RecordTable, type SqlRowOf } from '../common/recordTable'
-import { likePattern, Where } from '../common/sqlWhere'
+import { RecordTable, whereLikeAny, type SqlRowOf } from '../common/recordTable'
+import { Where } from '../common/sqlWhere'
 import { ProjectEntity, type ProjectRow } from '../db/projectEntities'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { parseTenderFacts } from './tenderFacts'
@@ -58,9 +58,7 @@ export async function listProjects(db: SqlReader, input: ProjectListInput): Prom
   if (input.heatMin != null) where.add('p.heat >= ?', input.heatMin)
   if (input.heatMax != null) where.add('p.heat <= ?', input.heatMax)
   if (input.quick) {
-    const pattern = likePattern(input.quick)
-    const columns = ['p.name', 'o.name', 'c.name', 'p.decision_makers', 'p.competitor_brands']
-    where.add(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...columns.map(() => pattern))
+    whereLikeAny(where, ['p.name', 'o.name', 'c.name', 'p.decision_makers', 'p.competitor_brands'], input.quick)
   }
   const direction = input.sortOrder === 'asc' ? 'ASC' : 'DESC'
   // Empty values last whichever way, then the newest first so pages are stable.
