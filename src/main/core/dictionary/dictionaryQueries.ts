@@ -119,7 +119,7 @@ function toItem(row: DictItemRow, usage: number): DictItem {
     category: row.category as DictionaryCategory,
     label: row.label,
     sortOrder: row.sortOrder,
-    enabled: Boolean(row.enabled),
+    enabled: row.enabled,
     cycleDays: row.cycleDays,
     groupName: row.groupName,
     usage,
