@@ -125,6 +125,33 @@ test('a failed load shows 加载失败 with 重试 on 统计分析, 工作台 an
     groups.failing = false
     await optionsFailed.getByRole('button', { name: /重\s*试/ }).click()
     await expect.poll(() => optionsFailed.count()).toBe(0)
+
+    // 交往记录: the filter options and the list each say they failed; neither reads as "no records".
+    const dictionary = await failChannel(page, 'dictionary.list')
+    const interactions = await failChannel(page, 'interactions.list')
+    await page.goto(`${app.url}#/interactions`)
+    const filtersFailed = page.getByRole('alert').filter({ hasText: '交往方式和业务员的选项加载失败' })
+    const listFailed = page.getByRole('alert').filter({ hasText: /^加载失败/ })
+    await filtersFailed.waitFor()
+    await listFailed.waitFor()
+    expect(await page.getByText('没有符合条件的交往记录').count()).toBe(0)
+    dictionary.failing = false
+    interactions.failing = false
+    await listFailed.getByRole('button', { name: /重\s*试/ }).click()
+    await page.locator('.ant-table-row').first().waitFor()
+    await filtersFailed.getByRole('button', { name: /重\s*试/ }).click()
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0)
+
+    // 项目: the record table gives way to the failure and its 重试.
+    const projects = await failChannel(page, 'projects.list')
+    await page.goto(`${app.url}#/projects`)
+    const projectsFailed = page.getByRole('alert').filter({ hasText: '加载失败' })
+    await projectsFailed.waitFor()
+    expect(await page.locator('.ant-table').count()).toBe(0)
+    projects.failing = false
+    await projectsFailed.getByRole('button', { name: /重\s*试/ }).click()
+    await page.locator('.ant-table').waitFor()
+    expect(await projectsFailed.count()).toBe(0)
   } finally {
     await app.close()
   }

@@ -1,5 +1,7 @@
 import { App, Form, Modal, type FormInstance, type FormProps } from 'antd'
 import { useState, type ReactNode } from 'react'
+import { Loaded } from '../api/LoadFailed'
+import type { LoadState } from '../api/useQuery'
 import { reportSaveError } from './activityHelpers'
 
 /**
@@ -22,6 +24,7 @@ export function FormModal<V extends object>({
   submit,
   onDone,
   intro,
+  options,
   children,
 }: {
   form: FormInstance<V>
@@ -39,6 +42,8 @@ export function FormModal<V extends object>({
   onDone: () => void
   /** Shown above the form. */
   intro?: ReactNode
+  /** The load of the form's choices (dictionaries): a failure is said above the form, or the lists would just be empty. */
+  options?: LoadState
   children: ReactNode
 }) {
   const { message } = App.useApp()
@@ -67,6 +72,7 @@ export function FormModal<V extends object>({
       width={width}
     >
       {intro}
+      {options && <Loaded query={options} compact what="选项" />}
       <Form<V>
         form={form}
         layout="horizontal"

@@ -5,6 +5,7 @@ import dayjs from 'dayjs'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
 import { call } from '../api/client'
+import { combinedLoad } from '../api/useQuery'
 import { useDictOptions } from './activityHelpers'
 
 /** The form store: values as the API has them; the pickers convert at their edge. */
@@ -82,6 +83,7 @@ export function InteractionForm(props: {
 
   return (
     <FormModal<InteractionFormValues>
+      options={combinedLoad(types.load, staff.load)}
       form={form}
       open={open}
       title={record ? '修改交往记录' : '登记交往'}

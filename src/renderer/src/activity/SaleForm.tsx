@@ -70,6 +70,7 @@ export function SaleForm(props: {
 
   return (
     <FormModal<SaleFormValues>
+      options={products.load}
       form={form}
       open={open}
       title={record ? '修改交易记录' : '登记交易'}

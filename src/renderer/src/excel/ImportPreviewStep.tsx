@@ -11,6 +11,7 @@ import {
   type UnknownLabel,
 } from '../../../shared/excelImport'
 import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFields'
+import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import type { Decisions } from './importDecisions'
 
@@ -62,6 +63,7 @@ export function ImportPreviewStep(props: {
 
   return (
     <Space orientation="vertical" size={14} style={{ width: '100%' }}>
+      <Loaded query={dictionary} compact what="字典" />
       <Space size={8} wrap>
         <Typography.Text>共 {preview.total} 行：</Typography.Text>
         <Tag color="green">新建 {preview.counts.create}</Tag>

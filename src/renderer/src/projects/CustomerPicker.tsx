@@ -1,7 +1,8 @@
 import { Select } from 'antd'
 import { useRef, useState } from 'react'
 import type { RelationshipLevel } from '../../../shared/grading/relationshipChecklists'
-import { call } from '../api/client'
+import { call, errorMessage } from '../api/client'
+import { LoadFailed } from '../api/LoadFailed'
 
 export interface CustomerOption {
   value: number
@@ -29,6 +30,8 @@ export function CustomerPicker(props: {
   const { value, onChange, onPicked, initial, exclude, placeholder, ariaLabel } = props
   const [options, setOptions] = useState<CustomerOption[]>(initial ? [initial] : [])
   const [loading, setLoading] = useState(false)
+  // A failed search, said in the dropdown with 重试 (an empty list would read as "no such customer").
+  const [failed, setFailed] = useState<{ error: string; quick: string }>()
   const ticket = useRef(0)
 
   const search = async (quick: string): Promise<void> => {
@@ -41,6 +44,11 @@ export function CustomerPicker(props: {
       // The chosen customer stays among the options so its name keeps showing.
       const chosen = options.find((o) => o.value === value)
       setOptions(chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found)
+      setFailed(undefined)
+    } catch (error) {
+      if (mine !== ticket.current) return
+      setOptions(options.filter((o) => o.value === value))
+      setFailed({ error: errorMessage(error), quick })
     } finally {
       if (mine === ticket.current) setLoading(false)
     }
@@ -59,7 +67,15 @@ export function CustomerPicker(props: {
       onOpenChange={(open) => {
         if (open) void search('')
       }}
-      notFoundContent={loading ? '正在搜索…' : '没有找到客户'}
+      notFoundContent={
+        loading ? (
+          '正在搜索…'
+        ) : failed ? (
+          <LoadFailed compact what="客户" error={failed.error} onRetry={() => void search(failed.quick)} />
+        ) : (
+          '没有找到客户'
+        )
+      }
       onChange={(id, option) => {
         onChange?.(id ?? null)
         onPicked?.(id === undefined ? null : ((Array.isArray(option) ? option[0] : option) ?? null))

@@ -8,6 +8,7 @@ import {
   type FeedbackType,
 } from '../../../shared/feedback'
 import { useDictOptions } from '../activity/activityHelpers'
+import { combinedLoad } from '../api/useQuery'
 import { call } from '../api/client'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
@@ -76,6 +77,7 @@ export function FeedbackForm(props: {
 
   return (
     <FormModal<FeedbackFormValues>
+      options={combinedLoad(products.load, staff.load)}
       form={form}
       title={record ? '修改客户意见' : '登记客户意见'}
       width={680}

@@ -102,6 +102,7 @@ export function ProjectForm(props: {
 
   return (
     <FormModal<ProjectFormValues>
+      options={staff.load}
       form={form}
       open={open}
       title={record ? '修改项目' : '新建项目'}

@@ -52,6 +52,7 @@ export function CompleteReminderDialog(props: {
   const contacts = forCustomer ? (customer.data?.contacts ?? []) : []
   return (
     <FormModal<CompleteValues>
+      options={types.load}
       form={form}
       title="完成提醒"
       okText="完成"

@@ -4,6 +4,7 @@ import { customerFieldKeys, customerFieldLabels, type Customer, type CustomerFie
 import type { DuplicateGroup } from '../../../../shared/customerMerge'
 import { displayCustomerValue } from '../../../../shared/customerValueDisplay'
 import { call, errorMessage } from '../../api/client'
+import { LoadFailed, Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 
 /** One group side by side: the customer to keep, a choice per differing field, and 合并. */
@@ -20,6 +21,9 @@ export function DuplicateGroupCompare({
   const [survivorId, setSurvivorId] = useState<number | null>(null)
   const [choices, setChoices] = useState<Partial<Record<CustomerField, number>>>({})
   const [merging, setMerging] = useState(false)
+  const [failed, setFailed] = useState<string>()
+  // Bumped by 重试 to load the group's cards again.
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     let live = true
@@ -27,16 +31,19 @@ export function DuplicateGroupCompare({
       (loaded) => {
         if (!live) return
         setCards(loaded)
+        setFailed(undefined)
         // Keep the most complete record by default: it has the least to take from the others.
         const best = [...loaded].sort((x, y) => y.completeness.percent - x.completeness.percent || x.id - y.id)[0]
         setSurvivorId(best?.id ?? null)
       },
-      (error: unknown) => void message.error(errorMessage(error)),
+      (error: unknown) => {
+        if (live) setFailed(errorMessage(error))
+      },
     )
     return () => {
       live = false
     }
-  }, [group, message])
+  }, [group, attempt])
 
   const labels = new Map((dictionary.data ?? []).map((item) => [item.id, item.label]))
   const show = (card: Customer, field: CustomerField) => displayCustomerValue(field, card[field], labels)
@@ -76,9 +83,22 @@ export function DuplicateGroupCompare({
     })
   }
 
+  if (failed !== undefined) {
+    return (
+      <LoadFailed
+        what="这组客户的资料"
+        error={failed}
+        onRetry={() => {
+          setFailed(undefined)
+          setAttempt((n) => n + 1)
+        }}
+      />
+    )
+  }
   if (!cards) return <Spin />
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Loaded query={dictionary} compact what="字典" />
       <Typography.Text>选择保留的客户（保留其客户编号），并为每个不同的字段选择要保留的值：</Typography.Text>
       <Table
         size="small"

@@ -3,7 +3,8 @@ import { App, Button, Dropdown, Modal, Select } from 'antd'
 import { useState } from 'react'
 import type { DictionaryCategory } from '../../../../shared/dictionary'
 import { call, errorMessage } from '../../api/client'
-import { useQuery } from '../../api/useQuery'
+import { Loaded } from '../../api/LoadFailed'
+import { combinedLoad, useQuery } from '../../api/useQuery'
 import { exportExcel } from '../../excel/exportExcel'
 import { GreetingDialog } from '../../greetings/GreetingDialog'
 import { maxCardsPerExport } from '../../../../shared/excelExport'
@@ -129,6 +130,7 @@ export function BatchActions({
         onCancel={() => setAction(null)}
         okButtonProps={{ disabled: isGroup && !(Array.isArray(value) && value.length > 0) }}
       >
+        <Loaded query={combinedLoad(dictionary, groups)} compact what="选项" />
         <Select
           style={{ width: '100%' }}
           mode={isGroup ? 'multiple' : undefined}

@@ -122,7 +122,9 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
 
   const onGridReady = (event: GridReadyEvent<CustomerListRow>): void => {
     setApi(event.api)
-    void columnState.restore(event.api)
+    columnState
+      .restore(event.api)
+      .catch((error: unknown) => void message.warning(`没有读取到保存的列设置：${errorMessage(error)}`))
   }
   const saveColumns = (): void => {
     if (api) columnState.save(api)
