@@ -30,7 +30,7 @@ export const reminderCases: BenchCase[] = [
   {
     name: '提醒 全量扫描（首次运行或提前天数改变后）',
     app: async (ctx) => {
-      await ctx.core.store.write((m) => m.query(`DELETE FROM app_setting WHERE key = 'reminders.lastScan'`))
+      await ctx.core.store.write((db) => db.run(`DELETE FROM app_setting WHERE key = 'reminders.lastScan'`))
       return ctx.call('reminders.scan', {})
     },
     target: { ms: 5000 },

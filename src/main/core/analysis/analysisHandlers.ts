@@ -32,27 +32,27 @@ type AnalysisChannel =
 /** 统计分析 (docs/product-rules.md#analyses): read-only aggregates in SQL, the 应对措施 note, a chart's numbers to Excel. */
 export function analysisHandlers({ store }: CoreContext): DomainHandlers<AnalysisChannel> {
   return {
-    'analysis.sources': ({ period, dimension }) => store.read((m) => sourceDistribution(m, period, dimension)),
-    'analysis.ratios': ({ period, previous, dimension }) => store.read((m) => ratios(m, period, previous, dimension)),
+    'analysis.sources': ({ period, dimension }) => store.read((db) => sourceDistribution(db, period, dimension)),
+    'analysis.ratios': ({ period, previous, dimension }) => store.read((db) => ratios(db, period, previous, dimension)),
     'analysis.ratioSets': ({ period, previous, dimensions }) =>
-      store.read((m) => ratioSets(m, period, previous, dimensions)),
-    'analysis.salesPerformance': ({ year, limit }) => store.read((m) => salesPerformance(m, year, limit)),
-    'analysis.extremes': ({ period, previous, topN }) => store.read((m) => extremes(m, period, previous, topN)),
+      store.read((db) => ratioSets(db, period, previous, dimensions)),
+    'analysis.salesPerformance': ({ year, limit }) => store.read((db) => salesPerformance(db, year, limit)),
+    'analysis.extremes': ({ period, previous, topN }) => store.read((db) => extremes(db, period, previous, topN)),
     'analysis.setNote': ({ customerId, note }) =>
-      store.write(async (m) => {
-        await checkCustomer(m, customerId)
-        return saveResponseNote(m, customerId, note, localNow())
+      store.write(async (db) => {
+        await checkCustomer(db, customerId)
+        return saveResponseNote(db, customerId, note, localNow())
       }),
     'analysis.retention': ({ periods, asOf, limit }) =>
-      store.read(async (m) => ({
-        periods: await retentionPeriods(m, periods),
-        pastCycle: await pastPurchaseCycle(m, asOf, limit),
+      store.read(async (db) => ({
+        periods: await retentionPeriods(db, periods),
+        pastCycle: await pastPurchaseCycle(db, asOf, limit),
       })),
-    'analysis.rfm': ({ asOf, windowMonths, perSegment }) => store.read((m) => rfm(m, asOf, windowMonths, perSegment)),
-    'analysis.pareto': ({ period }) => store.read((m) => pareto(m, period)),
-    'analysis.grades': () => store.read((m) => gradeDistribution(m, localToday())),
-    'analysis.feedback': ({ period }) => store.read((m) => feedbackAnalysis(m, period)),
-    'analysis.contacts': ({ period }) => store.read((m) => contactEvaluation(m, period)),
+    'analysis.rfm': ({ asOf, windowMonths, perSegment }) => store.read((db) => rfm(db, asOf, windowMonths, perSegment)),
+    'analysis.pareto': ({ period }) => store.read((db) => pareto(db, period)),
+    'analysis.grades': () => store.read((db) => gradeDistribution(db, localToday())),
+    'analysis.feedback': ({ period }) => store.read((db) => feedbackAnalysis(db, period)),
+    'analysis.contacts': ({ period }) => store.read((db) => contactEvaluation(db, period)),
     'analysis.exportXlsx': (input) => analysisWorkbook(input),
   }
 }

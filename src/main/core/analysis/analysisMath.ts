@@ -10,7 +10,7 @@ export function changeOf(now: number, before: number): number | null {
   return before === 0 ? null : (now - before) / before
 }
 
-/** Money summed in floating point, back to cents. */
-export function cents(value: unknown): number {
-  return Math.round(Number(value ?? 0) * 100) / 100
+/** Money summed in floating point, back to cents; NULL (a SUM over no rows) is 0. */
+export function cents(value: number | null): number {
+  return Math.round((value ?? 0) * 100) / 100
 }

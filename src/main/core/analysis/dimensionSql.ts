@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import { unsetKey, unsetLabels, type AnalysisDimension } from '../../../shared/analysis/dimensions'
 import { divisionName } from '../../../shared/regions'
+import type { SqlReader } from '../db/sqlHandles'
 
 /**
  * The whitelist of grouping columns: a dimension from the contract maps to a
@@ -28,14 +28,14 @@ export interface GroupLabel {
 
 /** Labels of the group keys a query returned (the SQL groups by raw id or division code). */
 export async function groupLabels(
-  manager: EntityManager,
+  db: SqlReader,
   dimension: AnalysisDimension,
   keys: readonly (string | number | null)[],
 ): Promise<Map<string, GroupLabel>> {
   const labels = new Map<string, GroupLabel>()
   const category = dimensionColumns[dimension].dictCategory
   if (category) {
-    const items: { id: number; label: string; sort_order: number }[] = await manager.query(
+    const items = await db.all<{ id: number; label: string; sort_order: number }>(
       `SELECT id, label, sort_order FROM dict_item WHERE category = ?`,
       [category],
     )

@@ -1,8 +1,21 @@
-import type { EntityManager } from 'typeorm'
 import type { ExtremeRow, ExtremesOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf } from './analysisMath'
 import { parameters, periodPairSql } from './customerSalesSql'
+
+/** A customer picked for a list: its two amounts, their difference, both ranks (NULL without a purchase) and its note. */
+interface ExtremeDbRow {
+  list: 'total' | 'growth' | 'decline'
+  n: number
+  id: number
+  name: string
+  a: number
+  p: number
+  rank: number | null
+  previous_rank: number | null
+  note: string | null
+}
 
 /**
  * 极端情况: the top N customers by the period's amount, by growth and by decline
@@ -12,16 +25,11 @@ import { parameters, periodPairSql } from './customerSalesSql'
  * ORDER BY … LIMIT (a top-N sort that keeps N rows), and only the two ranks sort
  * every customer.
  */
-export async function extremes(
-  manager: EntityManager,
-  period: Period,
-  previous: Period,
-  topN: number,
-): Promise<ExtremesOutput> {
+export async function extremes(db: SqlReader, period: Period, previous: Period, topN: number): Promise<ExtremesOutput> {
   const { values, param } = parameters()
   const pair = periodPairSql(param, period, previous)
   const limit = param(topN)
-  const raws: Record<string, unknown>[] = await manager.query(
+  const raws = await db.all<ExtremeDbRow>(
     `WITH pair AS (${pair}),
        sums AS (
          SELECT c.id, c.name, c.pinyin, COALESCE(pair.amount, 0) AS a, COALESCE(pair.previous, 0) AS p,
@@ -42,22 +50,22 @@ export async function extremes(
      FROM picked LEFT JOIN customer_response_note note ON note.customer_id = picked.id`,
     values,
   )
-  const pick = (list: string): ExtremeRow[] =>
+  const pick = (list: ExtremeDbRow['list']): ExtremeRow[] =>
     raws
       .filter((r) => r.list === list)
-      .sort((x, y) => Number(x.n) - Number(y.n))
+      .sort((x, y) => x.n - y.n)
       .map(extremeFromRaw)
   return { byTotal: pick('total'), byGrowth: pick('growth'), byDecline: pick('decline') }
 }
 
-function extremeFromRaw(r: Record<string, unknown>): ExtremeRow {
+function extremeFromRaw(r: ExtremeDbRow): ExtremeRow {
   const amount = cents(r.a)
   const previousAmount = cents(r.p)
-  const rank = r.rank === null ? null : Number(r.rank)
-  const previousRank = r.previous_rank === null ? null : Number(r.previous_rank)
+  const rank = r.rank
+  const previousRank = r.previous_rank
   return {
-    customerId: Number(r.id),
-    name: String(r.name),
+    customerId: r.id,
+    name: r.name,
     amount,
     previousAmount,
     difference: cents(amount - previousAmount),
@@ -65,6 +73,6 @@ function extremeFromRaw(r: Record<string, unknown>): ExtremeRow {
     rank,
     previousRank,
     rankChange: rank === null || previousRank === null ? null : previousRank - rank,
-    note: r.note === null || r.note === undefined ? null : String(r.note),
+    note: r.note,
   }
 }

@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm'
 import type { CountRow, GradesOutput } from '../../../shared/analysis/analysisOutputs'
 import { dealGrades, relationshipLevels, valueClasses } from '../../../shared/customer'
 import { dealGradeSql, gradeBounds, Params } from '../customers/customerListQuery'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 
 /**
@@ -9,22 +9,21 @@ import { cents, shareOf } from './analysisMath'
  * (the same SQL as the customer sheet, override included), 客情关系等级 I–IV and
  * 价值分类, each with the customers' 交易金额.
  */
-export async function gradeDistribution(manager: EntityManager, today: string): Promise<GradesOutput> {
+export async function gradeDistribution(db: SqlReader, today: string): Promise<GradesOutput> {
   const params = new Params()
   const dealSql = dealGradeSql(gradeBounds(params, today))
   // One pass over the customers grouped by all three at once (at most 6 × 5 × 5 groups), then each
   // distribution from those few rows: the wide customer rows are read once instead of three times.
-  const raws: { dim: 'deal' | 'relationship' | 'value'; k: string | null; n: number; amount: number }[] =
-    await manager.query(
-      `WITH g AS MATERIALIZED (
+  const raws = await db.all<{ dim: 'deal' | 'relationship' | 'value'; k: string | null; n: number; amount: number }>(
+    `WITH g AS MATERIALIZED (
            SELECT ${dealSql} AS deal, c.relationship_level AS relationship, c.value_class AS value, COUNT(*) AS n,
              TOTAL(c.transaction_amount) AS amount
            FROM customer c WHERE c.deleted_at IS NULL GROUP BY deal, relationship, value)
        SELECT 'deal' AS dim, deal AS k, SUM(n) AS n, TOTAL(amount) AS amount FROM g GROUP BY deal
        UNION ALL SELECT 'relationship', relationship, SUM(n), TOTAL(amount) FROM g GROUP BY relationship
        UNION ALL SELECT 'value', value, SUM(n), TOTAL(amount) FROM g GROUP BY value`,
-      params.values,
-    )
+    params.values,
+  )
   const of = (dim: string) => raws.filter((r) => r.dim === dim)
   return {
     dealGrade: rowsOf(of('deal'), dealGrades, (g) => `${g}级`, '未分级'),
@@ -40,11 +39,11 @@ function rowsOf(
   label: (value: string) => string,
   unsetLabel: string,
 ): CountRow[] {
-  const total = raws.reduce((sum, r) => sum + Number(r.n), 0)
+  const total = raws.reduce((sum, r) => sum + r.n, 0)
   const found = new Map(raws.map((r) => [r.k ?? '', r]))
   const row = (key: string, text: string): CountRow => {
     const raw = found.get(key)
-    const n = Number(raw?.n ?? 0)
+    const n = raw?.n ?? 0
     return { key: key || 'none', label: text, count: n, share: shareOf(n, total), amount: cents(raw?.amount ?? 0) }
   }
   const rows = values.map((v) => row(v, label(v)))

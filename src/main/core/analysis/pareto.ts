@@ -1,11 +1,27 @@
-import type { EntityManager } from 'typeorm'
 import { abcBounds, abcClasses, type AbcClass } from '../../../shared/analysis/abcClass'
 import type { ParetoOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'
 
 const topRows = 100
+
+/** One ranked customer; total_n, total, top_n and top_amount are the period's, cls_n and cls_amount its class's. */
+interface ParetoDbRow {
+  id: number
+  name: string
+  amount: number
+  n: number
+  cum: number
+  cls: AbcClass
+  total_n: number
+  total: number
+  top_n: number
+  top_amount: number
+  cls_n: number
+  cls_amount: number
+}
 
 /**
  * 二八分析 of a period's sales: customers by amount (largest first, equal amounts
@@ -14,9 +30,9 @@ const topRows = 100
  * percent of customers, the top 100 rows, and the first row of each class, which
  * carries that class's totals.
  */
-export async function pareto(manager: EntityManager, period: Period): Promise<ParetoOutput> {
+export async function pareto(db: SqlReader, period: Period): Promise<ParetoOutput> {
   const { values, param } = parameters()
-  const raws: Record<string, unknown>[] = await manager.query(
+  const raws = await db.all<ParetoDbRow>(
     `WITH a AS (
          SELECT s.customer_id AS id, ROUND(TOTAL(s.amount), 2) AS amount
          ${liveCustomerSalesSql(param, period.from, period.to)}
@@ -46,24 +62,24 @@ export async function pareto(manager: EntityManager, period: Period): Promise<Pa
   if (!first) {
     return { customers: 0, totalAmount: 0, topFifthCount: 0, topFifthShare: 0, curve: [], classes: [], top: [] }
   }
-  const total = Number(first.total)
-  const customers = Number(first.total_n)
+  const total = first.total
+  const customers = first.total_n
   const isCurvePoint = (n: number) =>
     n === customers || Math.floor((n * 100) / customers) > Math.floor(((n - 1) * 100) / customers)
   const classes = new Map<AbcClass, { customers: number; amount: number }>()
   for (const r of raws) {
-    classes.set(r.cls as AbcClass, { customers: Number(r.cls_n), amount: Number(r.cls_amount) })
+    classes.set(r.cls, { customers: r.cls_n, amount: r.cls_amount })
   }
   return {
     customers,
     totalAmount: cents(total),
-    topFifthCount: Number(first.top_n),
-    topFifthShare: shareOf(Number(first.top_amount), total),
+    topFifthCount: first.top_n,
+    topFifthShare: shareOf(first.top_amount, total),
     curve: [
       { customerShare: 0, salesShare: 0 },
       ...raws
-        .filter((r) => isCurvePoint(Number(r.n)))
-        .map((r) => ({ customerShare: Number(r.n) / customers, salesShare: Number(r.cum) / total })),
+        .filter((r) => isCurvePoint(r.n))
+        .map((r) => ({ customerShare: r.n / customers, salesShare: r.cum / total })),
     ],
     classes: abcClasses.map((abcClass) => {
       const found = classes.get(abcClass)
@@ -75,14 +91,14 @@ export async function pareto(manager: EntityManager, period: Period): Promise<Pa
       }
     }),
     top: raws
-      .filter((r) => Number(r.n) <= topRows)
+      .filter((r) => r.n <= topRows)
       .map((r) => ({
-        customerId: Number(r.id),
-        name: String(r.name),
-        rank: Number(r.n),
+        customerId: r.id,
+        name: r.name,
+        rank: r.n,
         amount: cents(r.amount),
-        cumulativeShare: Number(r.cum) / total,
-        abcClass: r.cls as AbcClass,
+        cumulativeShare: r.cum / total,
+        abcClass: r.cls,
       })),
   }
 }

@@ -1,13 +1,15 @@
-import type { EntityManager } from 'typeorm'
 import type { RatioRow, RatioSets } from '../../../shared/analysis/analysisOutputs'
 import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
 import type { Period } from '../../../shared/analysis/period'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf, shareOf } from './analysisMath'
 import { parameters, periodPairSql } from './customerSalesSql'
 import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
 
 interface RawRatio {
+  /** The index of the dimension this row groups by. */
   d: number
+  /** The group's key as the column holds it: a dictionary id or a division code; NULL when unset. */
   k: string | number | null
   customers: number
   buyers: number
@@ -17,12 +19,12 @@ interface RawRatio {
 
 /** 比率分析 over one dimension (see ratioSets). */
 export async function ratios(
-  manager: EntityManager,
+  db: SqlReader,
   period: Period,
   previous: Period,
   dimension: AnalysisDimension,
 ): Promise<RatioRow[]> {
-  const [set] = await ratioSets(manager, period, previous, [dimension])
+  const [set] = await ratioSets(db, period, previous, [dimension])
   return set?.rows ?? []
 }
 
@@ -32,7 +34,7 @@ export async function ratios(
  * the change against the previous period's sales.
  */
 export async function ratioSets(
-  manager: EntityManager,
+  db: SqlReader,
   period: Period,
   previous: Period,
   dimensions: readonly AnalysisDimension[],
@@ -50,7 +52,7 @@ export async function ratioSets(
          TOTAL(amount) AS amount, TOTAL(previous) AS previous
        FROM cells GROUP BY ${key}`,
   )
-  const raws: RawRatio[] = await manager.query(
+  const raws = await db.all<RawRatio>(
     `WITH pair AS (${pair}),
      cells AS MATERIALIZED (
        SELECT ${dimensions.map((dimension, i) => `${dimensionColumn(dimension)} AS ${cellKeys[i]}`).join(', ')},
@@ -69,22 +71,22 @@ export async function ratioSets(
     dimensions.map(async (dimension, i) => ({
       dimension,
       rows: await ratioRows(
-        manager,
+        db,
         dimension,
-        raws.filter((r) => Number(r.d) === i),
+        raws.filter((r) => r.d === i),
       ),
     })),
   )
 }
 
-async function ratioRows(manager: EntityManager, dimension: AnalysisDimension, raws: RawRatio[]): Promise<RatioRow[]> {
+async function ratioRows(db: SqlReader, dimension: AnalysisDimension, raws: RawRatio[]): Promise<RatioRow[]> {
   const labels = await groupLabels(
-    manager,
+    db,
     dimension,
     raws.map((r) => r.k),
   )
-  const totalAmount = raws.reduce((sum, r) => sum + Number(r.amount), 0)
-  const totalCustomers = raws.reduce((sum, r) => sum + Number(r.customers), 0)
+  const totalAmount = raws.reduce((sum, r) => sum + r.amount, 0)
+  const totalCustomers = raws.reduce((sum, r) => sum + r.customers, 0)
   return raws
     .map((r) => {
       const key = groupKey(r.k)
@@ -94,11 +96,11 @@ async function ratioRows(manager: EntityManager, dimension: AnalysisDimension, r
         key,
         label: labels.get(key)?.label ?? key,
         order: labels.get(key)?.order ?? 0,
-        customers: Number(r.customers),
-        customerShare: shareOf(Number(r.customers), totalCustomers),
-        buyers: Number(r.buyers),
+        customers: r.customers,
+        customerShare: shareOf(r.customers, totalCustomers),
+        buyers: r.buyers,
         amount,
-        share: shareOf(Number(r.amount), totalAmount),
+        share: shareOf(r.amount, totalAmount),
         previousAmount,
         change: changeOf(amount, previousAmount),
       }

@@ -1,15 +1,23 @@
-import type { EntityManager } from 'typeorm'
 import type { PastCycleRow, RetentionOutput, RetentionPeriod } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'
+
+/** Per period (its index `i`): buyers and retained are TOTALs (REAL), fresh a COUNT. */
+interface RetentionRow {
+  i: number
+  buyers: number
+  retained: number
+  fresh: number
+}
 
 /**
  * 保持与流失 over consecutive periods (oldest first). For each period after the
  * first: the customers who bought in it, those of the period before who bought
  * again (保持) or did not (流失), and the new customers, whose 首次交易 falls in it.
  */
-export async function retentionPeriods(manager: EntityManager, periods: Period[]): Promise<RetentionPeriod[]> {
+export async function retentionPeriods(db: SqlReader, periods: Period[]): Promise<RetentionPeriod[]> {
   const first = periods[0]
   const last = periods[periods.length - 1]
   if (!first || !last) return []
@@ -26,7 +34,7 @@ export async function retentionPeriods(manager: EntityManager, periods: Period[]
     .reverse()
     .map(({ p, i }) => `WHEN s.date >= ${param(p.from)} THEN (s.date < ${param(p.to)}) << ${i}`)
     .join(' ')} ELSE 0 END`
-  const raws: { i: number; buyers: number; retained: number; fresh: number }[] = await manager.query(
+  const raws = await db.all<RetentionRow>(
     `WITH p AS MATERIALIZED (
          SELECT CAST(key AS INTEGER) AS i, json_extract(value, '$.from') AS f, json_extract(value, '$.to') AS t
          FROM json_each(${json})),
@@ -45,13 +53,13 @@ export async function retentionPeriods(manager: EntityManager, periods: Period[]
      FROM fresh`,
     values,
   )
-  const buyers = new Map(raws.map((r) => [Number(r.i), r]))
+  const buyers = new Map(raws.map((r) => [r.i, r]))
   return periods.slice(1).map((period, index) => {
     const i = index + 1
-    const now = Number(buyers.get(i)?.buyers ?? 0)
-    const before = Number(buyers.get(i - 1)?.buyers ?? 0)
-    const retained = Number(buyers.get(i)?.retained ?? 0)
-    const newCustomers = Number(buyers.get(i)?.fresh ?? 0)
+    const now = buyers.get(i)?.buyers ?? 0
+    const before = buyers.get(i - 1)?.buyers ?? 0
+    const retained = buyers.get(i)?.retained ?? 0
+    const newCustomers = buyers.get(i)?.fresh ?? 0
     return {
       from: period.from,
       to: period.to,
@@ -67,21 +75,32 @@ export async function retentionPeriods(manager: EntityManager, periods: Period[]
   })
 }
 
+/** The WHERE of pastPurchaseCycle keeps cycle_days and last_transaction_at from being NULL. */
+interface PastCycleDbRow {
+  id: number
+  name: string
+  label: string
+  cycle_days: number
+  last_transaction_at: string
+  transaction_amount: number
+  days_since: number
+}
+
 /**
  * Customers past their purchase cycle on `asOf`: they have bought before and the
  * days since 最近交易 reach the cycle of their 购买策略 (the same rule as the
  * 业务下滑提醒), most overdue first.
  */
 export async function pastPurchaseCycle(
-  manager: EntityManager,
+  db: SqlReader,
   asOf: string,
   limit: number,
 ): Promise<RetentionOutput['pastCycle']> {
   const where = `FROM customer c JOIN dict_item d ON d.id = c.purchase_strategy_id
     WHERE c.deleted_at IS NULL AND c.last_transaction_at IS NOT NULL AND d.cycle_days IS NOT NULL
       AND c.last_transaction_at <= ? AND julianday(?) - julianday(c.last_transaction_at) >= d.cycle_days`
-  const [count] = await manager.query(`SELECT COUNT(*) AS n ${where}`, [asOf, asOf])
-  const raws: Record<string, unknown>[] = await manager.query(
+  const count = await db.first<{ n: number }>(`SELECT COUNT(*) AS n ${where}`, [asOf, asOf])
+  const raws = await db.all<PastCycleDbRow>(
     `SELECT c.id, c.name, d.label, d.cycle_days, c.last_transaction_at, c.transaction_amount,
        CAST(julianday(?) - julianday(c.last_transaction_at) AS INTEGER) AS days_since
      ${where}
@@ -89,14 +108,14 @@ export async function pastPurchaseCycle(
     [asOf, asOf, asOf, limit],
   )
   const rows: PastCycleRow[] = raws.map((r) => ({
-    customerId: Number(r.id),
-    name: String(r.name),
-    purchaseStrategy: String(r.label),
-    cycleDays: Number(r.cycle_days),
-    lastTransactionAt: String(r.last_transaction_at),
-    daysSince: Number(r.days_since),
-    overdueDays: Number(r.days_since) - Number(r.cycle_days),
+    customerId: r.id,
+    name: r.name,
+    purchaseStrategy: r.label,
+    cycleDays: r.cycle_days,
+    lastTransactionAt: r.last_transaction_at,
+    daysSince: r.days_since,
+    overdueDays: r.days_since - r.cycle_days,
     transactionAmount: cents(r.transaction_amount),
   }))
-  return { total: Number(count.n), rows }
+  return { total: count?.n ?? 0, rows }
 }

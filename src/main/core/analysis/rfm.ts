@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm'
 import { addCalendarMonths } from '../../../shared/grading/dealGrade'
 import type { RfmCustomer, RfmOutput } from '../../../shared/analysis/analysisOutputs'
 import { addDays } from '../../../shared/dateMath'
 import { rfmSegmentRules, rfmSegments, type RfmSegment } from '../../../shared/analysis/rfmSegments'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'
 
@@ -21,6 +21,26 @@ const segmentSql = `CASE highs ${rfmSegmentRules
   .map((rule) => `WHEN ${Number(rule.r) * 4 + Number(rule.f) * 2 + Number(rule.m)} THEN '${rule.segment}'`)
   .join(' ')} END`
 
+/** The columns of rfm's rows that are read: each scored customer's, its segment's and the means (the same on every row). */
+interface RfmDbRow {
+  id: number
+  name: string
+  r: number
+  f: number
+  m: number
+  rs: number
+  fs: number
+  ms: number
+  segment: RfmSegment
+  segment_count: number
+  segment_amount: number
+  mr: number
+  mf: number
+  mm: number
+  scored_count: number
+  total_m: number
+}
+
 /**
  * RFM over the window of `windowMonths` months up to and including `asOf`:
  * R = days from the last purchase to asOf, F = purchases, M = amount; each
@@ -29,16 +49,11 @@ const segmentSql = `CASE highs ${rfmSegmentRules
  * the `perSegment` largest customers of each segment, all in one pass. The means are one
  * aggregate row joined to the scores: as windows OVER () they buffered every scored row once more.
  */
-export async function rfm(
-  manager: EntityManager,
-  asOf: string,
-  windowMonths: number,
-  perSegment: number,
-): Promise<RfmOutput> {
+export async function rfm(db: SqlReader, asOf: string, windowMonths: number, perSegment: number): Promise<RfmOutput> {
   const to = addDays(asOf, 1)
   const from = addCalendarMonths(to, -windowMonths)
   const { values, param } = parameters()
-  const raws: Record<string, unknown>[] = await manager.query(
+  const raws = await db.all<RfmDbRow>(
     `WITH w AS (
          SELECT s.customer_id AS id, CAST(julianday(${param(asOf)}) - julianday(MAX(s.date)) AS INTEGER) AS r,
            COUNT(*) AS f, TOTAL(s.amount) AS m
@@ -60,16 +75,16 @@ export async function rfm(
     values,
   )
   const first = raws[0]
-  const totalAmount = first ? Number(first.total_m) : 0
+  const totalAmount = first ? first.total_m : 0
   const bySegment = new Map<string, { customers: number; amount: number }>()
   for (const r of raws) {
-    bySegment.set(String(r.segment), { customers: Number(r.segment_count), amount: Number(r.segment_amount) })
+    bySegment.set(r.segment, { customers: r.segment_count, amount: r.segment_amount })
   }
   return {
     from,
     to,
-    scored: first ? Number(first.scored_count) : 0,
-    mean: first ? { r: Number(first.mr), f: Number(first.mf), m: Number(first.mm) } : { r: 0, f: 0, m: 0 },
+    scored: first ? first.scored_count : 0,
+    mean: first ? { r: first.mr, f: first.mf, m: first.mm } : { r: 0, f: 0, m: 0 },
     segments: rfmSegments.map((segment) => {
       const found = bySegment.get(segment)
       return {
@@ -80,15 +95,15 @@ export async function rfm(
       }
     }),
     customers: raws.map((r): RfmCustomer => ({
-      customerId: Number(r.id),
-      name: String(r.name),
-      recencyDays: Number(r.r),
-      frequency: Number(r.f),
+      customerId: r.id,
+      name: r.name,
+      recencyDays: r.r,
+      frequency: r.f,
       monetary: cents(r.m),
-      r: Number(r.rs),
-      f: Number(r.fs),
-      m: Number(r.ms),
-      segment: r.segment as RfmSegment,
+      r: r.rs,
+      f: r.fs,
+      m: r.ms,
+      segment: r.segment,
     })),
   }
 }

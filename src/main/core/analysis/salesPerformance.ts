@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import type { SalesPerformanceRow } from '../../../shared/analysis/analysisOutputs'
 import { calendarPeriod } from '../../../shared/analysis/period'
+import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf, shareOf } from './analysisMath'
 
 export interface SalesPerformance {
@@ -9,16 +9,32 @@ export interface SalesPerformance {
   totalAmount: number
 }
 
+/** One ranked customer; total and total_amount are the year's, the same on every row. */
+interface SalesPerformanceDbRow {
+  customer_id: number
+  code: string
+  name: string
+  product_count: number
+  quantity: number
+  amount: number
+  previous: number
+  /** NULL when none of the customer's sales names a product. */
+  products: string | null
+  rank: number
+  total: number
+  total_amount: number
+}
+
 /**
  * 销售业绩 of one year: for each customer who bought in it, the products bought,
  * quantity, amount, share of the year's sales, change against the year before and
  * rank (RANK(): equal amounts share a rank). Only the best `limit` ranks are returned;
  * the product names are looked up for those rows only.
  */
-export async function salesPerformance(manager: EntityManager, year: number, limit: number): Promise<SalesPerformance> {
+export async function salesPerformance(db: SqlReader, year: number, limit: number): Promise<SalesPerformance> {
   const period = calendarPeriod('year', year)
   const previous = calendarPeriod('year', year - 1)
-  const raws: Record<string, unknown>[] = await manager.query(
+  const raws = await db.all<SalesPerformanceDbRow>(
     `WITH cur AS (
          SELECT s.customer_id, COUNT(DISTINCT s.product_id) AS product_count, TOTAL(s.quantity) AS quantity,
            TOTAL(s.amount) AS amount
@@ -41,26 +57,26 @@ export async function salesPerformance(manager: EntityManager, year: number, lim
     [period.from, period.to, previous.from, limit],
   )
   const first = raws[0]
-  const totalAmount = first ? Number(first.total_amount) : 0
+  const totalAmount = first ? first.total_amount : 0
   return {
-    total: first ? Number(first.total) : 0,
+    total: first ? first.total : 0,
     totalAmount: cents(totalAmount),
     rows: raws.map((r) => {
       const amount = cents(r.amount)
       const previousAmount = cents(r.previous)
       return {
-        customerId: Number(r.customer_id),
-        code: String(r.code),
-        name: String(r.name),
+        customerId: r.customer_id,
+        code: r.code,
+        name: r.name,
         year,
-        products: r.products === null || r.products === undefined ? '' : String(r.products),
-        productCount: Number(r.product_count),
-        quantity: Math.round(Number(r.quantity) * 1000) / 1000,
+        products: r.products ?? '',
+        productCount: r.product_count,
+        quantity: Math.round(r.quantity * 1000) / 1000,
         amount,
-        share: shareOf(Number(r.amount), totalAmount),
+        share: shareOf(r.amount, totalAmount),
         previousAmount,
         change: changeOf(amount, previousAmount),
-        rank: Number(r.rank),
+        rank: r.rank,
       }
     }),
   }

@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm'
 import type { Period } from '../../../shared/analysis/period'
 import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
 import type { SourceRow } from '../../../shared/analysis/analysisOutputs'
+import type { SqlReader } from '../db/sqlHandles'
 import { shareOf } from './analysisMath'
 import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
 
@@ -10,11 +10,11 @@ import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
  * customers registered by its end. Customers in the 回收站 are left out.
  */
 export async function sourceDistribution(
-  manager: EntityManager,
+  db: SqlReader,
   period: Period,
   dimension: AnalysisDimension,
 ): Promise<SourceRow[]> {
-  const raws: { k: string | number | null; fresh: number; customers: number }[] = await manager.query(
+  const raws = await db.all<{ k: string | number | null; fresh: number; customers: number }>(
     `SELECT ${dimensionColumn(dimension)} AS k,
        SUM(c.registered_at >= ?) AS fresh,
        COUNT(*) AS customers
@@ -24,12 +24,12 @@ export async function sourceDistribution(
     [period.from, period.to],
   )
   const labels = await groupLabels(
-    manager,
+    db,
     dimension,
     raws.map((r) => r.k),
   )
-  const totalNew = raws.reduce((sum, r) => sum + Number(r.fresh), 0)
-  const total = raws.reduce((sum, r) => sum + Number(r.customers), 0)
+  const totalNew = raws.reduce((sum, r) => sum + r.fresh, 0)
+  const total = raws.reduce((sum, r) => sum + r.customers, 0)
   return raws
     .map((r) => {
       const key = groupKey(r.k)
@@ -37,10 +37,10 @@ export async function sourceDistribution(
         key,
         label: labels.get(key)?.label ?? key,
         order: labels.get(key)?.order ?? 0,
-        newCustomers: Number(r.fresh),
-        newShare: shareOf(Number(r.fresh), totalNew),
-        customers: Number(r.customers),
-        customerShare: shareOf(Number(r.customers), total),
+        newCustomers: r.fresh,
+        newShare: shareOf(r.fresh, totalNew),
+        customers: r.customers,
+        customerShare: shareOf(r.customers, total),
       }
     })
     .sort((a, b) => a.order - b.order || b.newCustomers - a.newCustomers || b.customers - a.customers)

@@ -11,22 +11,22 @@ export function demoHandlers({
 }: CoreContext): DomainHandlers<'demo.load' | 'app.firstRun' | 'app.setFirstRunDecided'> {
   return {
     'demo.load': ({ customers }) =>
-      store.write(async (m) => {
+      store.write(async (db) => {
         // Checked inside the transaction: demo data never mixes with real customers.
-        if (await hasCustomers(m)) throw new AppError('CONFLICT', '已有客户资料，不能载入演示数据')
-        const counts = await writeDemoData(m, { customers })
+        if (await hasCustomers(db)) throw new AppError('CONFLICT', '已有客户资料，不能载入演示数据')
+        const counts = await writeDemoData(db, { customers })
         return { customers: counts.customers }
       }),
 
     'app.firstRun': () =>
-      store.read(async (m) => ({
-        isEmpty: !(await hasCustomers(m)),
-        decided: (await getSetting(m, firstRunDecidedKey)) !== null,
+      store.read(async (db) => ({
+        isEmpty: !(await hasCustomers(db)),
+        decided: (await getSetting(db, firstRunDecidedKey)) !== null,
       })),
 
     'app.setFirstRunDecided': () =>
-      store.write(async (m) => {
-        await setSetting(m, firstRunDecidedKey, 'true')
+      store.write(async (db) => {
+        await setSetting(db, firstRunDecidedKey, 'true')
         return {}
       }),
   }

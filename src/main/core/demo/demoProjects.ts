@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm'
 import { competitorKinds } from '../../../shared/competitor'
 import { feedbackStatuses, type FeedbackType } from '../../../shared/feedback'
 import { projectStages, tenderFactKeys, type ProjectStage, type TenderFact } from '../../../shared/grading/dealHeat'
 import { bulkInsert } from '../db/bulkInsert'
+import type { SqlWriter } from '../db/sqlHandles'
 import {
   CompetitorEntity,
   FeedbackEntity,
@@ -42,7 +42,7 @@ const stageWeights: [ProjectStage, number][] = [
  * every project write uses, from the facts and the customers' 客情 levels.
  */
 export async function writeDemoProjects(
-  manager: EntityManager,
+  db: SqlWriter,
   random: SeededRandom,
   options: { firstId: number; lastId: number; today: string; staffIds: number[]; productIds: number[] },
 ): Promise<DemoProjectCounts> {
@@ -53,25 +53,25 @@ export async function writeDemoProjects(
   const staff = () => (options.staffIds.length > 0 && random.chance(0.9) ? random.pick(options.staffIds) : null)
   const stamp = (day: number) => `${dayIso(Math.min(day, today))} ${String(random.int(8, 18)).padStart(2, '0')}:00:00`
 
-  const [first] = await manager.query(`SELECT COALESCE(MAX(id), 0) AS last FROM project`)
+  const first = await lastProjectId(db)
   const projectCount = Math.max(1, Math.round(customers / 20))
   await inRounds(projectCount, (n) =>
     bulkInsert(
-      manager,
+      db.manager,
       ProjectEntity,
       Array.from({ length: n }, () => makeProject(random, customerId, staff, stamp, today, customers)),
     ),
   )
-  const [last] = await manager.query(`SELECT COALESCE(MAX(id), 0) AS last FROM project`)
-  for (let id = Number(first.last) + 1; id <= Number(last.last); id += roundSize) {
-    const ids = Array.from({ length: Math.min(roundSize, Number(last.last) - id + 1) }, (_, i) => id + i)
-    await refreshProjectHeat(manager, { projectIds: ids })
+  const last = await lastProjectId(db)
+  for (let id = first + 1; id <= last; id += roundSize) {
+    const ids = Array.from({ length: Math.min(roundSize, last - id + 1) }, (_, i) => id + i)
+    await refreshProjectHeat(db, { projectIds: ids })
   }
 
   const competitorCount = Math.round(customers / 5)
   await inRounds(competitorCount, (n) =>
     bulkInsert(
-      manager,
+      db.manager,
       CompetitorEntity,
       Array.from({ length: n }, () => makeCompetitor(random, customerId(), stamp(today - random.int(0, 700)))),
     ),
@@ -80,12 +80,17 @@ export async function writeDemoProjects(
   const feedbackCount = Math.round(customers / 4)
   await inRounds(feedbackCount, (n) =>
     bulkInsert(
-      manager,
+      db.manager,
       FeedbackEntity,
       Array.from({ length: n }, () => makeFeedback(random, customerId(), today, staff(), options.productIds, stamp)),
     ),
   )
   return { projects: projectCount, competitors: competitorCount, feedback: feedbackCount }
+}
+
+async function lastProjectId(db: SqlWriter): Promise<number> {
+  const row = await db.first<{ last: number }>(`SELECT COALESCE(MAX(id), 0) AS last FROM project`)
+  return row?.last ?? 0
 }
 
 async function inRounds(total: number, write: (count: number) => Promise<void>): Promise<void> {

@@ -1,5 +1,4 @@
 import { CustomerCodes } from '../customers/customerCodes'
-import type { EntityManager } from 'typeorm'
 import { creditCodeCheckChar } from '../../../shared/creditCode'
 import {
   customerDictFields,
@@ -30,6 +29,7 @@ import {
 } from '../db/customerEntities'
 import { InteractionEntity, SaleEntity, type InteractionRow, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { findByLabel, insertItem, nextSortOrder } from '../dictionary/dictionaryQueries'
 import type { Store } from '../store'
 import { makeInteractions, makeSales, planActivity } from './demoActivity'
@@ -75,12 +75,12 @@ const chunkSize = 500
 
 /** Fills the database with realistic demo customers in one transaction. */
 export function generateDemoData(store: Store, options: DemoOptions): Promise<DemoCounts> {
-  return store.write((m) => writeDemoData(m, options))
+  return store.write((db) => writeDemoData(db, options))
 }
 
-export async function hasCustomers(manager: EntityManager): Promise<boolean> {
-  const [row] = await manager.query(`SELECT EXISTS (SELECT 1 FROM customer) AS found`)
-  return Boolean(row.found)
+export async function hasCustomers(db: SqlReader): Promise<boolean> {
+  const row = await db.first<{ found: number }>(`SELECT EXISTS (SELECT 1 FROM customer) AS found`)
+  return row?.found === 1
 }
 
 /**
@@ -88,16 +88,16 @@ export async function hasCustomers(manager: EntityManager): Promise<boolean> {
  * the app's 客户编号 counter, ids continue the tables' sequences, and the stored
  * derived columns come from the same derivedColumns() as every other write.
  */
-export async function writeDemoData(manager: EntityManager, options: DemoOptions): Promise<DemoCounts> {
+export async function writeDemoData(db: SqlWriter, options: DemoOptions): Promise<DemoCounts> {
   const started = performance.now()
   const random = new SeededRandom(options.seed ?? 1)
   // Sales and interactions draw from their own sequence, so the customers are the same with or without them.
   const activityRandom = new SeededRandom(((options.seed ?? 1) ^ 0x5a1e5) >>> 0)
   const today = options.today ?? localToday()
-  const context = await loadContext(manager, random)
+  const context = await loadContext(db, random)
   const dates = registrationDates(random, options.customers, today)
   // Per registration year, after both the counter and any code in use; the counters are moved past them.
-  const counter = new CustomerCodes(manager)
+  const counter = new CustomerCodes(db)
   await counter.load(dates)
   const codes = dates.map((date) => counter.next(date))
   await counter.save()
@@ -111,11 +111,11 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
   })
   const staffIds = context.staff.map((s) => s.id)
   const ids = {
-    customer: await lastId(manager, 'customer'),
-    contact: await lastId(manager, 'contact'),
-    date: await lastId(manager, 'contact_date'),
-    sale: await lastId(manager, 'sale'),
-    interaction: await lastId(manager, 'interaction'),
+    customer: await lastId(db, 'customer'),
+    contact: await lastId(db, 'contact'),
+    date: await lastId(db, 'contact_date'),
+    sale: await lastId(db, 'sale'),
+    interaction: await lastId(db, 'interaction'),
   }
   const firstCustomerId = ids.customer + 1
   const counts: DemoCounts = {
@@ -156,7 +156,7 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
       }
     }
     await writing
-    writing = writeChunk(manager, chunk).then(() => {
+    writing = writeChunk(db, chunk).then(() => {
       counts.customers += chunk.customers.length
       counts.contacts += chunk.contacts.length
       counts.importantDates += chunk.dates.length
@@ -170,7 +170,7 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
   }
   await writing
   // The same 新建客户 line customers.create writes, so each card's history starts with it.
-  await manager.query(
+  await db.run(
     `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
      SELECT id, created_at, 'created', '新建客户', NULL, code FROM customer WHERE id >= ? ORDER BY id`,
     [firstCustomerId],
@@ -181,12 +181,12 @@ export async function writeDemoData(manager: EntityManager, options: DemoOptions
   for (let start = firstCustomerId; start <= ids.customer; start += statsChunkSize) {
     const chunkIds: number[] = []
     for (let id = start; id < Math.min(start + statsChunkSize, ids.customer + 1); id++) chunkIds.push(id)
-    await recomputeSaleStats(manager, chunkIds)
-    await recomputeLastContact(manager, chunkIds)
+    await recomputeSaleStats(db, chunkIds)
+    await recomputeLastContact(db, chunkIds)
   }
   options.onStep?.('statistics', performance.now() - statsStarted)
   // 项目, 竞争对手 and 客户意见 from their own sequence too, after the 客情 levels they depend on are written.
-  const projectCounts = await writeDemoProjects(manager, new SeededRandom(((options.seed ?? 1) ^ 0x9e0c7) >>> 0), {
+  const projectCounts = await writeDemoProjects(db, new SeededRandom(((options.seed ?? 1) ^ 0x9e0c7) >>> 0), {
     firstId: firstCustomerId,
     lastId: ids.customer,
     today,
@@ -205,13 +205,13 @@ interface Chunk {
   interactions: InteractionRow[]
 }
 
-async function writeChunk(manager: EntityManager, chunk: Chunk): Promise<void> {
-  await bulkInsert(manager, CustomerEntity, chunk.customers)
-  await bulkInsert(manager, ContactEntity, chunk.contacts)
-  await bulkInsert(manager, ContactDateEntity, chunk.dates)
-  await bulkInsert(manager, CustomerGroupMemberEntity, chunk.members)
-  await bulkInsert(manager, SaleEntity, chunk.sales)
-  await bulkInsert(manager, InteractionEntity, chunk.interactions)
+async function writeChunk(db: SqlWriter, chunk: Chunk): Promise<void> {
+  await bulkInsert(db.manager, CustomerEntity, chunk.customers)
+  await bulkInsert(db.manager, ContactEntity, chunk.contacts)
+  await bulkInsert(db.manager, ContactDateEntity, chunk.dates)
+  await bulkInsert(db.manager, CustomerGroupMemberEntity, chunk.members)
+  await bulkInsert(db.manager, SaleEntity, chunk.sales)
+  await bulkInsert(db.manager, InteractionEntity, chunk.interactions)
 }
 
 function yieldToWrites(): Promise<void> {
@@ -240,39 +240,37 @@ interface Context {
   contactPinyin: Map<string, { pinyin: string; initials: string }>
 }
 
-async function loadContext(manager: EntityManager, random: SeededRandom): Promise<Context> {
+async function loadContext(db: SqlWriter, random: SeededRandom): Promise<Context> {
   await ensureItems(
-    manager,
+    db,
     'staff',
     words.staffNames.map((name) => [name, null]),
   )
-  await ensureItems(manager, 'product', words.demoProducts)
+  await ensureItems(db, 'product', words.demoProducts)
   await ensureItems(
-    manager,
+    db,
     'interactionType',
     Object.keys(words.interactionKinds).map((label) => [label, null]),
   )
-  const rows: { id: number; category: DictionaryCategory; label: string }[] = await manager.query(
+  const rows = await db.all<{ id: number; category: DictionaryCategory; label: string }>(
     `SELECT id, category, label FROM dict_item WHERE enabled = 1 ORDER BY category, sort_order, id`,
   )
   const dict = new Map<DictionaryCategory, { id: number; label: string }[]>()
   for (const row of rows) {
     const list = dict.get(row.category) ?? []
-    list.push({ id: Number(row.id), label: row.label })
+    list.push({ id: row.id, label: row.label })
     dict.set(row.category, list)
   }
-  const regions: { province_code: string; region_id: number | null }[] = await manager.query(
+  const regions = await db.all<{ province_code: string; region_id: number | null }>(
     `SELECT province_code, region_id FROM province_region`,
   )
-  const credit: { credit_code: string }[] = await manager.query(
-    `SELECT credit_code FROM customer WHERE credit_code IS NOT NULL`,
-  )
-  const names: { name: string }[] = await manager.query(`SELECT name FROM customer`)
+  const credit = await db.all<{ credit_code: string }>(`SELECT credit_code FROM customer WHERE credit_code IS NOT NULL`)
+  const names = await db.all<{ name: string }>(`SELECT name FROM customer`)
   // A few groups only: staff, not the generator, decide what most customers are grouped by.
-  const groupIds = await ensureGroups(manager, words.demoGroups.slice(0, random.int(3, words.demoGroups.length)))
+  const groupIds = await ensureGroups(db, words.demoGroups.slice(0, random.int(3, words.demoGroups.length)))
   return {
     dict,
-    regionOfProvince: new Map(regions.map((r) => [r.province_code, r.region_id === null ? null : Number(r.region_id)])),
+    regionOfProvince: new Map(regions.map((r) => [r.province_code, r.region_id])),
     groupIds,
     staff: dict.get('staff') ?? [],
     places: buildPlaces(),
@@ -285,22 +283,22 @@ async function loadContext(manager: EntityManager, random: SeededRandom): Promis
 
 /** Adds the items when the category has no enabled item at all (a user's own list is left alone). */
 async function ensureItems(
-  manager: EntityManager,
+  db: SqlWriter,
   category: DictionaryCategory,
   items: [label: string, groupName: string | null][],
 ): Promise<void> {
-  const [row] = await manager.query(`SELECT COUNT(*) AS n FROM dict_item WHERE category = ? AND enabled = 1`, [
+  const row = await db.first<{ n: number }>(`SELECT COUNT(*) AS n FROM dict_item WHERE category = ? AND enabled = 1`, [
     category,
   ])
-  if (Number(row.n) > 0) return
+  if ((row?.n ?? 0) > 0) return
   for (const [label, groupName] of items) {
-    const existing = await findByLabel(manager, category, label)
+    const existing = await findByLabel(db, category, label)
     if (existing) {
-      await manager.query(`UPDATE dict_item SET enabled = 1 WHERE id = ?`, [existing.id])
+      await db.run(`UPDATE dict_item SET enabled = 1 WHERE id = ?`, [existing.id])
       continue
     }
-    const sortOrder = await nextSortOrder(manager, category)
-    await insertItem(manager, { category, label, sortOrder, enabled: true, cycleDays: null, groupName })
+    const sortOrder = await nextSortOrder(db, category)
+    await insertItem(db, { category, label, sortOrder, enabled: true, cycleDays: null, groupName })
   }
 }
 
@@ -352,15 +350,15 @@ function registrationDates(random: SeededRandom, count: number, today: string): 
 
 /** The last id a table has used (its AUTOINCREMENT sequence, or its largest id). */
 export async function lastId(
-  manager: EntityManager,
+  db: SqlReader,
   table: 'customer' | 'contact' | 'contact_date' | 'sale' | 'interaction',
 ): Promise<number> {
-  const [row] = await manager.query(
+  const row = await db.first<{ last: number }>(
     `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
                 COALESCE((SELECT MAX(id) FROM ${table}), 0)) AS last`,
     [table],
   )
-  return Number(row.last)
+  return row?.last ?? 0
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import {
   customerDictFields,
   customerFieldKeys,
@@ -14,6 +13,7 @@ import { dictItemsByIds } from '../dictionary/dictionaryQueries'
 import { ensureGroups, setCustomerGroups, groupsOfCustomer } from '../customers/groupQueries'
 import type { ContactDateRow, ContactRow, CustomerGroupMemberRow, CustomerRow } from '../db/customerEntities'
 import { ContactDateEntity, ContactEntity, CustomerEntity, CustomerGroupMemberEntity } from '../db/customerEntities'
+import type { SqlWriter } from '../db/sqlHandles'
 import { lastId } from '../demo/generateDemoData'
 import { CustomerCodes } from '../customers/customerCodes'
 import { insertPresentColumns } from './insertPresentColumns'
@@ -47,7 +47,7 @@ export class CustomerWriter {
   )
 
   private constructor(
-    private readonly manager: EntityManager,
+    private readonly db: SqlWriter,
     private readonly labels: LabelItems,
     private readonly codes: CustomerCodes,
     private readonly time: string,
@@ -58,17 +58,17 @@ export class CustomerWriter {
     this.nextId = firstId
   }
 
-  static async open(manager: EntityManager, labels: LabelItems, time: string): Promise<CustomerWriter> {
-    const firstId = (await lastId(manager, 'customer')) + 1
-    const contactId = await lastId(manager, 'contact')
-    return new CustomerWriter(manager, labels, new CustomerCodes(manager), time, firstId, contactId)
+  static async open(db: SqlWriter, labels: LabelItems, time: string): Promise<CustomerWriter> {
+    const firstId = (await lastId(db, 'customer')) + 1
+    const contactId = await lastId(db, 'contact')
+    return new CustomerWriter(db, labels, new CustomerCodes(db), time, firstId, contactId)
   }
 
   async write(rows: CustomerPlanRow[]): Promise<void> {
     const creates = rows.filter((row) => row.action === 'create')
     await this.labels.create(rows)
     for (const name of new Set(creates.flatMap((row) => row.input.groups))) {
-      if (!this.groupIds.has(name)) this.groupIds.set(name, (await ensureGroups(this.manager, [name]))[0] as number)
+      if (!this.groupIds.has(name)) this.groupIds.set(name, (await ensureGroups(this.db, [name]))[0] as number)
     }
     const dates = creates.map((row) => row.input.registeredAt ?? this.defaults.registeredAt)
     await this.codes.load(dates)
@@ -117,15 +117,15 @@ export class CustomerWriter {
     this.writing = this.writing
       .then(async () => {
         if (this.failure) return
-        await insertPresentColumns(this.manager, CustomerEntity, customers)
-        await insertPresentColumns(this.manager, ContactEntity, contactRows)
-        await insertPresentColumns(this.manager, ContactDateEntity, dateRows)
-        await insertPresentColumns(this.manager, CustomerGroupMemberEntity, members)
+        await insertPresentColumns(this.db, CustomerEntity, customers)
+        await insertPresentColumns(this.db, ContactEntity, contactRows)
+        await insertPresentColumns(this.db, ContactDateEntity, dateRows)
+        await insertPresentColumns(this.db, CustomerGroupMemberEntity, members)
         // An update may merge into a customer created by this chunk or one before.
         for (const row of updates) {
           this.labels.fill(row.input as Record<string, unknown>, row.pending)
           // Not `+= await`: that would add to the count read before other chunks added theirs.
-          const added = await updateFromRow(this.manager, row, this.time, () => ++this.contactId)
+          const added = await updateFromRow(this.db, row, this.time, () => ++this.contactId)
           this.written.contacts += added
           this.written.updated++
         }
@@ -145,7 +145,7 @@ export class CustomerWriter {
     await this.settle()
     await this.codes.save()
     if (this.nextId > this.firstId) {
-      await this.manager.query(
+      await this.db.run(
         `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
          SELECT id, ?, 'created', '导入新建客户', NULL, code FROM customer WHERE id BETWEEN ? AND ? ORDER BY id`,
         [this.time, this.firstId, this.nextId - 1],
@@ -174,13 +174,13 @@ function valuesOf(input: CustomerInput, defaults: Pick<CustomerValues, 'kind' | 
  * chunks still to be written: SQLite's next id may be one of those.
  */
 async function updateFromRow(
-  manager: EntityManager,
+  db: SqlWriter,
   row: CustomerPlanRow,
   time: string,
   newContactId: () => number,
 ): Promise<number> {
   const id = row.targetId as number
-  const before = (await findCustomerRow(manager, id)) as CustomerRow
+  const before = (await findCustomerRow(db, id)) as CustomerRow
   const given = givenFields(row.input)
   const givenKeys = new Set(row.given)
   // A new 省份 (or 城市) without the levels below clears them: they named places in the old one.
@@ -206,24 +206,24 @@ async function updateFromRow(
     .filter((key) => key in customerDictFields)
     .flatMap((key) => [before[key], after[key]])
     .filter((v): v is number => typeof v === 'number')
-  const labels = new Map([...(await dictItemsByIds(manager, dictIds)).values()].map((item) => [item.id, item.label]))
+  const labels = new Map([...(await dictItemsByIds(db, dictIds)).values()].map((item) => [item.id, item.label]))
   const drafts: ChangeDraft[] = changed.map((key) => ({
     field: key,
     label: customerFieldLabels[key],
     oldValue: displayCustomerValue(key, before[key], labels),
     newValue: displayCustomerValue(key, after[key], labels),
   }))
-  const existing = await listContacts(manager, id)
+  const existing = await listContacts(db, id)
   const fresh = row.input.contacts.filter((c) => !existing.some((e) => e.name === c.name))
   if (fresh.length > 0) {
     const kept = existing.map(({ customerId: _customerId, ...contact }) => contact)
-    drafts.push(...(await saveContacts(manager, id, [...kept, ...fresh], existing, newContactId)))
+    drafts.push(...(await saveContacts(db, id, [...kept, ...fresh], existing, newContactId)))
   }
   if (row.input.groups.length > 0) {
-    const groupsBefore = await groupsOfCustomer(manager, id)
-    const added = await ensureGroups(manager, row.input.groups)
-    await setCustomerGroups(manager, id, [...new Set([...groupsBefore.map((g) => g.id), ...added])])
-    const groupsAfter = await groupsOfCustomer(manager, id)
+    const groupsBefore = await groupsOfCustomer(db, id)
+    const added = await ensureGroups(db, row.input.groups)
+    await setCustomerGroups(db, id, [...new Set([...groupsBefore.map((g) => g.id), ...added])])
+    const groupsAfter = await groupsOfCustomer(db, id)
     if (groupsAfter.length !== groupsBefore.length) {
       drafts.push({
         field: 'groups',
@@ -234,13 +234,13 @@ async function updateFromRow(
     }
   }
   if (drafts.length === 0) return 0
-  const contacts = await listContacts(manager, id)
-  await updateCustomer(manager, id, {
+  const contacts = await listContacts(db, id)
+  await updateCustomer(db, id, {
     ...Object.fromEntries(changed.map((key) => [key, after[key]])),
     ...derivedColumns({ ...after, code: before.code }, contacts),
     updatedAt: time,
   })
-  await insertChanges(manager, id, time, [
+  await insertChanges(db, id, time, [
     { field: 'imported', label: '导入更新', oldValue: null, newValue: null },
     ...drafts,
   ])

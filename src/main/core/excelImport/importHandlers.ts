@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm'
 import type { ImportDecisions, ImportResult, PreviewRow } from '../../../shared/excelImport'
 import { headerKey, importFieldsOf, matchHeader, type ImportKind } from '../../../shared/excelImportFields'
 import { cleanText } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
 import { localNow } from '../common/localTime'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { importErrorReport } from './importErrorReport'
 import { rememberedMapping, rememberMapping } from './importMappingMemory'
@@ -41,7 +41,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
     skipErrorRows: boolean,
   ): Promise<void> => {
     try {
-      job.result = await store.write(async (m) => {
+      job.result = await store.write(async (db) => {
         const progress = async (done: number): Promise<void> => {
           job.done = Math.min(done, job.total)
           // Lets progress and cancel requests in between chunks.
@@ -52,7 +52,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           new AppError('VALIDATION', `有 ${problems} 行有问题，未导入任何数据：请修改文件或选择跳过这些行`)
         let result: ImportResult
         if (session.kind === 'customers') {
-          result = await importCustomers(m, session, decisions, {
+          result = await importCustomers(db, session, decisions, {
             skipErrorRows,
             job,
             progress,
@@ -61,13 +61,13 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
             databasePath: store.databasePath,
           })
         } else {
-          const plan = await planImport(m, session.kind, session.sheet, decisions, readers)
+          const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
           session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
           if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
           job.total = plan.customers.length + plan.sales.length
-          result = await writeImport(m, plan, progress)
+          result = await writeImport(db, plan, progress)
         }
-        await rememberMapping(m, session.kind, session.sheet.headers, decisions.mapping)
+        await rememberMapping(db, session.kind, session.sheet.headers, decisions.mapping)
         return result
       })
       sessions.imported(session)
@@ -92,7 +92,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
       // The file is read before the store is asked for anything: reading a large or odd file
       // must never hold up a restore or a shutdown that waits for the reads in flight.
       const sheet = await readImportFile(fileName, Buffer.from(base64, 'base64'), importFieldsOf[kind])
-      const mapping = await store.read((m) => initialMapping(m, kind, sheet.headers))
+      const mapping = await store.read((db) => initialMapping(db, kind, sheet.headers))
       const session = sessions.open(kind, fileName, sheet)
       if (kind === 'customers') readers.prepare()
       return {
@@ -107,9 +107,9 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
     },
 
     'import.preview': (decisions) =>
-      store.read(async (m) => {
+      store.read(async (db) => {
         const session = sessions.toImport(decisions.sessionId)
-        const plan = await planImport(m, session.kind, session.sheet, decisions, readers)
+        const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
         session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
         // The import usually follows.
         if (session.kind === 'customers') readers.prepare()
@@ -144,8 +144,8 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
 }
 
 /** Remembered mappings first, then headers that name a field; a field is mapped to one column only. */
-async function initialMapping(m: EntityManager, kind: ImportKind, headers: string[]): Promise<(string | null)[]> {
-  const remembered = await rememberedMapping(m, kind)
+async function initialMapping(db: SqlReader, kind: ImportKind, headers: string[]): Promise<(string | null)[]> {
+  const remembered = await rememberedMapping(db, kind)
   const fields = importFieldsOf[kind]
   const used = new Set<string>()
   return headers.map((header) => {
@@ -166,7 +166,7 @@ async function initialMapping(m: EntityManager, kind: ImportKind, headers: strin
  * the error report count them all, and the transaction then rolls back.
  */
 async function importCustomers(
-  m: EntityManager,
+  db: SqlWriter,
   session: ImportSession,
   decisions: ImportDecisions,
   run: {
@@ -180,9 +180,9 @@ async function importCustomers(
   },
 ): Promise<ImportResult> {
   const { skipErrorRows, job, progress, refuse, readers, databasePath } = run
-  const context = await planContext(m, 'customers', session.sheet, decisions)
-  const labels = new LabelItems(m)
-  const writer = await CustomerWriter.open(m, labels, localNow())
+  const context = await planContext(db, 'customers', session.sheet, decisions)
+  const labels = new LabelItems(db)
+  const writer = await CustomerWriter.open(db, labels, localNow())
   const reader = await readers.open(context.reading)
   const problems: PreviewRow[] = []
   const counts = { create: 0, update: 0, skip: 0, error: 0 }

@@ -1,4 +1,5 @@
 import { rawAll, withRaw } from '../db/rawSqlite'
+import type { SqlParams } from '../db/sqlHandles'
 import type { Queryable } from './importQueries'
 
 /**
@@ -14,6 +15,7 @@ export function withImportLookups<T>(databasePath: string, work: (lookups: Query
     // A reader waits only out a checkpoint that resets the WAL (a backup's); the app's
     // own connection waits likewise.
     db.configure('busyTimeout', 5000)
-    return work({ query: (sql, params) => rawAll(db, sql, params) })
+    // Rows are typed where each query is written, as SqlReader's are.
+    return work({ all: <Row>(sql: string, params: SqlParams = []) => rawAll(db, sql, [...params]) as Promise<Row[]> })
   })
 }

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm'
 import { headerKey, type ImportKind } from '../../../shared/excelImportFields'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
 
 /**
@@ -8,11 +8,8 @@ import { getSetting, setSetting } from '../prefs/prefsQueries'
  */
 const settingKey = (kind: ImportKind) => `import.mapping.${kind}`
 
-export async function rememberedMapping(
-  manager: EntityManager,
-  kind: ImportKind,
-): Promise<Record<string, string | null>> {
-  const json = await getSetting(manager, settingKey(kind))
+export async function rememberedMapping(db: SqlReader, kind: ImportKind): Promise<Record<string, string | null>> {
+  const json = await getSetting(db, settingKey(kind))
   if (json === null) return {}
   try {
     return JSON.parse(json) as Record<string, string | null>
@@ -22,15 +19,15 @@ export async function rememberedMapping(
 }
 
 export async function rememberMapping(
-  manager: EntityManager,
+  db: SqlWriter,
   kind: ImportKind,
   headers: string[],
   mapping: (string | null)[],
 ): Promise<void> {
-  const remembered = await rememberedMapping(manager, kind)
+  const remembered = await rememberedMapping(db, kind)
   for (const [column, header] of headers.entries()) {
     const key = headerKey(header)
     if (key !== '') remembered[key] = mapping[column] ?? null
   }
-  await setSetting(manager, settingKey(kind), JSON.stringify(remembered))
+  await setSetting(db, settingKey(kind), JSON.stringify(remembered))
 }

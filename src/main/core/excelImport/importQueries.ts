@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import type { DictionaryCategory } from '../../../shared/dictionary'
+import { mustFind } from '../common/mustFind'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 
 /** The SQL of the import: lookups for the plan, set-based, one query per kind of key. */
 
@@ -10,16 +11,16 @@ export interface DictEntry {
 
 /** Enabled items of the categories, in their order; disabled items cannot be chosen for new records. */
 export async function enabledItems(
-  manager: EntityManager,
+  db: SqlReader,
   categories: DictionaryCategory[],
 ): Promise<Map<DictionaryCategory, DictEntry[]>> {
-  const rows: { id: number; category: DictionaryCategory; label: string }[] = await manager.query(
+  const rows = await db.all<{ id: number; category: DictionaryCategory; label: string }>(
     `SELECT id, category, label FROM dict_item
      WHERE enabled = 1 AND category IN (SELECT value FROM json_each(?)) ORDER BY sort_order, id`,
     [JSON.stringify(categories)],
   )
   const byCategory = new Map<DictionaryCategory, DictEntry[]>(categories.map((c) => [c, []]))
-  for (const row of rows) byCategory.get(row.category)?.push({ id: Number(row.id), label: String(row.label) })
+  for (const row of rows) byCategory.get(row.category)?.push({ id: row.id, label: row.label })
   return byCategory
 }
 
@@ -40,9 +41,17 @@ export interface ExistingMatches {
 
 const matchKinds = ['nameNorm', 'phone', 'email', 'creditCode'] as const
 
-/** What the lookups run on: the app's connection, or one of an import's own (importLookups). */
-export interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>
+/** What the lookups run on: a read of the app's connection, or a connection of an import's own (importLookups). */
+export type Queryable = Pick<SqlReader, 'all'>
+
+/** A key of the file (its kind: the index in matchKinds) and the customer it matched. */
+interface MatchDbRow {
+  kind: 0 | 1 | 2 | 3
+  k: string
+  id: number
+  code: string
+  name: string
+  deleted_at: string | null
 }
 
 /**
@@ -61,7 +70,7 @@ export async function customersMatching(
   const params = [keys.names, keys.phones, keys.emails, keys.creditCodes].map((list) =>
     JSON.stringify([...new Set(list)].sort()),
   )
-  const rows = (await db.query(
+  const rows = await db.all<MatchDbRow>(
     `WITH hit (kind, k, id) AS (
          SELECT 0, value,
            (SELECT id FROM customer WHERE name_norm = value AND deleted_at IS NULL ORDER BY id LIMIT 1)
@@ -81,17 +90,16 @@ export async function customersMatching(
        )
        SELECT hit.kind, hit.k, c.id, c.code, c.name, c.deleted_at FROM hit JOIN customer c ON c.id = hit.id`,
     params,
-  )) as { kind: number; k: string; id: number; code: string; name: string; deleted_at: string | null }[]
+  )
   const matches: ExistingMatches = { creditCode: new Map(), nameNorm: new Map(), phone: new Map(), email: new Map() }
   const byId = new Map<number, ExistingCustomer>()
   for (const r of rows) {
-    const id = Number(r.id)
-    let customer = byId.get(id)
+    let customer = byId.get(r.id)
     if (!customer) {
-      customer = { id, code: String(r.code), name: String(r.name), deleted: r.deleted_at !== null }
-      byId.set(id, customer)
+      customer = { id: r.id, code: r.code, name: r.name, deleted: r.deleted_at !== null }
+      byId.set(r.id, customer)
     }
-    matches[matchKinds[r.kind] as (typeof matchKinds)[number]].set(String(r.k), customer)
+    matches[matchKinds[r.kind]].set(r.k, customer)
   }
   return matches
 }
@@ -104,38 +112,33 @@ export interface SaleTarget {
 }
 
 /** Customers (not in the 回收站) a 交易记录 file names by 客户编号 or by (normalised) name. */
-export async function saleTargets(manager: EntityManager, codes: string[], nameNorms: string[]): Promise<SaleTarget[]> {
-  const rows: Record<string, unknown>[] = await manager.query(
+export async function saleTargets(db: SqlReader, codes: string[], nameNorms: string[]): Promise<SaleTarget[]> {
+  const rows = await db.all<{ id: number; code: string; name: string; name_norm: string }>(
     `SELECT id, code, name, name_norm FROM customer WHERE deleted_at IS NULL AND (
        code IN (SELECT value FROM json_each(?)) OR name_norm IN (SELECT value FROM json_each(?)))`,
     [JSON.stringify([...new Set(codes)]), JSON.stringify([...new Set(nameNorms)])],
   )
-  return rows.map((r) => ({
-    id: Number(r.id),
-    code: String(r.code),
-    name: String(r.name),
-    nameNorm: String(r.name_norm),
-  }))
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nameNorm: r.name_norm }))
 }
 
 /** Adds dictionary items at the end of their category (a disabled item of that label is enabled again); ids in order. */
 export async function insertDictItems(
-  manager: EntityManager,
+  db: SqlWriter,
   items: { category: DictionaryCategory; label: string }[],
 ): Promise<number[]> {
   const ids: number[] = []
   for (const item of items) {
-    await manager.query(
+    await db.run(
       `INSERT INTO dict_item (category, label, sort_order, enabled)
        VALUES (?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM dict_item WHERE category = ?), 1)
        ON CONFLICT (category, label) DO UPDATE SET enabled = 1`,
       [item.category, item.label, item.category],
     )
-    const [row] = await manager.query(`SELECT id FROM dict_item WHERE category = ? AND label = ?`, [
+    const row = await db.first<{ id: number }>(`SELECT id FROM dict_item WHERE category = ? AND label = ?`, [
       item.category,
       item.label,
     ])
-    ids.push(Number(row.id))
+    ids.push(mustFind(row, '字典项').id)
   }
   return ids
 }

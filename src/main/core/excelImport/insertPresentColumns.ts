@@ -1,4 +1,5 @@
-import type { EntityManager, EntitySchema } from 'typeorm'
+import type { EntitySchema } from 'typeorm'
+import type { SqlWriter } from '../db/sqlHandles'
 
 /** SQLite's limit on the parameters of one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32). */
 const maxVariables = 32766
@@ -11,12 +12,12 @@ const maxRowsPerStatement = 500
  * default (NULL), exactly as a NULL would.
  */
 export async function insertPresentColumns<Row extends object>(
-  manager: EntityManager,
+  db: SqlWriter,
   entity: EntitySchema<Row>,
   rows: Partial<Row>[],
 ): Promise<void> {
   if (rows.length === 0) return
-  const metadata = manager.connection.getMetadata(entity)
+  const metadata = db.manager.connection.getMetadata(entity)
   const records = rows as Record<string, unknown>[]
   const columns = metadata.columns
     .map((c) => ({ property: c.propertyName, name: c.databaseName, isBoolean: c.type === 'boolean' }))
@@ -33,6 +34,6 @@ export async function insertPresentColumns<Row extends object>(
         params.push(column.isBoolean && value !== null ? (value ? 1 : 0) : value)
       }
     }
-    await manager.query(head + Array(slice.length).fill(tuple).join(', '), params)
+    await db.run(head + Array(slice.length).fill(tuple).join(', '), params)
   }
 }

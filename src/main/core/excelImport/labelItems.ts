@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { SqlWriter } from '../db/sqlHandles'
 import { insertDictItems } from './importQueries'
 import type { PendingLabel } from './readRow'
 
@@ -11,7 +11,7 @@ import type { PendingLabel } from './readRow'
 export class LabelItems {
   private readonly ids = new Map<string, number>()
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly db: SqlWriter) {}
 
   get created(): number {
     return this.ids.size
@@ -23,7 +23,7 @@ export class LabelItems {
       if (!this.ids.has(p.key) && !fresh.has(p.key)) fresh.set(p.key, p)
     }
     if (fresh.size === 0) return
-    const ids = await insertDictItems(this.manager, [...fresh.values()])
+    const ids = await insertDictItems(this.db, [...fresh.values()])
     for (const [index, key] of [...fresh.keys()].entries()) this.ids.set(key, ids[index] as number)
   }
 

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import { duplicateReasons } from '../../../shared/customer'
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import type { DuplicateAction, ImportDecisions, ImportPreview, PreviewRow } from '../../../shared/excelImport'
@@ -6,6 +5,7 @@ import { importFieldsOf, type ImportField, type ImportKind } from '../../../shar
 import { resolveSaleAmount, saleCreateInput } from '../../../shared/sale'
 import type { namePinyin } from '../customers/namePinyin'
 import { normalizeName } from '../customers/normalizeName'
+import type { SqlReader } from '../db/sqlHandles'
 import { listProvinceRegions } from '../regions/regionQueries'
 import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
 import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
@@ -55,7 +55,7 @@ export interface PlanContext {
 }
 
 export async function planContext(
-  manager: EntityManager,
+  db: SqlReader,
   kind: ImportKind,
   sheet: SheetData,
   decisions: ImportDecisions,
@@ -69,9 +69,9 @@ export async function planContext(
   const mapped = columns.map((c) => ({ ...c, field: fields.find((f) => f.key === c.key) as ImportField }))
   const categories = [...new Set(mapped.map((m) => m.field.dict).filter((d): d is DictionaryCategory => !!d))]
   const labels = {
-    items: await enabledItems(manager, categories),
+    items: await enabledItems(db, categories),
     choices: decisions.labelChoices,
-    provinceRegions: kind === 'customers' ? await listProvinceRegions(manager) : [],
+    provinceRegions: kind === 'customers' ? await listProvinceRegions(db) : [],
   }
   return { mapped, reading: { columns, labels } }
 }
@@ -83,20 +83,20 @@ export async function planContext(
  * commit plans the same way chunk by chunk (planCustomerChunks).
  */
 export async function planImport(
-  manager: EntityManager,
+  db: SqlReader,
   kind: ImportKind,
   sheet: SheetData,
   decisions: ImportDecisions,
   readers: CustomerRowReaders,
 ): Promise<ImportPlan> {
-  const context = await planContext(manager, kind, sheet, decisions)
+  const context = await planContext(db, kind, sheet, decisions)
   let result: RowResult
   let unknown: UnknownLabelTally[]
   if (kind === 'customers') {
     const all: RowResult = { rows: [], customers: [], sales: [] }
     const reader = await readers.open(context.reading)
     try {
-      await planCustomerChunks(manager, sheet.rows, decisions, context, reader, null, async (chunk) => {
+      await planCustomerChunks(db, sheet.rows, decisions, context, reader, null, async (chunk) => {
         for (const row of chunk.rows) all.rows.push(row)
         for (const row of chunk.customers) all.customers.push(row)
       })
@@ -107,7 +107,7 @@ export async function planImport(
     result = all
   } else {
     const labels = new LabelResolver(context.reading.labels)
-    result = await planSales(manager, sheet.rows, context.mapped, labels)
+    result = await planSales(db, sheet.rows, context.mapped, labels)
     unknown = [...labels.unknown.values()]
   }
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
@@ -334,16 +334,11 @@ function findDuplicate<T>(k: DuplicateKeys, index: KeyIndex<T>): { match: T; rea
   return email !== undefined ? { match: email, reason: byEmail } : null
 }
 
-async function planSales(
-  manager: EntityManager,
-  rows: SheetRow[],
-  mapped: Mapped[],
-  labels: LabelResolver,
-): Promise<RowResult> {
+async function planSales(db: SqlReader, rows: SheetRow[], mapped: Mapped[], labels: LabelResolver): Promise<RowResult> {
   const read = rows.map((row) => ({ row, ...readRow(row, mapped, labels) }))
   const codeOf = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : null)
   const targets = await saleTargets(
-    manager,
+    db,
     read.flatMap((r) => codeOf(r.values.customerCode) ?? []),
     read.flatMap((r) => (typeof r.values.customerName === 'string' ? [normalizeName(r.values.customerName)] : [])),
   )

@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm'
 import type { ImportResult } from '../../../shared/excelImport'
 import { recomputeSaleStats } from '../activity/customerStats'
 import { localNow } from '../common/localTime'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
+import type { SqlWriter } from '../db/sqlHandles'
 import { LabelItems } from './labelItems'
 import type { ImportPlan } from './planImport'
 
@@ -18,9 +18,9 @@ export type OnChunk = (done: number) => Promise<void>
  * one set-based statistics recompute. (A customer file's commit streams its
  * chunks to a CustomerWriter as it plans them: see importHandlers.)
  */
-export async function writeImport(manager: EntityManager, plan: ImportPlan, onChunk: OnChunk): Promise<ImportResult> {
+export async function writeImport(db: SqlWriter, plan: ImportPlan, onChunk: OnChunk): Promise<ImportResult> {
   const time = localNow()
-  const labels = new LabelItems(manager)
+  const labels = new LabelItems(db)
   const result: ImportResult = {
     created: 0,
     updated: 0,
@@ -50,12 +50,12 @@ export async function writeImport(manager: EntityManager, plan: ImportPlan, onCh
           updatedAt: time,
         } as SaleRow
       })
-      await bulkInsert(manager, SaleEntity, rows)
+      await bulkInsert(db.manager, SaleEntity, rows)
       done += rows.length
       await onChunk(done)
     }
     await recomputeSaleStats(
-      manager,
+      db,
       plan.sales.map((s) => s.customerId),
     )
     result.sales = plan.sales.length

@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import type { GreetingListInput, GreetingRecipient } from '../../../shared/reminder'
 import { addDays } from '../../../shared/dateMath'
+import type { SqlReader } from '../db/sqlHandles'
 
 /** Lists for 群发问候 (暗送 e-mail, SMS): who to greet and where to reach them. */
 
@@ -31,12 +31,12 @@ const perCustomer = `SELECT c.id AS customer_id, c.name AS customer_name, ct.nam
     SELECT x.id FROM contact x WHERE x.customer_id = c.id ORDER BY x.is_key DESC, x.sort_order, x.id LIMIT 1)`
 
 export async function greetingRecipients(
-  m: EntityManager,
+  db: SqlReader,
   input: GreetingListInput,
   today: string,
 ): Promise<GreetingRecipient[]> {
   if (input.source === 'customers') {
-    const rows: RecipientRow[] = await m.query(
+    const rows = await db.all<RecipientRow>(
       `${perCustomer} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL ORDER BY c.pinyin, c.id`,
       [JSON.stringify(input.customerIds)],
     )
@@ -44,7 +44,7 @@ export async function greetingRecipients(
   }
   if (input.source === 'festival') {
     // 重要/核心客户 and the closest relationships (客情 I–II) are the ones an office greets.
-    const rows: RecipientRow[] = await m.query(
+    const rows = await db.all<RecipientRow>(
       `${perCustomer} WHERE c.deleted_at IS NULL
          AND (c.value_class IN ('重要客户', '核心客户') OR c.relationship_level IN ('I', 'II'))
        ORDER BY c.pinyin, c.id LIMIT ?`,
@@ -53,7 +53,7 @@ export async function greetingRecipients(
     return rows.map(toRecipient)
   }
   // The people whose birthday reminders fall in the window: a contact, or the customer itself.
-  const rows: RecipientRow[] = await m.query(
+  const rows = await db.all<RecipientRow>(
     `SELECT r.customer_id, c.name AS customer_name, COALESCE(ct.name, c.name) AS contact_name,
        CASE WHEN r.contact_id IS NULL THEN c.email ELSE ct.email END AS email,
        CASE WHEN r.contact_id IS NULL THEN c.phone ELSE ct.mobile END AS mobile

@@ -22,11 +22,11 @@ type ReminderChannel =
 /** 提醒中心: the list, what the user does with a reminder, a manual scan and the settings. */
 export function reminderHandlers({ store }: CoreContext): DomainHandlers<ReminderChannel> {
   return {
-    'reminders.list': (input) => store.read((m) => listReminders(m, input, localToday())),
+    'reminders.list': (input) => store.read((db) => listReminders(db, input, localToday())),
 
     'reminders.complete': ({ id, interaction }) =>
-      store.write(async (m) => {
-        const reminder = mustFind(await findReminder(m, id), '提醒')
+      store.write(async (db) => {
+        const reminder = mustFind(await findReminder(db, id), '提醒')
         let interactionId: number | null = null
         if (interaction) {
           if (reminder.customerId === null) {
@@ -35,40 +35,40 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
             })
           }
           // The new contact moves 最近联系, which starts the next 联系策略 cycle.
-          interactionId = await createInteraction(m, { ...interaction, customerId: reminder.customerId })
+          interactionId = await createInteraction(db, { ...interaction, customerId: reminder.customerId })
         }
-        await setReminderStatus(m, id, { status: 'done', doneAt: localNow(), interactionId })
-        return mustFind(await findReminder(m, id), '提醒')
+        await setReminderStatus(db, id, { status: 'done', doneAt: localNow(), interactionId })
+        return mustFind(await findReminder(db, id), '提醒')
       }),
 
     'reminders.snooze': ({ id, days, until }) =>
-      store.write(async (m) => {
-        mustFind(await findReminder(m, id), '提醒')
+      store.write(async (db) => {
+        mustFind(await findReminder(db, id), '提醒')
         const today = localToday()
         const date = until ?? addDays(today, days ?? 1)
         if (date <= today) throw new AppError('VALIDATION', '推迟到的日期须晚于今天', { until: '请选择今天以后的日期' })
-        await setReminderStatus(m, id, { status: 'snoozed', snoozedUntil: date })
-        return mustFind(await findReminder(m, id), '提醒')
+        await setReminderStatus(db, id, { status: 'snoozed', snoozedUntil: date })
+        return mustFind(await findReminder(db, id), '提醒')
       }),
 
     'reminders.ignore': ({ id }) =>
-      store.write(async (m) => {
-        mustFind(await findReminder(m, id), '提醒')
-        await setReminderStatus(m, id, { status: 'ignored', doneAt: localNow() })
-        return mustFind(await findReminder(m, id), '提醒')
+      store.write(async (db) => {
+        mustFind(await findReminder(db, id), '提醒')
+        await setReminderStatus(db, id, { status: 'ignored', doneAt: localNow() })
+        return mustFind(await findReminder(db, id), '提醒')
       }),
 
     'reminders.scan': () => runScan(store, localToday(), localNow()),
 
-    'reminders.getSettings': () => store.read((m) => loadReminderSettings(m)),
+    'reminders.getSettings': () => store.read((db) => loadReminderSettings(db)),
 
     'reminders.setSettings': (settings) =>
-      store.write(async (m) => {
-        await saveReminderSettings(m, settings)
+      store.write(async (db) => {
+        await saveReminderSettings(db, settings)
         return settings
       }),
 
     'greetings.list': (input) =>
-      store.read(async (m) => ({ recipients: await greetingRecipients(m, input, localToday()) })),
+      store.read(async (db) => ({ recipients: await greetingRecipients(db, input, localToday()) })),
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { SqlParams, SqlReader, SqlWriter } from '../db/sqlHandles'
 import {
   reminderKinds,
   type Reminder,
@@ -60,7 +60,7 @@ function toReminder(r: ReminderDbRow): Reminder {
 }
 
 export async function listReminders(
-  m: EntityManager,
+  db: SqlReader,
   input: ReminderListInput,
   today: string,
 ): Promise<ReminderListOutput> {
@@ -85,39 +85,43 @@ export async function listReminders(
   const where = clauses.join(' AND ')
   let counts: ReminderCounts | null = null
   if (input.withCounts) {
-    const countRows: { kind: ReminderKind; n: number }[] = await m.query(
+    const countRows = await db.all<{ kind: ReminderKind; n: number }>(
       `SELECT r.kind, COUNT(*) AS n FROM reminder r WHERE ${where} GROUP BY r.kind`,
       params,
     )
     counts = Object.fromEntries(reminderKinds.map((k) => [k, 0])) as ReminderCounts
-    for (const row of countRows) counts[row.kind] = Number(row.n)
+    for (const row of countRows) counts[row.kind] = row.n
   }
 
   const kinds: readonly ReminderKind[] = input.kinds?.length ? input.kinds : reminderKinds
   const kindClause = kinds.length === reminderKinds.length ? '' : ` AND r.kind IN (${kinds.map(() => '?').join(', ')})`
   const kindParams = kindClause ? [...kinds] : []
   const order = input.view === 'open' || input.view === 'snoozed' ? openOrder : 'r.done_at DESC, r.id DESC'
-  const rows: ReminderDbRow[] = await m.query(
-    `${select} WHERE ${where}${kindClause} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    [...params, ...kindParams, input.limit, input.offset],
-  )
+  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${where}${kindClause} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+    ...params,
+    ...kindParams,
+    input.limit,
+    input.offset,
+  ])
   const total = counts
     ? kinds.reduce((sum: number, k) => sum + (counts?.[k] ?? 0), 0)
-    : Number(
-        (
-          await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${where}${kindClause}`, [...params, ...kindParams])
-        )[0].n,
-      )
+    : await countWhere(db, `${where}${kindClause}`, [...params, ...kindParams])
   return { rows: rows.map(toReminder), total, counts, today }
 }
 
-export async function findReminder(m: EntityManager, id: number): Promise<Reminder | null> {
-  const [row] = (await m.query(`${select} WHERE r.id = ?`, [id])) as ReminderDbRow[]
+/** How many reminders (as `r`) match `where`. */
+async function countWhere(db: SqlReader, where: string, params: SqlParams = []): Promise<number> {
+  const row = await db.first<{ n: number }>(`SELECT COUNT(*) AS n FROM reminder r WHERE ${where}`, params)
+  return row?.n ?? 0
+}
+
+export async function findReminder(db: SqlReader, id: number): Promise<Reminder | null> {
+  const row = await db.first<ReminderDbRow>(`${select} WHERE r.id = ?`, [id])
   return row ? toReminder(row) : null
 }
 
 export async function setReminderStatus(
-  m: EntityManager,
+  db: SqlWriter,
   id: number,
   values: {
     status: Reminder['status']
@@ -126,7 +130,7 @@ export async function setReminderStatus(
     interactionId?: number | null
   },
 ): Promise<void> {
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = ?, done_at = ?, snoozed_until = ?, interaction_id = COALESCE(?, interaction_id)
      WHERE id = ?`,
     [values.status, values.doneAt ?? null, values.snoozedUntil ?? null, values.interactionId ?? null, id],
@@ -135,14 +139,14 @@ export async function setReminderStatus(
 
 /** The count of open reminders due today or earlier and the most urgent of them, for the tray. */
 export async function urgentReminders(
-  m: EntityManager,
+  db: SqlReader,
   today: string,
   limit: number,
 ): Promise<{ pending: number; top: Reminder[] }> {
   const due = `r.status = 'pending' AND r.due_date <= ? AND ${notBinned}`
-  const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${due}`, [today])
-  const rows: ReminderDbRow[] = await m.query(`${select} WHERE ${due} ORDER BY ${openOrder} LIMIT ?`, [today, limit])
-  return { pending: Number(n), top: rows.map(toReminder) }
+  const pending = await countWhere(db, due, [today])
+  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${due} ORDER BY ${openOrder} LIMIT ?`, [today, limit])
+  return { pending, top: rows.map(toReminder) }
 }
 
 /**
@@ -152,16 +156,16 @@ export async function urgentReminders(
  * announces a few and sums up the rest.
  */
 export async function takeUnannounced(
-  m: EntityManager,
+  db: SqlWriter,
   now: string,
   limit: number,
 ): Promise<{ shown: Reminder[]; total: number }> {
   const where = `r.notified_at IS NULL AND r.status = 'pending' AND ${notBinned}`
-  const rows: ReminderDbRow[] = await m.query(`${select} WHERE ${where} ORDER BY ${openOrder} LIMIT ?`, [limit])
+  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${where} ORDER BY ${openOrder} LIMIT ?`, [limit])
   if (rows.length === 0) return { shown: [], total: 0 }
-  const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM reminder r WHERE ${where}`)
-  await m.query(`UPDATE reminder SET notified_at = ? WHERE id IN (SELECT r.id FROM reminder r WHERE ${where})`, [now])
-  return { shown: rows.map(toReminder), total: Number(n) }
+  const total = await countWhere(db, where)
+  await db.run(`UPDATE reminder SET notified_at = ? WHERE id IN (SELECT r.id FROM reminder r WHERE ${where})`, [now])
+  return { shown: rows.map(toReminder), total }
 }
 
 /**
@@ -169,11 +173,12 @@ export async function takeUnannounced(
  * less the binned customers' (few customers, each looked up by key), rather than
  * counting ~100,000 open reminders on every scan.
  */
-export async function openReminderCount(m: EntityManager): Promise<number> {
-  const [{ n }] = await m.query(
+export async function openReminderCount(db: SqlReader): Promise<number> {
+  // NULL only if migration 8's counter row were missing: then there is nothing to subtract from.
+  const row = await db.first<{ n: number | null }>(
     `SELECT (SELECT n FROM reminder_pending_count WHERE id = 1) - (
        SELECT COUNT(*) FROM customer c CROSS JOIN reminder r INDEXED BY reminder_customer ON r.customer_id = c.id
        WHERE c.deleted_at IS NOT NULL AND r.status = 'pending') AS n`,
   )
-  return Number(n)
+  return row?.n ?? 0
 }

@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm'
 import type { CalendarKind } from '../../../shared/calendarDate'
 import type { ReminderKind } from '../../../shared/reminder'
 import { ageOn, birthdayKeys, calendarDateText, festivalsWithin, occurrenceWithin } from '../../../shared/reminderDates'
 import { addDays, daysBetween } from '../../../shared/dateMath'
+import type { SqlWriter } from '../db/sqlHandles'
 
 /**
  * The reminder rules (docs/product-rules.md#kinds), each a function of (today, data). Each inserts
@@ -33,7 +33,7 @@ export interface RuleContext {
   scope: RuleScope
 }
 
-type Rule = (m: EntityManager, ctx: RuleContext) => Promise<void>
+type Rule = (db: SqlWriter, ctx: RuleContext) => Promise<void>
 
 /** `expr` ≤ `upper`, and > the same bound at `since` when windowed; the bound is SQL with one `?` for the day. */
 function dueRange(ctx: RuleContext, expr: string, bound: string, upper: string): { sql: string; params: unknown[] } {
@@ -60,14 +60,14 @@ function driver(ctx: RuleContext, dirty: string, indexed: string): string {
 }
 
 /** 跟进提醒: days since 最近联系 (or registration, if never contacted) ≥ the 联系策略 cycle. */
-export const followUpRule: Rule = async (m, ctx) => {
+export const followUpRule: Rule = async (db, ctx) => {
   const range = dueRange(
     ctx,
     'COALESCE(c.last_contact_at, substr(c.registered_at, 1, 10))',
     `date(?, '-' || d.cycle_days || ' days')`,
     ctx.today,
   )
-  await m.query(
+  await db.run(
     `INSERT INTO reminder (kind, customer_id, subject_key, due_date, reason, created_at)
      SELECT 'followUp', c.id, '', date(COALESCE(c.last_contact_at, substr(c.registered_at, 1, 10)), '+' || d.cycle_days || ' days'),
        '联系策略「' || d.label || '」每 ' || d.cycle_days || ' 天联系一次，' ||
@@ -86,9 +86,9 @@ export const followUpRule: Rule = async (m, ctx) => {
 }
 
 /** 业务下滑提醒: a customer who has bought, with days since 最近交易 ≥ the 购买策略 cycle. */
-export const salesDeclineRule: Rule = async (m, ctx) => {
+export const salesDeclineRule: Rule = async (db, ctx) => {
   const range = dueRange(ctx, 'c.last_transaction_at', `date(?, '-' || d.cycle_days || ' days')`, ctx.today)
-  await m.query(
+  await db.run(
     `INSERT INTO reminder (kind, customer_id, subject_key, due_date, reason, created_at)
      SELECT 'salesDecline', c.id, '', date(c.last_transaction_at, '+' || d.cycle_days || ' days'),
        '购买策略「' || d.label || '」约 ' || d.cycle_days || ' 天采购一次，最近交易 ' || c.last_transaction_at || ' 之后再无交易',
@@ -106,9 +106,9 @@ export const salesDeclineRule: Rule = async (m, ctx) => {
 }
 
 /** 计划跟进: an interaction's 下次跟进日期 has come and the customer has not been contacted on or after it. */
-export const plannedFollowUpRule: Rule = async (m, ctx) => {
+export const plannedFollowUpRule: Rule = async (db, ctx) => {
   const range = dueRange(ctx, 'i.next_follow_up', '?', ctx.today)
-  await m.query(
+  await db.run(
     `INSERT INTO reminder (kind, customer_id, contact_id, subject_key, due_date, reason, created_at)
      SELECT 'plannedFollowUp', i.customer_id, i.contact_id, 'interaction:' || i.id, i.next_follow_up,
        '交往记录（' || substr(i.occurred_at, 1, 10) || COALESCE('，' || i.subject, '') || '）计划 ' || i.next_follow_up || ' 再次跟进',
@@ -127,9 +127,9 @@ export const plannedFollowUpRule: Rule = async (m, ctx) => {
 }
 
 /** 成交期限: an A or B customer (明确需求, or set by hand) whose expected closing date is near or past, not yet won. */
-export const dealDeadlineRule: Rule = async (m, ctx) => {
+export const dealDeadlineRule: Rule = async (db, ctx) => {
   const range = dueRange(ctx, 'c.expected_close_date', '?', addDays(ctx.today, ctx.leadDays))
-  await m.query(
+  await db.run(
     `INSERT INTO reminder (kind, customer_id, subject_key, due_date, reason, created_at)
      SELECT 'dealDeadline', c.id, '', c.expected_close_date,
        '预计成交日期 ' || c.expected_close_date || CASE WHEN c.expected_close_date < ? THEN ' 已过，尚未成交' ELSE ' 临近' END,
@@ -186,18 +186,40 @@ export function birthdayReasons(): BirthdayReason {
   }
 }
 
+interface ContactBirthdayRow {
+  id: number
+  customer_id: number
+  name: string
+  date: string
+}
+
+interface ContactDateDayRow {
+  id: number
+  contact_id: number
+  customer_id: number
+  name: string
+  label: string
+  date: string
+}
+
+interface CustomerBirthdayRow {
+  id: number
+  name: string
+  date: string
+}
+
 /**
  * 生日/纪念日 of contacts, their families' dates (contact_date) and individual
  * customers, `leadDays` ahead. The SQL finds the few dates whose month-day may fall
  * in the window; nextSolarOccurrence (农历 → 公历 for the year, 29 Feb) decides.
  */
-export const birthdayRule: Rule = async (m, ctx) => {
+export const birthdayRule: Rule = async (db, ctx) => {
   const keys = scopeKeys(ctx)
   if (!keys) return
   const candidates: DateCandidate[] = []
   for (const calendar of ['solar', 'lunar'] as const) {
     const params = [calendar, JSON.stringify(keys[calendar])]
-    const contacts: { id: number; customer_id: number; name: string; date: string }[] = await m.query(
+    const contacts = await db.all<ContactBirthdayRow>(
       `SELECT ct.id, ct.customer_id, ct.name, ct.birthday_date AS date
        FROM ${driver(
          ctx,
@@ -219,19 +241,18 @@ export const birthdayRule: Rule = async (m, ctx) => {
         calendar,
       })
     }
-    const dates: { id: number; contact_id: number; customer_id: number; name: string; label: string; date: string }[] =
-      await m.query(
-        `SELECT cd.id, ct.id AS contact_id, ct.customer_id, ct.name, cd.label, cd.date
-         FROM ${driver(
-           ctx,
-           'contact ct INDEXED BY contact_customer ON ct.customer_id = x.customer_id ' +
-             'CROSS JOIN contact_date cd INDEXED BY contact_date_contact ON cd.contact_id = ct.id',
-           'contact_date cd INDEXED BY contact_date_md CROSS JOIN contact ct ON ct.id = cd.contact_id',
-         )}
-         CROSS JOIN customer c ON c.id = ct.customer_id
-         WHERE c.deleted_at IS NULL AND cd.calendar = ? AND substr(cd.date, -5) IN (SELECT value FROM json_each(?))`,
-        params,
-      )
+    const dates = await db.all<ContactDateDayRow>(
+      `SELECT cd.id, ct.id AS contact_id, ct.customer_id, ct.name, cd.label, cd.date
+       FROM ${driver(
+         ctx,
+         'contact ct INDEXED BY contact_customer ON ct.customer_id = x.customer_id ' +
+           'CROSS JOIN contact_date cd INDEXED BY contact_date_contact ON cd.contact_id = ct.id',
+         'contact_date cd INDEXED BY contact_date_md CROSS JOIN contact ct ON ct.id = cd.contact_id',
+       )}
+       CROSS JOIN customer c ON c.id = ct.customer_id
+       WHERE c.deleted_at IS NULL AND cd.calendar = ? AND substr(cd.date, -5) IN (SELECT value FROM json_each(?))`,
+      params,
+    )
     for (const r of dates) {
       candidates.push({
         customerId: r.customer_id,
@@ -242,7 +263,7 @@ export const birthdayRule: Rule = async (m, ctx) => {
         calendar,
       })
     }
-    const customers: { id: number; name: string; date: string }[] = await m.query(
+    const customers = await db.all<CustomerBirthdayRow>(
       `SELECT c.id, c.name, c.birth_date AS date
        FROM ${driver(ctx, 'customer c ON c.id = x.customer_id', 'customer c INDEXED BY customer_birth_md')}
        WHERE c.birth_date IS NOT NULL AND c.deleted_at IS NULL AND c.birth_calendar = ?
@@ -275,7 +296,7 @@ export const birthdayRule: Rule = async (m, ctx) => {
       ctx.now,
     ])
   }
-  await insertReminders(m, rows)
+  await insertReminders(db, rows)
 }
 
 let lastFestivals: { key: string; found: ReturnType<typeof festivalsWithin> } | null = null
@@ -291,7 +312,7 @@ export function festivalOccasions(today: string, leadDays: number): ReturnType<t
 }
 
 /** 节日问候: one reminder per festival, for the office rather than one customer (a handful of dates: always looked at). */
-export async function festivalRule(m: EntityManager, ctx: RuleContext): Promise<void> {
+export async function festivalRule(db: SqlWriter, ctx: RuleContext): Promise<void> {
   const rows = festivalOccasions(ctx.today, ctx.leadDays).map((f) => [
     'festival',
     null,
@@ -301,16 +322,16 @@ export async function festivalRule(m: EntityManager, ctx: RuleContext): Promise<
     `${f.name}（${f.text}），可向重要客户群发问候`,
     ctx.now,
   ])
-  await insertReminders(m, rows)
+  await insertReminders(db, rows)
 }
 
 /** SQLite allows 999 parameters a statement in older builds: 7 columns × 100 rows stays well under. */
 const chunkRows = 100
 
-async function insertReminders(m: EntityManager, rows: unknown[][]): Promise<void> {
+async function insertReminders(db: SqlWriter, rows: unknown[][]): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkRows) {
     const chunk = rows.slice(start, start + chunkRows)
-    await m.query(
+    await db.run(
       `INSERT INTO reminder (kind, customer_id, contact_id, subject_key, due_date, reason, created_at)
        VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT DO NOTHING`,

@@ -87,7 +87,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     const today = dayjs(now).format('YYYY-MM-DD')
     const time = dayjs(now).format('HH:mm')
     const stamp = dayjs(now).format('YYYY-MM-DD HH:mm:ss')
-    const settings = await store.read((m) => loadReminderSettings(m))
+    const settings = await store.read((db) => loadReminderSettings(db))
     if (settings.startAtLogin !== loginItem) {
       outlet.setStartAtLogin(settings.startAtLogin)
       loginItem = settings.startAtLogin
@@ -98,23 +98,23 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       lastScanAt = now.getTime()
     }
     if (!quiet(settings, time)) {
-      const { shown, total } = await store.write((m) => takeUnannounced(m, stamp, maxAnnounced))
+      const { shown, total } = await store.write((db) => takeUnannounced(db, stamp, maxAnnounced))
       if (shown.length > 0) outlet.announce(shown, total - shown.length)
       await maybeDigest(settings, today, time)
     }
-    const { pending, top } = await store.read((m) => urgentReminders(m, today, trayItems))
+    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems))
     outlet.showPending(pending, top)
   }
 
   async function maybeDigest(settings: ReminderSettings, today: string, time: string): Promise<void> {
     if (time < settings.digestTime) return
-    const due = await store.write(async (m) => {
-      if ((await getSetting(m, lastDigestKey)) === today) return false
-      await setSetting(m, lastDigestKey, today)
+    const due = await store.write(async (db) => {
+      if ((await getSetting(db, lastDigestKey)) === today) return false
+      await setSetting(db, lastDigestKey, today)
       return true
     })
     if (!due) return
-    const { pending, top } = await store.read((m) => urgentReminders(m, today, trayItems))
+    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems))
     if (pending > 0) outlet.digest(pending, top)
   }
 

@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm'
 import type { CalendarKind } from '../../../shared/calendarDate'
 import type { ReminderKind, ReminderSettings } from '../../../shared/reminder'
 import { addDays } from '../../../shared/dateMath'
 import { occurrenceWithin } from '../../../shared/reminderDates'
+import type { SqlWriter } from '../db/sqlHandles'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
 import {
   birthdayLabel,
@@ -43,29 +43,31 @@ export interface ScanResult {
  * is dropped; a greeting a week past its day is dropped.
  */
 export async function scanReminders(
-  m: EntityManager,
+  db: SqlWriter,
   today: string,
   now: string,
   settings: ReminderSettings,
 ): Promise<ScanResult> {
-  const last = await loadScanState(m)
+  const last = await loadScanState(db)
   const full = last === null || last.leadDays !== settings.leadDays
-  const [{ maxId, changed }] = await m.query(
+  const before = await db.first<{ maxId: number; changed: number }>(
     `SELECT (SELECT COALESCE(MAX(id), 0) FROM reminder) AS maxId, EXISTS (SELECT 1 FROM reminder_dirty) AS changed`,
   )
+  const maxId = before?.maxId ?? 0
+  const changed = before?.changed === 1
   // The scheduler scans every few minutes; between two scans of one day with no customer
   // changed, no rule runs and no day passed, so only the snoozes are looked at.
   const newDay = full || last.date < today
   const festivals = settings.festivalGreetings && festivalOccasions(today, settings.leadDays).length > 0
-  const rulesRun = newDay || Boolean(changed) || festivals
+  const rulesRun = newDay || changed || festivals
 
-  await wakeSnoozed(m, today)
-  if (full || changed) await settleStale(m, now, full)
-  if (newDay) await expireGreetings(m, today, now, full ? null : last.date)
+  await wakeSnoozed(db, today)
+  if (full || changed) await settleStale(db, now, full)
+  if (newDay) await expireGreetings(db, today, now, full ? null : last.date)
 
   const run = async (scope: RuleScope) => {
     const ctx: RuleContext = { today, now, leadDays: settings.leadDays, scope }
-    for (const rule of Object.values(customerRules)) await rule(m, ctx)
+    for (const rule of Object.values(customerRules)) await rule(db, ctx)
   }
   if (full) {
     await run({ dirtyOnly: false, since: null })
@@ -74,20 +76,20 @@ export async function scanReminders(
     if (newDay) await run({ dirtyOnly: false, since: last.date })
   }
   if (festivals) {
-    await festivalRule(m, { today, now, leadDays: settings.leadDays, scope: { dirtyOnly: false, since: null } })
+    await festivalRule(db, { today, now, leadDays: settings.leadDays, scope: { dirtyOnly: false, since: null } })
   }
-  if (changed) await m.query(`DELETE FROM reminder_dirty`)
+  if (changed) await db.run(`DELETE FROM reminder_dirty`)
   // Rewriting an unchanged state would still make the transaction commit (and sync) a page.
   if (newDay) {
-    await setSetting(m, scanStateKey, JSON.stringify({ date: today, leadDays: settings.leadDays } satisfies ScanState))
+    await setSetting(db, scanStateKey, JSON.stringify({ date: today, leadDays: settings.leadDays } satisfies ScanState))
   }
   if (!rulesRun) return { created: 0 }
-  const [{ created }] = await m.query(`SELECT COUNT(*) AS created FROM reminder WHERE id > ?`, [maxId])
-  return { created: Number(created) }
+  const count = await db.first<{ created: number }>(`SELECT COUNT(*) AS created FROM reminder WHERE id > ?`, [maxId])
+  return { created: count?.created ?? 0 }
 }
 
-async function loadScanState(m: EntityManager): Promise<ScanState | null> {
-  const json = await getSetting(m, scanStateKey)
+async function loadScanState(db: SqlWriter): Promise<ScanState | null> {
+  const json = await getSetting(db, scanStateKey)
   if (json === null) return null
   const state = JSON.parse(json) as Partial<ScanState>
   return typeof state.date === 'string' && typeof state.leadDays === 'number'
@@ -95,15 +97,15 @@ async function loadScanState(m: EntityManager): Promise<ScanState | null> {
     : null
 }
 
-async function wakeSnoozed(m: EntityManager, today: string): Promise<void> {
-  await m.query(
+async function wakeSnoozed(db: SqlWriter, today: string): Promise<void> {
+  await db.run(
     `UPDATE reminder SET status = 'pending', notified_at = NULL WHERE status = 'snoozed' AND snoozed_until <= ?`,
     [today],
   )
 }
 
 /** Open reminders whose customer's data moved on (only the changed customers, unless `full`). */
-async function settleStale(m: EntityManager, now: string, full: boolean): Promise<void> {
+async function settleStale(db: SqlWriter, now: string, full: boolean): Promise<void> {
   // Over the changed customers: driven from reminder_dirty (CROSS JOIN keeps that order), kind
   // included. As `customer_id IN (…) AND kind = …` the planner walked every open reminder of
   // the kind (~60,000 follow-ups: ~12 ms of a scan with a few customers changed).
@@ -112,33 +114,33 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
       ? `status IN ('pending', 'snoozed') AND kind = '${kind}'`
       : `id IN (SELECT r.id FROM reminder_dirty d CROSS JOIN reminder r ON r.customer_id = d.customer_id
            WHERE r.status IN ('pending', 'snoozed') AND r.kind = '${kind}')`
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = 'done', done_at = ? WHERE ${open('followUp')} AND due_date < (
        SELECT date(COALESCE(c.last_contact_at, substr(c.registered_at, 1, 10)), '+' || d.cycle_days || ' days')
        FROM customer c JOIN dict_item d ON d.id = c.contact_strategy_id WHERE c.id = reminder.customer_id)`,
     [now],
   )
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = 'done', done_at = ? WHERE ${open('salesDecline')} AND due_date < (
        SELECT date(c.last_transaction_at, '+' || d.cycle_days || ' days')
        FROM customer c JOIN dict_item d ON d.id = c.purchase_strategy_id WHERE c.id = reminder.customer_id)`,
     [now],
   )
   // Contacted on or after the planned day, or the plan was changed or deleted.
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = 'done', done_at = ? WHERE ${open('plannedFollowUp')} AND (
        due_date <= (SELECT c.last_contact_at FROM customer c WHERE c.id = reminder.customer_id)
        OR NOT EXISTS (SELECT 1 FROM interaction i
          WHERE i.id = CAST(substr(reminder.subject_key, 13) AS INTEGER) AND i.next_follow_up = reminder.due_date))`,
     [now],
   )
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = 'done', done_at = ? WHERE ${open('dealDeadline')} AND EXISTS (
        SELECT 1 FROM customer c WHERE c.id = reminder.customer_id
          AND (c.expected_close_date IS NOT reminder.due_date OR c.deal_status = '已成交'))`,
     [now],
   )
-  await refreshDateReminders(m, full)
+  await refreshDateReminders(db, full)
 }
 
 /**
@@ -151,13 +153,13 @@ async function settleStale(m: EntityManager, now: string, full: boolean): Promis
  * Those that still fall on their day get their reason rewritten when a name, 纪念日 label or
  * the date's year changed, so the 工作台 never shows a text the card no longer says.
  */
-async function refreshDateReminders(m: EntityManager, full: boolean): Promise<void> {
+async function refreshDateReminders(db: SqlWriter, full: boolean): Promise<void> {
   // Driven from the changed customers (CROSS JOIN keeps that order): by status and kind
   // it visited every open birthday reminder, 5 ms of each scan with none changed.
   const reminders = full ? 'reminder r' : 'reminder_dirty d CROSS JOIN reminder r ON r.customer_id = d.customer_id'
   // Each source's `calendar date` as it is now, NULL when it is gone or no longer this reminder's;
   // with the names its reason is written from.
-  const rows: { id: number; due: string; reason: string; key: string; source: string | null }[] = await m.query(
+  const rows = await db.all<{ id: number; due: string; reason: string; key: string; source: string | null }>(
     `SELECT r.id, r.due_date AS due, r.reason, r.subject_key AS key, CASE
          WHEN r.subject_key = 'customer' THEN (
            SELECT json_array(c.birth_calendar || ' ' || c.birth_date, c.name, NULL) FROM customer c WHERE c.id = r.customer_id)
@@ -199,10 +201,10 @@ async function refreshDateReminders(m: EntityManager, full: boolean): Promise<vo
     if (reason !== r.reason) rewritten.push([r.id, reason])
   }
   if (vanished.length > 0) {
-    await m.query(`DELETE FROM reminder WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(vanished)])
+    await db.run(`DELETE FROM reminder WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(vanished)])
   }
   if (rewritten.length > 0) {
-    await m.query(
+    await db.run(
       `UPDATE reminder SET reason = json_extract(x.value, '$[1]')
        FROM json_each(?) x WHERE reminder.id = json_extract(x.value, '$[0]')`,
       [JSON.stringify(rewritten)],
@@ -211,10 +213,10 @@ async function refreshDateReminders(m: EntityManager, full: boolean): Promise<vo
 }
 
 /** Birthdays and festivals a week past their day, that the calendar passed since `since` (all, when null). */
-async function expireGreetings(m: EntityManager, today: string, now: string, since: string | null): Promise<void> {
+async function expireGreetings(db: SqlWriter, today: string, now: string, since: string | null): Promise<void> {
   const before = addDays(today, -greetingExpiryDays)
   const from = since === null ? '' : ` AND due_date >= ?`
-  await m.query(
+  await db.run(
     `UPDATE reminder SET status = 'ignored', done_at = ?
      WHERE status IN ('pending', 'snoozed') AND kind IN ('birthday', 'festival') AND due_date < ?${from}`,
     since === null ? [now, before] : [now, before, addDays(since, -greetingExpiryDays)],

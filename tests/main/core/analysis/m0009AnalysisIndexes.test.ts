@@ -34,9 +34,9 @@ describe('migration 9 (统计分析 indexes)', () => {
       expect(await m.query(`PRAGMA user_version`)).toEqual([{ user_version: latestSchemaVersion }])
       expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(salesBefore)
       const year = (y: number) => ({ from: `${y}-01-01`, to: `${y + 1}-01-01` })
-      const [row] = await ratios(m, year(2026), year(2025), 'region')
+      const [row] = await store.read((db) => ratios(db, year(2026), year(2025), 'region'))
       expect(row).toMatchObject({ customers: 1, buyers: 1, amount: 10, previousAmount: 30 })
-      const [period] = await retentionPeriods(m, [year(2025), year(2026)])
+      const [period] = await store.read((db) => retentionPeriods(db, [year(2025), year(2026)]))
       expect(period).toMatchObject({ buyers: 1, previousBuyers: 1, retained: 1, newCustomers: 0 })
 
       const plan = async (sql: string) => JSON.stringify(await m.query(`EXPLAIN QUERY PLAN ${sql}`))

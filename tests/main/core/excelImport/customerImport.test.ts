@@ -382,14 +382,14 @@ describe('customer import', () => {
 
   it('looks up duplicates on a connection of its own, which sees the database as it was before the import', async () => {
     const keys = { names: ['广州人易科技', '导入中途改的名称'], phones: ['02088886666'], emails: [], creditCodes: [] }
-    await core.store.write(async (m) => {
+    await core.store.write(async (db) => {
       // What the import's transaction has written so far is not "in the database" yet.
-      await m.query(`UPDATE customer SET name_norm = '导入中途改的名称' WHERE id = ?`, [existing.id])
-      expect([...(await customersMatching(m, keys)).nameNorm.keys()]).toEqual(['导入中途改的名称'])
+      await db.run(`UPDATE customer SET name_norm = '导入中途改的名称' WHERE id = ?`, [existing.id])
+      expect([...(await customersMatching(db, keys)).nameNorm.keys()]).toEqual(['导入中途改的名称'])
       const before = await withImportLookups(core.store.databasePath, (lookups) => customersMatching(lookups, keys))
       expect([...before.nameNorm.keys()]).toEqual(['广州人易科技'])
       expect(before.phone.get('02088886666')?.id).toBe(existing.id)
-      await m.query(`UPDATE customer SET name_norm = '广州人易科技' WHERE id = ?`, [existing.id])
+      await db.run(`UPDATE customer SET name_norm = '广州人易科技' WHERE id = ?`, [existing.id])
     })
   })
 
@@ -402,7 +402,7 @@ describe('customer import', () => {
     const [binned, oldest, , newest] = sharing.map((c) => c.id) as number[]
     await call(core, 'customers.delete', { ids: [binned] })
     const keys = { names: [], phones: ['13900001111', '02066661111'], emails: [], creditCodes: [] }
-    const matched = await customersMatching(core.store.manager, keys)
+    const matched = await core.store.read((db) => customersMatching(db, keys))
     expect([...matched.phone.values()].map((c) => c.id)).toEqual([oldest, oldest])
     // The contacts' phone indexes are ordered by customer, so each lookup stops at the first live one.
     const plan: { detail: string }[] = await core.store.manager.query(

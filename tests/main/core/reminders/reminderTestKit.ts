@@ -22,8 +22,8 @@ export async function scanOn(
   today: string,
   settings: Partial<ReminderSettings> = {},
 ): Promise<{ created: number }> {
-  return core.store.write((m) =>
-    scanReminders(m, today, `${today} 09:00:00`, { ...defaultReminderSettings, ...settings }),
+  return core.store.write((db) =>
+    scanReminders(db, today, `${today} 09:00:00`, { ...defaultReminderSettings, ...settings }),
   )
 }
 
