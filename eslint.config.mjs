@@ -81,6 +81,24 @@ export default tseslint.config(
     },
   },
   {
+    // One place for moving between screens and one for keyboard shortcuts, so a route guard or a new shortcut is one edit.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/app/navigate.ts', 'src/renderer/src/app/shortcuts.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name='hash']",
+          message: 'move between screens with navigate() from app/navigate.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value='keydown']",
+          message: 'register a keyboard shortcut with useShortcut() from app/shortcuts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { setTimeout: 'readonly', URL: 'readonly' } },
   },
