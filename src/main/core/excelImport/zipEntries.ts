@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { AppError } from '../appError'
 
@@ -20,10 +21,10 @@ export function tooLarge(): AppError {
 export type ZipParts = Map<string, () => Promise<Buffer>>
 
 /**
- * The files of a zip archive (an .xlsx is one), read with yauzl: each unpacked
+ * The files of a zip archive (an .xlsx is one), found with yauzl: each unpacked
  * when asked for and stopped as soon as it grows past the size the directory
- * declares for it (yauzl's validateEntrySizes), an archive declaring more than
- * `maxUnpackedBytes` in all refused before anything is unpacked. Null for what
+ * declares for it, an archive declaring more than `maxUnpackedBytes` in all
+ * refused before anything is unpacked. Null for what
  * the fast reader leaves to exceljs: encryption or a compression other than
  * stored/deflate. Throws the Chinese message for a file that is not a zip at
  * all: exceljs would otherwise wait for ever on an empty or truncated stream.
@@ -36,8 +37,35 @@ export async function zipEntries(bytes: Buffer): Promise<ZipParts | null> {
     return null
   }
   const parts: ZipParts = new Map()
-  for (const entry of entries) parts.set(entry.fileName, () => unpack(zip, entry))
+  for (const entry of entries) parts.set(entry.fileName, () => unpackAtOnce(bytes, zip, entry))
   return parts
+}
+
+/**
+ * One part in one call of Node's zlib, bounded by its declared size. Not yauzl's
+ * read stream (which checks the same bound): on a 50,000-row sheet its 16 KB
+ * chunks through three streams took about 1.8 times as long as this, on the
+ * import's hot path. yauzl still finds where the part's data starts.
+ */
+async function unpackAtOnce(bytes: Buffer, zip: ZipFile, entry: Entry): Promise<Buffer> {
+  let start: number
+  try {
+    start = (await zip.readLocalFileHeaderPromise(entry, { minimal: true })).fileDataStart
+  } catch (error) {
+    throw zipError(error as Error)
+  }
+  const data = bytes.subarray(start, start + entry.compressedSize)
+  if (entry.compressionMethod === 0) return data
+  try {
+    // One byte more than declared, so a part that grows past its declared size is caught, not cut.
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1) })
+    if (out.length > entry.uncompressedSize) throw tooLarge()
+    return out
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge()
+    throw new AppError('VALIDATION', notAnXlsx)
+  }
 }
 
 /**
@@ -52,7 +80,7 @@ export async function assertUnpacksWithinDeclaredSizes(bytes: Buffer): Promise<v
       throw new AppError('VALIDATION', '文件有密码保护，请先在 Excel/WPS 中取消密码并另存为 .xlsx')
     }
     // exceljs reads stored and deflated parts only; yauzl would refuse the others anyway.
-    if (entry.compressionMethod === 8) await unpack(zip, entry, true)
+    if (entry.compressionMethod === 8) await drain(zip, entry)
   }
 }
 
@@ -87,19 +115,16 @@ async function openZip(bytes: Buffer): Promise<{ zip: ZipFile; entries: Entry[] 
   return { zip, entries }
 }
 
-/** One part unpacked; with `discard`, only counted (the bound is yauzl's check of the declared size). */
-function unpack(zip: ZipFile, entry: Entry, discard = false): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+/** One part streamed and counted, nothing kept; yauzl stops it once past its declared size. */
+function drain(zip: ZipFile, entry: Entry): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error) {
         reject(zipError(error))
         return
       }
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => {
-        if (!discard) chunks.push(chunk)
-      })
-      stream.on('end', () => resolve(Buffer.concat(chunks)))
+      stream.on('data', () => undefined)
+      stream.on('end', resolve)
       stream.on('error', (streamError: Error) => {
         // Stops the inflating too: yauzl's destroy unhooks it from the source.
         stream.destroy()
