@@ -46,17 +46,48 @@ export class SqlWriter extends SqlReader {
     return this.entityManager
   }
 
-  /** A read, or a write with RETURNING: any statement that answers rows. */
+  /**
+   * A read, or a write with RETURNING: any statement that answers rows. Straight to
+   * the driver's connection, because TypeORM's sqlite runner sends a statement that
+   * begins with `INSERT `, `UPDATE ` or `DELETE ` to sqlite3's run(), which drops the
+   * rows. The same connection as TypeORM's, so inside the same transaction.
+   */
   override all<Row>(sql: string, params: SqlParams = []): Promise<Row[]> {
-    return this.entityManager.query(sql, [...params])
+    const connection = this.connection()
+    return new Promise((resolve, reject) =>
+      connection.all(sql, [...params], (error: Error | null, rows: Row[]) => (error ? reject(error) : resolve(rows))),
+    )
   }
 
-  async run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    // The transaction's own runner (sqlite shares one connection); `true` asks for rowid and changes too.
-    const runner = this.entityManager.queryRunner ?? this.entityManager.connection.createQueryRunner()
-    const result = (await runner.query(sql, [...params], true)) as { raw: unknown; affected?: number }
-    return { lastId: typeof result.raw === 'number' ? result.raw : 0, changes: result.affected ?? 0 }
+  /**
+   * A statement whose rows are not wanted. sqlite3's run() reports the last rowid
+   * and the changes whatever the statement begins with (TypeORM's runner only does
+   * for statements that begin with `INSERT ` and the like).
+   */
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    const connection = this.connection()
+    return new Promise((resolve, reject) =>
+      connection.run(sql, [...params], function (this: { lastID: number; changes: number }, error: Error | null) {
+        if (error) reject(error)
+        else resolve({ lastId: this.lastID, changes: this.changes })
+      }),
+    )
   }
+
+  private connection(): SqliteConnection {
+    return (this.entityManager.connection.driver as unknown as { databaseConnection: SqliteConnection })
+      .databaseConnection
+  }
+}
+
+/** The part of sqlite3's Database the writer uses. */
+interface SqliteConnection {
+  all(sql: string, params: unknown[], callback: (error: Error | null, rows: never[]) => void): void
+  run(
+    sql: string,
+    params: unknown[],
+    callback: (this: { lastID: number; changes: number }, error: Error | null) => void,
+  ): void
 }
 
 /**

@@ -43,3 +43,18 @@ describe('the store’s handles', () => {
     expect(updated.changes).toBe(2)
   })
 })
+
+describe('a write handle, whatever the statement begins with', () => {
+  it('returns the rows of INSERT … RETURNING and counts the changes of a statement that starts with WITH', async () => {
+    core = await openCore(tempDir('handles'))
+    const rows = await core.store.write((db) =>
+      db.all<{ key: string }>(`INSERT INTO app_setting (key, value) VALUES ('r1', '1'), ('r2', '2') RETURNING key`),
+    )
+    expect(rows.map((r) => r.key).sort()).toEqual(['r1', 'r2'])
+    const changed = await core.store.write((db) =>
+      db.run(`
+        WITH k AS (SELECT 'r1' AS key UNION ALL SELECT 'r2') UPDATE app_setting SET value = 'x' WHERE key IN (SELECT key FROM k)`),
+    )
+    expect(changed.changes).toBe(2)
+  })
+})
