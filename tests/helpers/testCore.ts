@@ -1,5 +1,6 @@
 import { openCore, type Core, type OpenCoreOptions } from '../../src/main/core/openCore'
 import { tempDir } from './tempDir'
+import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/contract'
 
 /** A core over a brand-new SQLite file in its own folder, checking outputs against the contract. */
 export async function testCore(
@@ -17,9 +18,17 @@ export async function testCore(
   return { ...core, dataDir }
 }
 
-/** Calls a channel and returns its value, failing the test on an error Result. */
-export async function call<T = unknown>(core: Core, channel: string, input: unknown): Promise<T> {
+/**
+ * Calls a channel and returns its value, failing the test on an error Result.
+ * Typed from the contract: a misspelt channel or a wrong input fails the typecheck.
+ * A test that sends a deliberately wrong input uses `core.dispatch` instead.
+ */
+export async function call<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const result = await core.dispatch(channel, input)
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
+  return result.value as ChannelOutput<C>
 }

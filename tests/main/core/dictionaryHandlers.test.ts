@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DictionaryCategory } from '../../../src/shared/dictionary'
 import type { DictItem } from '../../../src/shared/dictionary'
 import { channels } from '../../../src/shared/contract'
 import { call, testCore } from '../../helpers/testCore'
@@ -20,11 +21,11 @@ async function snapshot(): Promise<string> {
   return JSON.stringify([items, regions])
 }
 
-const list = (category: string): Promise<DictItem[]> => call<DictItem[]>(core, 'dictionary.list', { category })
+const list = (category: DictionaryCategory): Promise<DictItem[]> => call(core, 'dictionary.list', { category })
 
 describe('dictionary handlers through the dispatch', () => {
   it('lists the seeded defaults of every category in order', async () => {
-    const all = await call<DictItem[]>(core, 'dictionary.list', {})
+    const all = await call(core, 'dictionary.list', {})
     const labels = (category: string): string[] => all.filter((i) => i.category === category).map((i) => i.label)
     expect(labels('region')).toEqual(['华北', '华东', '华中', '华南', '西南', '西北', '东北'])
     expect(labels('source')).toEqual(expect.arrayContaining(['网站广告', '展览会', '市场活动', '合作伙伴开发']))
@@ -42,29 +43,29 @@ describe('dictionary handlers through the dispatch', () => {
   })
 
   it('adds, renames, disables and reorders items', async () => {
-    const added = await call<DictItem>(core, 'dictionary.create', { category: 'source', label: '  抖音  ' })
+    const added = await call(core, 'dictionary.create', { category: 'source', label: '  抖音  ' })
     expect(added).toMatchObject({ label: '抖音', enabled: true, cycleDays: null, usage: 0 })
     expect((await list('source')).at(-1)?.label).toBe('抖音')
 
-    const renamed = await call<DictItem>(core, 'dictionary.update', { id: added.id, label: '短视频' })
+    const renamed = await call(core, 'dictionary.update', { id: added.id, label: '短视频' })
     expect(renamed.label).toBe('短视频')
-    const disabled = await call<DictItem>(core, 'dictionary.update', { id: added.id, enabled: false })
+    const disabled = await call(core, 'dictionary.update', { id: added.id, enabled: false })
     expect(disabled.enabled).toBe(false)
 
     const ids = (await list('source')).map((i) => i.id).reverse()
-    const reordered = await call<DictItem[]>(core, 'dictionary.reorder', { category: 'source', ids })
+    const reordered = await call(core, 'dictionary.reorder', { category: 'source', ids })
     expect(reordered.map((i) => i.id)).toEqual(ids)
     expect(reordered[0]?.label).toBe('短视频')
   })
 
   it('keeps cycle days on strategy items and requires them there', async () => {
-    const item = await call<DictItem>(core, 'dictionary.create', {
+    const item = await call(core, 'dictionary.create', {
       category: 'contactStrategy',
       label: '每十天',
       cycleDays: 10,
     })
     expect(item.cycleDays).toBe(10)
-    expect((await call<DictItem>(core, 'dictionary.update', { id: item.id, cycleDays: 12 })).cycleDays).toBe(12)
+    expect((await call(core, 'dictionary.update', { id: item.id, cycleDays: 12 })).cycleDays).toBe(12)
     const missing = await core.dispatch('dictionary.create', { category: 'purchaseStrategy', label: '不定期' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '购买策略需要填写周期天数' } })
     const onPlain = await core.dispatch('dictionary.update', { id: 1, cycleDays: 5 })
@@ -72,7 +73,7 @@ describe('dictionary handlers through the dispatch', () => {
   })
 
   it('keeps a product category on products only', async () => {
-    const product = await call<DictItem>(core, 'dictionary.create', {
+    const product = await call(core, 'dictionary.create', {
       category: 'product',
       label: '中央空调',
       groupName: '暖通设备',
@@ -90,16 +91,16 @@ describe('dictionary handlers through the dispatch', () => {
     expect(await snapshot()).toBe(before)
 
     await call(core, 'regions.set', { provinceCode: '150000', regionId: null })
-    const unused = await call<DictItem>(core, 'dictionary.create', { category: 'region', label: '测试区' })
+    const unused = await call(core, 'dictionary.create', { category: 'region', label: '测试区' })
     await call(core, 'dictionary.delete', { id: unused.id })
     expect((await list('region')).map((i) => i.label)).not.toContain('测试区')
   })
 
   it('maps provinces to regions', async () => {
     const south = (await list('region')).find((i) => i.label === '华南')
-    const set = await call(core, 'regions.set', { provinceCode: '430000', regionId: south?.id })
-    expect(set).toMatchObject({ provinceCode: '430000', provinceName: '湖南省', regionId: south?.id })
-    const all = await call<{ provinceCode: string }[]>(core, 'regions.list', {})
+    const set = await call(core, 'regions.set', { provinceCode: '430000', regionId: south?.id ?? null })
+    expect(set).toMatchObject({ provinceCode: '430000', provinceName: '湖南省', regionId: south?.id ?? null })
+    const all = await call(core, 'regions.list', {})
     expect(all).toHaveLength(34)
   })
 

@@ -2,9 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { saleTable } from '../../../../src/main/core/activity/saleQueries'
 import { recomputeSaleStats } from '../../../../src/main/core/activity/customerStats'
 import type { Customer } from '../../../../src/shared/customer'
-import type { DictItem } from '../../../../src/shared/dictionary'
-import type { Interaction, InteractionListOutput } from '../../../../src/shared/interaction'
-import type { Sale, SaleListOutput } from '../../../../src/shared/sale'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError } from '../customers/customerTestKit'
 import { addDictItem, snapshot, storedStats } from './activityTestKit'
@@ -33,7 +30,7 @@ afterEach(async () => {
 describe('interactions', () => {
   it('creates, lists, updates and deletes a record, keeping 最近联系', async () => {
     const contactId = customer.contacts[0]?.id
-    const created = await call<Interaction>(core, 'interactions.create', {
+    const created = await call(core, 'interactions.create', {
       customerId: customer.id,
       contactId,
       occurredAt: '2026-03-08 14:30',
@@ -60,11 +57,11 @@ describe('interactions', () => {
       occurredAt: '2026-01-02 09:00',
       typeId: phoneCall,
     })
-    const list = await call<InteractionListOutput>(core, 'interactions.list', { customerId: customer.id })
+    const list = await call(core, 'interactions.list', { customerId: customer.id })
     expect(list.total).toBe(2)
     expect(list.rows.map((r) => r.occurredAt)).toEqual(['2026-03-08 14:30', '2026-01-02 09:00'])
 
-    const updated = await call<Interaction>(core, 'interactions.update', {
+    const updated = await call(core, 'interactions.update', {
       id: created.id,
       occurredAt: '2025-12-31 08:00',
       content: null,
@@ -73,7 +70,7 @@ describe('interactions', () => {
     expect((await storedStats(core, customer.id)).lastContactAt).toBe('2026-01-02')
 
     // Moving it to another customer drops the old customer's contact and updates both customers.
-    const moved = await call<Interaction>(core, 'interactions.update', {
+    const moved = await call(core, 'interactions.update', {
       id: created.id,
       customerId: other.id,
       occurredAt: '2026-05-01 10:00',
@@ -93,7 +90,7 @@ describe('interactions', () => {
     await add(customer.id, '2026-01-01 09:00', visit, '年初拜访', staff)
     await add(customer.id, '2026-01-31 23:59', phoneCall, '电话回访 100%', null)
     await add(other.id, '2026-02-01 00:00', visit, '二月拜访', staff)
-    const list = (input: object) => call<InteractionListOutput>(core, 'interactions.list', input)
+    const list = (input: object) => call(core, 'interactions.list', input)
 
     expect((await list({})).total).toBe(3)
     const january = await list({ dateFrom: '2026-01-01', dateTo: '2026-01-31' })
@@ -134,7 +131,7 @@ describe('interactions', () => {
 
 describe('sales', () => {
   it('creates with 金额 = 数量 × 单价, lists with product and 产品类别, updates and deletes, keeping the statistics', async () => {
-    const first = await call<Sale>(core, 'sales.create', {
+    const first = await call(core, 'sales.create', {
       customerId: customer.id,
       date: '2026-03-01',
       productId: printer,
@@ -143,7 +140,7 @@ describe('sales', () => {
       remarks: '首单',
     })
     expect(first).toMatchObject({ amount: 3.02, productLabel: '激光打印机', productGroup: '办公设备' })
-    const second = await call<Sale>(core, 'sales.create', { customerId: customer.id, date: '2026-01-15', amount: 1000 })
+    const second = await call(core, 'sales.create', { customerId: customer.id, date: '2026-01-15', amount: 1000 })
     expect(second).toMatchObject({ quantity: null, unitPrice: null, amount: 1000, productLabel: null })
     expect(await storedStats(core, customer.id)).toMatchObject({
       transactionCount: 2,
@@ -151,23 +148,23 @@ describe('sales', () => {
       firstTransactionAt: '2026-01-15',
       lastTransactionAt: '2026-03-01',
     })
-    const customerAfter = await call<Customer>(core, 'customers.get', { id: customer.id })
+    const customerAfter = await call(core, 'customers.get', { id: customer.id })
     expect(customerAfter).toMatchObject({ transactionCount: 2, transactionAmount: 1003.02 })
 
     // A new 数量 without 金额 recomputes it; a 金额 given alone is kept.
-    expect(await call<Sale>(core, 'sales.update', { id: first.id, quantity: 10 })).toMatchObject({ amount: 10.05 })
-    expect(await call<Sale>(core, 'sales.update', { id: first.id, amount: 9 })).toMatchObject({ amount: 9 })
-    expect(await call<Sale>(core, 'sales.update', { id: first.id, remarks: '' })).toMatchObject({
+    expect(await call(core, 'sales.update', { id: first.id, quantity: 10 })).toMatchObject({ amount: 10.05 })
+    expect(await call(core, 'sales.update', { id: first.id, amount: 9 })).toMatchObject({ amount: 9 })
+    expect(await call(core, 'sales.update', { id: first.id, remarks: '' })).toMatchObject({
       amount: 9,
       remarks: null,
     })
 
-    const list = await call<SaleListOutput>(core, 'sales.list', { customerId: customer.id })
+    const list = await call(core, 'sales.list', { customerId: customer.id })
     expect(list).toMatchObject({ total: 2, totalAmount: 1009 })
     expect(list.rows.map((r) => r.date)).toEqual(['2026-03-01', '2026-01-15'])
-    expect((await call<SaleListOutput>(core, 'sales.list', { quick: '激光' })).total).toBe(1)
-    expect((await call<SaleListOutput>(core, 'sales.list', { productIds: [printer] })).total).toBe(1)
-    expect((await call<SaleListOutput>(core, 'sales.list', { dateTo: '2026-02-28' })).rows[0]?.id).toBe(second.id)
+    expect((await call(core, 'sales.list', { quick: '激光' })).total).toBe(1)
+    expect((await call(core, 'sales.list', { productIds: [printer] })).total).toBe(1)
+    expect((await call(core, 'sales.list', { dateTo: '2026-02-28' })).rows[0]?.id).toBe(second.id)
 
     // Moving a sale recomputes both customers.
     await call(core, 'sales.update', { id: first.id, customerId: other.id })
@@ -195,7 +192,7 @@ describe('sales', () => {
   it('refuses bad input, an unknown or disabled product and a customer in the 回收站, changing nothing', async () => {
     await call(core, 'sales.create', { customerId: customer.id, date: '2026-01-01', amount: 50 })
     const disabled = await addDictItem(core, 'product', '停产型号')
-    await call<DictItem>(core, 'dictionary.update', { id: disabled, enabled: false })
+    await call(core, 'dictionary.update', { id: disabled, enabled: false })
     const bin = await createCustomer(core, { name: '回收站客户' })
     await call(core, 'customers.delete', { ids: [bin.id] })
     const before = await snapshot(core)
@@ -215,7 +212,7 @@ describe('sales', () => {
       const error = await expectError(core, 'sales.create', input)
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/)
     }
-    const [sale] = (await call<SaleListOutput>(core, 'sales.list', {})).rows
+    const [sale] = (await call(core, 'sales.list', {})).rows
     expect((await expectError(core, 'sales.update', { id: sale?.id, amount: null })).fields).toHaveProperty('amount')
     expect((await expectError(core, 'sales.update', { id: sale?.id, productId: 99999 })).code).toBe('VALIDATION')
     expect((await expectError(core, 'sales.update', { id: sale?.id, customerId: bin.id })).code).toBe('VALIDATION')
@@ -232,7 +229,14 @@ describe('sales', () => {
         const row = { customerId: customer.id, date: '2026-06-01', productId: null, quantity: null, unitPrice: null }
         await saleTable.insert(db, { ...row, amount: 70, remarks: null, createdAt: time, updatedAt: time })
         await recomputeSaleStats(db, [customer.id])
-        await saleTable.insert(db, { ...row, productId: 99999, amount: 1, remarks: null, createdAt: time, updatedAt: time })
+        await saleTable.insert(db, {
+          ...row,
+          productId: 99999,
+          amount: 1,
+          remarks: null,
+          createdAt: time,
+          updatedAt: time,
+        })
       }),
     ).rejects.toThrow(/FOREIGN KEY/)
     expect(await snapshot(core)).toEqual(before)
@@ -250,9 +254,7 @@ describe('sales', () => {
     for (const id of [printer, phoneCall, staff]) {
       expect((await expectError(core, 'dictionary.delete', { id })).code).toBe('IN_USE')
     }
-    const [item] = (await call<DictItem[]>(core, 'dictionary.list', { category: 'product' })).filter(
-      (i) => i.id === printer,
-    )
+    const [item] = (await call(core, 'dictionary.list', { category: 'product' })).filter((i) => i.id === printer)
     expect(item?.usage).toBe(1)
     const unused = await addDictItem(core, 'product', '未用产品')
     expect(await call(core, 'dictionary.delete', { id: unused })).toEqual({ id: unused })
@@ -277,9 +279,7 @@ describe('customers.purge', () => {
     expect(await m.query(`SELECT customer_id FROM interaction`)).toEqual([{ customer_id: other.id }])
     expect(await storedStats(core, other.id)).toMatchObject({ transactionCount: 1, lastContactAt: '2026-01-01' })
     // The product is no longer used by the purged customer's sale.
-    const [item] = (await call<DictItem[]>(core, 'dictionary.list', { category: 'product' })).filter(
-      (i) => i.id === printer,
-    )
+    const [item] = (await call(core, 'dictionary.list', { category: 'product' })).filter((i) => i.id === printer)
     expect(item?.usage).toBe(1)
   })
 })

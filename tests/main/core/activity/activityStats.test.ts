@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Customer } from '../../../../src/shared/customer'
-import type { Interaction } from '../../../../src/shared/interaction'
-import type { Sale } from '../../../../src/shared/sale'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId } from '../customers/customerTestKit'
 import { addDictItem, freshStats, storedStats } from './activityTestKit'
@@ -49,7 +47,7 @@ describe('customer statistics under random writes', () => {
     for (let step = 0; step < 400; step++) {
       const roll = random()
       if (roll < 0.3 || sales.length === 0) {
-        const sale = await call<Sale>(core, 'sales.create', {
+        const sale = await call(core, 'sales.create', {
           customerId: pick(customerIds),
           date: date(),
           ...saleValues(),
@@ -62,7 +60,7 @@ describe('customer statistics under random writes', () => {
         const id = sales.splice(int(0, sales.length - 1), 1)[0]
         await call(core, 'sales.delete', { id })
       } else if (roll < 0.8 || interactions.length === 0) {
-        const interaction = await call<Interaction>(core, 'interactions.create', {
+        const interaction = await call(core, 'interactions.create', {
           customerId: pick(customerIds),
           occurredAt: time(),
           typeId: pick(types),

@@ -1,10 +1,15 @@
 import type { Core } from '../../../../src/main/core/openCore'
-import type { DictItem } from '../../../../src/shared/dictionary'
+import type { DictionaryCategory } from '../../../../src/shared/dictionary'
 import { call } from '../../../helpers/testCore'
 
 /** A new dictionary item (产品, 业务员 …), returning its id. */
-export async function addDictItem(core: Core, category: string, label: string, groupName?: string): Promise<number> {
-  const item = await call<DictItem>(core, 'dictionary.create', { category, label, ...(groupName ? { groupName } : {}) })
+export async function addDictItem(
+  core: Core,
+  category: DictionaryCategory,
+  label: string,
+  groupName?: string,
+): Promise<number> {
+  const item = await call(core, 'dictionary.create', { category, label, ...(groupName ? { groupName } : {}) })
   return item.id
 }
 

@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type {
-  ContactsOutput,
-  ExtremesOutput,
-  FeedbackOutput,
-  GradesOutput,
-  ParetoOutput,
-  RatioRow,
-  RetentionOutput,
-  RfmOutput,
-  SourceRow,
-} from '../../../../src/shared/analysis/analysisOutputs'
+import type { ExtremesOutput, GradesOutput } from '../../../../src/shared/analysis/analysisOutputs'
 import { call, testCore } from '../../../helpers/testCore'
 import { expectError } from '../customers/customerTestKit'
 import { buildFixture, type Fixture } from './analysisFixture'
@@ -30,7 +20,7 @@ afterAll(async () => {
 
 describe('客户来源分布 and 比率分析', () => {
   it('counts new and all customers per 大区, with a group for customers without a region', async () => {
-    const rows = await call<SourceRow[]>(core, 'analysis.sources', { period: y2026, dimension: 'region' })
+    const rows = await call(core, 'analysis.sources', { period: y2026, dimension: 'region' })
     // New in 2026: 北辰 (华北) and 东方 (no region); by the end of 2026: 华北 A B, 华东 C F, none D. E is deleted.
     expect(rows).toEqual([
       { key: expect.any(String), label: '华北', newCustomers: 1, newShare: 0.5, customers: 2, customerShare: 0.4 },
@@ -40,7 +30,7 @@ describe('客户来源分布 and 比率分析', () => {
   })
 
   it('gives 区域销售额比率 with the change against the previous period, negative and from nothing', async () => {
-    const rows = await call<RatioRow[]>(core, 'analysis.ratios', {
+    const rows = await call(core, 'analysis.ratios', {
       period: y2026,
       previous: y2025,
       dimension: 'region',
@@ -53,7 +43,7 @@ describe('客户来源分布 and 比率分析', () => {
       // No region: D 100, nothing before → no ratio.
       ['未分区域', 1, 1, 100, 0.1, 0, null],
     ])
-    const declining = await call<RatioRow[]>(core, 'analysis.ratios', {
+    const declining = await call(core, 'analysis.ratios', {
       period: y2025,
       previous: { from: '2024-01-01', to: '2025-01-01' },
       dimension: 'region',
@@ -63,7 +53,7 @@ describe('客户来源分布 and 比率分析', () => {
   })
 
   it('returns zeros and no ratios for an empty period', async () => {
-    const rows = await call<RatioRow[]>(core, 'analysis.ratios', {
+    const rows = await call(core, 'analysis.ratios', {
       period: empty,
       previous: { from: '2029-01-01', to: '2030-01-01' },
       dimension: 'source',
@@ -86,11 +76,7 @@ describe('客户来源分布 and 比率分析', () => {
 
 describe('销售业绩', () => {
   it('ranks customers of a year with ties, products, quantity, share and change', async () => {
-    const out = await call<{ rows: Record<string, unknown>[]; total: number; totalAmount: number }>(
-      core,
-      'analysis.salesPerformance',
-      { year: 2026 },
-    )
+    const out = await call(core, 'analysis.salesPerformance', { year: 2026 })
     expect(out.total).toBe(4)
     expect(out.totalAmount).toBe(1000)
     expect(out.rows.map((r) => [r.name, r.rank, r.amount, r.share, r.previousAmount, r.change])).toEqual([
@@ -106,7 +92,7 @@ describe('销售业绩', () => {
 describe('极端情况', () => {
   it('lists top N by total, growth and decline with rank changes and the 应对措施 note', async () => {
     await call(core, 'analysis.setNote', { customerId: fx.ids.A, note: '  安排经理回访  ' })
-    const out = await call<ExtremesOutput>(core, 'analysis.extremes', { period: y2026, previous: y2025, topN: 2 })
+    const out = await call(core, 'analysis.extremes', { period: y2026, previous: y2025, topN: 2 })
     const brief = (rows: ExtremesOutput['byTotal']) =>
       rows.map((r) => [r.name, r.amount, r.difference, r.rank, r.previousRank, r.rankChange])
     // 2026: B 500 (1), A 200 (2), C 200 (2, tie; A first by pinyin), D 100 (4). 2025: A 300 (1), C 200 (2).
@@ -124,7 +110,7 @@ describe('极端情况', () => {
     expect(out.byDecline[0]?.note).toBe('安排经理回访')
 
     await call(core, 'analysis.setNote', { customerId: fx.ids.A, note: '' })
-    const cleared = await call<ExtremesOutput>(core, 'analysis.extremes', { period: y2026, previous: y2025, topN: 2 })
+    const cleared = await call(core, 'analysis.extremes', { period: y2026, previous: y2025, topN: 2 })
     expect(cleared.byDecline[0]?.note).toBeNull()
   })
 
@@ -139,7 +125,7 @@ describe('极端情况', () => {
 
 describe('保持与流失', () => {
   it('counts retained, churned and new customers per period, and those past their purchase cycle', async () => {
-    const out = await call<RetentionOutput>(core, 'analysis.retention', {
+    const out = await call(core, 'analysis.retention', {
       periods: [y2025, { from: '2026-01-01', to: '2026-07-01' }, { from: '2026-07-01', to: '2027-01-01' }],
       asOf: '2026-12-31',
     })
@@ -163,7 +149,7 @@ describe('保持与流失', () => {
   })
 
   it('has no rates for periods without buyers', async () => {
-    const out = await call<RetentionOutput>(core, 'analysis.retention', {
+    const out = await call(core, 'analysis.retention', {
       periods: [empty, { from: '2031-01-01', to: '2032-01-01' }],
       asOf: '2020-01-01',
     })
@@ -187,7 +173,7 @@ describe('保持与流失', () => {
 
 describe('RFM', () => {
   it('scores by quintile with ties sharing a score, and assigns the eight segments against the mean', async () => {
-    const out = await call<RfmOutput>(core, 'analysis.rfm', { asOf: '2026-12-31', windowMonths: 12 })
+    const out = await call(core, 'analysis.rfm', { asOf: '2026-12-31', windowMonths: 12 })
     expect([out.from, out.to, out.scored]).toEqual(['2026-01-01', '2027-01-01', 4])
     const byName = Object.fromEntries(
       out.customers.map((c) => [c.name, [c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment]]),
@@ -211,7 +197,7 @@ describe('RFM', () => {
   })
 
   it('scores nobody in a window without sales', async () => {
-    const out = await call<RfmOutput>(core, 'analysis.rfm', { asOf: '2020-06-30', windowMonths: 3 })
+    const out = await call(core, 'analysis.rfm', { asOf: '2020-06-30', windowMonths: 3 })
     expect(out.scored).toBe(0)
     expect(out.customers).toEqual([])
     expect(out.segments.every((s) => s.customers === 0)).toBe(true)
@@ -220,7 +206,7 @@ describe('RFM', () => {
 
 describe('二八分析', () => {
   it('gives the curve, the top-20 % share and ABC classes', async () => {
-    const out = await call<ParetoOutput>(core, 'analysis.pareto', { period: y2026 })
+    const out = await call(core, 'analysis.pareto', { period: y2026 })
     // B 500 (50 %), A 200 (70 %), C 200 (90 %), D 100 (100 %); A before C on equal amounts (lower id).
     expect(out.customers).toBe(4)
     expect(out.topFifthCount).toBe(1)
@@ -242,7 +228,7 @@ describe('二八分析', () => {
 
   it('keeps a customer that brings the total exactly to 80 % (or 95 %) in the higher class', async () => {
     // 2024: C 800 (exactly 80 %), A 150 (exactly 95 %), F 50.
-    const out = await call<ParetoOutput>(core, 'analysis.pareto', { period: { from: '2024-01-01', to: '2025-01-01' } })
+    const out = await call(core, 'analysis.pareto', { period: { from: '2024-01-01', to: '2025-01-01' } })
     expect(out.top.map((t) => [t.name, t.cumulativeShare, t.abcClass])).toEqual([
       ['长城建材', 0.8, 'A'],
       ['安达贸易', 0.95, 'B'],
@@ -256,14 +242,14 @@ describe('二八分析', () => {
   })
 
   it('is empty for a period without sales', async () => {
-    const out = await call<ParetoOutput>(core, 'analysis.pareto', { period: empty })
+    const out = await call(core, 'analysis.pareto', { period: empty })
     expect(out).toMatchObject({ customers: 0, topFifthShare: 0, curve: [], classes: [], top: [] })
   })
 })
 
 describe('分级分布', () => {
   it('counts 成交级别, 客情 and 价值 of the customers not in the 回收站', async () => {
-    const out = await call<GradesOutput>(core, 'analysis.grades', {})
+    const out = await call(core, 'analysis.grades', {})
     const brief = (rows: GradesOutput['dealGrade']) => rows.map((r) => [r.label, r.count])
     expect(brief(out.dealGrade)).toEqual([
       ['A级', 1],
@@ -293,7 +279,7 @@ describe('分级分布', () => {
 
 describe('意见分析', () => {
   it('counts feedback by type, product and month, the resolved share and the most and least satisfied', async () => {
-    const out = await call<FeedbackOutput>(core, 'analysis.feedback', { period: y2026 })
+    const out = await call(core, 'analysis.feedback', { period: y2026 })
     expect([out.total, out.resolved, out.resolvedShare, out.averageDaysToResolve]).toEqual([4, 2, 0.5, 6])
     expect(out.byType.map((r) => [r.label, r.count])).toEqual([
       ['投诉', 2],
@@ -319,7 +305,7 @@ describe('意见分析', () => {
 
 describe('客户接触评价', () => {
   it('counts interactions per 业务员 and 交往方式 in the period', async () => {
-    const out = await call<ContactsOutput>(core, 'analysis.contacts', { period: y2026 })
+    const out = await call(core, 'analysis.contacts', { period: y2026 })
     expect(out.rows.map((r) => [r.label, r.interactions, r.customers, r.share, r.byType])).toEqual([
       ['张三', 3, 2, 0.6, { 拜访: 1, 电话: 2 }],
       ['李四', 1, 1, 0.2, { 拜访: 1 }],
@@ -359,7 +345,7 @@ describe('input checks', () => {
 describe('analysis.exportXlsx', () => {
   it('writes a workbook that reads back with numbers and percents', async () => {
     const ExcelJS = (await import('exceljs')).default
-    const out = await call<{ fileName: string; base64: string }>(core, 'analysis.exportXlsx', {
+    const out = await call(core, 'analysis.exportXlsx', {
       title: '区域销售额比率',
       columns: [
         { key: 'label', header: '大区' },

@@ -1,4 +1,5 @@
 import type { Core } from '../../../../src/main/core/openCore'
+import type { ChannelInput } from '../../../../src/shared/contract'
 import { call } from '../../../helpers/testCore'
 import { addDictItem } from '../activity/activityTestKit'
 import { createCustomer, dictId } from '../customers/customerTestKit'
@@ -29,7 +30,7 @@ export async function buildFixture(core: Core): Promise<Fixture> {
   const zhang = await addDictItem(core, 'staff', '张三')
   const li = await addDictItem(core, 'staff', '李四')
 
-  const customer = async (input: Record<string, unknown>) => (await createCustomer(core, input)).id
+  const customer = async (input: ChannelInput<'customers.create'>) => (await createCustomer(core, input)).id
   const ids = {
     A: await customer({
       name: '安达贸易',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analysisDimensions } from '../../../../src/shared/analysis/dimensions'
-import type { RatioRow, RatioSets } from '../../../../src/shared/analysis/analysisOutputs'
+import type { RatioRow } from '../../../../src/shared/analysis/analysisOutputs'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError } from '../customers/customerTestKit'
 
@@ -51,7 +51,7 @@ const brief = (rows: RatioRow[] | undefined) =>
 
 describe('比率分析 for several dimensions in one call', () => {
   it('groups the same pass by each dimension, in the order asked', async () => {
-    const sets = await call<RatioSets>(core, 'analysis.ratioSets', {
+    const sets = await call(core, 'analysis.ratioSets', {
       period: y2026,
       previous: y2025,
       dimensions: ['nature', 'region'],
@@ -74,13 +74,13 @@ describe('比率分析 for several dimensions in one call', () => {
   })
 
   it('gives each dimension the rows analysis.ratios gives for it alone', async () => {
-    const sets = await call<RatioSets>(core, 'analysis.ratioSets', {
+    const sets = await call(core, 'analysis.ratioSets', {
       period: y2026,
       previous: y2025,
       dimensions: [...analysisDimensions],
     })
     for (const dimension of analysisDimensions) {
-      const alone = await call<RatioRow[]>(core, 'analysis.ratios', { period: y2026, previous: y2025, dimension })
+      const alone = await call(core, 'analysis.ratios', { period: y2026, previous: y2025, dimension })
       expect(sets.find((s) => s.dimension === dimension)?.rows).toEqual(alone)
     }
   })

@@ -94,7 +94,7 @@ beforeAll(async () => {
   template = tempDir('kill-template')
   const core = await openCore(template, {})
   await call(core, 'demo.load', { customers: 60 })
-  backup = await call<BackupInfo>(core, 'backups.create', {})
+  backup = await call(core, 'backups.create', {})
   await call(core, 'customers.create', { name: afterBackup })
   await core.close()
 }, 60_000)
@@ -119,7 +119,7 @@ async function startAfterKill(dataDir: string): Promise<'restored' | 'not restor
   expect(integrity_check).toBe('ok')
   await expectSelfContainedBackups(dataDir)
   const names = await customerNames(core)
-  const { undo } = await call<{ undo: BackupInfo | null }>(core, 'backups.list', {})
+  const { undo } = await call(core, 'backups.list', {})
   if (!names.includes(afterBackup)) {
     expect(names).toHaveLength(backup.rowCounts?.customer ?? -1)
     expect(undo?.kind).toBe('undo')
@@ -175,7 +175,7 @@ describe('backups killed with SIGKILL at a random moment', () => {
       expect(leftovers(dataDir)).toEqual([])
       await expectSelfContainedBackups(dataDir)
       const taken = run.lines.filter((l) => l.startsWith('backup ')).map((l) => l.slice('backup '.length))
-      const listed = (await call<{ backups: BackupInfo[] }>(core, 'backups.list', {})).backups
+      const listed = (await call(core, 'backups.list', {})).backups
       // Every backup the child reported is listed and readable.
       for (const name of taken) expect(listed.find((b) => b.name === name)?.ok, name).toBe(true)
       const [{ integrity_check }] = await core.store.manager.query('PRAGMA integrity_check')

@@ -23,12 +23,6 @@ async function coreWithData(customers = 60) {
   return core
 }
 
-interface ListOutput {
-  folder: string
-  backups: BackupInfo[]
-  undo: BackupInfo | null
-}
-
 async function sumsOf(core: Core) {
   const [row] = await core.store.manager.query(
     `SELECT (SELECT COUNT(*) FROM customer) AS customers, (SELECT COUNT(*) FROM sale) AS sales,
@@ -63,7 +57,7 @@ describe('backups', () => {
     let overlapped = 0
     for (let n = 0; n < 4; n++) {
       const commitsBefore = commits
-      taken.push(await call<BackupInfo>(core, 'backups.create', {}))
+      taken.push(await call(core, 'backups.create', {}))
       if (commits > commitsBefore) overlapped++
     }
     writing = false
@@ -72,7 +66,7 @@ describe('backups', () => {
     expect(commits).toBeGreaterThanOrEqual(20)
     expect(overlapped).toBeGreaterThan(0)
 
-    const { folder } = await call<ListOutput>(core, 'backups.list', {})
+    const { folder } = await call(core, 'backups.list', {})
     const before = await sumsOf(core)
     for (const info of taken) {
       const path = join(folder, info.name)
@@ -101,42 +95,42 @@ describe('backups', () => {
 
   it('a restore can be undone, and the app keeps serving through the same handlers', async () => {
     const core = await coreWithData(30)
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
+    const backup = await call(core, 'backups.create', {})
     const customerCount = backup.rowCounts?.customer
     // Changes after the backup: a new customer and a deleted sale's worth of data.
     await call(core, 'customers.create', { name: '恢复后应消失的客户' })
-    await core.store.write((m) => m.query(`DELETE FROM sale WHERE id IN (SELECT id FROM sale LIMIT 5)`))
+    await core.store.write(({ manager: m }) => m.query(`DELETE FROM sale WHERE id IN (SELECT id FROM sale LIMIT 5)`))
     const changed = await sumsOf(core)
     const changedDigest = await checkpointedDigest(core)
 
-    const result = await call<{ undo: BackupInfo; rowCounts: Record<string, number> }>(core, 'backups.restore', {
+    const result = await call(core, 'backups.restore', {
       name: backup.name,
     })
     expect(result.rowCounts.customer).toBe(customerCount)
     expect(result.undo.kind).toBe('undo')
-    const list = await call<ListOutput>(core, 'backups.list', {})
+    const list = await call(core, 'backups.list', {})
     expect(list.undo?.name).toBe(result.undo.name)
-    const found = await call<{ total: number }>(core, 'customers.list', { quick: '恢复后应消失' })
+    const found = await call(core, 'customers.list', { quick: '恢复后应消失' })
     expect(found.total).toBe(0)
 
     await call(core, 'backups.undoRestore', {})
     expect(await sumsOf(core)).toEqual(changed)
     expect(await checkpointedDigest(core)).toEqual(changedDigest)
-    expect((await call<ListOutput>(core, 'backups.list', {})).undo).toBeNull()
+    expect((await call(core, 'backups.list', {})).undo).toBeNull()
     const undoAgain = await core.dispatch('backups.undoRestore', {})
     expect(undoAgain).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('calls made during a restore wait for it: none fails, each lands either in the undo copy or the restored data', async () => {
     const core = await coreWithData(10)
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
+    const backup = await call(core, 'backups.create', {})
     const restoring = core.dispatch('backups.restore', { name: backup.name })
     const creates = Array.from({ length: 8 }, (_, i) => core.dispatch('customers.create', { name: `并发客户${i}` }))
     const lists = Array.from({ length: 4 }, () => core.dispatch('customers.list', {}))
     const results = await Promise.all([restoring, ...creates, ...lists])
     expect(results.filter((r) => !r.ok)).toEqual([])
     const restored = (await restoring) as { ok: true; value: { undo: BackupInfo } }
-    const { folder } = await call<ListOutput>(core, 'backups.list', {})
+    const { folder } = await call(core, 'backups.list', {})
     const inUndo = await openRaw(join(folder, restored.value.undo.name), 'readonly').then(async (db) => {
       const rows = await rawAll(db, `SELECT name FROM customer WHERE name LIKE '并发客户%'`)
       await closeRaw(db)
@@ -150,8 +144,8 @@ describe('backups', () => {
 
   it('restores from an uploaded file, and refuses a corrupt or foreign one leaving the data as it was', async () => {
     const core = await coreWithData(20)
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
-    const { folder } = await call<ListOutput>(core, 'backups.list', {})
+    const backup = await call(core, 'backups.create', {})
+    const { folder } = await call(core, 'backups.list', {})
     await call(core, 'customers.create', { name: '上传恢复前的客户' })
     const before = await checkpointedDigest(core)
 
@@ -171,7 +165,7 @@ describe('backups', () => {
     expect(await checkpointedDigest(core)).toEqual(before)
     expect(readdirSync(core.dataDir).filter((n) => n.startsWith('upload-'))).toEqual([])
 
-    const ok = await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', {
+    const ok = await call(core, 'backups.restore', {
       upload: { fileName: backup.name, base64: bytes.toString('base64') },
     })
     expect(ok.rowCounts.customer).toBe(backup.rowCounts?.customer)
@@ -184,14 +178,12 @@ describe('backups', () => {
       `INSERT INTO customer (code, kind, name, name_norm, pinyin, pinyin_initials, registered_at, created_at, updated_at) VALUES ('KH-2020-00001', 'enterprise', '老版本客户', '老版本客户', 'laobanbenkehu', 'lbbkh', '2020-01-01', '2020-01-01', '2020-01-01')`,
     )
     await old.db.destroy()
-    const { folder } = await call<ListOutput>(core, 'backups.list', {})
+    const { folder } = await call(core, 'backups.list', {})
     mkdirSync(folder, { recursive: true })
     copyFileSync(old.path, join(folder, 'kqgj-20200101-080000-manual.sqlite'))
-    const listed = (await call<ListOutput>(core, 'backups.list', {})).backups.find((b) =>
-      b.name.startsWith('kqgj-2020'),
-    )
+    const listed = (await call(core, 'backups.list', {})).backups.find((b) => b.name.startsWith('kqgj-2020'))
     expect(listed).toMatchObject({ schemaVersion: 2, ok: true, rowCounts: { customer: 1, sale: 0 } })
-    const restored = await call<{ schemaVersion: number; rowCounts: Record<string, number> }>(core, 'backups.restore', {
+    const restored = await call(core, 'backups.restore', {
       name: 'kqgj-20200101-080000-manual.sqlite',
     })
     expect(restored.schemaVersion).toBe(latestSchemaVersion)
@@ -215,7 +207,7 @@ describe('backups', () => {
     cores.push(core)
     await call(core, 'demo.load', { customers: 5 })
     const usb = join(tempDir('usb'), '客情管家备份')
-    const settings = await call<{ effectiveFolder: string }>(core, 'backups.settings.set', {
+    const settings = await call(core, 'backups.settings.set', {
       folder: { token: tokens.issue(usb, 'backupFolder') },
       enabled: true,
     })

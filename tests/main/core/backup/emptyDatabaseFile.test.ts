@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFil
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { databaseFileName, openCore, type Core } from '../../../../src/main/core/openCore'
-import type { BackupInfo, StartupNotice } from '../../../../src/shared/backup'
+import type { BackupInfo } from '../../../../src/shared/backup'
 import { tempDir } from '../../../helpers/tempDir'
 import { call } from '../../../helpers/testCore'
 
@@ -27,7 +27,7 @@ async function folderWithWal(): Promise<{ dataDir: string; backup: BackupInfo; w
   const dataDir = tempDir('empty-db')
   const core = await openCore(dataDir, { clock })
   await call(core, 'demo.load', { customers: 20 })
-  const backup = await call<BackupInfo>(core, 'backups.create', {})
+  const backup = await call(core, 'backups.create', {})
   for (let i = 0; i < 5; i++) await call(core, 'customers.create', { name: `只在日志里的客户${i}` })
   const wal = readFileSync(join(dataDir, `${databaseFileName}-wal`))
   await core.close()
@@ -43,7 +43,7 @@ describe('start-up with a zero-byte database file', () => {
     writeFileSync(`${path}-wal`, wal)
 
     const core = await open(dataDir)
-    const notice = await call<StartupNotice>(core, 'app.startupNotice', {})
+    const notice = await call(core, 'app.startupNotice', {})
     const movedTo = join(dataDir, 'kqgj.sqlite.corrupt-20261123-1415')
     expect(notice.movedAside).toMatchObject({ reason: 'corrupt', movedTo })
     expect(notice.movedAside?.message).toContain('数据文件是空的（0 字节）')

@@ -5,7 +5,6 @@ import { readRestoreRecord, writeRestoreRecord } from '../../../../src/main/core
 import { stageDatabaseFile, swapInStagedFile } from '../../../../src/main/core/backup/stageDatabaseFile'
 import { takeBackup } from '../../../../src/main/core/backup/takeBackup'
 import { databaseFileName, openCore, type Core } from '../../../../src/main/core/openCore'
-import type { BackupInfo } from '../../../../src/shared/backup'
 import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 import { tempDir } from '../../../helpers/tempDir'
 import { call, testCore } from '../../../helpers/testCore'
@@ -22,7 +21,7 @@ async function runningCore() {
   const core = await testCore('interrupted')
   cores.push(core)
   await call(core, 'demo.load', { customers: 30 })
-  const backup = await call<BackupInfo>(core, 'backups.create', {})
+  const backup = await call(core, 'backups.create', {})
   await call(core, 'customers.create', { name: afterBackup })
   const folder = join(core.dataDir, 'backups')
   return { core, backup, folder, live: core.store.databasePath }
@@ -45,7 +44,7 @@ async function start(dataDir: string) {
   const core = await openCore(dataDir, { checkOutput: true })
   cores.push(core)
   const rows: { name: string }[] = await core.store.manager.query('SELECT name FROM customer')
-  const { undo } = await call<{ undo: BackupInfo | null }>(core, 'backups.list', {})
+  const { undo } = await call(core, 'backups.list', {})
   const [{ integrity_check }] = await core.store.manager.query('PRAGMA integrity_check')
   return { core, names: rows.map((r) => r.name), undo, integrity: integrity_check as string }
 }
@@ -157,7 +156,7 @@ describe('a restore that fails once the file is swapped', () => {
   it('puts the undo copy back, answers in Chinese, keeps serving and keeps the earlier restore’s 撤销恢复', async () => {
     const { core, backup, folder } = await runningCore()
     // An earlier restore, whose undo stays on offer.
-    const first = await call<{ undo: BackupInfo }>(core, 'backups.restore', { name: backup.name })
+    const first = await call(core, 'backups.restore', { name: backup.name })
     await call(core, 'customers.create', { name: afterBackup })
     // A version-2 file that passes every check but whose upgrade fails: a later migration's table is already there.
     const old = await databaseAtVersion(2)
@@ -175,7 +174,7 @@ describe('a restore that fails once the file is swapped', () => {
     expect(names).toHaveLength(31)
     expect(names.map((r) => r.name)).toContain(afterBackup)
     await call(core, 'customers.create', { name: '失败之后新建的客户' })
-    expect((await call<{ undo: BackupInfo | null }>(core, 'backups.list', {})).undo?.name).toBe(first.undo.name)
+    expect((await call(core, 'backups.list', {})).undo?.name).toBe(first.undo.name)
     expect(readRestoreRecord(core.dataDir)?.step).toBeUndefined()
     expect(readdirSync(core.dataDir).filter((n) => n.includes('.restoring'))).toEqual([])
   })

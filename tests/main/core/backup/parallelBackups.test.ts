@@ -51,7 +51,7 @@ describe('backups that overlap', () => {
     expect(new Set(infos.map((info) => info.name)).size).toBe(6)
     for (const info of infos) expect(info.ok).toBe(true)
 
-    const { folder } = await call<{ folder: string }>(core, 'backups.list', {})
+    const { folder } = await call(core, 'backups.list', {})
     const files = readdirSync(folder)
     expect(files.filter((n) => !n.endsWith('.sqlite'))).toEqual([])
     expect(files.sort()).toEqual(infos.map((info) => info.name).sort())

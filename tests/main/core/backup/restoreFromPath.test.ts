@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/openCore'
 import { createPickedPathTokens } from '../../../../src/main/platform/pickedPathTokens'
-import type { BackupInfo } from '../../../../src/shared/backup'
 import { tempDir } from '../../../helpers/tempDir'
 import { call, testCore } from '../../../helpers/testCore'
 
@@ -21,8 +20,7 @@ async function coreWithData(customers: number) {
   return { core, tokens }
 }
 
-const customerCount = async (core: Core): Promise<number> =>
-  (await call<{ total: number }>(core, 'customers.list', {})).total
+const customerCount = async (core: Core): Promise<number> => (await call(core, 'customers.list', {})).total
 
 const refusal = (result: Awaited<ReturnType<Core['dispatch']>>) =>
   result.ok ? 'ok' : `${result.error.code} ${result.error.message}`
@@ -30,8 +28,8 @@ const refusal = (result: Awaited<ReturnType<Core['dispatch']>>) =>
 describe('backups.restore from a file picked in the Electron open dialog', () => {
   it('restores a backup file lying elsewhere by the dialog’s token, once, leaving that file as it was', async () => {
     const { core, tokens } = await coreWithData(12)
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
-    const { folder } = await call<{ folder: string }>(core, 'backups.list', {})
+    const backup = await call(core, 'backups.create', {})
+    const { folder } = await call(core, 'backups.list', {})
     const usbStick = join(tempDir('usb'), '客情管家备份')
     mkdirSync(usbStick, { recursive: true })
     const chosen = join(usbStick, '上周的备份.sqlite')
@@ -41,7 +39,7 @@ describe('backups.restore from a file picked in the Electron open dialog', () =>
     expect(await customerCount(core)).toBe(13)
 
     const token = tokens.issue(chosen, 'restoreFile')
-    const restored = await call<{ rowCounts: Record<string, number>; undo: BackupInfo }>(core, 'backups.restore', {
+    const restored = await call(core, 'backups.restore', {
       token,
     })
     expect(restored.rowCounts.customer).toBe(12)
@@ -57,8 +55,8 @@ describe('backups.restore from a file picked in the Electron open dialog', () =>
 
   it('refuses a path the page sends itself, whatever its spelling, and a token it made up', async () => {
     const { core, tokens } = await coreWithData(3)
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
-    const { folder } = await call<{ folder: string }>(core, 'backups.list', {})
+    const backup = await call(core, 'backups.create', {})
+    const { folder } = await call(core, 'backups.list', {})
     const real = join(folder, backup.name)
     const folderToken = tokens.issue(folder, 'backupFolder')
     const inputs: unknown[] = [

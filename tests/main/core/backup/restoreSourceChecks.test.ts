@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkRestorePath } from '../../../../src/main/core/backup/checkRestoreSource'
 import type { Core } from '../../../../src/main/core/openCore'
-import type { BackupInfo } from '../../../../src/shared/backup'
 import { tempDir } from '../../../helpers/tempDir'
 import { call, testCore } from '../../../helpers/testCore'
 
@@ -12,8 +11,7 @@ afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.close()))
 })
 
-const customerCount = async (core: Core): Promise<number> =>
-  (await call<{ total: number }>(core, 'customers.list', {})).total
+const customerCount = async (core: Core): Promise<number> => (await call(core, 'customers.list', {})).total
 
 /** The error checkRestorePath throws, as { code, message }; null when the path is accepted. */
 function refusal(path: string, databasePath: string): { code: string; message: string } | null {
@@ -51,7 +49,7 @@ describe('a restore source that is the live database under another name', () => 
       })
     }
     // A link to a real backup elsewhere is fine.
-    const backup = await call<BackupInfo>(core, 'backups.create', {})
+    const backup = await call(core, 'backups.create', {})
     const linkToBackup = join(dir, '上周.sqlite')
     symlinkSync(join(core.dataDir, 'backups', backup.name), linkToBackup)
     expect(refusal(linkToBackup, live)).toBeNull()
@@ -62,7 +60,7 @@ describe('a restore source that is the live database under another name', () => 
     cores.push(core)
     await call(core, 'demo.load', { customers: 7 })
     const folder = join(core.dataDir, 'backups')
-    const good = await call<BackupInfo>(core, 'backups.create', {})
+    const good = await call(core, 'backups.create', {})
     const before = readdirSync(folder).sort()
     const name = 'kqgj-20261123-141500-manual.sqlite'
     symlinkSync(core.store.databasePath, join(folder, name))
@@ -78,7 +76,7 @@ describe('a restore source that is the live database under another name', () => 
     copyFileSync(join(folder, good.name), copy)
     const linked = 'kqgj-20261123-141501-manual.sqlite'
     symlinkSync(copy, join(folder, linked))
-    expect(await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', { name: linked })).toMatchObject({
+    expect(await call(core, 'backups.restore', { name: linked })).toMatchObject({
       rowCounts: { customer: 7 },
     })
   })
@@ -94,7 +92,7 @@ describe('an uploaded file', () => {
     // Bytes 18–19 of the header: 2 marks a WAL database, which SQLite opens with a -wal and -shm beside it.
     expect([bytes[18], bytes[19]]).toEqual([2, 2])
     await call(core, 'customers.create', { name: '上传恢复后应消失的客户' })
-    const restored = await call<{ rowCounts: Record<string, number> }>(core, 'backups.restore', {
+    const restored = await call(core, 'backups.restore', {
       upload: { fileName: 'kqgj.sqlite', base64: bytes.toString('base64') },
     })
     expect(restored.rowCounts.customer).toBe(9)

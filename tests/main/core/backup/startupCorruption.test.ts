@@ -6,7 +6,7 @@ import { isNetworkPath, networkShareWarning } from '../../../../src/main/core/ba
 import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
 import { closeRaw, openRaw, rawExec } from '../../../../src/main/core/db/rawSqlite'
 import { databaseFileName, openCore, type Core } from '../../../../src/main/core/openCore'
-import type { BackupInfo, StartupNotice } from '../../../../src/shared/backup'
+import type { BackupInfo } from '../../../../src/shared/backup'
 import { tempDir } from '../../../helpers/tempDir'
 import { call } from '../../../helpers/testCore'
 
@@ -28,7 +28,7 @@ async function folderWithBackup(): Promise<{ dataDir: string; backup: BackupInfo
   const dataDir = tempDir('startup')
   const core = await openCore(dataDir, { clock })
   await call(core, 'demo.load', { customers: 40 })
-  const backup = await call<BackupInfo>(core, 'backups.create', {})
+  const backup = await call(core, 'backups.create', {})
   // Rows after the backup, so the database file spans many pages and differs from the backup.
   await core.store.manager.query(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
@@ -86,7 +86,7 @@ describe('start-up with an unusable database file', () => {
       const damaged = readFileSync(path)
 
       const core = await open(dataDir)
-      const notice = await call<StartupNotice>(core, 'app.startupNotice', {})
+      const notice = await call(core, 'app.startupNotice', {})
       expect(notice.movedAside).toMatchObject({
         reason,
         movedTo: join(dataDir, 'kqgj.sqlite.' + reason + '-20261123-1415'),
@@ -99,7 +99,7 @@ describe('start-up with an unusable database file', () => {
       expect(await core.runDailyBackupIfDue(new Date(2026, 10, 24, 9))).toBeNull()
       await call(core, 'backups.restore', { name: backup.name })
       expect(await call(core, 'app.firstRun', {})).toMatchObject({ isEmpty: false })
-      expect((await call<StartupNotice>(core, 'app.startupNotice', {})).movedAside).toBeNull()
+      expect((await call(core, 'app.startupNotice', {})).movedAside).toBeNull()
       expect(await core.runDailyBackupIfDue(new Date(2026, 10, 24, 9))).toMatchObject({ kind: 'auto' })
     })
   }
@@ -202,6 +202,6 @@ describe('network share warning', () => {
 
   it('reaches the renderer through app.startupNotice', async () => {
     const core = await open(tempDir('remote'), { dataDirIsRemote: true })
-    expect((await call<StartupNotice>(core, 'app.startupNotice', {})).networkWarning).toContain('网络共享')
+    expect((await call(core, 'app.startupNotice', {})).networkWarning).toContain('网络共享')
   })
 })

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, CustomerChange } from '../../../../src/shared/customer'
-import type { CustomerGroup } from '../../../../src/shared/customerGroup'
+import type { Customer } from '../../../../src/shared/customer'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError, tableCounts } from './customerTestKit'
 
@@ -19,7 +18,7 @@ async function several(n: number): Promise<Customer[]> {
   return created
 }
 
-const history = (id: number) => call<CustomerChange[]>(core, 'customers.history', { id })
+const history = (id: number) => call(core, 'customers.history', { id })
 
 describe('customers.delete / restore / purge', () => {
   it('delete moves to the 回收站, get refuses it unless includeDeleted, restore brings it back', async () => {
@@ -27,13 +26,13 @@ describe('customers.delete / restore / purge', () => {
     expect(await call(core, 'customers.delete', { ids: [a.id, a.id] })).toEqual({ count: 1 })
     expect((await expectError(core, 'customers.get', { id: a.id })).code).toBe('NOT_FOUND')
     expect((await expectError(core, 'customers.update', { id: a.id, name: '改名' })).message).toContain('回收站')
-    const deleted = await call<Customer>(core, 'customers.get', { id: a.id, includeDeleted: true })
+    const deleted = await call(core, 'customers.get', { id: a.id, includeDeleted: true })
     expect(deleted.deletedAt).not.toBeNull()
     expect(deleted.contacts).toHaveLength(1)
     // Deleting again is harmless; restoring a customer not in the bin does nothing.
     expect(await call(core, 'customers.delete', { ids: [a.id] })).toEqual({ count: 0 })
     expect(await call(core, 'customers.restore', { ids: [a.id, b.id] })).toEqual({ count: 1 })
-    expect((await call<Customer>(core, 'customers.get', { id: a.id })).deletedAt).toBeNull()
+    expect((await call(core, 'customers.get', { id: a.id })).deletedAt).toBeNull()
     const [restored, moved] = await history(a.id)
     expect(restored).toMatchObject({ label: '状态', oldValue: '回收站', newValue: '正常' })
     expect(moved).toMatchObject({ label: '状态', oldValue: '正常', newValue: '回收站' })
@@ -80,9 +79,9 @@ describe('customers.batchUpdate', () => {
     const created = await several(3)
     const category = await dictId(core, 'category', '现有代理')
     const strategy = await dictId(core, 'contactStrategy', '每周联系')
-    const staff = await call<{ id: number }>(core, 'dictionary.create', { category: 'staff', label: '小王' })
-    const vip = await call<CustomerGroup>(core, 'groups.create', { name: 'VIP' })
-    const old = await call<CustomerGroup>(core, 'groups.create', { name: '旧组' })
+    const staff = await call(core, 'dictionary.create', { category: 'staff', label: '小王' })
+    const vip = await call(core, 'groups.create', { name: 'VIP' })
+    const old = await call(core, 'groups.create', { name: '旧组' })
     await call(core, 'customers.update', { id: created[0].id, groups: ['旧组', 'VIP'] })
     const ids = created.map((c) => c.id)
     const result = await call(core, 'customers.batchUpdate', {
@@ -97,7 +96,7 @@ describe('customers.batchUpdate', () => {
     })
     expect(result).toEqual({ count: 3 })
     for (const id of ids) {
-      const customer = await call<Customer>(core, 'customers.get', { id })
+      const customer = await call(core, 'customers.get', { id })
       expect(customer).toMatchObject({ categoryId: category, contactStrategyId: strategy, ownerStaffId: staff.id })
       expect(customer.groups.map((g) => g.name)).toEqual(['VIP'])
       const rows = await history(id)
@@ -113,12 +112,12 @@ describe('customers.batchUpdate', () => {
     const second = await history(ids[1])
     expect(second.find((r) => r.field === 'groups')).toMatchObject({ oldValue: null, newValue: 'VIP' })
 
-    const page = await call<{ rows: { id: number; completeness: number }[] }>(core, 'customers.list', {
+    const page = await call(core, 'customers.list', {
       startRow: 0,
       endRow: 10,
     })
     const stored = page.rows.find((r) => r.id === ids[1])?.completeness
-    const card = await call<Customer>(core, 'customers.get', { id: ids[1] })
+    const card = await call(core, 'customers.get', { id: ids[1] })
     expect(stored).toBe(card.completeness.percent)
     expect(stored).toBeGreaterThan(created[1].completeness.percent)
 
@@ -165,9 +164,9 @@ describe('customers.batchUpdate', () => {
        INSERT INTO customer (code, kind, name, name_norm, pinyin, pinyin_initials, registered_at, created_at, updated_at)
        SELECT 'T-' || i, 'enterprise', '客户' || i, '客户' || i, 'kehu' || i, 'kh' || i, '2026-01-01', '2026-01-01', '2026-01-01' FROM n`,
     )
-    const { ids } = await call<{ ids: number[] }>(core, 'customers.ids', {})
+    const { ids } = await call(core, 'customers.ids', {})
     expect(ids).toHaveLength(5000)
-    const owner = await call<{ id: number }>(core, 'dictionary.create', { category: 'staff', label: '小李' })
+    const owner = await call(core, 'dictionary.create', { category: 'staff', label: '小李' })
     await call(core, 'customers.batchUpdate', { ids, set: { ownerStaffId: owner.id } })
     const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM customer WHERE owner_staff_id = ?`, [
       owner.id,
@@ -183,23 +182,21 @@ describe('customers.batchUpdate', () => {
 describe('groups', () => {
   it('create, rename, list with counts, delete (customers leave the group, recorded)', async () => {
     const [a, b] = await several(2)
-    const group = await call<CustomerGroup>(core, 'groups.create', { name: ' 集团客户 ' })
+    const group = await call(core, 'groups.create', { name: ' 集团客户 ' })
     expect(group).toMatchObject({ name: '集团客户', count: 0 })
     expect((await expectError(core, 'groups.create', { name: '集团客户' })).code).toBe('CONFLICT')
     await call(core, 'customers.batchUpdate', { ids: [a.id, b.id], set: { addGroupIds: [group.id] } })
     await call(core, 'customers.delete', { ids: [b.id] })
     expect(await call(core, 'groups.list', {})).toEqual([{ id: group.id, name: '集团客户', count: 1 }])
-    const other = await call<CustomerGroup>(core, 'groups.create', { name: '其他' })
+    const other = await call(core, 'groups.create', { name: '其他' })
     expect((await expectError(core, 'groups.rename', { id: other.id, name: '集团客户' })).code).toBe('CONFLICT')
     expect(await call(core, 'groups.rename', { id: group.id, name: '大客户' })).toMatchObject({
       name: '大客户',
       count: 1,
     })
-    expect((await call<Customer>(core, 'customers.get', { id: a.id })).groups).toEqual([
-      { id: group.id, name: '大客户' },
-    ])
+    expect((await call(core, 'customers.get', { id: a.id })).groups).toEqual([{ id: group.id, name: '大客户' }])
     expect(await call(core, 'groups.delete', { id: group.id })).toEqual({ id: group.id })
-    expect((await call<Customer>(core, 'customers.get', { id: a.id })).groups).toEqual([])
+    expect((await call(core, 'customers.get', { id: a.id })).groups).toEqual([])
     const [latest] = await history(a.id)
     expect(latest).toMatchObject({ field: 'groups', oldValue: '大客户', newValue: null })
     expect((await expectError(core, 'groups.delete', { id: group.id })).code).toBe('NOT_FOUND')

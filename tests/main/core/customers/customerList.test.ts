@@ -12,8 +12,7 @@ afterEach(async () => {
 })
 
 type Page = { rows: CustomerListRow[]; total: number }
-const list = (input: Record<string, unknown>) =>
-  call<Page>(core, 'customers.list', { startRow: 0, endRow: 100, ...input })
+const list = (input: Record<string, unknown>) => call(core, 'customers.list', { startRow: 0, endRow: 100, ...input })
 const names = (page: Page) => page.rows.map((r) => r.name)
 
 async function seed() {
@@ -157,7 +156,7 @@ describe('customers.list', () => {
 
   it('filters by dictionary items (null = empty), groups, kind, province, grade and dates', async () => {
     const { south, it: itIndustry } = await seed()
-    const [group] = await call<{ id: number }[]>(core, 'groups.list', {})
+    const [group] = await call(core, 'groups.list', {})
     expect(names(await list({ filters: { regionId: [south] } }))).toEqual(['广州人易科技有限公司'])
     expect(names(await list({ filters: { regionId: [null] } }))).toEqual(['Acme Trading Co., Ltd.', '张先生'])
     expect(names(await list({ filters: { regionId: [south, null], industryId: [itIndustry] } }))).toEqual([
@@ -193,9 +192,9 @@ describe('customers.list', () => {
     expect(names(await list({ filters: { deleted: true } }))).toEqual(['广州人易科技有限公司'])
     expect(names(await list({ quick: 'gzry', filters: { deleted: true } }))).toEqual(['广州人易科技有限公司'])
     expect(names(await list({ quick: 'gzry' }))).toEqual([])
-    const { ids } = await call<{ ids: number[] }>(core, 'customers.ids', { quick: 'shanghai' })
+    const { ids } = await call(core, 'customers.ids', { quick: 'shanghai' })
     expect(ids).toEqual([b.id])
-    const all = await call<{ ids: number[] }>(core, 'customers.ids', {})
+    const all = await call(core, 'customers.ids', {})
     expect(all.ids).toHaveLength(3)
   })
 })

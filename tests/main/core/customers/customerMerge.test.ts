@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { customerReferences } from '../../../../src/main/core/customers/customerReferences'
-import type { Customer, CustomerChange } from '../../../../src/shared/customer'
-import type { DuplicateGroupsOutput } from '../../../../src/shared/customerMerge'
+import type { Customer } from '../../../../src/shared/customer'
 import { call, testCore } from '../../../helpers/testCore'
 import { freshStats, storedStats } from '../activity/activityTestKit'
 import { createCustomer, dictId, expectError } from './customerTestKit'
@@ -69,7 +68,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 describe('duplicate scan and merge', () => {
   it('groups customers sharing a normalised name or e-mail, in SQL', async () => {
-    const { groups, total } = await call<DuplicateGroupsOutput>(core, 'customers.duplicateGroups', {})
+    const { groups, total } = await call(core, 'customers.duplicateGroups', {})
     expect(total).toBe(2)
     expect(groups.map((g) => [g.kind, g.members.map((m) => m.id)])).toEqual([
       ['name', [a.id, b.id]],
@@ -80,7 +79,7 @@ describe('duplicate scan and merge', () => {
 
   it('moves every child row to the survivor, bins the others, keeps history and statistics', async () => {
     const before = await rowCounts()
-    const result = await call<{ moved: Record<string, number> }>(core, 'customers.merge', {
+    const result = await call(core, 'customers.merge', {
       survivorId: a.id,
       mergedIds: [b.id, c.id],
       fields: { phone: b.id, name: a.id },
@@ -101,7 +100,7 @@ describe('duplicate scan and merge', () => {
       'project.owner_customer_id': 1,
       'customer_group_member.customer_id': 1,
     })
-    const survivor = await call<Customer>(core, 'customers.get', { id: a.id })
+    const survivor = await call(core, 'customers.get', { id: a.id })
     expect(survivor.contacts.map((x) => x.name)).toEqual(['张三', '李四', '王五', '赵六'])
     expect(survivor.groups.map((g) => g.name).sort()).toEqual(['重要客户', '集团客户'].sort())
     expect(survivor).toMatchObject({
@@ -114,7 +113,7 @@ describe('duplicate scan and merge', () => {
     })
     expect(await storedStats(core, a.id)).toEqual(await freshStats(core, a.id))
     // Quick search now finds the survivor by a moved contact's mobile.
-    const found = await call<{ rows: { id: number }[] }>(core, 'customers.list', { quick: '13800138000' })
+    const found = await call(core, 'customers.list', { quick: '13800138000' })
     expect(found.rows.map((r) => r.id)).toEqual([a.id])
     const projects = await q(
       `SELECT name, owner_customer_id AS o, contractor_customer_id AS k FROM project ORDER BY id`,
@@ -124,18 +123,18 @@ describe('duplicate scan and merge', () => {
       { name: '乙项目', o: a.id, k: null },
     ])
     for (const id of [b.id, c.id]) {
-      const gone = await call<Customer>(core, 'customers.get', { id, includeDeleted: true })
+      const gone = await call(core, 'customers.get', { id, includeDeleted: true })
       expect(gone.deletedAt).not.toBeNull()
       expect(gone.transactionCount).toBe(0)
-      const history = await call<CustomerChange[]>(core, 'customers.history', { id })
+      const history = await call(core, 'customers.history', { id })
       expect(history.map((h) => h.label)).toEqual(expect.arrayContaining(['合并到', '状态']))
     }
-    const history = await call<CustomerChange[]>(core, 'customers.history', { id: a.id })
+    const history = await call(core, 'customers.history', { id: a.id })
     expect(history.find((h) => h.label === '合并客户')?.newValue).toBe(
       `广州人易科技（${b.code}）、人易（广州）（${c.code}）`,
     )
     expect(history.find((h) => h.label === '电话')).toMatchObject({ oldValue: null, newValue: '020-12345678' })
-    const { groups } = await call<DuplicateGroupsOutput>(core, 'customers.duplicateGroups', {})
+    const { groups } = await call(core, 'customers.duplicateGroups', {})
     expect(groups).toEqual([])
   })
 
@@ -153,6 +152,6 @@ describe('duplicate scan and merge', () => {
     const binned = await expectError(core, 'customers.merge', { survivorId: a.id, mergedIds: [b.id, c.id] })
     expect(binned.code).toBe('CONFLICT')
     expect(await rowCounts()).toEqual(before)
-    expect((await call<Customer>(core, 'customers.get', { id: b.id })).deletedAt).toBeNull()
+    expect((await call(core, 'customers.get', { id: b.id })).deletedAt).toBeNull()
   })
 })

@@ -1,18 +1,19 @@
 import type { Core } from '../../../../src/main/core/openCore'
+import type { ChannelInput } from '../../../../src/shared/contract'
+import type { DictionaryCategory } from '../../../../src/shared/dictionary'
 import type { Customer } from '../../../../src/shared/customer'
-import type { DictItem } from '../../../../src/shared/dictionary'
 import { call } from '../../../helpers/testCore'
 
 /** The id of a seeded dictionary item, by category and label. */
-export async function dictId(core: Core, category: string, label: string): Promise<number> {
-  const items = await call<DictItem[]>(core, 'dictionary.list', { category })
+export async function dictId(core: Core, category: DictionaryCategory, label: string): Promise<number> {
+  const items = await call(core, 'dictionary.list', { category })
   const item = items.find((i) => i.label === label)
   if (!item) throw new Error(`no ${category} item ${label}`)
   return item.id
 }
 
-export function createCustomer(core: Core, input: Record<string, unknown>): Promise<Customer> {
-  return call<Customer>(core, 'customers.create', input)
+export function createCustomer(core: Core, input: ChannelInput<'customers.create'>): Promise<Customer> {
+  return call(core, 'customers.create', input)
 }
 
 /** Row counts of every customer table, to show that a refused call changed nothing. */

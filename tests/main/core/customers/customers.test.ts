@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, CustomerChange } from '../../../../src/shared/customer'
-import type { DictItem } from '../../../../src/shared/dictionary'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, dictId, expectError, tableCounts } from './customerTestKit'
 
@@ -93,7 +91,7 @@ describe('customers.create / get', () => {
       Math.round((created.completeness.filled * 100) / created.completeness.total),
     )
 
-    const fetched = await call<Customer>(core, 'customers.get', { id: created.id })
+    const fetched = await call(core, 'customers.get', { id: created.id })
     expect(fetched).toEqual(created)
   })
 
@@ -143,7 +141,7 @@ describe('customers.update and the change history', () => {
       groups: ['A组'],
     })
     const zhang = created.contacts[0]
-    const updated = await call<Customer>(core, 'customers.update', {
+    const updated = await call(core, 'customers.update', {
       id: created.id,
       regionId: north,
       phone: '020-12345678', // unchanged: no row
@@ -167,7 +165,7 @@ describe('customers.update and the change history', () => {
     expect(updated.contacts[0]?.id).toBe(zhang.id)
     expect(updated.contacts[0]?.importantDates[0]?.id).toBe(zhang.importantDates[0].id)
 
-    const history = await call<CustomerChange[]>(core, 'customers.history', { id: created.id })
+    const history = await call(core, 'customers.history', { id: created.id })
     const byLabel = Object.fromEntries(history.map((h) => [h.label, [h.oldValue, h.newValue]]))
     expect(byLabel).toMatchObject({
       所属区域: ['华南', '华北'],
@@ -187,7 +185,7 @@ describe('customers.update and the change history', () => {
 
     // Removing a contact is recorded too, and its dates go with it.
     await call(core, 'customers.update', { id: created.id, contacts: [{ id: zhang.id, name: '张三' }] })
-    const [latest] = await call<CustomerChange[]>(core, 'customers.history', { id: created.id })
+    const [latest] = await call(core, 'customers.history', { id: created.id })
     expect(latest).toMatchObject({ label: '删除联系人', oldValue: '王五', newValue: null })
     const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM contact_date`)
     expect(n).toBe(0)
@@ -211,14 +209,14 @@ describe('customers.update and the change history', () => {
     })
     expect(error.code).toBe('VALIDATION')
     expect(await tableCounts(core)).toEqual(before)
-    expect((await call<Customer>(core, 'customers.get', { id: b.id })).name).toBe('乙公司')
+    expect((await call(core, 'customers.get', { id: b.id })).name).toBe('乙公司')
   })
 
   it('renaming updates the pinyin and the duplicate key', async () => {
     const created = await createCustomer(core, { name: '广州人易' })
-    const updated = await call<Customer>(core, 'customers.update', { id: created.id, name: '深圳华为' })
+    const updated = await call(core, 'customers.update', { id: created.id, name: '深圳华为' })
     expect(updated.pinyinInitials).toBe('szhw')
-    const dups = await call<unknown[]>(core, 'customers.duplicates', { name: '深圳华为有限公司' })
+    const dups = await call(core, 'customers.duplicates', { name: '深圳华为有限公司' })
     expect(dups).toHaveLength(1)
   })
 })
@@ -293,7 +291,7 @@ describe('validation', () => {
     })
     expect(lunar.code).toBe('VALIDATION')
     expect(await tableCounts(core)).toEqual(before)
-    const ok = await call<Customer>(core, 'customers.update', {
+    const ok = await call(core, 'customers.update', {
       id: created.id,
       birthDate: '1990-02-30',
       birthCalendar: 'lunar',
@@ -314,7 +312,7 @@ describe('validation', () => {
     const region = await dictId(core, 'region', '华南')
     const created = await createCustomer(core, { name: '甲', regionId: region })
     await call(core, 'dictionary.update', { id: region, enabled: false })
-    const updated = await call<Customer>(core, 'customers.update', {
+    const updated = await call(core, 'customers.update', {
       id: created.id,
       regionId: region,
       remarks: '改了备注',
@@ -337,14 +335,14 @@ describe('dictionary items in use', () => {
     await createCustomer(core, { name: '甲', natureId: nature })
     const error = await expectError(core, 'dictionary.delete', { id: nature })
     expect(error.code).toBe('IN_USE')
-    const items = await call<DictItem[]>(core, 'dictionary.list', { category: 'nature' })
+    const items = await call(core, 'dictionary.list', { category: 'nature' })
     expect(items.find((i) => i.id === nature)?.usage).toBe(1)
     const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM dict_item WHERE id = ?`, [nature])
     expect(n).toBe(1)
   })
 
   it('the database itself refuses to delete an item in use (ON DELETE RESTRICT)', async () => {
-    const staff = await call<DictItem>(core, 'dictionary.create', { category: 'staff', label: '小王' })
+    const staff = await call(core, 'dictionary.create', { category: 'staff', label: '小王' })
     await createCustomer(core, { name: '甲', ownerStaffId: staff.id })
     await expect(core.store.manager.query(`DELETE FROM dict_item WHERE id = ?`, [staff.id])).rejects.toThrow(
       /FOREIGN KEY/,

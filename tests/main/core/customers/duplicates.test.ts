@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CustomerDuplicate } from '../../../../src/shared/customer'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer } from './customerTestKit'
 
@@ -11,7 +10,7 @@ afterEach(async () => {
   await core.close()
 })
 
-const dups = (input: Record<string, unknown>) => call<CustomerDuplicate[]>(core, 'customers.duplicates', input)
+const dups = (input: Record<string, unknown>) => call(core, 'customers.duplicates', input)
 
 describe('customers.duplicates', () => {
   it('same name across 全角/半角, brackets, spaces and 有限公司', async () => {

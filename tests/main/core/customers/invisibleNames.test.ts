@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, CustomerDuplicate } from '../../../../src/shared/customer'
-import type { CustomerListRow } from '../../../../src/shared/customerList'
-import type { SearchGlobalOutput } from '../../../../src/shared/search'
+import type { Customer } from '../../../../src/shared/customer'
 import { call, testCore } from '../../../helpers/testCore'
 import { commit, openFile, preview, xlsxBase64 } from '../excelImport/importTestKit'
 import { createCustomer, expectError, tableCounts } from './customerTestKit'
@@ -50,7 +48,7 @@ describe('names made of invisible characters', () => {
     expect(await tableCounts(core)).toEqual(before)
     const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM project`)
     expect(n).toBe(0)
-    expect((await call<Customer>(core, 'customers.get', { id: existing.id })).name).toBe('零宽查重科技有限公司')
+    expect((await call(core, 'customers.get', { id: existing.id })).name).toBe('零宽查重科技有限公司')
   })
 
   it('are taken out of a stored name; free text that shows nothing is empty, other free text is kept', async () => {
@@ -68,7 +66,7 @@ describe('names made of invisible characters', () => {
       contacts: [{ name: '张三', importantDates: [{ label: '配偶生日' }] }],
       groups: [{ name: '重点客户' }],
     })
-    const updated = await call<Customer>(core, 'customers.update', { id: created.id, name: '广州人易\u200D科技二部' })
+    const updated = await call(core, 'customers.update', { id: created.id, name: '广州人易\u200D科技二部' })
     expect(updated.name).toBe('广州人易科技二部')
     const [row] = await core.store.manager.query(`SELECT name, name_norm FROM customer WHERE id = ?`, [created.id])
     expect(row).toEqual({ name: '广州人易科技二部', name_norm: '广州人易科技二部' })
@@ -77,9 +75,9 @@ describe('names made of invisible characters', () => {
 
 describe('the duplicate check and the search ignore invisible characters', () => {
   it('customers.duplicates: 零宽\\u200B查重 is 零宽查重', async () => {
-    const found = await call<CustomerDuplicate[]>(core, 'customers.duplicates', { name: '零宽\u200B查重科技' })
+    const found = await call(core, 'customers.duplicates', { name: '零宽\u200B查重科技' })
     expect(found).toMatchObject([{ id: existing.id, reason: '名称相同' }])
-    const soft = await call<CustomerDuplicate[]>(core, 'customers.duplicates', {
+    const soft = await call(core, 'customers.duplicates', {
       name: '零\u00AD宽\uFEFF查\u200D重科技',
     })
     expect(soft.map((d) => d.id)).toEqual([existing.id])
@@ -87,9 +85,9 @@ describe('the duplicate check and the search ignore invisible characters', () =>
   })
 
   it('the quick search and the global search find the name when the typed words carry them', async () => {
-    const list = await call<{ rows: CustomerListRow[] }>(core, 'customers.list', { quick: '零宽\u200B查重' })
+    const list = await call(core, 'customers.list', { quick: '零宽\u200B查重' })
     expect(list.rows.map((r) => r.id)).toEqual([existing.id])
-    const global = await call<SearchGlobalOutput>(core, 'search.global', { q: '零\u200C宽查重' })
+    const global = await call(core, 'search.global', { q: '零\u200C宽查重' })
     expect(global.customers.map((c) => c.id)).toEqual([existing.id])
     expect((await expectError(core, 'search.global', { q: invisibleOnly })).message).toBe(
       '输入有误：请输入要搜索的内容',

@@ -4,8 +4,6 @@ import { normalizeName } from '../../../../src/main/core/customers/normalizeName
 import { InvisibleNameKeys1795400000012 } from '../../../../src/main/core/db/migrations/m0012InvisibleNameKeys'
 import { openStore } from '../../../../src/main/core/db/openStore'
 import { openCore } from '../../../../src/main/core/openCore'
-import type { CustomerDuplicate } from '../../../../src/shared/customer'
-import type { CustomerListRow } from '../../../../src/shared/customerList'
 import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
 import { call } from '../../../helpers/testCore'
 
@@ -99,9 +97,9 @@ describe('migration 12 (name keys without invisible characters)', () => {
     await v11.destroy()
     const core = await openCore(dirname(path), { checkOutput: true })
     try {
-      const found = await call<CustomerDuplicate[]>(core, 'customers.duplicates', { name: '零宽查重科技' })
+      const found = await call(core, 'customers.duplicates', { name: '零宽查重科技' })
       expect(found).toMatchObject([{ name, reason: '名称相同' }])
-      const list = await call<{ rows: CustomerListRow[] }>(core, 'customers.list', { quick: '零宽查重' })
+      const list = await call(core, 'customers.list', { quick: '零宽查重' })
       expect(list.rows.map((r) => r.name)).toEqual([name])
     } finally {
       await core.close()

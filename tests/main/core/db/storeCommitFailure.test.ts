@@ -71,7 +71,7 @@ describe('a failed COMMIT', () => {
       expect(await create(core, '丙公司')).toBe(true)
       expect(await create(core, '丁公司')).toBe(true)
       // Seen by the same connection…
-      const listed: { name: string }[] = await core.store.read((m) => m.query('SELECT name FROM customer'))
+      const listed: { name: string }[] = await core.store.read(({ legacy: m }) => m.query('SELECT name FROM customer'))
       expect(listed.map((r) => r.name).sort()).toEqual(['丁公司', '丙公司', '甲公司'])
       // …and on disk after a normal stop.
       expect(await namesOnDisk(dataDir, core)).toEqual(['甲公司', '丙公司', '丁公司'])
@@ -112,7 +112,7 @@ describe('a failed COMMIT', () => {
     const core = await open(dataDir)
     // A body that opens a savepoint of its own and then throws: the store still ends the whole transaction.
     await expect(
-      core.store.write(async (m) => {
+      core.store.write(async ({ manager: m }) => {
         await m.query(`SAVEPOINT stray`)
         await m.query(`INSERT INTO app_setting (key, value) VALUES ('probe', '1')`)
         throw new Error('body failed')

@@ -4,7 +4,6 @@ import { generateDemoData } from '../../../../src/main/core/demo/generateDemoDat
 import { isValidCreditCode } from '../../../../src/shared/creditCode'
 import { saleAmount } from '../../../../src/shared/sale'
 import { customerDictFields, type Customer } from '../../../../src/shared/customer'
-import type { CustomerListRow } from '../../../../src/shared/customerList'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, expectError, tableCounts } from '../customers/customerTestKit'
 
@@ -46,7 +45,7 @@ describe('generateDemoData', () => {
 
     const ids = (await query(core, `SELECT id FROM customer ORDER BY id`)).map((r) => Number(r.id))
     const customers: Customer[] = []
-    for (const id of ids) customers.push(await call<Customer>(core, 'customers.get', { id }))
+    for (const id of ids) customers.push(await call(core, 'customers.get', { id }))
 
     const generated = customers.filter((c) => c.id !== before.id)
     for (const customer of generated) {
@@ -91,7 +90,7 @@ describe('generateDemoData', () => {
 
     // The quick search finds a generated customer by its 拼音首字母.
     const target = generated.find((c) => c.kind === 'enterprise') as Customer
-    const page = await call<{ rows: CustomerListRow[] }>(core, 'customers.list', {
+    const page = await call(core, 'customers.list', {
       startRow: 0,
       endRow: 500,
       quick: target.pinyinInitials,
@@ -127,7 +126,7 @@ describe('generateDemoData', () => {
     expect(products.length).toBeGreaterThanOrEqual(2)
     for (const product of products) expect(product.group_name).toBeTruthy()
 
-    const history = await call<{ field: string }[]>(core, 'customers.history', { id: target.id })
+    const history = await call(core, 'customers.history', { id: target.id })
     expect(history.map((h) => h.field)).toEqual(['created'])
   })
 
@@ -231,7 +230,7 @@ describe('generateDemoData: 交易记录 and 交往记录', () => {
 
     // The app's own reads agree.
     const target = Number(sales[0]?.customer_id)
-    const list = await call<{ total: number; totalAmount: number }>(core, 'sales.list', {
+    const list = await call(core, 'sales.list', {
       startRow: 0,
       endRow: 10,
       customerId: target,

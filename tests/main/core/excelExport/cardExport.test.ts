@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/openCore'
-import type { Customer } from '../../../../src/shared/customer'
 import type { ExportFile } from '../../../../src/shared/excelExport'
 import { call, testCore } from '../../../helpers/testCore'
 import { createFullCustomer } from './exportTestKit'
@@ -52,7 +51,7 @@ describe('export.customerCards', () => {
     await call(core, 'sales.create', { customerId: customer.id, date: '2026-02-01', amount: 12345.6 })
     await call(core, 'sales.create', { customerId: customer.id, date: '2026-03-01', amount: 5000 })
 
-    const file = await call<ExportFile>(core, 'export.customerCards', { ids: [customer.id] })
+    const file = await call(core, 'export.customerCards', { ids: [customer.id] })
     expect(file.fileName).toBe('客户信息登记卡-广州人易科技有限公司.xlsx')
     expect(file.count).toBe(1)
     const workbook = await readBack(file)
@@ -155,7 +154,7 @@ describe('export.customerCards', () => {
   })
 
   it('prints 个人概况 for an individual, an empty contacts table, and a computed grade', async () => {
-    const person = await call<Customer>(core, 'customers.create', {
+    const person = await call(core, 'customers.create', {
       kind: 'individual',
       name: '赵敏',
       gender: '女',
@@ -165,7 +164,7 @@ describe('export.customerCards', () => {
       demandStatus: '无需求',
       creditRating: 1,
     })
-    const ws = sheetAt(await readBack(await call<ExportFile>(core, 'export.customerCards', { ids: [person.id] })), 0)
+    const ws = sheetAt(await readBack(await call(core, 'export.customerCards', { ids: [person.id] })), 0)
     expect(cellWith(ws, '二、个人概况').row).toBeDefined()
     expect(() => cellWith(ws, '二、企业概况')).toThrow()
     expect(valueOf(ws, '客户类型')).toBe('个人客户')
@@ -185,8 +184,8 @@ describe('export.customerCards', () => {
       '人易科技',
     ]
     const ids: number[] = []
-    for (const name of names) ids.push((await call<Customer>(core, 'customers.create', { name })).id)
-    const file = await call<ExportFile>(core, 'export.customerCards', { ids: [ids[3], ids[0], ids[1], ids[2]] })
+    for (const name of names) ids.push((await call(core, 'customers.create', { name })).id)
+    const file = await call(core, 'export.customerCards', { ids: [ids[3], ids[0], ids[1], ids[2]] })
     expect(file.count).toBe(4)
     expect(file.fileName).toMatch(/^客户信息登记卡-4个客户-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const workbook = await readBack(file)

@@ -9,7 +9,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 /** Polls the job until `until` holds for its progress, giving the export turns in between. */
 async function pollUntil(core: Core, jobId: string, until: (p: ExportProgress) => boolean): Promise<ExportProgress> {
   for (let i = 0; i < 100_000; i++) {
-    const progress = await call<ExportProgress>(core, 'export.progress', { jobId })
+    const progress = await call(core, 'export.progress', { jobId })
     if (until(progress)) return progress
     await nextTurn()
   }
@@ -22,14 +22,14 @@ describe('export jobs', () => {
   beforeEach(async () => {
     core = await testCore('export-job')
     await call(core, 'demo.load', { customers: 120 })
-    ids = (await call<{ ids: number[] }>(core, 'customers.ids', {})).ids
+    ids = (await call(core, 'customers.ids', {})).ids
   })
   afterEach(async () => {
     await core.close()
   })
 
   it('reports cards written out of the total and hands the finished workbook over once', async () => {
-    const { jobId } = await call<{ jobId: string }>(core, 'export.start', { kind: 'customerCards', ids })
+    const { jobId } = await call(core, 'export.start', { kind: 'customerCards', ids })
     const seen: number[] = []
     const done = await pollUntil(core, jobId, (p) => {
       seen.push(p.done)
@@ -43,11 +43,11 @@ describe('export jobs', () => {
     await workbook.xlsx.load(Buffer.from(done.file?.base64 ?? '', 'base64') as unknown as ArrayBuffer)
     expect(workbook.worksheets).toHaveLength(ids.length)
 
-    expect(await call<ExportProgress>(core, 'export.progress', { jobId })).toMatchObject({ state: 'done', file: null })
+    expect(await call(core, 'export.progress', { jobId })).toMatchObject({ state: 'done', file: null })
   })
 
   it('stops a card export cancelled midway: no file, state cancelled, fewer cards written than asked', async () => {
-    const { jobId } = await call<{ jobId: string }>(core, 'export.start', { kind: 'customerCards', ids })
+    const { jobId } = await call(core, 'export.start', { kind: 'customerCards', ids })
     const started = await pollUntil(core, jobId, (p) => p.done >= 3 || p.state !== 'running')
     expect(started.state).toBe('running')
     await call(core, 'export.cancel', { jobId })
@@ -58,7 +58,7 @@ describe('export jobs', () => {
     expect(ended.done).toBeLessThan(ids.length)
     // Stopped for good: it does not go on writing cards after it said so.
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(await call<ExportProgress>(core, 'export.progress', { jobId })).toMatchObject({
+    expect(await call(core, 'export.progress', { jobId })).toMatchObject({
       state: 'cancelled',
       done: ended.done,
       file: null,
@@ -66,7 +66,7 @@ describe('export jobs', () => {
   })
 
   it('counts the sheet rows up front and stops a cancelled sheet export at its next page', async () => {
-    const { jobId } = await call<{ jobId: string }>(core, 'export.start', {
+    const { jobId } = await call(core, 'export.start', {
       kind: 'customerSheet',
       columns: [{ key: 'name' }, { key: 'phone' }],
     })
@@ -76,7 +76,7 @@ describe('export jobs', () => {
   })
 
   it('reports a failure in Chinese as the job’s message', async () => {
-    const { jobId } = await call<{ jobId: string }>(core, 'export.start', {
+    const { jobId } = await call(core, 'export.start', {
       kind: 'customerCards',
       ids: [...ids.slice(0, 2), 999_999],
     })

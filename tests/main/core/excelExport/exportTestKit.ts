@@ -1,21 +1,21 @@
 import type { Core } from '../../../../src/main/core/openCore'
+import type { DictionaryCategory } from '../../../../src/shared/dictionary'
 import type { Customer } from '../../../../src/shared/customer'
-import type { DictItem } from '../../../../src/shared/dictionary'
 import { call } from '../../../helpers/testCore'
 
 /** The id of a seeded dictionary item by label, or a new one. */
-export async function dictId(core: Core, category: string, label: string): Promise<number> {
-  const items = await call<DictItem[]>(core, 'dictionary.list', { category })
+export async function dictId(core: Core, category: DictionaryCategory, label: string): Promise<number> {
+  const items = await call(core, 'dictionary.list', { category })
   const found = items.find((i) => i.label === label)
   if (found) return found.id
-  return (await call<DictItem>(core, 'dictionary.create', { category, label })).id
+  return (await call(core, 'dictionary.create', { category, label })).id
 }
 
 const long = (text: string, times: number): string => Array.from({ length: times }, () => text).join('')
 
 /** An enterprise customer with every card field filled, three contacts and two groups, created through the channels. */
 export async function createFullCustomer(core: Core, name = '广州人易科技有限公司'): Promise<Customer> {
-  return call<Customer>(core, 'customers.create', {
+  return call(core, 'customers.create', {
     kind: 'enterprise',
     name,
     shortName: '人易科技',

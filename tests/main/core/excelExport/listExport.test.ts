@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs'
+import type { ChannelInput } from '../../../../src/shared/contract'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/openCore'
-import type { Customer } from '../../../../src/shared/customer'
-import type { CustomerListRow } from '../../../../src/shared/customerList'
 import type { ExportFile } from '../../../../src/shared/excelExport'
 import { exportPageRows } from '../../../../src/main/core/excelExport/listExports'
 import { call, testCore } from '../../../helpers/testCore'
@@ -32,7 +31,7 @@ describe('list exports', () => {
     const current = await dictId(core, 'category', '现有终端客户')
     const potential = await dictId(core, 'category', '潜在终端客户')
     const make = (name: string, categoryId: number, registeredAt: string, creditLimit: number | null) =>
-      call<Customer>(core, 'customers.create', { name, categoryId, registeredAt, creditLimit, phone: '020-12345678' })
+      call(core, 'customers.create', { name, categoryId, registeredAt, creditLimit, phone: '020-12345678' })
     const a = await make('广州甲科技有限公司', current, '2026-01-05', 50000)
     await make('广州乙贸易有限公司', current, '2025-12-31', null)
     const c = await make('广州丙物流有限公司', current, '2026-02-10', 1234.5)
@@ -41,12 +40,12 @@ describe('list exports', () => {
     await call(core, 'sales.create', { customerId: a.id, date: '2026-03-01', amount: 300.25 })
     await call(core, 'sales.create', { customerId: c.id, date: '2026-03-02', amount: 99999.99 })
 
-    const view = {
+    const view: Omit<ChannelInput<'customers.list'>, 'startRow' | 'endRow'> = {
       sort: [{ colId: 'transactionAmount', sort: 'desc' }],
       quick: '广州',
       filters: { categoryId: [current] },
     }
-    const file = await call<ExportFile>(core, 'export.customerSheet', {
+    const file = await call(core, 'export.customerSheet', {
       ...view,
       columns: [
         { key: 'name', width: 240 },
@@ -76,7 +75,7 @@ describe('list exports', () => {
     expect(ws.getCell('A1').font.bold).toBe(true)
 
     // The same rows in the same order as the sheet shows them.
-    const list = await call<{ rows: CustomerListRow[] }>(core, 'customers.list', { ...view, startRow: 0, endRow: 100 })
+    const list = await call(core, 'customers.list', { ...view, startRow: 0, endRow: 100 })
     expect(list.rows.map((r) => r.name)).toEqual(['广州丙物流有限公司', '广州甲科技有限公司', '广州乙贸易有限公司'])
     expect([2, 3, 4].map((n) => ws.getCell(`A${n}`).value)).toEqual(list.rows.map((r) => r.name))
     expect(ws.rowCount).toBe(4)
@@ -119,7 +118,7 @@ describe('list exports', () => {
   })
 
   it('exports 交往记录 with the list filters, newest first, times as dates', async () => {
-    const customer = await call<Customer>(core, 'customers.create', {
+    const customer = await call(core, 'customers.create', {
       name: '广州人易',
       contacts: [{ name: '王小明' }],
     })
@@ -140,7 +139,7 @@ describe('list exports', () => {
     await call(core, 'interactions.create', { customerId: customer.id, occurredAt: '2026-02-01 09:00', typeId: phone })
     await call(core, 'interactions.create', { customerId: customer.id, occurredAt: '2026-03-01 15:45', typeId: visit })
 
-    const file = await call<ExportFile>(core, 'export.interactions', { customerId: customer.id, typeIds: [visit] })
+    const file = await call(core, 'export.interactions', { customerId: customer.id, typeIds: [visit] })
     expect(file.fileName).toMatch(/^交往记录-广州人易-\d{4}-\d{2}-\d{2}\.xlsx$/)
     expect(file.count).toBe(2)
     const ws = await firstSheet(file)
@@ -172,8 +171,8 @@ describe('list exports', () => {
   })
 
   it('exports 交易记录 past one page of the query, amounts as numbers, in the list order', async () => {
-    const customer = await call<Customer>(core, 'customers.create', { name: '广州人易' })
-    const other = await call<Customer>(core, 'customers.create', { name: '深圳某某' })
+    const customer = await call(core, 'customers.create', { name: '广州人易' })
+    const other = await call(core, 'customers.create', { name: '深圳某某' })
     const product = await dictId(core, 'product', '中央空调')
     await call(core, 'sales.create', {
       customerId: customer.id,
@@ -192,12 +191,12 @@ describe('list exports', () => {
       const day = String((i % 28) + 1).padStart(2, '0')
       values.push(customer.id, `2025-${String((i % 12) + 1).padStart(2, '0')}-${day}`, i + 0.5)
     }
-    await core.store.write((m) =>
+    await core.store.write(({ manager: m }) =>
       m.query(`INSERT INTO sale (customer_id, date, amount, created_at, updated_at) VALUES ${rows.join(', ')}`, values),
     )
     await call(core, 'sales.create', { customerId: other.id, date: '2026-04-02', amount: 1 })
 
-    const file = await call<ExportFile>(core, 'export.sales', { customerId: customer.id })
+    const file = await call(core, 'export.sales', { customerId: customer.id })
     expect(file.count).toBe(older + 1)
     const ws = await firstSheet(file)
     expect(ws.rowCount).toBe(older + 2)
@@ -210,7 +209,7 @@ describe('list exports', () => {
     const amounts = Array.from({ length: older }, (_, i) => Number(ws.getCell(`G${i + 3}`).value))
     expect(amounts.reduce((a, b) => a + b, 0)).toBeCloseTo((older * (older - 1)) / 2 + older / 2, 2)
 
-    const dated = await call<ExportFile>(core, 'export.sales', { dateFrom: '2026-04-01' })
+    const dated = await call(core, 'export.sales', { dateFrom: '2026-04-01' })
     expect(dated.count).toBe(2)
     expect(dated.fileName).toMatch(/^交易记录-\d{4}/)
   })

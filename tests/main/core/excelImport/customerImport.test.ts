@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, CustomerChange } from '../../../../src/shared/customer'
-import type { DictItem } from '../../../../src/shared/dictionary'
+import type { Customer } from '../../../../src/shared/customer'
 import type { ImportPreview, PreviewRow } from '../../../../src/shared/excelImport'
 import { withImportLookups } from '../../../../src/main/core/excelImport/importLookups'
 import { customersMatching } from '../../../../src/main/core/excelImport/importQueries'
@@ -156,9 +155,14 @@ describe('customer import', () => {
       createdItems: 1,
     })
 
-    const list = await call<{ rows: { id: number; name: string }[] }>(core, 'customers.list', { quick: '' })
+    const list = await call(core, 'customers.list', { quick: '' })
     const byName = (name: string) => list.rows.find((r) => r.name === name)
-    const abc = await call<Customer>(core, 'customers.get', { id: byName('ABC贸易(广州)有限公司')?.id })
+    const idOf = (name: string): number => {
+      const id = byName(name)?.id
+      if (id === undefined) throw new Error(`no customer ${name}`)
+      return id
+    }
+    const abc = await call(core, 'customers.get', { id: idOf('ABC贸易(广州)有限公司') })
     expect(abc).toMatchObject({
       phone: '020-12345678',
       email: 'ABC@Example.com',
@@ -169,7 +173,7 @@ describe('customer import', () => {
     })
     expect(abc.code).toMatch(/^KH-2024-\d{5}$/)
     expect(abc.contacts).toMatchObject([{ name: '张三', mobile: '13800138000', isKey: true }])
-    const yi = await call<Customer>(core, 'customers.get', { id: byName('深圳乙方科技有限公司')?.id })
+    const yi = await call(core, 'customers.get', { id: idOf('深圳乙方科技有限公司') })
     expect(yi).toMatchObject({
       phone: '02087654321',
       registeredAt: '2024-01-05',
@@ -177,16 +181,16 @@ describe('customer import', () => {
     })
     expect(yi.contacts).toMatchObject([{ name: '李四', mobile: '13900139000', isKey: false }])
     expect(yi.industryId).toBe(await dictId(core, 'industry', '新能源'))
-    const bing = await call<Customer>(core, 'customers.get', { id: byName('东莞丙方五金厂')?.id })
+    const bing = await call(core, 'customers.get', { id: idOf('东莞丙方五金厂') })
     expect(bing).toMatchObject({ industryId: manufacturing, dealStatus: '潜在', registeredAt: '2024-01-05' })
     // The derived search columns come from the shared derivation: pinyin search finds the new customer.
-    const found = await call<{ rows: { name: string }[] }>(core, 'customers.list', { quick: 'dgbf' })
+    const found = await call(core, 'customers.list', { quick: 'dgbf' })
     expect(found.rows.map((r) => r.name)).toEqual(['东莞丙方五金厂'])
-    const history = await call<CustomerChange[]>(core, 'customers.history', { id: bing.id })
+    const history = await call(core, 'customers.history', { id: bing.id })
     expect(history.map((h) => h.label)).toEqual(['导入新建客户'])
 
     // The error report lists the row with its problems and its cells.
-    const report = await call<{ fileName: string; base64: string }>(core, 'import.errorReport', {
+    const report = await call(core, 'import.errorReport', {
       sessionId: opened.sessionId,
     })
     expect(report.fileName).toBe('客户资料-错误报告.xlsx')
@@ -199,7 +203,7 @@ describe('customer import', () => {
     expect(sheet.getCell('C2').value).toBe('坏数据公司')
 
     // The file is imported once: a second 导入 (or a preview) of it is refused, nothing added.
-    const countBefore = (await call<{ total: number }>(core, 'customers.list', {})).total
+    const countBefore = (await call(core, 'customers.list', {})).total
     const again = await core.dispatch('import.commit', { sessionId: opened.sessionId, mapping: opened.mapping })
     expect(again).toMatchObject({
       ok: false,
@@ -207,7 +211,7 @@ describe('customer import', () => {
     })
     const previewAgain = await core.dispatch('import.preview', { sessionId: opened.sessionId, mapping: opened.mapping })
     expect(previewAgain.ok).toBe(false)
-    expect((await call<{ total: number }>(core, 'customers.list', {})).total).toBe(countBefore)
+    expect((await call(core, 'customers.list', {})).total).toBe(countBefore)
   })
 
   it('updates the existing customer when asked, with history, and remembers the mapping', async () => {
@@ -221,11 +225,11 @@ describe('customer import', () => {
       skipErrorRows: true,
     })
     expect(done.result).toMatchObject({ created: 4, updated: 1, skipped: 1, errors: 1 })
-    const updated = await call<Customer>(core, 'customers.get', { id: existing.id })
+    const updated = await call(core, 'customers.get', { id: existing.id })
     expect(updated.registeredAt).toBe('2024-01-05')
     expect(updated.phone).toBe('020-88886666')
     expect(updated.contacts.map((c) => [c.name, c.mobile])).toEqual([['王五', '13700137000']])
-    const history = await call<CustomerChange[]>(core, 'customers.history', { id: existing.id })
+    const history = await call(core, 'customers.history', { id: existing.id })
     expect(history.map((h) => h.label)).toEqual(expect.arrayContaining(['导入更新', '登记日期', '新增联系人']))
     expect(await count(core, 'customer')).toBe(5)
 
@@ -241,11 +245,11 @@ describe('customer import', () => {
     const done = await commit(core, {
       sessionId: opened.sessionId,
       mapping: opened.mapping,
-      duplicateDefault: 'update',
+      duplicateDefault: 'update' as const,
     })
     expect(done.message).toBeNull()
     expect(done.result).toMatchObject({ created: 700, updated: 1, contacts: 701 })
-    const updated = await call<Customer>(core, 'customers.get', { id: existing.id })
+    const updated = await call(core, 'customers.get', { id: existing.id })
     expect(updated.contacts.map((c) => c.name)).toEqual(['新来的联系人'])
     const [{ n }] = await core.store.manager.query(
       `SELECT COUNT(*) AS n FROM contact t JOIN customer c ON c.id = t.customer_id WHERE c.name LIKE '分批新客户%'`,
@@ -296,7 +300,7 @@ describe('customer import', () => {
   })
 
   it('imports its own template', async () => {
-    const template = await call<{ fileName: string; base64: string }>(core, 'import.template', { kind: 'customers' })
+    const template = await call(core, 'import.template', { kind: 'customers' })
     expect(template.fileName).toBe('客户及联系人导入模板.xlsx')
     const opened = await openFile(core, template.fileName, template.base64)
     expect(opened.mapping.every((key) => key !== null)).toBe(true)
@@ -304,14 +308,14 @@ describe('customer import', () => {
     const plan = await preview(core, {
       sessionId: opened.sessionId,
       mapping: opened.mapping,
-      duplicateDefault: 'import',
+      duplicateDefault: 'import' as const,
     })
     expect(plan.rows).toMatchObject([
       { rowNumber: 2, action: 'create', problems: [], duplicate: { source: 'database' } },
     ])
     expect(plan.unknownLabels).toEqual([])
 
-    const sales = await call<{ fileName: string; base64: string }>(core, 'import.template', { kind: 'sales' })
+    const sales = await call(core, 'import.template', { kind: 'sales' })
     expect(sales.fileName).toBe('交易记录导入模板.xlsx')
     const salesFile = await openFile(core, sales.fileName, sales.base64, 'sales')
     expect(salesFile.mapping).toEqual([
@@ -338,7 +342,7 @@ describe('customer import', () => {
     const decisions = {
       sessionId: opened.sessionId,
       mapping: opened.mapping,
-      duplicateDefault: 'update',
+      duplicateDefault: 'update' as const,
       labelChoices: [{ field: 'industryId', label: '分批行业', itemId: null }],
     }
     const planned = await preview(core, decisions)
@@ -355,7 +359,7 @@ describe('customer import', () => {
     })
     expect(await count(core, 'customer')).toBe(1801)
     // One new 行业 item, used by every new customer and the updated one.
-    const industry = (await call<DictItem[]>(core, 'dictionary.list', { category: 'industry' })).find(
+    const industry = (await call(core, 'dictionary.list', { category: 'industry' })).find(
       (item) => item.label === '分批行业',
     )
     const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM customer WHERE industry_id = ?`, [
@@ -423,7 +427,7 @@ describe('customer import', () => {
       '甲乙贸易有限公司,李四,13800000002,sales@jiayi.cn',
     ]
     const opened = await openFile(core, 'merge.csv', Buffer.from(csv.join('\n')).toString('base64'))
-    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping, duplicateDefault: 'update' }
+    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping, duplicateDefault: 'update' as const }
     const planned = await preview(core, decisions)
     expect(planned.rows.map((r) => [r.rowNumber, r.action])).toEqual([
       [2, 'create'],
@@ -433,12 +437,12 @@ describe('customer import', () => {
 
     const done = await commit(core, decisions)
     expect(done).toMatchObject({ state: 'done', result: { created: 1, updated: 1, contacts: 2 } })
-    const found = await call<{ rows: { id: number; name: string }[] }>(core, 'customers.list', { quick: '甲乙贸易' })
+    const found = await call(core, 'customers.list', { quick: '甲乙贸易' })
     expect(found.rows).toHaveLength(1)
-    const customer = await call<Customer>(core, 'customers.get', { id: found.rows[0]?.id })
+    const customer = await call(core, 'customers.get', { id: found.rows[0]?.id })
     expect(customer.email).toBe('sales@jiayi.cn')
     expect(customer.contacts.map((c) => c.name)).toEqual(['张三', '李四'])
-    const history = await call<CustomerChange[]>(core, 'customers.history', { id: customer.id })
+    const history = await call(core, 'customers.history', { id: customer.id })
     expect(history.map((h) => h.label)).toEqual(expect.arrayContaining(['导入新建客户', '导入更新']))
   })
 
@@ -456,11 +460,11 @@ describe('customer import', () => {
     expect(failed.state).toBe('failed')
     expect(failed.message).toContain('导入失败，数据库未做任何修改')
     expect(await tableCounts(core)).toEqual(before)
-    const items = await call<DictItem[]>(core, 'dictionary.list', { category: 'industry' })
+    const items = await call(core, 'dictionary.list', { category: 'industry' })
     expect(items.length).toBeGreaterThan(0)
 
     await core.store.manager.query(`DROP TRIGGER fail_last`)
-    const { jobId } = await call<{ jobId: string }>(core, 'import.commit', {
+    const { jobId } = await call(core, 'import.commit', {
       sessionId: opened.sessionId,
       mapping: opened.mapping,
     })

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs'
+import type { ChannelInput } from '../../../../src/shared/contract'
+import type { ImportKind } from '../../../../src/shared/excelImportFields'
 import type { Core } from '../../../../src/main/core/openCore'
 import type { ImportOpenOutput, ImportPreview, ImportProgress } from '../../../../src/shared/excelImport'
 import { call } from '../../../helpers/testCore'
@@ -9,23 +11,28 @@ export async function xlsxBase64(build: (sheet: ExcelJS.Worksheet) => void): Pro
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
 }
 
-export function openFile(core: Core, fileName: string, base64: string, kind = 'customers'): Promise<ImportOpenOutput> {
-  return call<ImportOpenOutput>(core, 'import.open', { kind, fileName, base64 })
+export function openFile(
+  core: Core,
+  fileName: string,
+  base64: string,
+  kind: ImportKind = 'customers',
+): Promise<ImportOpenOutput> {
+  return call(core, 'import.open', { kind, fileName, base64 })
 }
 
-export function preview(core: Core, input: Record<string, unknown>): Promise<ImportPreview> {
-  return call<ImportPreview>(core, 'import.preview', input)
+export function preview(core: Core, input: ChannelInput<'import.preview'>): Promise<ImportPreview> {
+  return call(core, 'import.preview', input)
 }
 
 /** Starts the commit job and waits for its end, polling like the UI does. */
-export async function commit(core: Core, input: Record<string, unknown>): Promise<ImportProgress> {
-  const { jobId } = await call<{ jobId: string }>(core, 'import.commit', input)
+export async function commit(core: Core, input: ChannelInput<'import.commit'>): Promise<ImportProgress> {
+  const { jobId } = await call(core, 'import.commit', input)
   return waitForJob(core, jobId)
 }
 
 export async function waitForJob(core: Core, jobId: string): Promise<ImportProgress> {
   for (;;) {
-    const progress = await call<ImportProgress>(core, 'import.progress', { jobId })
+    const progress = await call(core, 'import.progress', { jobId })
     if (progress.state !== 'running') return progress
     await new Promise((resolve) => setTimeout(resolve, 20))
   }

@@ -60,7 +60,7 @@ describe('交易记录 import', () => {
       { customer_id: twinA.id, date: '2024-01-08', product_id: printer, amount: 1200.5 },
     ])
     for (const c of [renyi, twinA]) expect(await storedStats(core, c.id)).toEqual(await freshStats(core, c.id))
-    const card = await call<Customer>(core, 'customers.get', { id: renyi.id })
+    const card = await call(core, 'customers.get', { id: renyi.id })
     expect(card).toMatchObject({ transactionCount: 1, transactionAmount: 3000, lastTransactionAt: '2024-01-05' })
   })
 })

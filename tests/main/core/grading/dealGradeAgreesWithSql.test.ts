@@ -1,7 +1,6 @@
 import dayjs from 'dayjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { localToday } from '../../../../src/main/core/common/localTime'
-import type { Customer } from '../../../../src/shared/customer'
 import type { CustomerListRow } from '../../../../src/shared/customerList'
 import { computeDealGrade, type DealGradeInput } from '../../../../src/shared/grading/dealGrade'
 import { call, testCore } from '../../../helpers/testCore'
@@ -54,11 +53,11 @@ describe('computeDealGrade agrees with the customer list SQL', () => {
     let n = 0
     for (const [label, input] of Object.entries(cases)) {
       n += 1
-      const customer = await call<Customer>(core, 'customers.create', { name: `成交级别测试客户${n}号`, ...input })
+      const customer = await call(core, 'customers.create', { name: `成交级别测试客户${n}号`, ...input })
       idToCase.set(customer.id, label)
     }
 
-    const page = await call<{ rows: CustomerListRow[] }>(core, 'customers.list', { startRow: 0, endRow: 100 })
+    const page = await call(core, 'customers.list', { startRow: 0, endRow: 100 })
     expect(page.rows).toHaveLength(idToCase.size)
     const gradeOf = (row: CustomerListRow) => {
       const input = cases[idToCase.get(row.id) ?? '']

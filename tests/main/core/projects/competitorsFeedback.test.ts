@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Competitor, CompetitorListOutput } from '../../../../src/shared/competitor'
 import type { Customer } from '../../../../src/shared/customer'
-import type { Feedback, FeedbackListOutput } from '../../../../src/shared/feedback'
+import type { FeedbackListOutput } from '../../../../src/shared/feedback'
 import { call, testCore } from '../../../helpers/testCore'
 import { addDictItem } from '../activity/activityTestKit'
 import { createCustomer, expectError } from '../customers/customerTestKit'
@@ -21,7 +20,7 @@ afterEach(async () => {
 
 describe('competitors', () => {
   it('creates, updates, lists with filters and deletes', async () => {
-    const created = await call<Competitor>(core, 'competitors.create', {
+    const created = await call(core, 'competitors.create', {
       customerId: customer.id,
       name: ' 格力电器 ',
       kind: '竞争对手',
@@ -38,7 +37,7 @@ describe('competitors', () => {
       ourShare: 35.5,
       price: null,
     })
-    const updated = await call<Competitor>(core, 'competitors.update', {
+    const updated = await call(core, 'competitors.update', {
       id: created.id,
       kind: '供应商',
       price: '比我司低 5%',
@@ -47,7 +46,7 @@ describe('competitors', () => {
     expect(updated).toMatchObject({ kind: '供应商', price: '比我司低 5%', strengths: null, products: '多联机' })
     await call(core, 'competitors.create', { customerId: other.id, name: '美的', kind: '竞争对手' })
 
-    const list = (input: Record<string, unknown>) => call<CompetitorListOutput>(core, 'competitors.list', input)
+    const list = (input: Record<string, unknown>) => call(core, 'competitors.list', input)
     expect((await list({})).total).toBe(2)
     expect((await list({ customerId: customer.id })).rows.map((r) => r.name)).toEqual(['格力电器'])
     expect((await list({ kinds: ['竞争对手'] })).rows.map((r) => r.name)).toEqual(['美的'])
@@ -79,7 +78,7 @@ describe('feedback', () => {
   it('creates, updates, lists with filters and deletes', async () => {
     const product = await addDictItem(core, 'product', '中央空调', '暖通')
     const handler = await addDictItem(core, 'staff', '李售后')
-    const complaint = await call<Feedback>(core, 'feedback.create', {
+    const complaint = await call(core, 'feedback.create', {
       customerId: customer.id,
       type: '投诉',
       productId: product,
@@ -94,7 +93,7 @@ describe('feedback', () => {
       resolvedAt: null,
       customerName: '广州人易科技有限公司',
     })
-    const resolved = await call<Feedback>(core, 'feedback.update', {
+    const resolved = await call(core, 'feedback.update', {
       id: complaint.id,
       status: '已解决',
       resolvedAt: '2026-03-05',
@@ -105,7 +104,7 @@ describe('feedback', () => {
     await call(core, 'feedback.create', { customerId: other.id, type: '表扬', receivedAt: '2026-04-10' })
     await call(core, 'feedback.create', { customerId: customer.id, type: '建议', receivedAt: '2026-01-10' })
 
-    const list = (input: Record<string, unknown>) => call<FeedbackListOutput>(core, 'feedback.list', input)
+    const list = (input: Record<string, unknown>) => call(core, 'feedback.list', input)
     const dates = (out: FeedbackListOutput) => out.rows.map((r) => r.receivedAt)
     expect(dates(await list({}))).toEqual(['2026-04-10', '2026-03-02', '2026-01-10'])
     expect(dates(await list({ customerId: customer.id }))).toEqual(['2026-03-02', '2026-01-10'])
@@ -132,7 +131,7 @@ describe('feedback', () => {
       resolvedAt: '2026-03-01',
     })
     expect(early).toMatchObject({ code: 'VALIDATION', fields: { resolvedAt: '解决日期不能早于收到日期' } })
-    const row = await call<Feedback>(core, 'feedback.create', {
+    const row = await call(core, 'feedback.create', {
       customerId: customer.id,
       type: '咨询',
       receivedAt: '2026-03-02',
@@ -152,7 +151,7 @@ describe('feedback', () => {
     expect(noDate.fields?.receivedAt).toBe('请填写收到日期')
     const wrongItem = await expectError(core, 'feedback.update', { id: row.id, productId: 999 })
     expect(wrongItem.fields?.productId).toBe('所选产品不存在，可能已被删除')
-    expect((await call<FeedbackListOutput>(core, 'feedback.list', {})).rows[0]?.resolvedAt).toBeNull()
+    expect((await call(core, 'feedback.list', {})).rows[0]?.resolvedAt).toBeNull()
   })
 
   it('goes with the customer when it is purged', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { RelationshipLevel } from '../../../../src/shared/grading/relationshipChecklists'
 import type { Customer } from '../../../../src/shared/customer'
-import type { Project, ProjectListOutput } from '../../../../src/shared/project'
+import type { ProjectListOutput } from '../../../../src/shared/project'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, expectError } from '../customers/customerTestKit'
 import { addDictItem } from '../activity/activityTestKit'
@@ -20,10 +21,10 @@ afterEach(async () => {
   await core.close()
 })
 
-const assess = (customerId: number, level: string | null) =>
+const assess = (customerId: number, level: RelationshipLevel | null) =>
   call(core, 'relationship.assess', { customerId, role: 'other', ticked: [], chosenLevel: level })
 
-const list = (input: Record<string, unknown>) => call<ProjectListOutput>(core, 'projects.list', input)
+const list = (input: Record<string, unknown>) => call(core, 'projects.list', input)
 
 const storedHeat = async (id: number) => {
   const [row] = await core.store.manager.query(`SELECT heat, heat_reason FROM project WHERE id = ?`, [id])
@@ -33,7 +34,7 @@ const storedHeat = async (id: number) => {
 describe('projects', () => {
   it('creates a project with its heat and reason, and reads it back', async () => {
     const staff = await addDictItem(core, 'staff', '王业务')
-    const project = await call<Project>(core, 'projects.create', {
+    const project = await call(core, 'projects.create', {
       name: ' 门诊楼空调改造 ',
       ownerCustomerId: owner.id,
       contractorCustomerId: installer.id,
@@ -59,7 +60,7 @@ describe('projects', () => {
       staffLabel: '王业务',
     })
     expect(await storedHeat(project.id)).toEqual({ heat: 70, reason: '70%：标书中有我司产品，甲方主动推荐' })
-    expect(await call<Project>(core, 'projects.get', { id: project.id })).toEqual(project)
+    expect(await call(core, 'projects.get', { id: project.id })).toEqual(project)
   })
 
   it('refuses bad input with Chinese messages and the field, writing nothing', async () => {
@@ -102,7 +103,7 @@ describe('projects', () => {
     expect(binned.fields?.contractorCustomerId).toBe('乙方客户在回收站中，请先恢复')
 
     // An update that makes the stored 乙方 the new 甲方 is refused on the merged values.
-    const project = await call<Project>(core, 'projects.create', {
+    const project = await call(core, 'projects.create', {
       name: '门诊楼',
       ownerCustomerId: owner.id,
       contractorCustomerId: installer.id,
@@ -111,11 +112,11 @@ describe('projects', () => {
     expect(swapped.fields?.contractorCustomerId).toBe('乙方不能与甲方是同一个客户')
     const [count] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM project`)
     expect(Number(count.n)).toBe(1)
-    expect((await call<Project>(core, 'projects.get', { id: project.id })).ownerCustomerId).toBe(owner.id)
+    expect((await call(core, 'projects.get', { id: project.id })).ownerCustomerId).toBe(owner.id)
   })
 
   it('recomputes the stored heat when the project or either customer’s 客情 level changes', async () => {
-    const project = await call<Project>(core, 'projects.create', {
+    const project = await call(core, 'projects.create', {
       name: '住院楼',
       ownerCustomerId: owner.id,
       contractorCustomerId: installer.id,
@@ -141,7 +142,7 @@ describe('projects', () => {
     expect((await storedHeat(project.id)).heat).toBe(10)
     await assess(installer.id, 'III')
     expect((await storedHeat(project.id)).heat).toBe(70)
-    expect((await call<Project>(core, 'projects.get', { id: project.id })).contractorLevel).toBe('III')
+    expect((await call(core, 'projects.get', { id: project.id })).contractorLevel).toBe('III')
 
     // Setting the level on the customer card recomputes too.
     await call(core, 'customers.update', { id: installer.id, relationshipLevel: 'II' })
@@ -150,12 +151,12 @@ describe('projects', () => {
     expect((await storedHeat(project.id)).heat).toBe(70)
 
     // Stage 失败 drops to 10% whatever is ticked.
-    const failed = await call<Project>(core, 'projects.update', { id: project.id, stage: '失败' })
+    const failed = await call(core, 'projects.update', { id: project.id, stage: '失败' })
     expect(failed).toMatchObject({ heat: 10, heatReason: '10%：项目已失败' })
   })
 
   it('soft-deletes a project: hidden from get and list, the row kept', async () => {
-    const project = await call<Project>(core, 'projects.create', { name: '门诊楼', ownerCustomerId: owner.id })
+    const project = await call(core, 'projects.create', { name: '门诊楼', ownerCustomerId: owner.id })
     expect(await call(core, 'projects.delete', { id: project.id })).toEqual({ id: project.id })
     expect((await expectError(core, 'projects.get', { id: project.id })).code).toBe('NOT_FOUND')
     expect((await expectError(core, 'projects.update', { id: project.id, name: 'x' })).code).toBe('NOT_FOUND')
@@ -168,7 +169,7 @@ describe('projects', () => {
   it('filters by customer (甲方 or 乙方), stage, heat range and text, sorts through the whitelist and pages', async () => {
     await assess(installer.id, 'III')
     const make = (name: string, values: Record<string, unknown>) =>
-      call<Project>(core, 'projects.create', { name, ownerCustomerId: owner.id, ...values })
+      call(core, 'projects.create', { name, ownerCustomerId: owner.id, ...values })
     const hot = await make('门诊楼空调', {
       contractorCustomerId: installer.id,
       stage: '投标',
@@ -183,7 +184,7 @@ describe('projects', () => {
       competitorBrands: '大金',
     })
     const cold = await make('职工食堂', { stage: '信息收集', budget: null })
-    const elsewhere = await call<Project>(core, 'projects.create', {
+    const elsewhere = await call(core, 'projects.create', {
       name: '宏达办公楼',
       ownerCustomerId: other.id,
       stage: '签约',
@@ -224,7 +225,7 @@ describe('projects', () => {
   })
 
   it('goes with the 甲方 when it is purged, and loses the 乙方 (and its heat) when that is purged', async () => {
-    const a = await call<Project>(core, 'projects.create', {
+    const a = await call(core, 'projects.create', {
       name: 'A',
       ownerCustomerId: owner.id,
       contractorCustomerId: installer.id,
@@ -247,7 +248,7 @@ describe('projects', () => {
 
   it('recomputes the heat of projects moved by a customer merge from the survivor’s level', async () => {
     await assess(installer.id, 'III')
-    const project = await call<Project>(core, 'projects.create', {
+    const project = await call(core, 'projects.create', {
       name: '门诊楼',
       ownerCustomerId: owner.id,
       contractorCustomerId: installer.id,
@@ -256,7 +257,7 @@ describe('projects', () => {
     expect(project.heat).toBe(70)
     // The 乙方 turns out to be a duplicate of `other` (unassessed), which survives.
     await call(core, 'customers.merge', { survivorId: other.id, mergedIds: [installer.id], fields: {} })
-    expect(await call<Project>(core, 'projects.get', { id: project.id })).toMatchObject({
+    expect(await call(core, 'projects.get', { id: project.id })).toMatchObject({
       contractorCustomerId: other.id,
       contractorLevel: null,
       heat: 10,

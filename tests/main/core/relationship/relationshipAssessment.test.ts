@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, CustomerChange } from '../../../../src/shared/customer'
+import type { ChannelInput } from '../../../../src/shared/contract'
+import type { Customer } from '../../../../src/shared/customer'
 import { installerChecklist, projectOwnerChecklist } from '../../../../src/shared/grading/relationshipChecklists'
-import type { RelationshipAssessment } from '../../../../src/shared/relationshipAssessment'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer, expectError } from '../customers/customerTestKit'
 
@@ -19,8 +19,8 @@ afterEach(async () => {
 const owner = (level: 'I' | 'II' | 'III' | 'IV') => projectOwnerChecklist.levels[level].map((c) => c.id)
 const installer = (level: 'I' | 'II' | 'III' | 'IV') => installerChecklist.levels[level].map((c) => c.id)
 
-const assess = (input: Record<string, unknown>) =>
-  call<RelationshipAssessment>(core, 'relationship.assess', { customerId: customer.id, ...input })
+const assess = (input: Omit<ChannelInput<'relationship.assess'>, 'customerId'>) =>
+  call(core, 'relationship.assess', { customerId: customer.id, ...input })
 
 async function storedLevel(id = customer.id): Promise<string | null> {
   const [row] = await core.store.manager.query(`SELECT relationship_level FROM customer WHERE id = ?`, [id])
@@ -43,7 +43,7 @@ describe('relationship.assess', () => {
     expect(a.ticked).toEqual([...owner('I'), ...owner('II')])
     expect(a.assessedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
     expect(await storedLevel()).toBe('II')
-    expect((await call<Customer>(core, 'customers.get', { id: customer.id })).relationshipLevel).toBe('II')
+    expect((await call(core, 'customers.get', { id: customer.id })).relationshipLevel).toBe('II')
 
     // One unticked criterion of level II drops the suggestion to I.
     const b = await assess({ role: 'owner', ticked: [...owner('I'), ...owner('II').slice(1)] })
@@ -67,7 +67,7 @@ describe('relationship.assess', () => {
     expect(e.suggestedLevel).toBe('IV')
     expect(await storedLevel()).toBe('IV')
 
-    const changes = await call<CustomerChange[]>(core, 'customers.history', { id: customer.id })
+    const changes = await call(core, 'customers.history', { id: customer.id })
     const levelChanges = changes.filter((ch) => ch.field === 'relationshipLevel')
     expect(levelChanges.map((ch) => [ch.oldValue, ch.newValue])).toEqual([
       [null, 'IV'],
@@ -161,7 +161,7 @@ describe('relationship.history', () => {
       `UPDATE relationship_assessment SET assessed_at = '2026-03-02 09:00:00' WHERE note = '第三次'`,
     )
 
-    const history = await call<RelationshipAssessment[]>(core, 'relationship.history', { customerId: customer.id })
+    const history = await call(core, 'relationship.history', { customerId: customer.id })
     expect(history.map((a) => a.note)).toEqual(['第三次', '第二次', '第一次'])
     expect(history.map((a) => a.level)).toEqual([null, 'II', 'I'])
     expect(await call(core, 'relationship.history', { customerId: other.id })).toHaveLength(1)

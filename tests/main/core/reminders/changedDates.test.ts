@@ -54,7 +54,7 @@ async function seed(c: Core): Promise<{ a: Customer; b: Customer; d: Customer }>
 
 /** Saves the customer's contacts as the card does, with `edit` applied to the one named (`null` deletes it). */
 async function editContact(c: Core, customerId: number, name: string, edit: DateEdit | null): Promise<void> {
-  const customer = await call<Customer>(c, 'customers.get', { id: customerId })
+  const customer = await call(c, 'customers.get', { id: customerId })
   const contacts = customer.contacts
     .filter((ct) => ct.name !== name || edit !== null)
     .map((ct) => {
@@ -147,7 +147,7 @@ describe('a changed or deleted 生日/纪念日 takes its open reminder along', 
   })
 
   it('a 纪念日 deleted or moved to another day: gone, the new day raised', async () => {
-    const [zhang] = (await call<Customer>(core, 'customers.get', { id: a.id })).contacts
+    const [zhang] = (await call(core, 'customers.get', { id: a.id })).contacts
     const [spouse, wedding] = zhang?.importantDates ?? []
     await editContact(core, a.id, '张三', {
       importantDates: [{ ...(wedding as NonNullable<typeof wedding>), date: '04-29' }],
@@ -208,7 +208,7 @@ describe('a changed or deleted 生日/纪念日 takes its open reminder along', 
     const before = await openDates(core)
     expect(before.filter(([id]) => id === a.id)).toHaveLength(4)
     // A 纪念日's label, saved with the rest of the card: the customer is looked at again.
-    const [zhang] = (await call<Customer>(core, 'customers.get', { id: a.id })).contacts
+    const [zhang] = (await call(core, 'customers.get', { id: a.id })).contacts
     await editContact(core, a.id, '张三', {
       importantDates: (zhang?.importantDates ?? []).map((date) => ({ ...date, label: `${date.label} ` })),
     })
@@ -235,7 +235,7 @@ describe('the full scan and the incremental scan', () => {
         importantDates: [{ label: '结婚纪念日', date: '04-27', calendar: 'lunar' }],
       })
       const li = (await remindersOf(core, 'birthday')).find((r) => r.reason.startsWith('联系人 李四 生日'))
-      await call(core, 'reminders.complete', { id: li?.id })
+      await call(core, 'reminders.complete', { id: li?.id ?? -1 })
       await editContact(core, a.id, '李四', null)
       await call(core, 'customers.update', { id: d.id, birthDate: '1975-06-20' })
       // The full scan is the one after the lead days changed, or of a database never scanned.
@@ -273,7 +273,7 @@ describe('an open 生日/纪念日 reminder whose date still falls on its day ke
 
   /** Renames a contact (and a 纪念日 of it) as the card saves it. */
   async function rename(from: string, to: string, dateLabel?: [string, string]): Promise<void> {
-    const customer = await call<Customer>(core, 'customers.get', { id: a.id })
+    const customer = await call(core, 'customers.get', { id: a.id })
     const contacts = customer.contacts.map((ct) => ({
       id: ct.id,
       name: ct.name === from ? to : ct.name,
@@ -314,7 +314,7 @@ describe('an open 生日/纪念日 reminder whose date still falls on its day ke
 
   it('a renamed contact and 纪念日: the new names; a done reminder keeps its text', async () => {
     const li = await byReason('联系人 李四 生日')
-    await call(core, 'reminders.complete', { id: li?.id })
+    await call(core, 'reminders.complete', { id: li?.id ?? -1 })
     const done = await byReason('联系人 李四 生日')
     const spouse = await byReason('联系人 张三 的配偶生日')
     await rename('张三', '张叁', ['配偶生日', '太太生日'])

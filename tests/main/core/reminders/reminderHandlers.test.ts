@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Interaction, InteractionListOutput } from '../../../../src/shared/interaction'
+import type { Interaction } from '../../../../src/shared/interaction'
 import type { Reminder, ReminderListOutput, ReminderSettings } from '../../../../src/shared/reminder'
 import { defaultReminderSettings } from '../../../../src/shared/reminder'
 import { call, testCore } from '../../../helpers/testCore'
@@ -28,7 +28,7 @@ async function overdueCustomer(name: string, registeredAt = '2026-03-01') {
 }
 
 async function openList(input: Record<string, unknown> = {}): Promise<ReminderListOutput> {
-  return call<ReminderListOutput>(core, 'reminders.list', input)
+  return call(core, 'reminders.list', input)
 }
 
 describe('reminders.scan and reminders.list', () => {
@@ -65,7 +65,7 @@ describe('reminders.scan and reminders.list', () => {
           )
         )[0].n,
       )
-    const scanned = async () => (await call<{ pending: number }>(core, 'reminders.scan', {})).pending
+    const scanned = async () => (await call(core, 'reminders.scan', {})).pending
     expect(await scanned()).toBe(3)
     const [first, second] = (await openList()).rows
     await call(core, 'reminders.snooze', { id: first?.id, days: 1 })
@@ -107,14 +107,13 @@ describe('完成, 推迟, 忽略', () => {
 
   it('完成 with an interaction logs it, resets the follow-up cycle and leaves the list', async () => {
     const reminder = await oneReminder()
-    const contactId = (await call<{ contacts: { id: number }[] }>(core, 'customers.get', { id: reminder.customerId }))
-      .contacts[0]?.id
-    const done = await call<Reminder>(core, 'reminders.complete', {
+    const contactId = (await call(core, 'customers.get', { id: reminder.customerId ?? -1 })).contacts[0]?.id ?? null
+    const done = await call(core, 'reminders.complete', {
       id: reminder.id,
       interaction: { occurredAt: '2026-04-15 09:30', typeId: visit, contactId, subject: '回访' },
     })
     expect(done).toMatchObject({ status: 'done', doneAt: '2026-04-15 10:00:00' })
-    const logged = await call<InteractionListOutput>(core, 'interactions.list', { customerId: reminder.customerId })
+    const logged = await call(core, 'interactions.list', { customerId: reminder.customerId ?? undefined })
     expect(logged.rows.map((i: Interaction) => [i.id, i.subject, i.contactName])).toEqual([
       [done.interactionId, '回访', '张三'],
     ])
@@ -141,7 +140,7 @@ describe('完成, 推迟, 忽略', () => {
 
   it('完成 without an interaction only closes it', async () => {
     const reminder = await oneReminder()
-    expect(await call<Reminder>(core, 'reminders.complete', { id: reminder.id })).toMatchObject({
+    expect(await call(core, 'reminders.complete', { id: reminder.id })).toMatchObject({
       status: 'done',
       interactionId: null,
     })
@@ -150,7 +149,7 @@ describe('完成, 推迟, 忽略', () => {
   it('推迟 1 天 hides it until tomorrow, when it is open (and announced) again', async () => {
     const reminder = await oneReminder()
     await core.store.manager.query(`UPDATE reminder SET notified_at = '2026-04-15 09:00:00'`)
-    const snoozed = await call<Reminder>(core, 'reminders.snooze', { id: reminder.id, days: 1 })
+    const snoozed = await call(core, 'reminders.snooze', { id: reminder.id, days: 1 })
     expect(snoozed).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-04-16' })
     expect((await openList()).total).toBe(0)
     expect((await openList({ view: 'snoozed' })).total).toBe(1)
@@ -163,10 +162,10 @@ describe('完成, 推迟, 忽略', () => {
 
   it('推迟 1 周 and to a date; a date not after today is refused', async () => {
     const reminder = await oneReminder()
-    expect(await call<Reminder>(core, 'reminders.snooze', { id: reminder.id, days: 7 })).toMatchObject({
+    expect(await call(core, 'reminders.snooze', { id: reminder.id, days: 7 })).toMatchObject({
       snoozedUntil: '2026-04-22',
     })
-    expect(await call<Reminder>(core, 'reminders.snooze', { id: reminder.id, until: '2026-05-01' })).toMatchObject({
+    expect(await call(core, 'reminders.snooze', { id: reminder.id, until: '2026-05-01' })).toMatchObject({
       snoozedUntil: '2026-05-01',
     })
     const error = await expectError(core, 'reminders.snooze', { id: reminder.id, until: '2026-04-15' })
@@ -175,7 +174,7 @@ describe('完成, 推迟, 忽略', () => {
 
   it('忽略 closes it for good: later scans do not bring the same occasion back', async () => {
     const reminder = await oneReminder()
-    expect(await call<Reminder>(core, 'reminders.ignore', { id: reminder.id })).toMatchObject({ status: 'ignored' })
+    expect(await call(core, 'reminders.ignore', { id: reminder.id })).toMatchObject({ status: 'ignored' })
     await call(core, 'reminders.scan', {})
     expect((await openList()).total).toBe(0)
     expect((await openList({ view: 'ignored' })).rows.map((r) => r.id)).toEqual([reminder.id])
@@ -208,7 +207,7 @@ describe('settings and greeting lists', () => {
         { customerId: a.id, customerName: '甲公司', contactName: '张三', email: 'zhang@jia.cn', mobile: '13800138000' },
       ],
     })
-    const picked = await call<{ recipients: unknown[] }>(core, 'greetings.list', {
+    const picked = await call(core, 'greetings.list', {
       source: 'customers',
       customerIds: [b.id],
     })

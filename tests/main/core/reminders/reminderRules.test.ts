@@ -89,7 +89,7 @@ describe('later scans re-check what changed', () => {
     expect((await remindersOf(core, 'followUp')).map((r) => r.status)).toEqual(['done'])
 
     // A plan raised, then moved to a later day: the old one is settled.
-    const plan = await call<{ id: number }>(core, 'interactions.create', {
+    const plan = await call(core, 'interactions.create', {
       customerId: c.id,
       occurredAt: '2026-05-01 10:00',
       typeId: phoneCall,

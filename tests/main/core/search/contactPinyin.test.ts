@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { namePinyin } from '../../../../src/main/core/customers/namePinyin'
 import { generateDemoData } from '../../../../src/main/core/demo/generateDemoData'
 import type { Customer } from '../../../../src/shared/customer'
-import type { SearchGlobalOutput } from '../../../../src/shared/search'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer } from '../customers/customerTestKit'
 import { commit, openFile, xlsxBase64 } from '../excelImport/importTestKit'
@@ -23,7 +22,7 @@ afterEach(async () => {
   await core.close()
 })
 
-const search = (q: string) => call<SearchGlobalOutput>(core, 'search.global', { q })
+const search = (q: string) => call(core, 'search.global', { q })
 const contactsFound = async (q: string) => (await search(q)).contacts.map((c) => [c.name, c.customerName])
 const storedPinyin = (): Promise<{ name: string; pinyin: string; pinyin_initials: string }[]> =>
   core.store.manager.query(`SELECT name, pinyin, pinyin_initials FROM contact ORDER BY id`)

@@ -31,8 +31,7 @@ afterEach(async () => {
   await core.close()
 })
 
-const search = (q: string, limit?: number) =>
-  call<SearchGlobalOutput>(core, 'search.global', limit === undefined ? { q } : { q, limit })
+const search = (q: string, limit?: number) => call(core, 'search.global', limit === undefined ? { q } : { q, limit })
 const customerNames = (out: SearchGlobalOutput) => out.customers.map((c) => c.name)
 const contactNames = (out: SearchGlobalOutput) => out.contacts.map((c) => c.name)
 

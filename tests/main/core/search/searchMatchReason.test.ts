@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Customer } from '../../../../src/shared/customer'
-import { searchMatchLabel, type SearchGlobalOutput } from '../../../../src/shared/search'
+import { searchMatchLabel } from '../../../../src/shared/search'
 import { call, testCore } from '../../../helpers/testCore'
 import { createCustomer } from '../customers/customerTestKit'
 
@@ -22,7 +22,7 @@ afterEach(async () => {
   await core.close()
 })
 
-const search = (q: string) => call<SearchGlobalOutput>(core, 'search.global', { q })
+const search = (q: string) => call(core, 'search.global', { q })
 const contactReasons = async (q: string) => (await search(q)).contacts.map((c) => [c.name, c.match])
 const customerReasons = async (q: string) => (await search(q)).customers.map((c) => [c.name, c.match])
 
