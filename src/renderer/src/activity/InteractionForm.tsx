@@ -4,46 +4,23 @@ import { contactOptionsOf, InteractionFields, interactionTimeFormat } from './In
 import dayjs from 'dayjs'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
-import { call } from '../api/client'
+import { formFields, formValues, saveRecord, type FormValuesOf } from './recordForm'
 import { combinedLoad } from '../api/useQuery'
 import { useDictOptions } from './activityHelpers'
 
-/** The form store: values as the API has them; the pickers convert at their edge. */
-interface InteractionFormValues {
-  occurredAt: string | null
-  typeId: number | null
-  contactId: number | null
-  subject: string | null
-  content: string | null
-  result: string | null
-  nextFollowUp: string | null
-  staffId: number | null
-}
+const valueKeys = [
+  'occurredAt',
+  'typeId',
+  'contactId',
+  'subject',
+  'content',
+  'result',
+  'nextFollowUp',
+  'staffId',
+] as const
 
-function initialValues(record: Interaction | undefined): InteractionFormValues {
-  if (!record) {
-    return {
-      occurredAt: dayjs().format(interactionTimeFormat),
-      typeId: null,
-      contactId: null,
-      subject: null,
-      content: null,
-      result: null,
-      nextFollowUp: null,
-      staffId: null,
-    }
-  }
-  return {
-    occurredAt: record.occurredAt,
-    typeId: record.typeId,
-    contactId: record.contactId,
-    subject: record.subject,
-    content: record.content,
-    result: record.result,
-    nextFollowUp: record.nextFollowUp,
-    staffId: record.staffId,
-  }
-}
+/** The form store: values as the API has them; the pickers convert at their edge. */
+type InteractionFormValues = FormValuesOf<Interaction, (typeof valueKeys)[number]>
 
 /** 登记交往 / 修改交往记录 in a Modal. `record` undefined = a new record. */
 export function InteractionForm(props: {
@@ -60,18 +37,8 @@ export function InteractionForm(props: {
   const staff = useDictOptions('staff')
 
   const submit = async (values: InteractionFormValues): Promise<string> => {
-    const fields = {
-      occurredAt: values.occurredAt ?? '',
-      typeId: values.typeId ?? 0,
-      contactId: values.contactId ?? null,
-      subject: values.subject ?? null,
-      content: values.content ?? null,
-      result: values.result ?? null,
-      nextFollowUp: values.nextFollowUp ?? null,
-      staffId: values.staffId ?? null,
-    }
-    if (record) await call('interactions.update', { id: record.id, ...fields })
-    else await call('interactions.create', { customerId, ...fields })
+    const fields = formFields(values, valueKeys, { occurredAt: '', typeId: 0 })
+    await saveRecord('interactions', record, fields, { customerId })
     return record ? '已保存交往记录' : '已登记交往'
   }
 
@@ -89,7 +56,7 @@ export function InteractionForm(props: {
       title={record ? '修改交往记录' : '登记交往'}
       width={640}
       labelWidth="96px"
-      initialValues={initialValues(record)}
+      initialValues={formValues(record, valueKeys, { occurredAt: dayjs().format(interactionTimeFormat) })}
       preserve={false}
       onClose={onClose}
       submit={submit}

@@ -2,31 +2,14 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import { FormModal } from './FormModal'
 import { useMemo } from 'react'
 import { saleAmount, type Sale } from '../../../shared/sale'
-import { call } from '../api/client'
+import { formFields, formValues, saveRecord, type FormValuesOf } from './recordForm'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { useDictOptions } from './activityHelpers'
 
-interface SaleFormValues {
-  date: string | null
-  productId: number | null
-  quantity: number | null
-  unitPrice: number | null
-  amount: number | null
-  remarks: string | null
-}
+const valueKeys = ['date', 'productId', 'quantity', 'unitPrice', 'amount', 'remarks'] as const
 
-function initialValues(record: Sale | undefined): SaleFormValues {
-  if (!record) return { date: today(), productId: null, quantity: null, unitPrice: null, amount: null, remarks: null }
-  return {
-    date: record.date,
-    productId: record.productId,
-    quantity: record.quantity,
-    unitPrice: record.unitPrice,
-    amount: record.amount,
-    remarks: record.remarks,
-  }
-}
+type SaleFormValues = FormValuesOf<Sale, (typeof valueKeys)[number]>
 
 /** 登记交易 / 修改交易记录 in a Modal. 金额 follows 数量 × 单价 until it is typed over. */
 export function SaleForm(props: {
@@ -55,16 +38,7 @@ export function SaleForm(props: {
   }, [products.items, record?.productId])
 
   const submit = async (values: SaleFormValues): Promise<string> => {
-    const fields = {
-      date: values.date ?? '',
-      productId: values.productId ?? null,
-      quantity: values.quantity ?? null,
-      unitPrice: values.unitPrice ?? null,
-      amount: values.amount ?? null,
-      remarks: values.remarks ?? null,
-    }
-    if (record) await call('sales.update', { id: record.id, ...fields })
-    else await call('sales.create', { customerId, ...fields })
+    await saveRecord('sales', record, formFields(values, valueKeys, { date: '' }), { customerId })
     return record ? '已保存交易记录' : '已登记交易'
   }
 
@@ -76,7 +50,7 @@ export function SaleForm(props: {
       title={record ? '修改交易记录' : '登记交易'}
       width={560}
       labelWidth="72px"
-      initialValues={initialValues(record)}
+      initialValues={formValues(record, valueKeys, { date: today() })}
       preserve={false}
       onValuesChange={(changed: Partial<SaleFormValues>, all) => {
         if (!('quantity' in changed || 'unitPrice' in changed)) return

@@ -1,54 +1,28 @@
 import { Col, Form, Input, InputNumber, Rate, Row, Segmented } from 'antd'
 import { FormModal } from '../activity/FormModal'
-import { competitorKinds, type Competitor, type CompetitorKind } from '../../../shared/competitor'
-import { call } from '../api/client'
-import { CustomerPicker, type CustomerOption } from './CustomerPicker'
+import { competitorKinds, type Competitor } from '../../../shared/competitor'
+import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
+import type { CustomerOption } from './CustomerPicker'
 
-interface CompetitorFormValues {
-  customerId: number | null
-  name: string | null
-  kind: CompetitorKind
-  products: string | null
-  volume: string | null
-  price: string | null
-  repName: string | null
-  repRelation: string | null
-  satisfaction: number | null
-  qualityIssues: string | null
-  strengths: string | null
-  weaknesses: string | null
-  strategy: string | null
-  ourShare: number | null
-  note: string | null
-}
-
-const textKeys = [
+const valueKeys = [
+  'customerId',
+  'name',
+  'kind',
   'products',
   'volume',
   'price',
   'repName',
   'repRelation',
+  'satisfaction',
   'qualityIssues',
   'strengths',
   'weaknesses',
   'strategy',
+  'ourShare',
   'note',
 ] as const
 
-function initialValues(record: Competitor | undefined, customer: CustomerOption | undefined): CompetitorFormValues {
-  const texts = Object.fromEntries(textKeys.map((key) => [key, record?.[key] ?? null])) as Pick<
-    CompetitorFormValues,
-    (typeof textKeys)[number]
-  >
-  return {
-    customerId: record?.customerId ?? customer?.value ?? null,
-    name: record?.name ?? null,
-    kind: record?.kind ?? '竞争对手',
-    satisfaction: record?.satisfaction ?? null,
-    ourShare: record?.ourShare ?? null,
-    ...texts,
-  }
-}
+type CompetitorFormValues = FormValuesOf<Competitor, (typeof valueKeys)[number]>
 
 const area = (label: string, max: number) => (
   <Input.TextArea aria-label={label} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={max} />
@@ -65,16 +39,17 @@ export function CompetitorForm(props: {
   const [form] = Form.useForm<CompetitorFormValues>()
 
   const submit = async (values: CompetitorFormValues): Promise<string> => {
-    const fields = {
-      name: values.name ?? '',
-      kind: values.kind,
-      satisfaction: values.satisfaction || null,
-      ourShare: values.ourShare ?? null,
-      ...Object.fromEntries(textKeys.map((key) => [key, values[key] ?? null])),
-    }
-    if (record) await call('competitors.update', { id: record.id, ...fields })
-    else await call('competitors.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
-    return record ? '已保存' : `已登记${values.kind}`
+    const { customerId, ...fields } = formFields(values, valueKeys, { name: '', kind: '竞争对手' })
+    // An unrated 客户满意度 is 0 in the stars and null in the record.
+    await saveRecord(
+      'competitors',
+      record,
+      { ...fields, satisfaction: fields.satisfaction || null },
+      {
+        customerId: customer?.value ?? customerId ?? 0,
+      },
+    )
+    return record ? '已保存' : `已登记${fields.kind}`
   }
 
   const half = (node: React.ReactNode) => <Col span={12}>{node}</Col>
@@ -85,16 +60,12 @@ export function CompetitorForm(props: {
       title={record ? `修改${record.kind}` : '登记竞争对手 / 供应商'}
       width={760}
       labelWidth="96px"
-      initialValues={initialValues(record, customer)}
+      initialValues={formValues(record, valueKeys, { customerId: customer?.value ?? null, kind: '竞争对手' })}
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
     >
-      {!customer && !record && (
-        <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
-          <CustomerPicker ariaLabel="客户" />
-        </Form.Item>
-      )}
+      <CustomerField shown={!customer && !record} />
       <Row gutter={16}>
         {half(
           <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>

@@ -1,46 +1,27 @@
 import { Col, DatePicker, Form, Input, Rate, Row, Select } from 'antd'
 import { FormModal } from '../activity/FormModal'
-import {
-  feedbackStatuses,
-  feedbackTypes,
-  type Feedback,
-  type FeedbackStatus,
-  type FeedbackType,
-} from '../../../shared/feedback'
+import { feedbackStatuses, feedbackTypes, type Feedback } from '../../../shared/feedback'
+import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
 import { useDictOptions } from '../activity/activityHelpers'
 import { combinedLoad } from '../api/useQuery'
-import { call } from '../api/client'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
-import { CustomerPicker, type CustomerOption } from './CustomerPicker'
+import type { CustomerOption } from './CustomerPicker'
 
-interface FeedbackFormValues {
-  customerId: number | null
-  type: FeedbackType | null
-  productId: number | null
-  receivedAt: string | null
-  resolvedAt: string | null
-  status: FeedbackStatus
-  handlerId: number | null
-  content: string | null
-  resolution: string | null
-  satisfaction: number | null
-}
+const valueKeys = [
+  'customerId',
+  'type',
+  'productId',
+  'receivedAt',
+  'resolvedAt',
+  'status',
+  'handlerId',
+  'content',
+  'resolution',
+  'satisfaction',
+] as const
 
-function initialValues(record: Feedback | undefined, customer: CustomerOption | undefined): FeedbackFormValues {
-  return {
-    customerId: record?.customerId ?? customer?.value ?? null,
-    type: record?.type ?? null,
-    productId: record?.productId ?? null,
-    receivedAt: record?.receivedAt ?? today(),
-    resolvedAt: record?.resolvedAt ?? null,
-    status: record?.status ?? '待处理',
-    handlerId: record?.handlerId ?? null,
-    content: record?.content ?? null,
-    resolution: record?.resolution ?? null,
-    satisfaction: record?.satisfaction ?? null,
-  }
-}
+type FeedbackFormValues = FormValuesOf<Feedback, (typeof valueKeys)[number]>
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }))
 
@@ -59,19 +40,16 @@ export function FeedbackForm(props: {
     list.filter((o) => !o.disabled || o.value === current)
 
   const submit = async (values: FeedbackFormValues): Promise<string> => {
-    const fields = {
-      type: values.type ?? '咨询',
-      productId: values.productId ?? null,
-      receivedAt: values.receivedAt ?? '',
-      resolvedAt: values.resolvedAt ?? null,
-      status: values.status,
-      handlerId: values.handlerId ?? null,
-      content: values.content ?? null,
-      resolution: values.resolution ?? null,
-      satisfaction: values.satisfaction || null,
-    }
-    if (record) await call('feedback.update', { id: record.id, ...fields })
-    else await call('feedback.create', { customerId: customer?.value ?? values.customerId ?? 0, ...fields })
+    const { customerId, ...fields } = formFields(values, valueKeys, { type: '咨询', receivedAt: '', status: '待处理' })
+    // An unrated 满意度 is 0 in the stars and null in the record.
+    await saveRecord(
+      'feedback',
+      record,
+      { ...fields, satisfaction: fields.satisfaction || null },
+      {
+        customerId: customer?.value ?? customerId ?? 0,
+      },
+    )
     return record ? '已保存客户意见' : '已登记客户意见'
   }
 
@@ -82,16 +60,16 @@ export function FeedbackForm(props: {
       title={record ? '修改客户意见' : '登记客户意见'}
       width={680}
       labelWidth="84px"
-      initialValues={initialValues(record, customer)}
+      initialValues={formValues(record, valueKeys, {
+        customerId: customer?.value ?? null,
+        receivedAt: today(),
+        status: '待处理',
+      })}
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
     >
-      {!customer && !record && (
-        <Form.Item name="customerId" label="客户" rules={[{ required: true, message: '请选择客户' }]}>
-          <CustomerPicker ariaLabel="客户" />
-        </Form.Item>
-      )}
+      <CustomerField shown={!customer && !record} />
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="type" label="意见类型" rules={[{ required: true, message: '请选择意见类型' }]}>
