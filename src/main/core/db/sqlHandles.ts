@@ -27,16 +27,6 @@ export class SqlReader {
     const rows = await this.all<Row>(sql, params)
     return rows[0]
   }
-
-  /**
-   * Only while the query modules move to `all`/`first`: the manager behind this
-   * handle. Every use is a read path that could still write; it goes away when
-   * the last one is converted.
-   * @deprecated use all/first
-   */
-  get legacy(): EntityManager {
-    return this.entityManager
-  }
 }
 
 /** The database inside a `Store.write` transaction: reads, writes and TypeORM's entity API. */

@@ -71,7 +71,7 @@ describe('a failed COMMIT', () => {
       expect(await create(core, '丙公司')).toBe(true)
       expect(await create(core, '丁公司')).toBe(true)
       // Seen by the same connection…
-      const listed: { name: string }[] = await core.store.read(({ legacy: m }) => m.query('SELECT name FROM customer'))
+      const listed = await core.store.read((db) => db.all<{ name: string }>('SELECT name FROM customer'))
       expect(listed.map((r) => r.name).sort()).toEqual(['丁公司', '丙公司', '甲公司'])
       // …and on disk after a normal stop.
       expect(await namesOnDisk(dataDir, core)).toEqual(['甲公司', '丙公司', '丁公司'])
