@@ -1,4 +1,4 @@
-import { DatePicker, Input, Select, Table, Tag, Typography } from 'antd'
+import { Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import type { Interaction } from '../../../shared/interaction'
@@ -7,6 +7,7 @@ import { Loaded } from '../api/LoadFailed'
 import { combinedLoad, useQuery } from '../api/useQuery'
 import '../projects/projects.css'
 import { useDictOptions } from './activityHelpers'
+import { DateRangeFilter, MultiFilter, QuickSearch } from './ListFilters'
 
 const pageSize = 50
 const dash = <span className="kq-card-empty">—</span>
@@ -71,44 +72,30 @@ export function InteractionsScreen(): React.JSX.Element {
     <div>
       <Loaded query={combinedLoad(types.load, staff.load)} compact what="交往方式和业务员的选项" />
       <div className="kq-list-filters">
-        <DatePicker.RangePicker
-          aria-label="交往日期"
-          placeholder={['开始日期', '结束日期']}
-          onChange={(range) =>
-            filter({
-              dateFrom: range?.[0]?.format('YYYY-MM-DD') ?? null,
-              dateTo: range?.[1]?.format('YYYY-MM-DD') ?? null,
-            })
-          }
-        />
-        <Select<number[]>
-          mode="multiple"
-          allowClear
-          aria-label="交往方式"
+        <DateRangeFilter label="交往日期" placeholder={['开始日期', '结束日期']} onChange={filter} />
+        <MultiFilter<number>
+          label="交往方式"
           placeholder="全部交往方式"
-          style={{ minWidth: 200 }}
+          width={200}
           value={filters.typeIds}
           onChange={(typeIds) => filter({ typeIds })}
           options={types.options}
-          showSearch={{ optionFilterProp: 'label' }}
+          searchable
         />
-        <Select<number[]>
-          mode="multiple"
-          allowClear
-          aria-label="业务员"
+        <MultiFilter<number>
+          label="业务员"
           placeholder="全部业务员"
-          style={{ minWidth: 180 }}
+          width={180}
           value={filters.staffIds}
           onChange={(staffIds) => filter({ staffIds })}
           options={staff.options}
-          showSearch={{ optionFilterProp: 'label' }}
+          searchable
         />
-        <Input.Search
-          allowClear
-          aria-label="搜索交往记录"
+        <QuickSearch
+          label="搜索交往记录"
           placeholder="主题、内容"
-          style={{ width: 260 }}
-          onSearch={(value) => filter({ quick: value.trim() })}
+          width={260}
+          onSearch={(quick) => filter({ quick })}
         />
         <Typography.Text type="secondary">共 {total} 条</Typography.Text>
       </div>

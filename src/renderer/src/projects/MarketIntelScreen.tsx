@@ -1,35 +1,31 @@
-import { DatePicker, Input, Select, Tabs } from 'antd'
+import { Tabs } from 'antd'
 import { useState } from 'react'
 import { competitorKinds, type CompetitorKind } from '../../../shared/competitor'
 import { feedbackStatuses, feedbackTypes, type FeedbackStatus, type FeedbackType } from '../../../shared/feedback'
+import { DateRangeFilter, MultiFilter, QuickSearch, wordOptions } from '../activity/ListFilters'
 import { navigate } from '../app/navigate'
 import { CompetitorsTable, type CompetitorFilters } from './CompetitorsTable'
 import { FeedbackTable, type FeedbackFilters } from './FeedbackTable'
 import './projects.css'
-
-const options = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }))
 
 function CompetitorList(): React.JSX.Element {
   const [filters, setFilters] = useState<CompetitorFilters>({})
   return (
     <div>
       <div className="kq-list-filters">
-        <Select<CompetitorKind[]>
-          mode="multiple"
-          allowClear
-          aria-label="类型"
+        <MultiFilter<CompetitorKind>
+          label="类型"
           placeholder="竞争对手和供应商"
-          style={{ minWidth: 200 }}
+          width={200}
           value={filters.kinds ?? []}
           onChange={(kinds) => setFilters({ ...filters, kinds })}
-          options={options(competitorKinds)}
+          options={wordOptions(competitorKinds)}
         />
-        <Input.Search
-          allowClear
-          aria-label="搜索竞争对手"
+        <QuickSearch
+          label="搜索竞争对手"
           placeholder="名称、产品、客户名称"
-          style={{ width: 280 }}
-          onSearch={(value) => setFilters({ ...filters, quick: value.trim() })}
+          width={280}
+          onSearch={(quick) => setFilters({ ...filters, quick })}
         />
       </div>
       <CompetitorsTable key={JSON.stringify(filters)} filters={filters} />
@@ -42,43 +38,32 @@ function FeedbackList(): React.JSX.Element {
   return (
     <div>
       <div className="kq-list-filters">
-        <DatePicker.RangePicker
-          aria-label="收到日期"
+        <DateRangeFilter
+          label="收到日期"
           placeholder={['收到日期从', '到']}
-          onChange={(range) =>
-            setFilters({
-              ...filters,
-              dateFrom: range?.[0]?.format('YYYY-MM-DD') ?? null,
-              dateTo: range?.[1]?.format('YYYY-MM-DD') ?? null,
-            })
-          }
+          onChange={(range) => setFilters({ ...filters, ...range })}
         />
-        <Select<FeedbackType[]>
-          mode="multiple"
-          allowClear
-          aria-label="意见类型"
+        <MultiFilter<FeedbackType>
+          label="意见类型"
           placeholder="全部类型"
-          style={{ minWidth: 180 }}
+          width={180}
           value={filters.types ?? []}
           onChange={(types) => setFilters({ ...filters, types })}
-          options={options(feedbackTypes)}
+          options={wordOptions(feedbackTypes)}
         />
-        <Select<FeedbackStatus[]>
-          mode="multiple"
-          allowClear
-          aria-label="处理状态"
+        <MultiFilter<FeedbackStatus>
+          label="处理状态"
           placeholder="全部状态"
-          style={{ minWidth: 180 }}
+          width={180}
           value={filters.statuses ?? []}
           onChange={(statuses) => setFilters({ ...filters, statuses })}
-          options={options(feedbackStatuses)}
+          options={wordOptions(feedbackStatuses)}
         />
-        <Input.Search
-          allowClear
-          aria-label="搜索客户意见"
+        <QuickSearch
+          label="搜索客户意见"
           placeholder="意见内容、处理结果、客户名称"
-          style={{ width: 280 }}
-          onSearch={(value) => setFilters({ ...filters, quick: value.trim() })}
+          width={280}
+          onSearch={(quick) => setFilters({ ...filters, quick })}
         />
       </div>
       <FeedbackTable key={JSON.stringify(filters)} filters={filters} />

@@ -1,6 +1,7 @@
-import { Input, Select } from 'antd'
+import { Select } from 'antd'
 import { useState } from 'react'
 import { projectStages, type ProjectStage } from '../../../shared/grading/dealHeat'
+import { MultiFilter, QuickSearch, wordOptions } from '../activity/ListFilters'
 import { ProjectsTable, type ProjectFilters } from './ProjectsTable'
 import './projects.css'
 
@@ -22,15 +23,13 @@ export function ProjectsScreen(): React.JSX.Element {
   return (
     <div>
       <div className="kq-list-filters">
-        <Select<ProjectStage[]>
-          mode="multiple"
-          allowClear
-          aria-label="阶段"
+        <MultiFilter<ProjectStage>
+          label="阶段"
           placeholder="全部阶段"
-          style={{ minWidth: 220 }}
+          width={220}
           value={stages}
           onChange={setStages}
-          options={projectStages.map((s) => ({ value: s, label: s }))}
+          options={wordOptions(projectStages)}
         />
         <Select<string>
           allowClear
@@ -41,12 +40,11 @@ export function ProjectsScreen(): React.JSX.Element {
           onChange={(value) => setBand(value ?? null)}
           options={heatBands.map((b) => ({ value: b.value, label: b.label }))}
         />
-        <Input.Search
-          allowClear
-          aria-label="搜索项目"
+        <QuickSearch
+          label="搜索项目"
           placeholder="项目名称、甲方、乙方、决策人、竞争品牌"
-          style={{ width: 320 }}
-          onSearch={(value) => setQuick(value.trim())}
+          width={320}
+          onSearch={setQuick}
         />
       </div>
       {/* Keyed by the filters so a new filter starts again on page 1. */}
