@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { base64Text } from './base64Text'
 import { strictError } from './fieldSchemas'
 
 /**
@@ -65,11 +66,7 @@ export const maxUploadBase64Length = 400_000_000
 const upload = z.strictObject(
   {
     fileName: z.string({ error: '文件名必须是文字' }).min(1, '请选择文件').max(260, '文件名过长'),
-    base64: z
-      .string({ error: '文件内容无效' })
-      .min(1, '文件是空的')
-      .max(maxUploadBase64Length, '文件过大')
-      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容无效'),
+    base64: base64Text({ maxLength: maxUploadBase64Length, tooLarge: '文件过大' }),
   },
   { error: strictError('上传的文件') },
 )
