@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { SaxesParser } from 'saxes'
 import type { RawCell } from '../../../shared/importCleaning'
 import type { SheetRow } from './sheetRow'
@@ -107,14 +108,9 @@ function targetOf(rels: Relationship[], typeEnd: string, folder: string): string
   return found ? resolvePath(folder, found.target) : null
 }
 
+/** A target relative to the part's folder, or absolute from the zip's root; `..` never climbs out of it. */
 function resolvePath(folder: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/')
-  const resolved: string[] = []
-  for (const part of parts) {
-    if (part === '..') resolved.pop()
-    else if (part !== '.' && part !== '') resolved.push(part)
-  }
-  return resolved.join('/')
+  return (target.startsWith('/') ? posix.normalize(target) : posix.join('/', folder, target)).slice(1)
 }
 
 function workbookSheets(xml: string): { sheets: Attributes[]; date1904: boolean } {
