@@ -1,27 +1,12 @@
+import { competitorUpdateInput } from '../../../shared/competitor'
+import { editedKeys } from '../../../shared/editedKeys'
 import { checkCustomer, mergedAll } from '../activity/activityChecks'
 import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { CompetitorRow } from '../db/projectEntities'
 import type { CoreContext } from '../handlerTypes'
 import { competitorTable, listCompetitors } from './competitorQueries'
 
-type CompetitorValues = Omit<CompetitorRow, 'id' | 'customerId' | 'createdAt' | 'updatedAt'>
-
-const optionalKeys = [
-  'products',
-  'volume',
-  'price',
-  'repName',
-  'repRelation',
-  'satisfaction',
-  'qualityIssues',
-  'strengths',
-  'weaknesses',
-  'strategy',
-  'ourShare',
-  'note',
-] as const satisfies readonly (keyof CompetitorValues)[]
-
-type OptionalValues = Pick<CompetitorValues, (typeof optionalKeys)[number]>
+const valueKeys = editedKeys(competitorUpdateInput)
 
 /**
  * 竞争对手/供应商 of a customer. A deleted entry is gone for good: it is a note about
@@ -31,12 +16,15 @@ const competitorRecord: RecordDefinition<'competitors', CompetitorRow> = {
   table: competitorTable,
   async created(db, input) {
     await checkCustomer(db, input.customerId)
-    const optional = Object.fromEntries(optionalKeys.map((key) => [key, input[key] ?? null])) as OptionalValues
-    return { customerId: input.customerId, name: input.name, kind: input.kind, ...optional }
+    const values = Object.fromEntries(valueKeys.map((key) => [key, input[key] ?? null]))
+    return {
+      customerId: input.customerId,
+      ...(values as Omit<CompetitorRow, 'id' | 'customerId' | 'createdAt' | 'updatedAt'>),
+    }
   },
   // An entry stays with its customer; the other values take the input's where given.
   updated: async (_db, input, before) => {
-    return { customerId: before.customerId, ...mergedAll(input, before, ['name', 'kind', ...optionalKeys]) }
+    return { customerId: before.customerId, ...mergedAll(input, before, valueKeys) }
   },
   list: listCompetitors,
 }

@@ -1,4 +1,5 @@
-import { feedbackIssues } from '../../../shared/feedback'
+import { editedKeys } from '../../../shared/editedKeys'
+import { feedbackIssues, feedbackUpdateInput } from '../../../shared/feedback'
 import { checkCustomer, checkDictChoices, mergedAll } from '../activity/activityChecks'
 import { AppError } from '../appError'
 import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
@@ -9,17 +10,7 @@ import { feedbackTable, listFeedback } from './feedbackQueries'
 
 type FeedbackValues = Omit<FeedbackRow, 'id' | 'customerId' | 'createdAt' | 'updatedAt'>
 
-const valueKeys = [
-  'type',
-  'productId',
-  'receivedAt',
-  'resolvedAt',
-  'status',
-  'handlerId',
-  'content',
-  'resolution',
-  'satisfaction',
-] as const satisfies readonly (keyof FeedbackValues)[]
+const valueKeys = editedKeys(feedbackUpdateInput)
 
 /** 客户意见 of a customer; 产品 and 处理人 are dictionary items checked like every other choice. */
 const feedbackRecord: RecordDefinition<'feedback', FeedbackRow> = {

@@ -1,26 +1,11 @@
 import { Col, Form, Input, InputNumber, Rate, Row, Segmented } from 'antd'
 import { FormModal } from '../activity/FormModal'
-import { competitorKinds, type Competitor } from '../../../shared/competitor'
+import { competitorKinds, competitorUpdateInput, type Competitor } from '../../../shared/competitor'
+import { editedKeys } from '../../../shared/editedKeys'
 import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
 import type { CustomerOption } from './CustomerPicker'
 
-const valueKeys = [
-  'customerId',
-  'name',
-  'kind',
-  'products',
-  'volume',
-  'price',
-  'repName',
-  'repRelation',
-  'satisfaction',
-  'qualityIssues',
-  'strengths',
-  'weaknesses',
-  'strategy',
-  'ourShare',
-  'note',
-] as const
+const valueKeys = ['customerId' as const, ...editedKeys(competitorUpdateInput)]
 
 type CompetitorFormValues = FormValuesOf<Competitor, (typeof valueKeys)[number]>
 

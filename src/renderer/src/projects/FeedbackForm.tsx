@@ -1,6 +1,7 @@
 import { Col, DatePicker, Form, Input, Rate, Row, Select } from 'antd'
 import { FormModal } from '../activity/FormModal'
-import { feedbackStatuses, feedbackTypes, type Feedback } from '../../../shared/feedback'
+import { editedKeys } from '../../../shared/editedKeys'
+import { feedbackStatuses, feedbackTypes, feedbackUpdateInput, type Feedback } from '../../../shared/feedback'
 import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
 import { useDictOptions } from '../activity/activityHelpers'
 import { combinedLoad } from '../api/useQuery'
@@ -8,18 +9,7 @@ import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import type { CustomerOption } from './CustomerPicker'
 
-const valueKeys = [
-  'customerId',
-  'type',
-  'productId',
-  'receivedAt',
-  'resolvedAt',
-  'status',
-  'handlerId',
-  'content',
-  'resolution',
-  'satisfaction',
-] as const
+const valueKeys = ['customerId' as const, ...editedKeys(feedbackUpdateInput)]
 
 type FeedbackFormValues = FormValuesOf<Feedback, (typeof valueKeys)[number]>
 
