@@ -1,52 +1,18 @@
 import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd'
 import { useState } from 'react'
 import { FormModal } from '../activity/FormModal'
-import {
-  computeDealHeat,
-  dealHeatFacts,
-  projectStages,
-  tenderFacts,
-  type ProjectStage,
-  type TenderFact,
-} from '../../../shared/grading/dealHeat'
-import type { Project } from '../../../shared/project'
+import { computeDealHeat, dealHeatFacts, projectStages, tenderFacts } from '../../../shared/grading/dealHeat'
+import { editedKeys } from '../../../shared/editedKeys'
+import { projectUpdateInput, type Project } from '../../../shared/project'
 import { useDictOptions } from '../activity/activityHelpers'
-import { call } from '../api/client'
+import { formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { CustomerPicker, type CustomerOption } from './CustomerPicker'
 import { HeatWithReason } from './HeatTag'
 
-interface ProjectFormValues {
-  name: string | null
-  ownerCustomerId: number | null
-  contractorCustomerId: number | null
-  stage: ProjectStage
-  budget: number | null
-  startedAt: string | null
-  expectedDate: string | null
-  decisionMakers: string | null
-  competitorBrands: string | null
-  tenderFacts: TenderFact[]
-  staffId: number | null
-  note: string | null
-}
+const valueKeys = editedKeys(projectUpdateInput)
 
-function initialValues(record: Project | undefined, customer: CustomerOption | undefined): ProjectFormValues {
-  return {
-    name: record?.name ?? null,
-    ownerCustomerId: record?.ownerCustomerId ?? customer?.value ?? null,
-    contractorCustomerId: record?.contractorCustomerId ?? null,
-    stage: record?.stage ?? '信息收集',
-    budget: record?.budget ?? null,
-    startedAt: record?.startedAt ?? null,
-    expectedDate: record?.expectedDate ?? null,
-    decisionMakers: record?.decisionMakers ?? null,
-    competitorBrands: record?.competitorBrands ?? null,
-    tenderFacts: record?.tenderFacts ?? [],
-    staffId: record?.staffId ?? null,
-    note: record?.note ?? null,
-  }
-}
+type ProjectFormValues = FormValuesOf<Project, (typeof valueKeys)[number]>
 
 const stageOptions = projectStages.map((stage) => ({ value: stage, label: stage }))
 const factOptions = tenderFacts.map((fact) => ({ value: fact.key, label: fact.label }))
@@ -81,22 +47,13 @@ export function ProjectForm(props: {
   const preview = computeDealHeat(dealHeatFacts(stage, ticked, owner?.level ?? null, contractor?.level ?? null))
 
   const submit = async (values: ProjectFormValues): Promise<string> => {
-    const fields = {
-      name: values.name ?? '',
-      contractorCustomerId: values.contractorCustomerId ?? null,
-      stage: values.stage,
-      budget: values.budget ?? null,
-      startedAt: values.startedAt ?? null,
-      expectedDate: values.expectedDate ?? null,
-      decisionMakers: values.decisionMakers ?? null,
-      competitorBrands: values.competitorBrands ?? null,
-      tenderFacts: values.tenderFacts ?? [],
-      staffId: values.staffId ?? null,
-      note: values.note ?? null,
-    }
-    if (record)
-      await call('projects.update', { id: record.id, ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
-    else await call('projects.create', { ownerCustomerId: values.ownerCustomerId ?? 0, ...fields })
+    const fields = formFields(values, valueKeys, {
+      name: '',
+      ownerCustomerId: 0,
+      stage: '信息收集',
+      tenderFacts: [],
+    })
+    await saveRecord('projects', record, fields, {})
     return record ? '已保存项目' : '已新建项目'
   }
 
@@ -108,7 +65,11 @@ export function ProjectForm(props: {
       title={record ? '修改项目' : '新建项目'}
       width={760}
       labelWidth="96px"
-      initialValues={initialValues(record, customer)}
+      initialValues={formValues(record, valueKeys, {
+        ownerCustomerId: customer?.value ?? null,
+        stage: '信息收集',
+        tenderFacts: [],
+      })}
       preserve={false}
       onClose={onClose}
       submit={submit}
