@@ -1,5 +1,5 @@
 import type { InteractionCreateInput } from '../../../shared/interaction'
-import { createRecord, type RecordDefinition } from '../common/recordHandlers'
+import { createRecord, touchedCustomers, type RecordDefinition } from '../common/recordHandlers'
 import type { InteractionRow } from '../db/activityEntities'
 import type { SqlWriter } from '../db/sqlHandles'
 import { checkContact, checkCustomer, checkDictChoices, merged, mergedAll } from './activityChecks'
@@ -38,11 +38,7 @@ export const interactionRecord: RecordDefinition<'interactions', InteractionRow>
     return values
   },
   list: listInteractions,
-  afterWrite: (db, { before, after }) =>
-    recomputeLastContact(
-      db,
-      [before?.customerId, after?.customerId].filter((id) => id !== undefined),
-    ),
+  afterWrite: (db, write) => recomputeLastContact(db, touchedCustomers(write)),
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type InteractionListInput,
   type InteractionListOutput,
 } from '../../../shared/interaction'
-import { notBinned, RecordTable, whereLikeAny, type SqlRowOf } from '../common/recordTable'
+import { RecordTable, whereCustomer, whereLikeAny, type SqlRowOf } from '../common/recordTable'
 import { Where } from '../common/sqlWhere'
 import { InteractionEntity, type InteractionRow } from '../db/activityEntities'
 import type { SqlReader } from '../db/sqlHandles'
@@ -37,9 +37,7 @@ const newestFirstFromSql = `FROM interaction i INDEXED BY interaction_occurred_c
 
 /** One page, newest first, and the number of matching records. */
 export async function listInteractions(db: SqlReader, input: InteractionListInput): Promise<InteractionListOutput> {
-  const where = new Where()
-  if (input.customerId !== undefined) where.add('i.customer_id = ?', input.customerId)
-  else where.add(notBinned('i.customer_id'))
+  const where = whereCustomer(new Where(), 'i.customer_id', input.customerId)
   if (input.dateFrom) where.add('i.occurred_at >= ?', input.dateFrom)
   if (input.dateTo) where.add(`i.occurred_at < date(?, '+1 day')`, input.dateTo)
   if (input.typeIds.length > 0)

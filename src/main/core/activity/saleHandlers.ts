@@ -1,6 +1,6 @@
 import { resolveSaleAmount, type ResolvedSaleAmount } from '../../../shared/sale'
 import { AppError } from '../appError'
-import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
+import { recordHandlers, touchedCustomers, type RecordDefinition } from '../common/recordHandlers'
 import type { SaleRow } from '../db/activityEntities'
 import type { SqlWriter } from '../db/sqlHandles'
 import type { CoreContext } from '../handlerTypes'
@@ -47,11 +47,7 @@ export const saleRecord: RecordDefinition<'sales', SaleRow> = {
     return values
   },
   list: listSales,
-  afterWrite: (db, { before, after }) =>
-    recomputeSaleStats(
-      db,
-      [before?.customerId, after?.customerId].filter((id) => id !== undefined),
-    ),
+  afterWrite: (db, write) => recomputeSaleStats(db, touchedCustomers(write)),
 }
 
 export function saleHandlers({ store }: CoreContext) {

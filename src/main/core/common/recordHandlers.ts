@@ -26,6 +26,11 @@ export interface RecordWrite<Row> {
   after: Omit<Row, Stamped> | null
 }
 
+/** The customers a write touched: the old and the new one when a record moves. */
+export function touchedCustomers(write: RecordWrite<{ customerId: number }>): number[] {
+  return [write.before?.customerId, write.after?.customerId].filter((id) => id !== undefined)
+}
+
 /**
  * One record's part of create/update/delete/list: its values from an input, its
  * checks and what follows a write; the shared part (find the row or NOT_FOUND,

@@ -129,9 +129,12 @@ export function whereLikeAny(where: Where, columns: readonly string[], text: str
 }
 
 /**
- * Records of customers in the 回收站 wait there with them. Few customers are in it, so
- * this reads a short list once rather than looking up every record's customer.
+ * One customer's records (on its page), or every customer's but those in the 回收站: their
+ * records wait there with them. Few customers are in it, so this reads a short list once
+ * rather than looking up every record's customer.
  */
-export function notBinned(customerColumn: string): string {
-  return `${customerColumn} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)`
+export function whereCustomer(where: Where, customerColumn: string, customerId: number | undefined): Where {
+  return customerId !== undefined
+    ? where.add(`${customerColumn} = ?`, customerId)
+    : where.add(`${customerColumn} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)`)
 }

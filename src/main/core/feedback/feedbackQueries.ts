@@ -1,5 +1,5 @@
 import { feedbackSchema, type FeedbackListInput, type FeedbackListOutput } from '../../../shared/feedback'
-import { notBinned, RecordTable, whereLikeAny } from '../common/recordTable'
+import { RecordTable, whereCustomer, whereLikeAny } from '../common/recordTable'
 import { Where } from '../common/sqlWhere'
 import { FeedbackEntity, type FeedbackRow } from '../db/projectEntities'
 import type { SqlReader } from '../db/sqlHandles'
@@ -25,9 +25,7 @@ const newestFirstFromSql = `FROM feedback f INDEXED BY feedback_received
 
 /** One page, newest received first, and the number of matching rows. */
 export async function listFeedback(db: SqlReader, input: FeedbackListInput): Promise<FeedbackListOutput> {
-  const where = new Where()
-  if (input.customerId !== undefined) where.add('f.customer_id = ?', input.customerId)
-  else where.add(notBinned('f.customer_id'))
+  const where = whereCustomer(new Where(), 'f.customer_id', input.customerId)
   if (input.types.length > 0) where.add('f.type IN (SELECT value FROM json_each(?))', JSON.stringify(input.types))
   if (input.statuses.length > 0) {
     where.add('f.status IN (SELECT value FROM json_each(?))', JSON.stringify(input.statuses))
