@@ -6,6 +6,7 @@
  *   --smoke     a small dataset and fewer runs (what CI runs)
  *   --only <s>  only the cases whose name contains s
  *   --no-browser  skip the Chromium timings
+ *   --browser-only  only the Chromium timings
  *   --runs      also print every measured run's time
  */
 import { execFile } from 'node:child_process'
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       smoke: { type: 'boolean', default: false },
       only: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
+      'browser-only': { type: 'boolean', default: false },
       runs: { type: 'boolean', default: false },
     },
   })
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const results: BenchResult[] = []
   try {
     for (const benchCase of benchCases) {
-      if (values.only && !benchCase.name.includes(values.only)) continue
+      if (values['browser-only'] || (values.only && !benchCase.name.includes(values.only))) continue
       global.gc?.()
       const result = await measure(benchCase, ctx)
       if (benchCase.memoryAlone) result.alone_peak_mb = await peakAlone(benchCase, ctx)
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     )
 
   let timings: BrowserTiming[] = []
-  if (!values['no-browser'] && !values.only) {
+  if (!values['no-browser'] && (!values.only || values['browser-only'])) {
     timings = await browserTimings(root, dataDir, analysisRoutes)
     for (const timing of timings) {
       if (values.json)

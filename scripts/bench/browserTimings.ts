@@ -80,8 +80,12 @@ export async function browserTimings(
       ['z', 'h'],
       ['l', 'i'],
     ] as const) {
+      // The prefix's own query must have landed before the timed keystroke: on a slow day it takes
+      // longer than a fixed wait, and the count it brings would be taken for the keystroke's.
+      const previous = (await counter.textContent()) ?? ''
       await search.fill(prefix)
-      await page.waitForTimeout(600)
+      await page.waitForFunction(countChanged, previous, { timeout: 30_000 }).catch(() => undefined)
+      await page.waitForTimeout(300)
       const before = await counter.textContent()
       const started = performance.now()
       await search.press(key)

@@ -43,7 +43,7 @@ export class SqlWriter extends SqlReader {
    * rows. The same connection as TypeORM's, so inside the same transaction.
    */
   override all<Row>(sql: string, params: SqlParams = []): Promise<Row[]> {
-    const connection = this.connection()
+    const connection = this.connection(sql, params)
     return new Promise((resolve, reject) =>
       connection.all(sql, [...params], (error: Error | null, rows: Row[]) => (error ? reject(error) : resolve(rows))),
     )
@@ -55,7 +55,7 @@ export class SqlWriter extends SqlReader {
    * for statements that begin with `INSERT ` and the like).
    */
   run(sql: string, params: SqlParams = []): Promise<RunResult> {
-    const connection = this.connection()
+    const connection = this.connection(sql, params)
     return new Promise((resolve, reject) =>
       connection.run(sql, [...params], function (this: { lastID: number; changes: number }, error: Error | null) {
         if (error) reject(error)
@@ -64,9 +64,11 @@ export class SqlWriter extends SqlReader {
     )
   }
 
-  private connection(): SqliteConnection {
-    return (this.entityManager.connection.driver as unknown as { databaseConnection: SqliteConnection })
-      .databaseConnection
+  /** The driver's connection, after telling TypeORM's logger, which sees every other statement too (the bench replays what it logs). */
+  private connection(sql: string, params: SqlParams): SqliteConnection {
+    const { logger, driver } = this.entityManager.connection
+    logger.logQuery(sql, [...params])
+    return (driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection
   }
 }
 
