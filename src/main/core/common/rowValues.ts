@@ -1,9 +1,4 @@
-/** A nullable column of a raw row, typed. */
-
+/** A nullable text column of a row whose shape is only known at run time (the card's dynamic label columns). */
 export function nullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value)
-}
-
-export function nullableNumber(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value)
 }
