@@ -145,6 +145,27 @@ import {
   jobInput,
   jobStartOutput,
 } from './excelImport'
+import {
+  authStatusOutput,
+  changePasswordInput,
+  enableAccountsInput,
+  loginInput,
+  loginOutput,
+  recoverAdminInput,
+  recoveryAdminsOutput,
+  userCreateInput,
+  userResetPasswordInput,
+  userSchema,
+  userUpdateInput,
+} from './accounts'
+import {
+  handOverAllInput,
+  handOverAllOutput,
+  movedOutput,
+  ownershipIdsInput,
+  ownershipTransferInput,
+  reclaimRuleSchema,
+} from './ownership'
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
@@ -260,6 +281,26 @@ export const contract = wellFormedInputs({
   'import.progress': { input: jobInput, output: importProgressOutput },
   'import.cancel': { input: jobInput, output: emptyOutput },
   'import.errorReport': { input: importErrorReportInput, output: fileOutput },
+  // Staff accounts: login, users and roles (src/shared/accounts.ts); who may call what: channelPermissions.ts
+  'auth.status': { input: noInput, output: authStatusOutput },
+  'auth.login': { input: loginInput, output: loginOutput },
+  'auth.logout': { input: noInput, output: emptyOutput },
+  'auth.recoveryAdmins': { input: noInput, output: recoveryAdminsOutput },
+  'auth.recover': { input: recoverAdminInput, output: emptyOutput },
+  'auth.changePassword': { input: changePasswordInput, output: emptyOutput },
+  'auth.enable': { input: enableAccountsInput, output: loginOutput },
+  'auth.disable': { input: noInput, output: emptyOutput },
+  'users.list': { input: noInput, output: z.array(userSchema) },
+  'users.create': { input: userCreateInput, output: userSchema },
+  'users.update': { input: userUpdateInput, output: userSchema },
+  'users.resetPassword': { input: userResetPasswordInput, output: emptyOutput },
+  // 负责人, 公海, handover and the 回收规则 (src/shared/ownership.ts)
+  'ownership.claim': { input: ownershipIdsInput, output: movedOutput },
+  'ownership.release': { input: ownershipIdsInput, output: movedOutput },
+  'ownership.transfer': { input: ownershipTransferInput, output: movedOutput },
+  'ownership.handOverAll': { input: handOverAllInput, output: handOverAllOutput },
+  'ownership.getReclaimRule': { input: noInput, output: reclaimRuleSchema },
+  'ownership.setReclaimRule': { input: reclaimRuleSchema, output: reclaimRuleSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>)
 
 export type Contract = typeof contract

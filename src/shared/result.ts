@@ -8,6 +8,8 @@ export const errorCodes = [
   'IN_USE',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN',
+  /** No valid session: the renderer shows the login. */
+  'UNAUTHENTICATED',
   'DB_OPEN',
   'INTERNAL',
 ] as const

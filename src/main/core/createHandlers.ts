@@ -19,6 +19,8 @@ import { searchHandlers } from './search/searchHandlers'
 import { importHandlers } from './excelImport/importHandlers'
 import { customerMergeHandlers } from './customers/customerMergeHandlers'
 import { reminderHandlers } from './reminders/reminderHandlers'
+import { accountHandlers } from './accounts/accountHandlers'
+import { ownershipHandlers } from './ownership/ownershipHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -49,5 +51,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...competitorHandlers(ctx),
     ...feedbackHandlers(ctx),
     ...backupHandlers(ctx),
+    ...accountHandlers(ctx),
+    ...ownershipHandlers(ctx),
   }
 }

@@ -1,10 +1,21 @@
 import type { z } from 'zod'
+import { permissionLabels, roleLabels } from '../../shared/accounts'
+import { channelPermissions } from '../../shared/channelPermissions'
 import { contract, isChannel, type Channel } from '../../shared/contract'
 import type { Result } from '../../shared/result'
+import { anonymousCaller, localCaller, type Caller } from './accounts/caller'
 import { AppError } from './appError'
 import type { Handlers } from './handlerTypes'
 
-export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>
+/**
+ * One call: the channel, its input and the caller's session token (accounts on;
+ * ignored in single-PC mode). Every transport (Electron's IPC, the HTTP server)
+ * passes the token it was given and nothing else about the caller.
+ */
+export type Dispatch = (channel: string, input: unknown, token?: string | null) => Promise<Result<unknown>>
+
+/** Who holds a token: accounts off → the PC's one user; on → the session's user, or null (none, expired, disabled). */
+export type Authenticate = (token: string | null) => Promise<{ enabled: boolean; caller: Caller | null }>
 
 export interface DispatchOptions {
   /** Check every output against the contract too (tests); costs time on large lists. */
@@ -13,20 +24,41 @@ export interface DispatchOptions {
   onUnexpected?: (channel: string, error: unknown) => void
 }
 
+const singlePc: Authenticate = async () => ({ enabled: false, caller: localCaller })
+
 /**
- * Validates the input of a call against the contract, runs the handler and
- * returns a Result. Nothing thrown by a handler crosses this boundary.
+ * Checks the caller's permission for the channel (channelPermissions.ts), validates
+ * the input against the contract, runs the handler with the caller and returns a
+ * Result. Nothing thrown by a handler crosses this boundary.
  */
-export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
-  return async (channel, input) => {
+export function createDispatch(
+  handlers: Handlers,
+  options: DispatchOptions = {},
+  authenticate: Authenticate = singlePc,
+): Dispatch {
+  return async (channel, input, token) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '未知的操作' } }
     }
-    const parsed = contract[channel].input.safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
     try {
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown>
-      const value = await handler(parsed.data)
+      const needs = channelPermissions[channel]
+      const { enabled, caller: found } = await authenticate(typeof token === 'string' ? token : null)
+      const caller = found ?? anonymousCaller
+      if (needs !== 'public') {
+        if (!found) {
+          const message = token ? '登录已过期或账号已停用，请重新登录' : '请先登录'
+          return { ok: false, error: { code: 'UNAUTHENTICATED', message } }
+        }
+        if (!caller.permissions.includes(needs)) {
+          const who = enabled ? `当前角色：${roleLabels[caller.role]}` : '单机模式'
+          const message = `没有「${permissionLabels[needs]}」的权限（${who}），请联系管理员`
+          return { ok: false, error: { code: 'FORBIDDEN', message } }
+        }
+      }
+      const parsed = contract[channel].input.safeParse(input ?? {})
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+      const handler = handlers[channel] as (input: unknown, caller: Caller) => Promise<unknown>
+      const value = await handler(parsed.data, caller)
       if (options.checkOutput) contract[channel].output.parse(value)
       return { ok: true, value }
     } catch (error) {

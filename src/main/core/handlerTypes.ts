@@ -2,8 +2,14 @@ import type { Channel, ChannelOutput, HandlerInput } from '../../shared/contract
 import type { StartupNotice } from '../../shared/backup'
 import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
+import type { Caller } from './accounts/caller'
 
-export type Handler<C extends Channel> = (input: HandlerInput<C>) => Promise<ChannelOutput<C>>
+/**
+ * A channel's handler. `caller` is who asked (accounts/caller.ts): the dispatch has
+ * already checked their permission for the channel; a handler that reads or writes
+ * customers applies their data scope (common/customerScope.ts).
+ */
+export type Handler<C extends Channel> = (input: HandlerInput<C>, caller: Caller) => Promise<ChannelOutput<C>>
 
 /** One handler per channel of the contract: a missing one is a compile error. */
 export type Handlers = { [C in Channel]: Handler<C> }

@@ -10,6 +10,7 @@ import { AnalysisIndexes1795400000009 } from './m0009AnalysisIndexes'
 import { ContactPinyin1795400000010 } from './m0010ContactPinyin'
 import { ContactPhoneIndexes1795400000011 } from './m0011ContactPhoneIndexes'
 import { InvisibleNameKeys1795400000012 } from './m0012InvisibleNameKeys'
+import { StaffAccounts1795400000013 } from './m0013StaffAccounts'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -28,5 +29,6 @@ export const migrations = [
   ContactPinyin1795400000010,
   ContactPhoneIndexes1795400000011,
   InvisibleNameKeys1795400000012,
+  StaffAccounts1795400000013,
 ]
 export const latestSchemaVersion = migrations.length
