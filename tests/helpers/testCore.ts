@@ -32,3 +32,15 @@ export async function call<C extends Channel>(
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
   return result.value as ChannelOutput<C>
 }
+
+/** `call` with a session token, as a signed-in user's window sends it. */
+export async function callAs<C extends Channel>(
+  core: Core,
+  token: string,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await core.dispatch(channel, input, token)
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
+  return result.value as ChannelOutput<C>
+}
