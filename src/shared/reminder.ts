@@ -58,6 +58,12 @@ export const reminderListInput = z.strictObject(
     kinds: z.array(z.enum(reminderKinds, { error: '提醒类型无效' })).optional(),
     view: z.enum(reminderViews, { error: '提醒状态筛选无效' }).default('open'),
     customerId: recordId('客户').optional(),
+    /**
+     * 主管/管理员 only: the reminders of one 业务员's customers (a 业务员 dict item id),
+     * or 'mine' for their own. Left out: all they see. A 业务员 always gets their own
+     * scope (their customers and the 公海) whatever is sent.
+     */
+    staffId: z.union([recordId('业务员'), z.literal('mine')], { error: '业务员筛选无效' }).optional(),
     /** Only reminders due on or before this date (e.g. today for 今日到期和逾期). */
     dueTo: isoDate('截止日期'),
     offset: z.number().int().min(0).default(0),
