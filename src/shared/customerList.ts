@@ -128,6 +128,11 @@ const divisionList = (what: string) =>
     .max(5000)
     .optional()
 
+export const customerOwnerFilter = z.union([z.enum(['all', 'mine', 'pool']), recordId('负责业务员')], {
+  error: '负责人筛选只能是 all、mine、pool 或业务员编号',
+})
+export type CustomerOwnerFilter = z.output<typeof customerOwnerFilter>
+
 /**
  * Filters of the sheet; every key is optional and they combine with AND. A list
  * keeps rows whose value is any of its items. Date bounds are inclusive.
@@ -147,6 +152,12 @@ export const customerFiltersSchema = z.strictObject(
     contactStrategyId: idList('联系策略'),
     purchaseStrategyId: idList('购买策略'),
     ownerStaffId: idList('负责业务员'),
+    /**
+     * Whose customers (on top of the caller's data scope): 'all' (default) every customer the
+     * caller sees; 'mine' those whose 负责业务员 is the caller's own 业务员 (none when the caller
+     * stands for no 业务员); 'pool' the 公海 (no 负责业务员); a number, one 业务员 item's customers.
+     */
+    owner: customerOwnerFilter.optional(),
     /** Customers in any of these groups. */
     groupIds: z.array(recordId('分组编号'), { error: '分组筛选应为编号列表' }).max(1000).optional(),
     /** Province codes (440000); a customer matches by its own province. */

@@ -139,9 +139,10 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         return mustFind(await findCustomer(db, input.id), '客户')
       }),
 
-    'customers.list': (input) => store.read((db) => listCustomerPage(db, input, localToday())),
+    'customers.list': (input, caller) => store.read((db) => listCustomerPage(db, caller, input, localToday())),
 
-    'customers.ids': (input) => store.read(async (db) => ({ ids: await listCustomerIds(db, input, localToday()) })),
+    'customers.ids': (input, caller) =>
+      store.read(async (db) => ({ ids: await listCustomerIds(db, caller, input, localToday()) })),
 
     'customers.batchUpdate': ({ ids: given, set }) =>
       store.write(async (db) => {

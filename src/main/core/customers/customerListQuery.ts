@@ -1,4 +1,6 @@
 import dayjs from 'dayjs'
+import type { Caller } from '../accounts/caller'
+import { customerScope } from '../common/customerScope'
 import { likePattern } from '../common/sqlWhere'
 import {
   customerAutoShape,
@@ -180,7 +182,28 @@ function access(filters: CustomerFilters, quick: string, sort: CustomerListInput
   return { from: 'customer c', deleted: byName || filters.deleted ? deleted : `+${deleted}`, searches: false }
 }
 
+/**
+ * The caller's data scope, its placeholders renumbered into `params` (the sheet
+ * numbers its parameters; a bare `?` after `?N` would take N+1).
+ */
+export function scopeSql(caller: Caller, params: Params, alias = 'c'): string | null {
+  const scope = customerScope(caller, alias)
+  if (!scope) return null
+  let next = 0
+  return scope.sql.replace(/\?/g, () => params.add(scope.params[next++]))
+}
+
+/** The owner filter (whose customers, within the scope). */
+function ownerSql(owner: CustomerFilters['owner'], caller: Caller, params: Params): string | null {
+  if (owner === undefined || owner === 'all') return null
+  if (owner === 'pool') return 'c.owner_staff_id IS NULL'
+  const staffId = owner === 'mine' ? caller.staffId : owner
+  // A caller who stands for no 业务员 owns no customer.
+  return staffId === null ? '0' : `c.owner_staff_id = ${params.add(staffId)}`
+}
+
 function whereSql(
+  caller: Caller,
   filters: CustomerFilters,
   quick: string,
   params: Params,
@@ -188,6 +211,10 @@ function whereSql(
   bounds: () => GradeBounds,
 ): string {
   const clauses: string[] = [deleted]
+  const scope = scopeSql(caller, params)
+  if (scope) clauses.push(scope)
+  const owner = ownerSql(filters.owner, caller, params)
+  if (owner) clauses.push(owner)
   for (const field of customerDictFieldKeys as DictFilterKey[]) {
     const values = filters[field]
     if (values) clauses.push(inList(`c.${snakeCase(field)}`, values, params))
@@ -290,6 +317,7 @@ function rowFromRaw(raw: PageRaw, shape: RowShape): CustomerListRow {
  */
 async function readPage(
   db: SqlReader,
+  caller: Caller,
   input: CustomerListInput,
   today: string,
   shape: RowShape,
@@ -297,7 +325,7 @@ async function readPage(
   const params = new Params()
   const bounds = gradeBounds(params, today)
   const how = access(input.filters, input.quick, input.sort)
-  const where = whereSql(input.filters, input.quick, params, how.deleted, () => bounds)
+  const where = whereSql(caller, input.filters, input.quick, params, how.deleted, () => bounds)
   const order = orderBy(input.sort, bounds)
   const limit = params.add(input.endRow - input.startRow)
   const offset = params.add(input.startRow)
@@ -331,13 +359,14 @@ async function readPage(
 /** A page of the sheet with the number of matching customers (AG Grid's lastRow). */
 export async function listCustomerPage(
   db: SqlReader,
+  caller: Caller,
   input: CustomerListInput,
   today: string,
 ): Promise<{ rows: CustomerListRow[]; total: number }> {
-  const { rows, pageTotal } = await readPage(db, input, today, sheetShape)
+  const { rows, pageTotal } = await readPage(db, caller, input, today, sheetShape)
   const total =
     pageTotal ??
-    (input.startRow === 0 && rows.length < input.endRow ? rows.length : await countCustomers(db, input, today))
+    (input.startRow === 0 && rows.length < input.endRow ? rows.length : await countCustomers(db, caller, input, today))
   return { rows, total }
 }
 
@@ -347,21 +376,23 @@ export async function listCustomerPage(
  */
 export async function listCustomerRows(
   db: SqlReader,
+  caller: Caller,
   input: CustomerListInput,
   today: string,
   keys: ReadonlySet<string>,
 ): Promise<CustomerListRow[]> {
-  return (await readPage(db, input, today, rowShape(keys))).rows
+  return (await readPage(db, caller, input, today, rowShape(keys))).rows
 }
 
 export async function countCustomers(
   db: SqlReader,
+  caller: Caller,
   input: Pick<CustomerListInput, 'filters' | 'quick'>,
   today: string,
 ): Promise<number> {
   const params = new Params()
   const how = access(input.filters, input.quick, null)
-  const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
+  const where = whereSql(caller, input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
   const [row] = await db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${how.from} WHERE ${where}`, params.values)
   return row.n
 }
@@ -369,12 +400,13 @@ export async function countCustomers(
 /** Every matching id, for 全选 batch actions. */
 export async function listCustomerIds(
   db: SqlReader,
+  caller: Caller,
   input: Pick<CustomerListInput, 'filters' | 'quick'>,
   today: string,
 ): Promise<number[]> {
   const params = new Params()
   const how = access(input.filters, input.quick, null)
-  const where = whereSql(input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
+  const where = whereSql(caller, input.filters, input.quick, params, how.deleted, () => gradeBounds(params, today))
   const rows = await db.all<{ id: number }>(`SELECT c.id FROM ${how.from} WHERE ${where} ORDER BY c.id`, params.values)
   return rows.map((r) => r.id)
 }

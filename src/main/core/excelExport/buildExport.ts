@@ -1,4 +1,5 @@
 import type { ExportFile, ExportJobInput } from '../../../shared/excelExport'
+import type { Caller } from '../accounts/caller'
 import { AppError } from '../appError'
 import { countCustomers } from '../customers/customerListQuery'
 import type { SqlReader } from '../db/sqlHandles'
@@ -22,7 +23,12 @@ export interface ExportSink {
 }
 
 /** Builds one export's whole .xlsx (docs/product-rules.md#excel-export), reporting to `sink` when it runs as a job. */
-export async function buildExport(db: SqlReader, request: ExportJobInput, sink?: ExportSink): Promise<ExportFile> {
+export async function buildExport(
+  db: SqlReader,
+  caller: Caller,
+  request: ExportJobInput,
+  sink?: ExportSink,
+): Promise<ExportFile> {
   const today = localToday()
   const step = sink && ((done: number) => sink.step(done))
   switch (request.kind) {
@@ -42,8 +48,8 @@ export async function buildExport(db: SqlReader, request: ExportJobInput, sink?:
     case 'customerSheet': {
       const name = request.filters.deleted ? '回收站' : '客户列表'
       // Counted only for a job: the direct call has no one to tell.
-      if (sink) sink.setTotal(Math.min(await countCustomers(db, request, today), maxTableRows))
-      const pages = customerSheetPages(db, request, today)
+      if (sink) sink.setTotal(Math.min(await countCustomers(db, caller, request, today), maxTableRows))
+      const pages = customerSheetPages(db, caller, request, today)
       const file = await tableWorkbook(name, customerSheetColumnsFor(request), pages, step)
       return { fileName: `${name}-${today}.xlsx`, ...file }
     }

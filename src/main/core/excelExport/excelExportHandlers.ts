@@ -18,13 +18,16 @@ type ExportChannel =
 export function excelExportHandlers({ store }: CoreContext): DomainHandlers<ExportChannel> {
   const jobs = new ExportJobs()
   return {
-    'export.customerCards': (input) => store.read((db) => buildExport(db, { kind: 'customerCards', ...input })),
-    'export.customerSheet': (input) => store.read((db) => buildExport(db, { kind: 'customerSheet', ...input })),
-    'export.interactions': (input) => store.read((db) => buildExport(db, { kind: 'interactions', ...input })),
-    'export.sales': (input) => store.read((db) => buildExport(db, { kind: 'sales', ...input })),
+    'export.customerCards': (input, caller) =>
+      store.read((db) => buildExport(db, caller, { kind: 'customerCards', ...input })),
+    'export.customerSheet': (input, caller) =>
+      store.read((db) => buildExport(db, caller, { kind: 'customerSheet', ...input })),
+    'export.interactions': (input, caller) =>
+      store.read((db) => buildExport(db, caller, { kind: 'interactions', ...input })),
+    'export.sales': (input, caller) => store.read((db) => buildExport(db, caller, { kind: 'sales', ...input })),
 
-    'export.start': async (request) => ({
-      jobId: jobs.start((sink) => store.read((db) => buildExport(db, request, sink))),
+    'export.start': async (request, caller) => ({
+      jobId: jobs.start((sink) => store.read((db) => buildExport(db, caller, request, sink))),
     }),
     'export.progress': async ({ jobId }) => jobs.progress(jobId),
     'export.cancel': async ({ jobId }) => {

@@ -5,6 +5,7 @@ import type { Interaction } from '../../../shared/interaction'
 import type { Sale } from '../../../shared/sale'
 import { listInteractions } from '../activity/interactionQueries'
 import { listSales } from '../activity/saleQueries'
+import type { Caller } from '../accounts/caller'
 import { listCustomerRows } from '../customers/customerListQuery'
 import type { SqlReader } from '../db/sqlHandles'
 import { maxTableRows, type TableColumn } from './tableWorkbook'
@@ -53,6 +54,7 @@ export function customerSheetColumnsFor(input: ExportCustomerSheetInput): TableC
 
 export function customerSheetPages(
   db: SqlReader,
+  caller: Caller,
   input: ExportCustomerSheetInput,
   today: string,
 ): AsyncGenerator<CustomerListRow[]> {
@@ -62,6 +64,7 @@ export function customerSheetPages(
   return pagesOf((startRow, endRow) =>
     listCustomerRows(
       db,
+      caller,
       { startRow, endRow, sort: input.sort, quick: input.quick, filters: input.filters },
       today,
       keys,
