@@ -3,6 +3,7 @@ import type { StartupNotice } from '../../shared/backup'
 import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
 import type { Caller } from './accounts/caller'
+import type { AccountCache } from './accounts/accountCache'
 
 /**
  * A channel's handler. `caller` is who asked (accounts/caller.ts): the dispatch has
@@ -22,6 +23,8 @@ export type ChannelsOf<Prefix extends string> = Extract<Channel, `${Prefix}.${st
 
 export interface CoreContext {
   store: Store
+  /** Users and sessions in memory: every call's caller comes from here. */
+  accounts: AccountCache
   dataDir: string
   version: string
   /** The clock of scheduled work (daily backup); tests pass a fixed one. */

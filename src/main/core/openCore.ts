@@ -12,6 +12,7 @@ import { openStore } from './db/openStore'
 import type { CoreContext, Handlers } from './handlerTypes'
 import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
+import { AccountCache } from './accounts/accountCache'
 
 export const databaseFileName = 'kqgj.sqlite'
 
@@ -55,8 +56,11 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
       networkWarning: networkShareWarning(dataDir, options.dataDirIsRemote),
     },
   }
+  const accounts = new AccountCache(store, clock)
+  await accounts.load()
   const ctx: CoreContext = {
     store,
+    accounts,
     dataDir,
     version: options.version ?? '0.0.0',
     clock,
@@ -68,7 +72,7 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
   return {
     store,
     handlers,
-    dispatch: createDispatch(handlers, options),
+    dispatch: createDispatch(handlers, options, accounts.authenticate),
     get startupNotice() {
       return startup.notice
     },

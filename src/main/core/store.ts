@@ -37,6 +37,7 @@ export class Store {
   // Reads run beside each other; `exclusive` waits for those in flight before it touches the file.
   private readonly reading = new Set<Promise<unknown>>()
   private readonly readWaitMs: number
+  private connections = 1
 
   constructor(
     dataSource: DataSource,
@@ -49,6 +50,15 @@ export class Store {
 
   get dataSource(): DataSource {
     return this.source
+  }
+
+  /**
+   * Counts the connections this store has had: it changes when a restore replaced
+   * the file or a failed transaction reopened it, so a cache of the file's contents
+   * (accounts/accountCache.ts) knows to load again.
+   */
+  get generation(): number {
+    return this.connections
   }
 
   get manager(): EntityManager {
@@ -93,6 +103,7 @@ export class Store {
   /** Only inside `exclusive`: the handlers keep this Store and now reach the new connection. */
   replace(dataSource: DataSource): void {
     this.source = dataSource
+    this.connections += 1
   }
 
   async close(): Promise<void> {
@@ -158,6 +169,7 @@ export class Store {
       throw new AppError('INTERNAL', `数据库连接无法恢复，请重新启动程序（${(error as Error).message}）`)
     }
     this.source = fresh
+    this.connections += 1
   }
 }
 

@@ -15,6 +15,8 @@ export interface Caller {
   /** 主管, 管理员 and single-PC: every customer; a 业务员: their own and the 公海. */
   seesAll: boolean
   permissions: readonly Permission[]
+  /** The hash of the session's token (accountCache.ts): what 注销 ends. */
+  sessionKey: string | null
 }
 
 export const localCaller: Caller = {
@@ -25,18 +27,16 @@ export const localCaller: Caller = {
   staffId: null,
   seesAll: true,
   permissions: rolePermissions.admin,
+  sessionKey: null,
 }
 
 /** Before a login, with accounts on: only the public channels answer. */
 export const anonymousCaller: Caller = { ...localCaller, role: 'sales', seesAll: false, permissions: ['public'] }
 
-export function userCaller(user: {
-  id: number
-  login: string
-  name: string
-  role: Role
-  staffId: number | null
-}): Caller {
+export function userCaller(
+  user: { id: number; login: string; name: string; role: Role; staffId: number | null },
+  sessionKey: string | null = null,
+): Caller {
   return {
     userId: user.id,
     login: user.login,
@@ -45,5 +45,6 @@ export function userCaller(user: {
     staffId: user.staffId,
     seesAll: seesAllCustomers(user.role),
     permissions: rolePermissions[user.role],
+    sessionKey,
   }
 }
