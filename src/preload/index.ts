@@ -5,7 +5,7 @@ import type { KqBridge } from '../shared/bridge'
 // script in it send on any channel. The channel names are repeated here, not imported,
 // because the sandboxed preload may load nothing but 'electron'.
 const bridge: KqBridge = {
-  invoke: (channel, input) => ipcRenderer.invoke('kq:invoke', channel, input),
+  invoke: (channel, input, token) => ipcRenderer.invoke('kq:invoke', channel, input, token ?? null),
   platform: (channel, input) => ipcRenderer.invoke('kq:platform', channel, input),
 }
 

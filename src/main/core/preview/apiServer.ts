@@ -123,7 +123,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       } catch {
         return sendJson(reply, { ok: false, error: { code: 'VALIDATION', message: '请求不是有效的 JSON' } })
       }
-      return sendJson(reply, await options.dispatch(channel, input))
+      return sendJson(reply, await options.dispatch(channel, input, bearerToken(request.headers.authorization)))
     },
   })
 
@@ -195,4 +195,10 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
     socket.write(body)
   }
   socket.destroy(error)
+}
+
+/** The session token of `Authorization: Bearer <token>`; null when absent or malformed. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '')
+  return match?.[1] ?? null
 }
