@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { basename, isAbsolute, join } from 'node:path'
 import { AppError } from '../appError'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { takePickedPath } from '../pickedPaths'
@@ -11,6 +11,7 @@ import { checkNotLiveDatabase, checkRestorePath } from './checkRestoreSource'
 import { clearLastRestore, readLastRestore } from './lastRestore'
 import { oneBackupAtATime } from './oneBackupAtATime'
 import { pruneBackups } from './pruneBackups'
+import { recordRestore } from './recordRestore'
 import { removeDatabaseFile } from './removeDatabaseFile'
 import { restoreDatabase } from './restoreDatabase'
 import { takeBackup } from './takeBackup'
@@ -49,35 +50,43 @@ export function backupHandlers(ctx: CoreContext): DomainHandlers<BackupChannels>
         return describeBackup(folder, taken)
       }),
 
-    'backups.restore': async (input) => {
+    'backups.restore': async (input, caller) => {
+      const restored = async (path: string, detail: string) => {
+        const at = now()
+        const result = await restoreDatabase(ctx, path, at)
+        await recordRestore(ctx.store, caller, detail, at)
+        return result
+      }
       if ('name' in input) {
         const folder = backupFolder(ctx.dataDir)
         const path = join(folder, input.name)
         if (!existsSync(path)) throw new AppError('NOT_FOUND', `找不到备份 ${input.name}，可能已被删除`)
         checkNotLiveDatabase(path, ctx.store.databasePath)
-        return restoreDatabase(ctx, path, now())
+        return restored(path, `从备份 ${input.name} 恢复`)
       }
       if ('token' in input) {
         const path = takePickedPath(ctx.pickedPaths, input.token, 'restoreFile')
         checkRestorePath(path, ctx.store.databasePath)
-        return restoreDatabase(ctx, path, now())
+        return restored(path, `从文件 ${basename(path)} 恢复`)
       }
       // The chosen file is written into the data folder first, so it is checked and copied like any backup.
       // Its own name: two uploads in the same second must not share a file. Start-up removes one a crash left.
       const uploaded = join(ctx.dataDir, `upload-${randomUUID()}.sqlite`)
       writeFileSync(uploaded, Buffer.from(input.upload.base64, 'base64'))
       try {
-        return await restoreDatabase(ctx, uploaded, now())
+        return await restored(uploaded, `从上传的文件 ${input.upload.fileName} 恢复`)
       } finally {
         // Reading a file marked as a WAL database leaves a -wal/-shm beside it.
         removeDatabaseFile(uploaded)
       }
     },
 
-    'backups.undoRestore': async () => {
+    'backups.undoRestore': async (_input, caller) => {
       const last = readLastRestore(ctx.dataDir)
       if (!last) throw new AppError('NOT_FOUND', '没有可以撤销的恢复')
-      const result = await restoreDatabase(ctx, join(last.folder, last.undoName), now())
+      const at = now()
+      const result = await restoreDatabase(ctx, join(last.folder, last.undoName), at)
+      await recordRestore(ctx.store, caller, `撤销恢复（回到 ${last.undoName}）`, at)
       // Undoing saved its own undo copy; offering to undo the undo would only confuse.
       clearLastRestore(ctx.dataDir)
       return result

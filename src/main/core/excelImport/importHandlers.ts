@@ -1,7 +1,15 @@
 import type { ImportDecisions, ImportResult, PreviewRow } from '../../../shared/excelImport'
-import { headerKey, importFieldsOf, matchHeader, type ImportKind } from '../../../shared/excelImportFields'
+import {
+  headerKey,
+  importFieldsOf,
+  importKindLabels,
+  matchHeader,
+  type ImportKind,
+} from '../../../shared/excelImportFields'
 import { cleanText } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
+import type { Caller } from '../accounts/caller'
+import { recordAudit } from '../accounts/auditLog'
 import { localNow } from '../common/localTime'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
@@ -39,6 +47,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
     session: ImportSession,
     decisions: ImportDecisions,
     skipErrorRows: boolean,
+    caller: Caller,
   ): Promise<void> => {
     try {
       job.result = await store.write(async (db) => {
@@ -68,6 +77,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           result = await writeImport(db, plan, progress)
         }
         await rememberMapping(db, session.kind, session.sheet.headers, decisions.mapping)
+        await recordAudit(db, caller, 'import', importAuditText(session, result))
         return result
       })
       sessions.imported(session)
@@ -116,11 +126,11 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
         return plan.preview
       }),
 
-    'import.commit': async ({ skipErrorRows, ...decisions }) => {
+    'import.commit': async ({ skipErrorRows, ...decisions }, caller) => {
       const session = sessions.toImport(decisions.sessionId)
       session.state = 'importing'
       const { id, job } = sessions.startJob(session.sheet.rows.length)
-      void run(job, session, decisions, skipErrorRows)
+      void run(job, session, decisions, skipErrorRows, caller)
       return { jobId: id }
     },
 
@@ -141,6 +151,15 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
       return importErrorReport(session)
     },
   }
+}
+
+/** The audit line of an import: what, from which file, and what it did. */
+function importAuditText(session: ImportSession, result: ImportResult): string {
+  const counts =
+    session.kind === 'sales'
+      ? `交易记录 ${result.sales} 条`
+      : `新增 ${result.created}，更新 ${result.updated}，联系人 ${result.contacts}`
+  return `导入${importKindLabels[session.kind]}（${session.fileName}）：${counts}，跳过 ${result.skipped}，有问题未导入 ${result.errors}`
 }
 
 /** Remembered mappings first, then headers that name a field; a field is mapped to one column only. */
