@@ -1,4 +1,5 @@
 import { checkCustomer } from '../activity/activityChecks'
+import { assertCustomersInScope } from '../common/customerScope'
 import { localNow, localToday } from '../common/localTime'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { analysisWorkbook } from './analysisWorkbook'
@@ -29,30 +30,41 @@ type AnalysisChannel =
   | 'analysis.contacts'
   | 'analysis.exportXlsx'
 
-/** 统计分析 (docs/product-rules.md#analyses): read-only aggregates in SQL, the 应对措施 note, a chart's numbers to Excel. */
+/**
+ * 统计分析 (docs/product-rules.md#analyses): read-only aggregates in SQL over the customers the caller
+ * sees (customerScope), the 应对措施 note, a chart's numbers to Excel.
+ */
 export function analysisHandlers({ store }: CoreContext): DomainHandlers<AnalysisChannel> {
   return {
-    'analysis.sources': ({ period, dimension }) => store.read((db) => sourceDistribution(db, period, dimension)),
-    'analysis.ratios': ({ period, previous, dimension }) => store.read((db) => ratios(db, period, previous, dimension)),
-    'analysis.ratioSets': ({ period, previous, dimensions }) =>
-      store.read((db) => ratioSets(db, period, previous, dimensions)),
-    'analysis.salesPerformance': ({ year, limit }) => store.read((db) => salesPerformance(db, year, limit)),
-    'analysis.extremes': ({ period, previous, topN }) => store.read((db) => extremes(db, period, previous, topN)),
-    'analysis.setNote': ({ customerId, note }) =>
+    'analysis.sources': ({ period, dimension }, caller) =>
+      store.read((db) => sourceDistribution(db, caller, period, dimension)),
+    'analysis.ratios': ({ period, previous, dimension }, caller) =>
+      store.read((db) => ratios(db, caller, period, previous, dimension)),
+    'analysis.ratioSets': ({ period, previous, dimensions }, caller) =>
+      store.read((db) => ratioSets(db, caller, period, previous, dimensions)),
+    'analysis.salesPerformance': ({ year, limit }, caller) =>
+      store.read((db) => salesPerformance(db, caller, year, limit)),
+    'analysis.extremes': ({ period, previous, topN }, caller) =>
+      store.read((db) => extremes(db, caller, period, previous, topN)),
+    'analysis.setNote': ({ customerId, note }, caller) =>
       store.write(async (db) => {
+        await assertCustomersInScope(db, caller, [customerId])
         await checkCustomer(db, customerId)
         return saveResponseNote(db, customerId, note, localNow())
       }),
-    'analysis.retention': ({ periods, asOf, limit }) =>
+    'analysis.retention': ({ periods, asOf, limit }, caller) =>
       store.read(async (db) => ({
-        periods: await retentionPeriods(db, periods),
-        pastCycle: await pastPurchaseCycle(db, asOf, limit),
+        periods: await retentionPeriods(db, caller, periods),
+        pastCycle: await pastPurchaseCycle(db, caller, asOf, limit),
       })),
-    'analysis.rfm': ({ asOf, windowMonths, perSegment }) => store.read((db) => rfm(db, asOf, windowMonths, perSegment)),
-    'analysis.pareto': ({ period }) => store.read((db) => pareto(db, period)),
-    'analysis.grades': () => store.read((db) => gradeDistribution(db, localToday())),
-    'analysis.feedback': ({ period }) => store.read((db) => feedbackAnalysis(db, period)),
-    'analysis.contacts': ({ period }) => store.read((db) => contactEvaluation(db, period)),
+    'analysis.rfm': ({ asOf, windowMonths, perSegment }, caller) =>
+      store.read((db) => rfm(db, caller, asOf, windowMonths, perSegment)),
+    'analysis.pareto': ({ period }, caller) => store.read((db) => pareto(db, caller, period)),
+    'analysis.grades': (_input, caller) => store.read((db) => gradeDistribution(db, caller, localToday())),
+    'analysis.feedback': ({ period }, caller) => store.read((db) => feedbackAnalysis(db, caller, period)),
+    'analysis.contacts': ({ period }, caller) => store.read((db) => contactEvaluation(db, caller, period)),
+    // Reads nothing: it lays out the rows the caller sends, which came from the channels above and so
+    // already hold only the customers the caller sees.
     'analysis.exportXlsx': (input) => analysisWorkbook(input),
   }
 }

@@ -1,5 +1,7 @@
 import type { ContactsOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader } from '../db/sqlHandles'
 import { shareOf } from './analysisMath'
 
@@ -8,12 +10,14 @@ const unsetStaff = '未指定业务员'
 /**
  * 客户接触评价: the period's 交往记录 per 业务员 — how many, with how many distinct
  * customers, and by 交往方式. occurred_at is `YYYY-MM-DD HH:mm`, so `< to` (a date)
- * excludes the first day after the period.
+ * excludes the first day after the period. Only the 交往记录 of customers the caller sees, whoever
+ * recorded them.
  */
-export async function contactEvaluation(db: SqlReader, period: Period): Promise<ContactsOutput> {
+export async function contactEvaluation(db: SqlReader, caller: Caller, period: Period): Promise<ContactsOutput> {
+  const scope = andCustomerScope(caller)
   const from = `FROM interaction i JOIN customer c ON c.id = i.customer_id AND c.deleted_at IS NULL
-    WHERE i.occurred_at >= ? AND i.occurred_at < ?`
-  const range = [period.from, period.to]
+    WHERE i.occurred_at >= ? AND i.occurred_at < ?${scope.sql}`
+  const range = [period.from, period.to, ...scope.params]
   const perStaff = await db.all<{ staff: number | null; n: number; customers: number }>(
     `SELECT i.staff_id AS staff, COUNT(*) AS n, COUNT(DISTINCT i.customer_id) AS customers ${from} GROUP BY i.staff_id`,
     range,

@@ -1,5 +1,6 @@
 import type { ExtremeRow, ExtremesOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf } from './analysisMath'
 import { parameters, periodPairSql } from './customerSalesSql'
@@ -18,16 +19,22 @@ interface ExtremeDbRow {
 }
 
 /**
- * 极端情况: the top N customers by the period's amount, by growth and by decline
+ * 极端情况: the top N customers the caller sees by the period's amount, by growth and by decline
  * against the previous period (absolute difference), each with both ranks
  * (RANK() among customers who bought in that period) and its 应对措施 note.
  * periodPairSql sums both periods per customer in one pass; each list is then an
  * ORDER BY … LIMIT (a top-N sort that keeps N rows), and only the two ranks sort
  * every customer.
  */
-export async function extremes(db: SqlReader, period: Period, previous: Period, topN: number): Promise<ExtremesOutput> {
+export async function extremes(
+  db: SqlReader,
+  caller: Caller,
+  period: Period,
+  previous: Period,
+  topN: number,
+): Promise<ExtremesOutput> {
   const { values, param } = parameters()
-  const pair = periodPairSql(param, period, previous)
+  const pair = periodPairSql(param, caller, period, previous)
   const limit = param(topN)
   const raws = await db.all<ExtremeDbRow>(
     `WITH pair AS (${pair}),

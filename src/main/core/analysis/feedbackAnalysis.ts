@@ -1,5 +1,7 @@
 import type { CountRow, FeedbackOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader } from '../db/sqlHandles'
 import { shareOf } from './analysisMath'
 
@@ -29,12 +31,14 @@ interface SatisfactionDbRow {
 /**
  * 意见分析 of the feedback received in the period: by type, product and month;
  * the resolved share and average days to resolve; and the customers ranked by
- * mean satisfaction, the top and the bottom ⌈n / 5⌉ (at most 50 shown each).
+ * mean satisfaction, the top and the bottom ⌈n / 5⌉ (at most 50 shown each). Only the feedback of
+ * customers the caller sees.
  */
-export async function feedbackAnalysis(db: SqlReader, period: Period): Promise<FeedbackOutput> {
+export async function feedbackAnalysis(db: SqlReader, caller: Caller, period: Period): Promise<FeedbackOutput> {
+  const scope = andCustomerScope(caller)
   const from = `FROM feedback f JOIN customer c ON c.id = f.customer_id AND c.deleted_at IS NULL
-    WHERE f.received_at >= ? AND f.received_at < ?`
-  const range = [period.from, period.to]
+    WHERE f.received_at >= ? AND f.received_at < ?${scope.sql}`
+  const range = [period.from, period.to, ...scope.params]
   const summary = await db.first<FeedbackSummaryRow>(
     `SELECT COUNT(*) AS n, TOTAL(f.status IN ${doneStatuses}) AS done,
        AVG(CASE WHEN f.resolved_at IS NOT NULL THEN julianday(f.resolved_at) - julianday(f.received_at) END) AS days

@@ -1,24 +1,27 @@
 import type { CountRow, GradesOutput } from '../../../shared/analysis/analysisOutputs'
 import { dealGrades, relationshipLevels, valueClasses } from '../../../shared/customer'
 import { dealGradeSql, gradeBounds, Params } from '../customers/customerListQuery'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
+import { andScopeSql } from './customerSalesSql'
 
 /**
  * 分级分布 of today's customers (not a period: grades are current): 成交级别 A–E
  * (the same SQL as the customer sheet, override included), 客情关系等级 I–IV and
- * 价值分类, each with the customers' 交易金额.
+ * 价值分类, each with the customers' 交易金额; of the customers the caller sees.
  */
-export async function gradeDistribution(db: SqlReader, today: string): Promise<GradesOutput> {
+export async function gradeDistribution(db: SqlReader, caller: Caller, today: string): Promise<GradesOutput> {
   const params = new Params()
   const dealSql = dealGradeSql(gradeBounds(params, today))
+  const inScope = andScopeSql((value) => params.add(value), caller)
   // One pass over the customers grouped by all three at once (at most 6 × 5 × 5 groups), then each
   // distribution from those few rows: the wide customer rows are read once instead of three times.
   const raws = await db.all<{ dim: 'deal' | 'relationship' | 'value'; k: string | null; n: number; amount: number }>(
     `WITH g AS MATERIALIZED (
            SELECT ${dealSql} AS deal, c.relationship_level AS relationship, c.value_class AS value, COUNT(*) AS n,
              TOTAL(c.transaction_amount) AS amount
-           FROM customer c WHERE c.deleted_at IS NULL GROUP BY deal, relationship, value)
+           FROM customer c WHERE c.deleted_at IS NULL${inScope} GROUP BY deal, relationship, value)
        SELECT 'deal' AS dim, deal AS k, SUM(n) AS n, TOTAL(amount) AS amount FROM g GROUP BY deal
        UNION ALL SELECT 'relationship', relationship, SUM(n), TOTAL(amount) FROM g GROUP BY relationship
        UNION ALL SELECT 'value', value, SUM(n), TOTAL(amount) FROM g GROUP BY value`,

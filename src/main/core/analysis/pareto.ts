@@ -1,6 +1,7 @@
 import { abcBounds, abcClasses, type AbcClass } from '../../../shared/analysis/abcClass'
 import type { ParetoOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'
@@ -24,18 +25,18 @@ interface ParetoDbRow {
 }
 
 /**
- * 二八分析 of a period's sales: customers by amount (largest first, equal amounts
+ * 二八分析 of a period's sales to the customers the caller sees: customers by amount (largest first, equal amounts
  * by id), the running share (SUM() OVER), ABC classes by the inclusive bounds of
  * abcClass.ts, the share of the top ⌈n / 5⌉ customers. Returns one curve point per
  * percent of customers, the top 100 rows, and the first row of each class, which
  * carries that class's totals.
  */
-export async function pareto(db: SqlReader, period: Period): Promise<ParetoOutput> {
+export async function pareto(db: SqlReader, caller: Caller, period: Period): Promise<ParetoOutput> {
   const { values, param } = parameters()
   const raws = await db.all<ParetoDbRow>(
     `WITH a AS (
          SELECT s.customer_id AS id, ROUND(TOTAL(s.amount), 2) AS amount
-         ${liveCustomerSalesSql(param, period.from, period.to)}
+         ${liveCustomerSalesSql(param, caller, period.from, period.to)}
          GROUP BY s.customer_id HAVING amount > 0),
        r AS (
          SELECT id, amount, ROW_NUMBER() OVER (ORDER BY amount DESC, id) AS n, COUNT(*) OVER () AS total_n,

@@ -1,9 +1,10 @@
 import type { RatioRow, RatioSets } from '../../../shared/analysis/analysisOutputs'
 import type { AnalysisDimension } from '../../../shared/analysis/dimensions'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf, shareOf } from './analysisMath'
-import { parameters, periodPairSql } from './customerSalesSql'
+import { andScopeSql, parameters, periodPairSql } from './customerSalesSql'
 import { dimensionColumn, groupKey, groupLabels } from './dimensionSql'
 
 interface RawRatio {
@@ -20,21 +21,23 @@ interface RawRatio {
 /** 比率分析 over one dimension (see ratioSets). */
 export async function ratios(
   db: SqlReader,
+  caller: Caller,
   period: Period,
   previous: Period,
   dimension: AnalysisDimension,
 ): Promise<RatioRow[]> {
-  const [set] = await ratioSets(db, period, previous, [dimension])
+  const [set] = await ratioSets(db, caller, period, previous, [dimension])
   return set?.rows ?? []
 }
 
 /**
  * 比率分析 (区域销售额比率, 区域客户比率, 客户规模/性质/行业比率): per group of each dimension, the
  * customers registered by the period's end, those who bought in it, its sales and their share, and
- * the change against the previous period's sales.
+ * the change against the previous period's sales; of the customers the caller sees.
  */
 export async function ratioSets(
   db: SqlReader,
+  caller: Caller,
   period: Period,
   previous: Period,
   dimensions: readonly AnalysisDimension[],
@@ -43,8 +46,9 @@ export async function ratioSets(
   // once for all dimensions: sales are summed per customer (periodPairSql), then per combination of
   // the dimensions' columns (`cells`, a few thousand rows), which each dimension regroups.
   const { values, param } = parameters()
-  const pair = periodPairSql(param, period, previous)
+  const pair = periodPairSql(param, caller, period, previous)
   const registeredBy = param(period.to)
+  const inScope = andScopeSql(param, caller)
   const cellKeys = dimensions.map((_, i) => `d${i}`)
   const perDimension = cellKeys.map(
     (key, i) =>
@@ -62,7 +66,7 @@ export async function ratioSets(
          TOTAL(pair.previous) AS previous
        FROM customer c
        LEFT JOIN pair ON pair.customer_id = c.id
-       WHERE c.deleted_at IS NULL AND (c.registered_at < ${registeredBy} OR pair.customer_id IS NOT NULL)
+       WHERE c.deleted_at IS NULL AND (c.registered_at < ${registeredBy} OR pair.customer_id IS NOT NULL)${inScope}
        GROUP BY ${cellKeys.join(', ')})
      ${perDimension.join('\nUNION ALL\n')}`,
     values,

@@ -1,8 +1,10 @@
 import type { PastCycleRow, RetentionOutput, RetentionPeriod } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
-import { liveCustomerSalesSql, parameters } from './customerSalesSql'
+import { andScopeSql, liveCustomerSalesSql, parameters } from './customerSalesSql'
 
 /** Per period (its index `i`): buyers and retained are TOTALs (REAL), fresh a COUNT. */
 interface RetentionRow {
@@ -15,9 +17,10 @@ interface RetentionRow {
 /**
  * 保持与流失 over consecutive periods (oldest first). For each period after the
  * first: the customers who bought in it, those of the period before who bought
- * again (保持) or did not (流失), and the new customers, whose 首次交易 falls in it.
+ * again (保持) or did not (流失), and the new customers, whose 首次交易 falls in it; of the customers
+ * the caller sees.
  */
-export async function retentionPeriods(db: SqlReader, periods: Period[]): Promise<RetentionPeriod[]> {
+export async function retentionPeriods(db: SqlReader, caller: Caller, periods: Period[]): Promise<RetentionPeriod[]> {
   const first = periods[0]
   const last = periods[periods.length - 1]
   if (!first || !last) return []
@@ -39,13 +42,13 @@ export async function retentionPeriods(db: SqlReader, periods: Period[]): Promis
          SELECT CAST(key AS INTEGER) AS i, json_extract(value, '$.from') AS f, json_extract(value, '$.to') AS t
          FROM json_each(${json})),
        m AS (
-         SELECT SUM(DISTINCT ${bit}) AS mask ${liveCustomerSalesSql(param, first.from, last.to)}
+         SELECT SUM(DISTINCT ${bit}) AS mask ${liveCustomerSalesSql(param, caller, first.from, last.to)}
          GROUP BY s.customer_id),
        masks AS MATERIALIZED (SELECT mask, COUNT(*) AS n FROM m GROUP BY mask),
        fresh AS (
          SELECT p.i, COUNT(c.id) AS n
          FROM p LEFT JOIN customer c INDEXED BY customer_first_transaction
-           ON c.deleted_at IS NULL AND c.first_transaction_at >= p.f AND c.first_transaction_at < p.t
+           ON c.deleted_at IS NULL AND c.first_transaction_at >= p.f AND c.first_transaction_at < p.t${andScopeSql(param, caller)}
          GROUP BY p.i)
      SELECT fresh.i, fresh.n AS fresh,
        (SELECT TOTAL(n * ((mask >> fresh.i) & 1)) FROM masks) AS buyers,
@@ -89,23 +92,25 @@ interface PastCycleDbRow {
 /**
  * Customers past their purchase cycle on `asOf`: they have bought before and the
  * days since 最近交易 reach the cycle of their 购买策略 (the same rule as the
- * 业务下滑提醒), most overdue first.
+ * 业务下滑提醒), most overdue first; of the customers the caller sees.
  */
 export async function pastPurchaseCycle(
   db: SqlReader,
+  caller: Caller,
   asOf: string,
   limit: number,
 ): Promise<RetentionOutput['pastCycle']> {
+  const scope = andCustomerScope(caller)
   const where = `FROM customer c JOIN dict_item d ON d.id = c.purchase_strategy_id
     WHERE c.deleted_at IS NULL AND c.last_transaction_at IS NOT NULL AND d.cycle_days IS NOT NULL
-      AND c.last_transaction_at <= ? AND julianday(?) - julianday(c.last_transaction_at) >= d.cycle_days`
-  const count = await db.first<{ n: number }>(`SELECT COUNT(*) AS n ${where}`, [asOf, asOf])
+      AND c.last_transaction_at <= ? AND julianday(?) - julianday(c.last_transaction_at) >= d.cycle_days${scope.sql}`
+  const count = await db.first<{ n: number }>(`SELECT COUNT(*) AS n ${where}`, [asOf, asOf, ...scope.params])
   const raws = await db.all<PastCycleDbRow>(
     `SELECT c.id, c.name, d.label, d.cycle_days, c.last_transaction_at, c.transaction_amount,
        CAST(julianday(?) - julianday(c.last_transaction_at) AS INTEGER) AS days_since
      ${where}
      ORDER BY days_since - d.cycle_days DESC, c.transaction_amount DESC, c.id LIMIT ?`,
-    [asOf, asOf, asOf, limit],
+    [asOf, asOf, asOf, ...scope.params, limit],
   )
   const rows: PastCycleRow[] = raws.map((r) => ({
     customerId: r.id,

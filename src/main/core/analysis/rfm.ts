@@ -2,6 +2,7 @@ import { addCalendarMonths } from '../../../shared/grading/dealGrade'
 import type { RfmCustomer, RfmOutput } from '../../../shared/analysis/analysisOutputs'
 import { addDays } from '../../../shared/dateMath'
 import { rfmSegmentRules, rfmSegments, type RfmSegment } from '../../../shared/analysis/rfmSegments'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, shareOf } from './analysisMath'
 import { liveCustomerSalesSql, parameters } from './customerSalesSql'
@@ -45,11 +46,17 @@ interface RfmDbRow {
  * RFM over the window of `windowMonths` months up to and including `asOf`:
  * R = days from the last purchase to asOf, F = purchases, M = amount; each
  * scored 1–5 by quintile (5 = most recent / most frequent / largest). Customers
- * without a purchase in the window are not scored. Returns the segment totals and
+ * without a purchase in the window, and those the caller does not see, are not scored. Returns the segment totals and
  * the `perSegment` largest customers of each segment, all in one pass. The means are one
  * aggregate row joined to the scores: as windows OVER () they buffered every scored row once more.
  */
-export async function rfm(db: SqlReader, asOf: string, windowMonths: number, perSegment: number): Promise<RfmOutput> {
+export async function rfm(
+  db: SqlReader,
+  caller: Caller,
+  asOf: string,
+  windowMonths: number,
+  perSegment: number,
+): Promise<RfmOutput> {
   const to = addDays(asOf, 1)
   const from = addCalendarMonths(to, -windowMonths)
   const { values, param } = parameters()
@@ -57,7 +64,7 @@ export async function rfm(db: SqlReader, asOf: string, windowMonths: number, per
     `WITH w AS (
          SELECT s.customer_id AS id, CAST(julianday(${param(asOf)}) - julianday(MAX(s.date)) AS INTEGER) AS r,
            COUNT(*) AS f, TOTAL(s.amount) AS m
-         ${liveCustomerSalesSql(param, from, to)}
+         ${liveCustomerSalesSql(param, caller, from, to)}
          GROUP BY s.customer_id),
        scored AS MATERIALIZED (
          SELECT w.*, ${score('r DESC')} AS rs, ${score('f')} AS fs, ${score('ROUND(m, 2)')} AS ms FROM w),

@@ -1,7 +1,9 @@
 import type { SalesPerformanceRow } from '../../../shared/analysis/analysisOutputs'
 import { calendarPeriod } from '../../../shared/analysis/period'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf, shareOf } from './analysisMath'
+import { andScopeSql, parameters } from './customerSalesSql'
 
 export interface SalesPerformance {
   rows: SalesPerformanceRow[]
@@ -26,35 +28,47 @@ interface SalesPerformanceDbRow {
 }
 
 /**
- * 销售业绩 of one year: for each customer who bought in it, the products bought,
+ * 销售业绩 of one year: for each customer the caller sees who bought in it, the products bought,
  * quantity, amount, share of the year's sales, change against the year before and
  * rank (RANK(): equal amounts share a rank). Only the best `limit` ranks are returned;
  * the product names are looked up for those rows only.
  */
-export async function salesPerformance(db: SqlReader, year: number, limit: number): Promise<SalesPerformance> {
+export async function salesPerformance(
+  db: SqlReader,
+  caller: Caller,
+  year: number,
+  limit: number,
+): Promise<SalesPerformance> {
   const period = calendarPeriod('year', year)
   const previous = calendarPeriod('year', year - 1)
+  const { values, param } = parameters()
+  const from = param(period.from)
+  const to = param(period.to)
+  const previousFrom = param(previous.from)
+  const rows = param(limit)
+  // Only the ranked customers need the scope: the later subqueries read sales of the page's customers.
+  const inScope = andScopeSql(param, caller)
   const raws = await db.all<SalesPerformanceDbRow>(
     `WITH cur AS (
          SELECT s.customer_id, COUNT(DISTINCT s.product_id) AS product_count, TOTAL(s.quantity) AS quantity,
            TOTAL(s.amount) AS amount
          FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
-         WHERE s.date >= ?1 AND s.date < ?2 GROUP BY s.customer_id),
+         WHERE s.date >= ${from} AND s.date < ${to}${inScope} GROUP BY s.customer_id),
        ranked AS (
          SELECT cur.*, RANK() OVER (ORDER BY ROUND(cur.amount, 2) DESC) AS rank, COUNT(*) OVER () AS total,
            SUM(cur.amount) OVER () AS total_amount
          FROM cur),
-       page AS (SELECT * FROM ranked ORDER BY rank LIMIT ?4)
+       page AS (SELECT * FROM ranked ORDER BY rank LIMIT ${rows})
      SELECT page.*, c.code, c.name,
-       (SELECT TOTAL(p.amount) FROM sale p WHERE p.customer_id = page.customer_id AND p.date >= ?3 AND p.date < ?1)
+       (SELECT TOTAL(p.amount) FROM sale p WHERE p.customer_id = page.customer_id AND p.date >= ${previousFrom} AND p.date < ${from})
          AS previous,
        (SELECT group_concat(label, '、') FROM (
           SELECT DISTINCT d.label FROM sale x JOIN dict_item d ON d.id = x.product_id
-          WHERE x.customer_id = page.customer_id AND x.date >= ?1 AND x.date < ?2 ORDER BY d.sort_order))
+          WHERE x.customer_id = page.customer_id AND x.date >= ${from} AND x.date < ${to} ORDER BY d.sort_order))
          AS products
      FROM page JOIN customer c ON c.id = page.customer_id
      ORDER BY page.rank, c.pinyin, c.id`,
-    [period.from, period.to, previous.from, limit],
+    values,
   )
   const first = raws[0]
   const totalAmount = first ? first.total_amount : 0

@@ -19,7 +19,10 @@ describe('migration 7 (统计分析)', () => {
     try {
       expect(applied).toContain('Analysis1795400000007')
       const m = store.manager
-      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(salesBefore)
+      // Migration 13 adds who recorded each sale: unknown (NULL) for the rows already there.
+      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
+        salesBefore.map((sale: Record<string, unknown>) => ({ ...sale, created_by: null })),
+      )
       await m.query(`INSERT INTO customer_response_note (customer_id, note, updated_at) VALUES (1, '回访', 'n')`)
       await expect(
         m.query(`INSERT INTO customer_response_note (customer_id, note, updated_at) VALUES (99, 'x', 'n')`),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
 import { openStore } from '../../../../src/main/core/db/openStore'
+import { localCaller } from '../../../../src/main/core/accounts/caller'
 import { ratios } from '../../../../src/main/core/analysis/ratios'
 import { retentionPeriods } from '../../../../src/main/core/analysis/retention'
 import { databaseAtVersion } from '../../../helpers/databaseAtVersion'
@@ -32,11 +33,14 @@ describe('migration 9 (统计分析 indexes)', () => {
       expect(applied).toContain('AnalysisIndexes1795400000009')
       const m = store.manager
       expect(await m.query(`PRAGMA user_version`)).toEqual([{ user_version: latestSchemaVersion }])
-      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(salesBefore)
+      // Migration 13 adds who recorded each sale: unknown (NULL) for the rows already there.
+      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
+        salesBefore.map((sale: Record<string, unknown>) => ({ ...sale, created_by: null })),
+      )
       const year = (y: number) => ({ from: `${y}-01-01`, to: `${y + 1}-01-01` })
-      const [row] = await store.read((db) => ratios(db, year(2026), year(2025), 'region'))
+      const [row] = await store.read((db) => ratios(db, localCaller, year(2026), year(2025), 'region'))
       expect(row).toMatchObject({ customers: 1, buyers: 1, amount: 10, previousAmount: 30 })
-      const [period] = await store.read((db) => retentionPeriods(db, [year(2025), year(2026)]))
+      const [period] = await store.read((db) => retentionPeriods(db, localCaller, [year(2025), year(2026)]))
       expect(period).toMatchObject({ buyers: 1, previousBuyers: 1, retained: 1, newCustomers: 0 })
 
       const plan = async (sql: string) => JSON.stringify(await m.query(`EXPLAIN QUERY PLAN ${sql}`))
