@@ -26,6 +26,8 @@ export interface BenchCase {
   /** Runs once before the measurements (e.g. writing an input file). */
   setup?: (ctx: BenchContext) => Promise<void>
   app: (ctx: BenchContext) => Promise<unknown>
+  /** Runs once after the measurements (e.g. turning accounts off again). */
+  teardown?: (ctx: BenchContext) => Promise<void>
   baseline?: (ctx: BenchContext) => Promise<unknown>
   /** The target ratio (app ÷ baseline), e.g. 1.3, or with no baseline the target in ms. */
   target: { ratio: number } | { ms: number }

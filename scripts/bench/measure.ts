@@ -101,6 +101,7 @@ export async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<
     ]
     for (const step of i % 2 ? pair.reverse() : pair) await step()
   }
+  await benchCase.teardown?.(ctx)
   const appMs = median(appTimes)
   const baseMs = baseTimes.length ? median(baseTimes) : null
   const ratio = baseMs === null ? null : appMs / Math.max(baseMs, 0.001)

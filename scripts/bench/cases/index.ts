@@ -1,4 +1,5 @@
 import type { BenchCase } from '../benchCase'
+import { accountCases } from './accounts'
 import { analysisCases } from './analysis'
 import { backupCases } from './backup'
 import { customerCases } from './customers'
@@ -15,6 +16,8 @@ export const benchCases: BenchCase[] = [
   ...reminderCases,
   ...projectCases,
   ...backupCases,
+  // As a 业务员: turns accounts on and off around each case, and shares the customers out among 20 users.
+  ...accountCases,
   // Last: each run adds 50,000 customers to the working copy, which would skew the cases after it.
   ...excelImportCases,
 ]
