@@ -271,6 +271,8 @@ export const customerSchema = z.object({
   groups: z.array(groupRefSchema),
   contacts: z.array(contactSchema),
   completeness: completenessSchema,
+  /** 最后修改人 (with updatedAt): null in single-PC mode or once that user is deleted. */
+  updatedByName: z.string().nullable(),
 })
 export type Customer = z.infer<typeof customerSchema>
 
@@ -458,6 +460,8 @@ export const customerChangeSchema = z.object({
   label: z.string(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
+  /** Who made the change; null in single-PC mode, for the core's own work or once the user is deleted. */
+  userName: z.string().nullable(),
 })
 export type CustomerChange = z.infer<typeof customerChangeSchema>
 
@@ -490,5 +494,11 @@ export const customerDuplicateSchema = z.object({
   reason: z.enum(duplicateReasons),
   reasons: z.array(z.enum(duplicateReasons)),
   deleted: z.boolean(),
+  /**
+   * The duplicates among customers the caller may not see (another 业务员's), folded into
+   * one entry whose id is 0, code empty and name 与其他业务员的客户重名: the 业务员 learns
+   * that the customer exists, not whose or what it is.
+   */
+  otherOwner: z.boolean(),
 })
 export type CustomerDuplicate = z.infer<typeof customerDuplicateSchema>

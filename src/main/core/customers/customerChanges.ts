@@ -53,19 +53,24 @@ export function displayContactValue(field: ContactField, value: unknown): string
   return String(value)
 }
 
+/**
+ * `userId` is who made the change (Caller.userId): null in single-PC mode and for
+ * the core's own work, so the history reads 系统 there.
+ */
 export async function insertChanges(
   db: SqlWriter,
   customerId: number,
   changedAt: string,
   drafts: ChangeDraft[],
+  userId: number | null = null,
 ): Promise<void> {
   for (let start = 0; start < drafts.length; start += 200) {
     const chunk = drafts.slice(start, start + 200)
     await db.run(
-      `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value) VALUES ${chunk
-        .map(() => '(?, ?, ?, ?, ?, ?)')
+      `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value, user_id) VALUES ${chunk
+        .map(() => '(?, ?, ?, ?, ?, ?, ?)')
         .join(', ')}`,
-      chunk.flatMap((d) => [customerId, changedAt, d.field, d.label, d.oldValue, d.newValue]),
+      chunk.flatMap((d) => [customerId, changedAt, d.field, d.label, d.oldValue, d.newValue, userId]),
     )
   }
 }
@@ -76,11 +81,12 @@ export async function insertChangeForMany(
   idsJson: string,
   changedAt: string,
   draft: ChangeDraft,
+  userId: number | null,
 ): Promise<void> {
   await db.run(
-    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
-     SELECT value, ?, ?, ?, ?, ? FROM json_each(?)`,
-    [changedAt, draft.field, draft.label, draft.oldValue, draft.newValue, idsJson],
+    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value, user_id)
+     SELECT value, ?, ?, ?, ?, ?, ? FROM json_each(?)`,
+    [changedAt, draft.field, draft.label, draft.oldValue, draft.newValue, userId, idsJson],
   )
 }
 
@@ -91,12 +97,15 @@ interface ChangeRaw {
   label: string
   old_value: string | null
   new_value: string | null
+  user_name: string | null
 }
 
+/** Newest first, each with the name of the user who made it (null: single-PC mode, or the user is gone). */
 export async function listChanges(db: SqlReader, customerId: number): Promise<CustomerChange[]> {
   const rows = await db.all<ChangeRaw>(
-    `SELECT id, changed_at, field, label, old_value, new_value FROM customer_change
-     WHERE customer_id = ? ORDER BY id DESC`,
+    `SELECT h.id, h.changed_at, h.field, h.label, h.old_value, h.new_value, u.name AS user_name
+     FROM customer_change h LEFT JOIN app_user u ON u.id = h.user_id
+     WHERE h.customer_id = ? ORDER BY h.id DESC`,
     [customerId],
   )
   return rows.map((r) => ({
@@ -106,5 +115,6 @@ export async function listChanges(db: SqlReader, customerId: number): Promise<Cu
     label: r.label,
     oldValue: r.old_value,
     newValue: r.new_value,
+    userName: r.user_name,
   }))
 }

@@ -10,7 +10,9 @@ import {
 } from '../../../shared/customer'
 import { normalizeCreditCode } from '../../../shared/creditCode'
 import { normalizePhone } from '../../../shared/phone'
+import type { Caller } from '../accounts/caller'
 import { AppError } from '../appError'
+import { assertCustomersInScope } from '../common/customerScope'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { SqlReader } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
@@ -56,26 +58,32 @@ type CustomerChannel =
 
 export function customerHandlers({ store }: CoreContext): DomainHandlers<CustomerChannel> {
   /** To the 回收站 and back: only customers not already there move, each with a history line. */
-  const moveBin = (ids: number[], toBin: boolean): Promise<{ count: number }> =>
+  const moveBin = (ids: number[], toBin: boolean, caller: Caller): Promise<{ count: number }> =>
     store.write(async (db) => {
-      const moving = await idsInState(db, await existingIds(db, ids), !toBin)
+      const idsJson = await existingIds(db, ids)
+      await assertCustomersInScope(db, caller, ids)
+      const moving = await idsInState(db, idsJson, !toBin)
       const time = localNow()
       const [from, to] = toBin ? ['正常', '回收站'] : ['回收站', '正常']
-      await insertChangeForMany(db, JSON.stringify(moving), time, {
-        field: 'deleted',
-        label: '状态',
-        oldValue: from,
-        newValue: to,
-      })
-      await setDeletedAt(db, JSON.stringify(moving), toBin ? time : null, time)
+      await insertChangeForMany(
+        db,
+        JSON.stringify(moving),
+        time,
+        { field: 'deleted', label: '状态', oldValue: from, newValue: to },
+        caller.userId,
+      )
+      await setDeletedAt(db, JSON.stringify(moving), toBin ? time : null, time, caller.userId)
       return { count: moving.length }
     })
 
   return {
-    'customers.create': (input) =>
+    'customers.create': (input, caller) =>
       store.write(async (db) => {
         const values: CustomerValues = { ...emptyValues(), ...givenFields(input), name: input.name }
-        await checkValues(db, values, null)
+        // A 业务员's new customer is their own unless they leave it to the 公海 (null).
+        if (input.ownerStaffId === undefined && !caller.seesAll) values.ownerStaffId = caller.staffId
+        checkOwnerChange(caller, null, values.ownerStaffId)
+        await checkValues(db, caller, values, null)
         const code = await nextCustomerCode(db, Number(values.registeredAt.slice(0, 4)))
         const time = localNow()
         const id = await insertCustomer(db, {
@@ -89,27 +97,37 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           lastContactAt: null,
           createdAt: time,
           updatedAt: time,
+          updatedBy: caller.userId,
           deletedAt: null,
         })
         await saveContacts(db, id, input.contacts, [])
         await setCustomerGroups(db, id, await ensureGroups(db, input.groups))
-        await insertChanges(db, id, time, [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }])
+        await insertChanges(
+          db,
+          id,
+          time,
+          [{ field: 'created', label: '新建客户', oldValue: null, newValue: code }],
+          caller.userId,
+        )
         return mustFind(await findCustomer(db, id), '客户')
       }),
 
-    'customers.get': ({ id, includeDeleted }) =>
+    'customers.get': ({ id, includeDeleted }, caller) =>
       store.read(async (db) => {
+        await assertCustomersInScope(db, caller, [id])
         const customer = mustFind(await findCustomer(db, id), '客户')
         if (customer.deletedAt && !includeDeleted) throw inBin()
         return customer
       }),
 
-    'customers.update': (input) =>
+    'customers.update': (input, caller) =>
       store.write(async (db) => {
+        await assertCustomersInScope(db, caller, [input.id])
         const before = mustFind(await findCustomerRow(db, input.id), '客户')
         if (before.deletedAt) throw inBin()
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
-        await checkValues(db, after, before)
+        checkOwnerChange(caller, before.ownerStaffId, after.ownerStaffId)
+        await checkValues(db, caller, after, before)
         const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
         const drafts = await customerFieldDrafts(db, changed, before, after)
 
@@ -131,8 +149,9 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
             ...Object.fromEntries(changed.map((key) => [key, after[key]])),
             ...derived,
             updatedAt: time,
+            updatedBy: caller.userId,
           })
-          await insertChanges(db, input.id, time, drafts)
+          await insertChanges(db, input.id, time, drafts, caller.userId)
         }
         // 成交热度 of the projects where it is 甲方 or 乙方 depends on its 客情关系等级.
         if (changed.includes('relationshipLevel')) await refreshProjectHeat(db, { customerIds: [input.id] })
@@ -144,7 +163,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
     'customers.ids': (input, caller) =>
       store.read(async (db) => ({ ids: await listCustomerIds(db, caller, input, localToday()) })),
 
-    'customers.batchUpdate': ({ ids: given, set }) =>
+    'customers.batchUpdate': ({ ids: given, set }, caller) =>
       store.write(async (db) => {
         const ids = [...new Set(given)]
         const idsJson = JSON.stringify(ids)
@@ -152,6 +171,9 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         const unusable = ids.length - state.found + state.deleted
         if (unusable > 0)
           throw new AppError('NOT_FOUND', `有 ${unusable} 个客户不存在或已在回收站，未做任何修改，请刷新后重试`)
+        await assertCustomersInScope(db, caller, ids)
+        // Each customer is the caller's own or in the 公海 (the scope), so only the new value matters.
+        if (set.ownerStaffId !== undefined) checkOwnerChange(caller, undefined, set.ownerStaffId)
         const time = localNow()
         const dictChanges = (['categoryId', 'contactStrategyId', 'ownerStaffId'] as const).filter(
           (field) => set[field] !== undefined,
@@ -174,6 +196,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
             },
             idsJson,
             time,
+            caller.userId,
           )
           for (const id of flipped) completenessChanged.add(id)
         }
@@ -185,19 +208,21 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           throw new AppError('NOT_FOUND', '所选分组不存在，可能已被删除，请刷新后重试')
         }
         if (wanted.length > 0) {
-          const touched = await changeGroupsOfMany(db, idsJson, { add, remove }, time)
-          await touchCustomers(db, touched, time)
+          const touched = await changeGroupsOfMany(db, idsJson, { add, remove }, time, caller.userId)
+          await touchCustomers(db, touched, time, caller.userId)
         }
         await refreshCompleteness(db, [...completenessChanged])
         return { count: ids.length }
       }),
 
-    'customers.delete': ({ ids }) => moveBin(ids, true),
-    'customers.restore': ({ ids }) => moveBin(ids, false),
+    'customers.delete': ({ ids }, caller) => moveBin(ids, true, caller),
+    'customers.restore': ({ ids }, caller) => moveBin(ids, false, caller),
 
-    'customers.purge': ({ ids }) =>
+    // The 'purge' permission is a 管理员's, who sees all; the scope still holds if a role ever gets both.
+    'customers.purge': ({ ids }, caller) =>
       store.write(async (db) => {
         const idsJson = await existingIds(db, ids)
+        await assertCustomersInScope(db, caller, ids)
         const inBinCount = (await idsInState(db, idsJson, true)).length
         const total = new Set(ids).size
         if (inBinCount !== total) {
@@ -213,7 +238,7 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         return { count: total }
       }),
 
-    'customers.duplicates': ({ name, phone, email, creditCode, excludeId }) =>
+    'customers.duplicates': ({ name, phone, email, creditCode, excludeId }, caller) =>
       store.read(async (db) => {
         const nameNorm = name ? normalizeName(name) || null : null
         const phoneDigits = phone ? normalizePhone(phone) : ''
@@ -226,11 +251,12 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
           creditCode: creditCode ? normalizeCreditCode(creditCode) || null : null,
         }
         if (!keys.nameNorm && !keys.phoneNorm && !keys.emailNorm && !keys.creditCode) return []
-        return findDuplicates(db, keys, excludeId ?? null)
+        return findDuplicates(db, caller, keys, excludeId ?? null)
       }),
 
-    'customers.history': ({ id }) =>
+    'customers.history': ({ id }, caller) =>
       store.read(async (db) => {
+        await assertCustomersInScope(db, caller, [id])
         mustFind(await findCustomerRow(db, id), '客户')
         return listChanges(db, id)
       }),
@@ -265,8 +291,23 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null)
 }
 
+/**
+ * A 业务员 may keep a customer, take it as their own or leave it to the 公海; giving it to
+ * another 业务员 is a handover, for a 主管 or 管理员 (the 变更记录 records the change either way).
+ * `before` undefined: many customers, all in the caller's scope.
+ */
+export function checkOwnerChange(caller: Caller, before: number | null | undefined, after: number | null): void {
+  if (caller.seesAll || after === before || after === null || after === caller.staffId) return
+  throw new AppError('FORBIDDEN', '转交客户需要主管或管理员', { ownerStaffId: '只能选择自己或留空（公海）' })
+}
+
 /** Cross-field rules, dictionary items and the unique 统一社会信用代码; throws before anything is written. */
-async function checkValues(db: SqlReader, values: CustomerValues, before: CustomerRow | null): Promise<void> {
+async function checkValues(
+  db: SqlReader,
+  caller: Caller,
+  values: CustomerValues,
+  before: CustomerRow | null,
+): Promise<void> {
   const issues = customerIssues(values)
   const first = Object.values(issues)[0]
   if (first) throw new AppError('VALIDATION', `输入有误：${first}`, issues)
@@ -276,6 +317,11 @@ async function checkValues(db: SqlReader, values: CustomerValues, before: Custom
   await checkDictItems(db, changedRefs)
   if (values.creditCode && !sameValue(values.creditCode, before?.creditCode)) {
     const holder = await creditCodeHolder(db, values.creditCode, before?.id ?? null)
+    if (holder && !(await visible(db, caller, holder.id))) {
+      throw new AppError('CONFLICT', '统一社会信用代码已被其他业务员的客户使用', {
+        creditCode: '统一社会信用代码重复',
+      })
+    }
     if (holder) {
       const where = holder.deleted ? '（在回收站中）' : ''
       throw new AppError('CONFLICT', `统一社会信用代码已被客户「${holder.name}」（${holder.code}）${where}使用`, {
@@ -311,6 +357,15 @@ async function existingIds(db: SqlReader, ids: number[]): Promise<string> {
     throw new AppError('NOT_FOUND', `有 ${unique.length - found} 个客户不存在，可能已被彻底删除，未做任何修改`)
   }
   return idsJson
+}
+
+async function visible(db: SqlReader, caller: Caller, id: number): Promise<boolean> {
+  try {
+    await assertCustomersInScope(db, caller, [id])
+    return true
+  } catch {
+    return false
+  }
 }
 
 function contactSummary(c: { name: string; mobile?: string | null; officePhone?: string | null }) {

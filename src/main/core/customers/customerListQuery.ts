@@ -1,6 +1,5 @@
 import dayjs from 'dayjs'
 import type { Caller } from '../accounts/caller'
-import { customerScope } from '../common/customerScope'
 import { likePattern } from '../common/sqlWhere'
 import {
   customerAutoShape,
@@ -24,22 +23,10 @@ import type { SqlReader } from '../db/sqlHandles'
 import { searchForm } from './customerDerived'
 import { customerColumnPairs } from './customerQueries'
 import { groupNamesSql } from './groupQueries'
+import { Params, scopeSql } from './numberedParams'
 
-/**
- * The sheet's SQL. Every column name, sort key and filter key below comes from
- * these whitelists (the contract refuses any other key); values go in as
- * parameters (`?N`, numbered so one value can be used twice).
- */
-export class Params {
-  readonly values: unknown[] = []
-  add(value: unknown): string {
-    this.values.push(value)
-    return `?${this.values.length}`
-  }
-  list(values: readonly unknown[]): string {
-    return values.map((v) => this.add(v)).join(', ')
-  }
-}
+// Analysis pages build their SQL with the sheet's parameters.
+export { Params }
 
 const dictAlias = (field: CustomerDictField) => `d_${snakeCase(field)}`
 const dictJoin = (field: CustomerDictField) =>
@@ -182,17 +169,6 @@ function access(filters: CustomerFilters, quick: string, sort: CustomerListInput
   return { from: 'customer c', deleted: byName || filters.deleted ? deleted : `+${deleted}`, searches: false }
 }
 
-/**
- * The caller's data scope, its placeholders renumbered into `params` (the sheet
- * numbers its parameters; a bare `?` after `?N` would take N+1).
- */
-export function scopeSql(caller: Caller, params: Params, alias = 'c'): string | null {
-  const scope = customerScope(caller, alias)
-  if (!scope) return null
-  let next = 0
-  return scope.sql.replace(/\?/g, () => params.add(scope.params[next++]))
-}
-
 /** The owner filter (whose customers, within the scope). */
 function ownerSql(owner: CustomerFilters['owner'], caller: Caller, params: Params): string | null {
   if (owner === undefined || owner === 'all') return null
@@ -247,8 +223,8 @@ function whereSql(
 }
 
 const dealGradeSet = new Set<string>(dealGrades)
-/** Kept for search and duplicate checks; the sheet never shows them. */
-const hiddenKeys = new Set<string>(['nameNorm', 'phoneNorm', 'emailNorm', 'searchText'])
+/** Kept for search and duplicate checks (and the card's 最后修改人); the sheet never shows them. */
+const hiddenKeys = new Set<string>(['nameNorm', 'phoneNorm', 'emailNorm', 'searchText', 'updatedBy'])
 const sheetCustomerColumns = customerColumnPairs.filter(([key]) => !hiddenKeys.has(key))
 
 /**

@@ -1,6 +1,8 @@
 import { customerFieldKeys, customerFieldLabels, type CustomerValues } from '../../../shared/customer'
 import { recomputeLastContact, recomputeSaleStats } from '../activity/customerStats'
+import { recordAudit } from '../accounts/auditLog'
 import { AppError } from '../appError'
+import { assertCustomersInScope } from '../common/customerScope'
 import type { CustomerRow } from '../db/customerEntities'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { refreshProjectHeat } from '../projects/projectHeat'
@@ -15,15 +17,16 @@ type MergeChannel = 'customers.duplicateGroups' | 'customers.merge'
 
 export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<MergeChannel> {
   return {
-    'customers.duplicateGroups': ({ limit }) => store.read((db) => duplicateGroups(db, limit)),
+    'customers.duplicateGroups': ({ limit }, caller) => store.read((db) => duplicateGroups(db, caller, limit)),
 
     /**
      * One transaction: the chosen values onto the survivor, every child row of the
      * others moved to it (customerReferences), the others to the 回收站, history on
      * all of them, then the survivor's statistics and search columns recomputed.
      */
-    'customers.merge': ({ survivorId, mergedIds, fields }) =>
+    'customers.merge': ({ survivorId, mergedIds, fields }, caller) =>
       store.write(async (db) => {
+        await assertCustomersInScope(db, caller, [survivorId, ...mergedIds])
         const rows = new Map<number, CustomerRow>()
         for (const id of [survivorId, ...mergedIds]) {
           const row = await findCustomerRow(db, id)
@@ -47,9 +50,20 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
         if (changed.includes('creditCode')) {
           const giver = rows.get(fields.creditCode as number) as CustomerRow
           await updateCustomer(db, giver.id, { creditCode: null })
-          await insertChanges(db, giver.id, time, [
-            { field: 'creditCode', label: customerFieldLabels.creditCode, oldValue: giver.creditCode, newValue: null },
-          ])
+          await insertChanges(
+            db,
+            giver.id,
+            time,
+            [
+              {
+                field: 'creditCode',
+                label: customerFieldLabels.creditCode,
+                oldValue: giver.creditCode,
+                newValue: null,
+              },
+            ],
+            caller.userId,
+          )
         }
 
         // Moved contacts follow the survivor's own, customer by customer in the order given.
@@ -68,22 +82,33 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
           ...Object.fromEntries(changed.map((key) => [key, after[key]])),
           ...derivedColumns({ ...after, code: survivor.code }, contacts),
           updatedAt: time,
+          updatedBy: caller.userId,
         })
         const drafts = await customerFieldDrafts(db, changed, survivor, after)
         const names = merged.map((c) => `${c.name}（${c.code}）`).join('、')
-        await insertChanges(db, survivorId, time, [
-          { field: 'merged', label: '合并客户', oldValue: null, newValue: names },
-          ...drafts,
-        ])
+        await insertChanges(
+          db,
+          survivorId,
+          time,
+          [{ field: 'merged', label: '合并客户', oldValue: null, newValue: names }, ...drafts],
+          caller.userId,
+        )
 
         const mergedJson = JSON.stringify(mergedIds)
-        await setDeletedAt(db, mergedJson, time, time)
+        await setDeletedAt(db, mergedJson, time, time, caller.userId)
         for (const c of merged) {
-          await insertChanges(db, c.id, time, [
-            { field: 'merged', label: '合并到', oldValue: null, newValue: `${survivor.name}（${survivor.code}）` },
-            { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' },
-          ])
+          await insertChanges(
+            db,
+            c.id,
+            time,
+            [
+              { field: 'merged', label: '合并到', oldValue: null, newValue: `${survivor.name}（${survivor.code}）` },
+              { field: 'deleted', label: '状态', oldValue: '正常', newValue: '回收站' },
+            ],
+            caller.userId,
+          )
         }
+        await recordAudit(db, caller, 'merge', `${names} 合并到 ${survivor.name}（${survivor.code}）`)
         const all = [survivorId, ...mergedIds]
         await recomputeSaleStats(db, all)
         await recomputeLastContact(db, all)

@@ -1,27 +1,35 @@
 import type { DuplicateGroup, DuplicateMember } from '../../../shared/customerMerge'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { customerReferences } from './customerReferences'
 
 /**
  * Groups of customers (not in the 回收站) sharing the normalised name, the phone
- * digits or the e-mail, largest first; the grouping runs in SQL.
+ * digits or the e-mail, largest first; the grouping runs in SQL. Only customers the
+ * caller sees are grouped: a 业务员 merges within their own and the 公海.
  */
 export async function duplicateGroups(
   db: SqlReader,
+  caller: Caller,
   limit: number,
 ): Promise<{ groups: DuplicateGroup[]; total: number }> {
+  const scope = andCustomerScope(caller)
   /** `ids` is a JSON array of customer ids. */
   const rows = await db.all<{ kind: DuplicateGroup['kind']; key: string; ids: string; total: number }>(
     `WITH keyed AS (
-       SELECT 'name' AS kind, name_norm AS key, id FROM customer WHERE deleted_at IS NULL AND name_norm <> ''
-       UNION ALL SELECT 'phone', phone_norm, id FROM customer WHERE deleted_at IS NULL AND length(phone_norm) >= 7
-       UNION ALL SELECT 'email', email_norm, id FROM customer WHERE deleted_at IS NULL AND email_norm LIKE '%_@_%'
+       SELECT 'name' AS kind, name_norm AS key, id FROM customer c
+       WHERE deleted_at IS NULL AND name_norm <> ''${scope.sql}
+       UNION ALL SELECT 'phone', phone_norm, id FROM customer c
+       WHERE deleted_at IS NULL AND length(phone_norm) >= 7${scope.sql}
+       UNION ALL SELECT 'email', email_norm, id FROM customer c
+       WHERE deleted_at IS NULL AND email_norm LIKE '%_@_%'${scope.sql}
      ), grouped AS (
        SELECT kind, key, json_group_array(id) AS ids, COUNT(*) AS n FROM keyed GROUP BY kind, key HAVING COUNT(*) > 1
      )
      SELECT kind, key, ids, (SELECT COUNT(*) FROM grouped) AS total FROM grouped
      ORDER BY n DESC, CASE kind WHEN 'name' THEN 0 WHEN 'phone' THEN 1 ELSE 2 END, key LIMIT ?`,
-    [limit],
+    [...scope.params, ...scope.params, ...scope.params, limit],
   )
   const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.ids) as number[]))]
   const members = await membersById(db, ids)

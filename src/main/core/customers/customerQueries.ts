@@ -7,9 +7,11 @@ import {
   type CustomerDuplicate,
 } from '../../../shared/customer'
 import { CustomerEntity, customerColumnKinds, snakeCase, type CustomerRow } from '../db/customerEntities'
+import type { Caller } from '../accounts/caller'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { listContacts } from './contactQueries'
 import { groupsOfCustomer } from './groupQueries'
+import { Params, scopeSql } from './numberedParams'
 
 const outputKeys = [...Object.keys(customerAutoShape), ...customerFieldKeys] as (keyof CustomerRow)[]
 /** [property, column, is boolean] of every customer column, worked out once. */
@@ -46,9 +48,19 @@ export async function findCustomer(db: SqlReader, id: number): Promise<Customer 
   const [groups, contacts] = [await groupsOfCustomer(db, id), await listContacts(db, id)]
   const picked = Object.fromEntries(outputKeys.map((key) => [key, row[key]])) as Omit<
     Customer,
-    'groups' | 'contacts' | 'completeness'
+    'groups' | 'contacts' | 'completeness' | 'updatedByName'
   >
-  return { ...picked, groups, contacts, completeness: completeness({ ...picked, contacts }) }
+  const updatedBy =
+    row.updatedBy === null
+      ? null
+      : await db.first<{ name: string }>(`SELECT name FROM app_user WHERE id = ?`, [row.updatedBy])
+  return {
+    ...picked,
+    groups,
+    contacts,
+    completeness: completeness({ ...picked, contacts }),
+    updatedByName: updatedBy?.name ?? null,
+  }
 }
 
 /**
@@ -86,36 +98,74 @@ export async function creditCodeHolder(
   db: SqlReader,
   creditCode: string,
   excludeId: number | null,
-): Promise<{ code: string; name: string; deleted: boolean } | null> {
-  const row = await db.first<{ code: string; name: string; deleted_at: string | null }>(
-    `SELECT code, name, deleted_at FROM customer WHERE credit_code = ? AND id IS NOT ?`,
+): Promise<{ id: number; code: string; name: string; deleted: boolean } | null> {
+  const row = await db.first<{ id: number; code: string; name: string; deleted_at: string | null }>(
+    `SELECT id, code, name, deleted_at FROM customer WHERE credit_code = ? AND id IS NOT ?`,
     [creditCode, excludeId],
   )
-  return row ? { code: row.code, name: row.name, deleted: row.deleted_at !== null } : null
+  return row ? { id: row.id, code: row.code, name: row.name, deleted: row.deleted_at !== null } : null
 }
 
-/** Customers sharing the normalised name, the phone digits (also a contact's) or the e-mail. */
+/**
+ * Customers sharing the normalised name, the phone digits (also a contact's) or the e-mail.
+ *
+ * A 业务员 typing a new customer must learn that it already exists even when it is another
+ * 业务员's, or the office ends up with two cards of one company; but the other card is
+ * not theirs to read. So duplicates outside the caller's scope are folded into one entry
+ * (id 0, 与其他业务员的客户重名, the reasons only): no id, code, name, owner or count.
+ */
 export async function findDuplicates(
   db: SqlReader,
+  caller: Caller,
   keys: { nameNorm: string | null; phoneNorm: string | null; emailNorm: string | null; creditCode: string | null },
   excludeId: number | null,
 ): Promise<CustomerDuplicate[]> {
-  /** `reason` indexes duplicateReasons. */
-  const rows = await db.all<{ id: number; code: string; name: string; deleted_at: string | null; reason: number }>(
-    `SELECT c.id, c.code, c.name, c.deleted_at, m.reason FROM (
-       SELECT id, 0 AS reason FROM customer WHERE credit_code = ?5
-       UNION SELECT id, 1 FROM customer WHERE name_norm = ?1
-       UNION SELECT id, 2 FROM customer WHERE phone_norm = ?2
-       UNION SELECT customer_id, 2 FROM contact WHERE mobile_norm = ?2 OR office_phone_norm = ?2
-       UNION SELECT id, 3 FROM customer WHERE email_norm = ?3
+  const params = new Params()
+  const [name, phone, email, exclude, creditCode] = [
+    keys.nameNorm,
+    keys.phoneNorm,
+    keys.emailNorm,
+    excludeId,
+    keys.creditCode,
+  ].map((value) => params.add(value))
+  const scope = scopeSql(caller, params) ?? '1'
+  /** `reason` indexes duplicateReasons; `visible` is 1 within the caller's scope. */
+  const rows = await db.all<{
+    id: number
+    code: string
+    name: string
+    deleted_at: string | null
+    reason: number
+    visible: number
+  }>(
+    `SELECT c.id, c.code, c.name, c.deleted_at, m.reason, ${scope} AS visible FROM (
+       SELECT id, 0 AS reason FROM customer WHERE credit_code = ${creditCode}
+       UNION SELECT id, 1 FROM customer WHERE name_norm = ${name}
+       UNION SELECT id, 2 FROM customer WHERE phone_norm = ${phone}
+       UNION SELECT customer_id, 2 FROM contact WHERE mobile_norm = ${phone} OR office_phone_norm = ${phone}
+       UNION SELECT id, 3 FROM customer WHERE email_norm = ${email}
      ) m JOIN customer c ON c.id = m.id
-     WHERE c.id IS NOT ?4
+     WHERE c.id IS NOT ${exclude}
      ORDER BY c.id, m.reason LIMIT 200`,
-    [keys.nameNorm, keys.phoneNorm, keys.emailNorm, excludeId, keys.creditCode],
+    params.values,
   )
   const found = new Map<number, CustomerDuplicate>()
+  let hidden: CustomerDuplicate | null = null
   for (const row of rows) {
     const reason = duplicateReasons[row.reason] ?? '名称相同'
+    if (!row.visible) {
+      hidden ??= {
+        id: 0,
+        code: '',
+        name: '与其他业务员的客户重名',
+        reason,
+        reasons: [],
+        deleted: false,
+        otherOwner: true,
+      }
+      if (!hidden.reasons.includes(reason)) hidden.reasons.push(reason)
+      continue
+    }
     const { id } = row
     const entry = found.get(id)
     if (entry) {
@@ -129,9 +179,12 @@ export async function findDuplicates(
       reason,
       reasons: [reason],
       deleted: row.deleted_at !== null,
+      otherOwner: false,
     })
   }
-  return [...found.values()].slice(0, 50)
+  const visible = [...found.values()].slice(0, 50)
+  if (hidden) hidden.reasons.sort((a, b) => duplicateReasons.indexOf(a) - duplicateReasons.indexOf(b))
+  return hidden ? [...visible, { ...hidden, reason: hidden.reasons[0] ?? hidden.reason }] : visible
 }
 
 /** How many of the ids exist, and how many of those are in the 回收站. */
@@ -158,12 +211,12 @@ export async function setDeletedAt(
   idsJson: string,
   deletedAt: string | null,
   updatedAt: string,
+  updatedBy: number | null,
 ): Promise<void> {
-  await db.run(`UPDATE customer SET deleted_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`, [
-    deletedAt,
-    updatedAt,
-    idsJson,
-  ])
+  await db.run(
+    `UPDATE customer SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    [deletedAt, updatedAt, updatedBy, idsJson],
+  )
 }
 
 /** The real delete (彻底删除): contacts, their dates, memberships and history go with it. */
@@ -182,6 +235,7 @@ export async function setDictColumnForMany(
   change: { column: string; field: string; label: string; value: number | null; valueLabel: string | null },
   idsJson: string,
   changedAt: string,
+  userId: number | null,
 ): Promise<number[]> {
   const { column } = change
   const flipped = await db.all<{ id: number }>(
@@ -189,24 +243,30 @@ export async function setDictColumnForMany(
     [idsJson, change.value],
   )
   await db.run(
-    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
-     SELECT c.id, ?, ?, ?, COALESCE(d.label, '#' || c.${column}), ? FROM customer c
+    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value, user_id)
+     SELECT c.id, ?, ?, ?, COALESCE(d.label, '#' || c.${column}), ?, ? FROM customer c
      LEFT JOIN dict_item d ON d.id = c.${column}
      WHERE c.id IN (SELECT value FROM json_each(?)) AND c.${column} IS NOT ?`,
-    [changedAt, change.field, change.label, change.valueLabel, idsJson, change.value],
+    [changedAt, change.field, change.label, change.valueLabel, userId, idsJson, change.value],
   )
   await db.run(
-    `UPDATE customer SET ${column} = ?, updated_at = ?
+    `UPDATE customer SET ${column} = ?, updated_at = ?, updated_by = ?
      WHERE id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT ?`,
-    [change.value, changedAt, idsJson, change.value],
+    [change.value, changedAt, userId, idsJson, change.value],
   )
   return flipped.map((r) => r.id)
 }
 
-export async function touchCustomers(db: SqlWriter, ids: number[], updatedAt: string): Promise<void> {
+export async function touchCustomers(
+  db: SqlWriter,
+  ids: number[],
+  updatedAt: string,
+  updatedBy: number | null,
+): Promise<void> {
   if (ids.length === 0) return
-  await db.run(`UPDATE customer SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))`, [
+  await db.run(`UPDATE customer SET updated_at = ?, updated_by = ? WHERE id IN (SELECT value FROM json_each(?))`, [
     updatedAt,
+    updatedBy,
     JSON.stringify(ids),
   ])
 }

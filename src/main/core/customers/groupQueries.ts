@@ -1,4 +1,6 @@
 import type { CustomerGroup } from '../../../shared/customerGroup'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 
 /** Groups are listed in the order they were created, everywhere. */
@@ -10,17 +12,20 @@ export function groupNamesSql(idExpression: string): string {
     WHERE gm.customer_id = ${idExpression} ORDER BY g.id))`
 }
 
-export async function listGroups(db: SqlReader): Promise<CustomerGroup[]> {
+/** Groups are shared by the office; their counts are of the customers the caller sees. */
+export async function listGroups(db: SqlReader, caller: Caller): Promise<CustomerGroup[]> {
+  const scope = andCustomerScope(caller)
   return db.all<CustomerGroup>(
     `SELECT g.id, g.name, COUNT(c.id) AS count FROM customer_group g
      LEFT JOIN customer_group_member gm ON gm.group_id = g.id
-     LEFT JOIN customer c ON c.id = gm.customer_id AND c.deleted_at IS NULL
+     LEFT JOIN customer c ON c.id = gm.customer_id AND c.deleted_at IS NULL${scope.sql}
      GROUP BY g.id ORDER BY g.id`,
+    scope.params,
   )
 }
 
-export async function findGroup(db: SqlReader, id: number): Promise<CustomerGroup | null> {
-  return (await listGroups(db)).find((g) => g.id === id) ?? null
+export async function findGroup(db: SqlReader, caller: Caller, id: number): Promise<CustomerGroup | null> {
+  return (await listGroups(db, caller)).find((g) => g.id === id) ?? null
 }
 
 export async function findGroupIdByName(db: SqlReader, name: string): Promise<number | null> {
@@ -88,13 +93,14 @@ export async function withGroupHistory(
   db: SqlWriter,
   affected: { sql: string; params: unknown[] },
   changedAt: string,
+  userId: number | null,
   mutate: () => Promise<void>,
 ): Promise<number[]> {
   const [{ before }] = await db.all<{ before: number }>(`SELECT COALESCE(MAX(id), 0) AS before FROM customer_change`)
   await db.run(
-    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value)
-     SELECT a.id, ?, 'groups', '分组', ${groupNamesSql('a.id')}, NULL FROM (${affected.sql}) a`,
-    [changedAt, ...affected.params],
+    `INSERT INTO customer_change (customer_id, changed_at, field, label, old_value, new_value, user_id)
+     SELECT a.id, ?, 'groups', '分组', ${groupNamesSql('a.id')}, NULL, ? FROM (${affected.sql}) a`,
+    [changedAt, userId, ...affected.params],
   )
   await mutate()
   await db.run(
@@ -115,6 +121,7 @@ export async function changeGroupsOfMany(
   idsJson: string,
   groups: { add: number[]; remove: number[] },
   changedAt: string,
+  userId: number | null,
 ): Promise<number[]> {
   const [addJson, removeJson] = [JSON.stringify(groups.add), JSON.stringify(groups.remove)]
   const affected = {
@@ -125,7 +132,7 @@ export async function changeGroupsOfMany(
         WHERE customer_id = j.value AND group_id IN (SELECT value FROM json_each(?)))`,
     params: [idsJson, addJson, removeJson],
   }
-  return withGroupHistory(db, affected, changedAt, async () => {
+  return withGroupHistory(db, affected, changedAt, userId, async () => {
     await db.run(
       `INSERT OR IGNORE INTO customer_group_member (customer_id, group_id)
        SELECT j.value, g.value FROM json_each(?) j, json_each(?) g`,

@@ -42,6 +42,8 @@ export interface CustomerRow extends CustomerValues {
   completeness: number
   createdAt: string
   updatedAt: string
+  /** The user who last changed the customer (最后修改人); null in single-PC mode. */
+  updatedBy: number | null
   deletedAt: string | null
 }
 
@@ -136,6 +138,7 @@ export const customerColumnKinds: { [P in keyof CustomerRow]: Kind } = {
   completeness: 'integer',
   createdAt: 'text',
   updatedAt: 'text',
+  updatedBy: 'integer?',
   deletedAt: 'text?',
 }
 
@@ -269,6 +272,8 @@ export interface CustomerChangeRow {
   label: string
   oldValue: string | null
   newValue: string | null
+  /** Who made the change; null in single-PC mode or for the core's own work. */
+  userId: number | null
 }
 
 export const CustomerChangeEntity = new EntitySchema<CustomerChangeRow>({
@@ -282,6 +287,7 @@ export const CustomerChangeEntity = new EntitySchema<CustomerChangeRow>({
     label: 'text',
     oldValue: 'text?',
     newValue: 'text?',
+    userId: 'integer?',
   }),
 })
 

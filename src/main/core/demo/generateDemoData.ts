@@ -458,6 +458,7 @@ function blankRow(): CustomerRow {
     completeness: 0,
     createdAt: '',
     updatedAt: '',
+    updatedBy: null,
     deletedAt: null,
   }
 }

@@ -1,6 +1,7 @@
 import type { ExportFile, ExportJobInput } from '../../../shared/excelExport'
 import type { Caller } from '../accounts/caller'
 import { AppError } from '../appError'
+import { assertCustomersInScope } from '../common/customerScope'
 import { countCustomers } from '../customers/customerListQuery'
 import type { SqlReader } from '../db/sqlHandles'
 import { localToday } from '../common/localTime'
@@ -34,6 +35,7 @@ export async function buildExport(
   switch (request.kind) {
     case 'customerCards': {
       sink?.setTotal(new Set(request.ids).size)
+      await assertCustomersInScope(db, caller, request.ids)
       const records = await loadCards(db, request.ids)
       const missing = new Set(request.ids).size - records.length
       if (missing > 0) {
@@ -54,21 +56,28 @@ export async function buildExport(
       return { fileName: `${name}-${today}.xlsx`, ...file }
     }
     case 'interactions': {
-      const prefix = await listFilePrefix(db, '交往记录', request.customerId)
-      const file = await tableWorkbook('交往记录', interactionColumns, interactionPages(db, request), step)
+      const prefix = await listFilePrefix(db, caller, '交往记录', request.customerId)
+      const file = await tableWorkbook('交往记录', interactionColumns, interactionPages(db, caller, request), step)
       return { fileName: `${prefix}-${today}.xlsx`, ...file }
     }
     case 'sales': {
-      const prefix = await listFilePrefix(db, '交易记录', request.customerId)
-      const file = await tableWorkbook('交易记录', saleColumns, salePages(db, request), step)
+      const prefix = await listFilePrefix(db, caller, '交易记录', request.customerId)
+      const file = await tableWorkbook('交易记录', saleColumns, salePages(db, caller, request), step)
       return { fileName: `${prefix}-${today}.xlsx`, ...file }
     }
   }
 }
 
 /** `交易记录` or, for one customer's list, `交易记录-<客户名称>`. */
-async function listFilePrefix(db: SqlReader, what: string, customerId: number | undefined): Promise<string> {
+async function listFilePrefix(
+  db: SqlReader,
+  caller: Caller,
+  what: string,
+  customerId: number | undefined,
+): Promise<string> {
   if (customerId === undefined) return what
+  // One customer's list: refused outright rather than an empty file named after a customer not theirs.
+  await assertCustomersInScope(db, caller, [customerId])
   const row = await db.first<{ name: string }>(`SELECT name FROM customer WHERE id = ?`, [customerId])
   if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除，请刷新后重试')
   return `${what}-${fileSafe(row.name)}`

@@ -27,11 +27,11 @@ export function excelExportHandlers({ store }: CoreContext): DomainHandlers<Expo
     'export.sales': (input, caller) => store.read((db) => buildExport(db, caller, { kind: 'sales', ...input })),
 
     'export.start': async (request, caller) => ({
-      jobId: jobs.start((sink) => store.read((db) => buildExport(db, caller, request, sink))),
+      jobId: jobs.start((sink) => store.read((db) => buildExport(db, caller, request, sink)), caller.userId),
     }),
-    'export.progress': async ({ jobId }) => jobs.progress(jobId),
-    'export.cancel': async ({ jobId }) => {
-      jobs.cancel(jobId)
+    'export.progress': async ({ jobId }, caller) => jobs.progress(jobId, caller.userId),
+    'export.cancel': async ({ jobId }, caller) => {
+      jobs.cancel(jobId, caller.userId)
       return {}
     },
   }

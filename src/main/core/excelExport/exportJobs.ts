@@ -10,6 +10,8 @@ interface ExportJob {
   message: string | null
   file: ExportFile | null
   cancelRequested: boolean
+  /** Who started it: a job's file is only theirs to fetch (the user id; null in single-PC mode). */
+  owner: number | null
 }
 
 /** Thrown from a job's step once the user cancelled; never leaves this module. */
@@ -23,9 +25,17 @@ export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>()
 
   /** Starts `work` without waiting for it; the caller polls `progress` with the returned id. */
-  start(work: (sink: ExportSink) => Promise<ExportFile>): string {
+  start(work: (sink: ExportSink) => Promise<ExportFile>, owner: number | null = null): string {
     const id = randomUUID()
-    const job: ExportJob = { state: 'running', done: 0, total: null, message: null, file: null, cancelRequested: false }
+    const job: ExportJob = {
+      state: 'running',
+      done: 0,
+      total: null,
+      message: null,
+      file: null,
+      cancelRequested: false,
+      owner,
+    }
     this.jobs.set(id, job)
     this.prune()
     const sink: ExportSink = {
@@ -59,21 +69,21 @@ export class ExportJobs {
   }
 
   /** The job's state; a finished file is handed over once, then let go so it does not sit in memory. */
-  progress(id: string): ExportProgress {
-    const job = this.job(id)
+  progress(id: string, owner: number | null = null): ExportProgress {
+    const job = this.job(id, owner)
     const { state, done, total, message, file } = job
     job.file = null
     return { state, done, total, message, file }
   }
 
-  cancel(id: string): void {
-    const job = this.job(id)
+  cancel(id: string, owner: number | null = null): void {
+    const job = this.job(id, owner)
     if (job.state === 'running') job.cancelRequested = true
   }
 
-  private job(id: string): ExportJob {
+  private job(id: string, owner: number | null): ExportJob {
     const job = this.jobs.get(id)
-    if (!job) throw new AppError('NOT_FOUND', '导出任务不存在，请重新导出')
+    if (!job || job.owner !== owner) throw new AppError('NOT_FOUND', '导出任务不存在，请重新导出')
     return job
   }
 

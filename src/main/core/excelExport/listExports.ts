@@ -84,8 +84,12 @@ export const interactionColumns: TableColumn<Interaction>[] = [
   { header: '业务员', kind: 'text', width: 10, value: (r) => r.staffLabel },
 ]
 
-export function interactionPages(db: SqlReader, input: ExportInteractionsInput): AsyncGenerator<Interaction[]> {
-  return pagesOf(async (startRow, endRow) => (await listInteractions(db, { ...input, startRow, endRow })).rows)
+export function interactionPages(
+  db: SqlReader,
+  caller: Caller,
+  input: ExportInteractionsInput,
+): AsyncGenerator<Interaction[]> {
+  return pagesOf(async (startRow, endRow) => (await listInteractions(db, { ...input, startRow, endRow }, caller)).rows)
 }
 
 export const saleColumns: TableColumn<Sale>[] = [
@@ -99,6 +103,6 @@ export const saleColumns: TableColumn<Sale>[] = [
   { header: '备注', kind: 'text', width: 30, value: (r) => r.remarks },
 ]
 
-export function salePages(db: SqlReader, input: ExportSalesInput): AsyncGenerator<Sale[]> {
-  return pagesOf(async (startRow, endRow) => (await listSales(db, { ...input, startRow, endRow })).rows)
+export function salePages(db: SqlReader, caller: Caller, input: ExportSalesInput): AsyncGenerator<Sale[]> {
+  return pagesOf(async (startRow, endRow) => (await listSales(db, { ...input, startRow, endRow }, caller)).rows)
 }

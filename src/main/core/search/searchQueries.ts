@@ -9,15 +9,9 @@ import { searchForm } from '../customers/customerDerived'
 import type { SqlReader } from '../db/sqlHandles'
 import { likePattern } from '../common/sqlWhere'
 import { quickTerms } from '../customers/customerListQuery'
-
-/** Numbered placeholders (`?N`), so the ranking can reuse a pattern of the filter. */
-class Params {
-  readonly values: unknown[] = []
-  add(value: unknown): string {
-    this.values.push(value)
-    return `?${this.values.length}`
-  }
-}
+import type { Caller } from '../accounts/caller'
+// Numbered placeholders (`?N`), so the ranking can reuse a pattern of the filter.
+import { Params, scopeSql } from '../customers/numberedParams'
 
 /**
  * The words of a search, as the sheet's quick search reads them; a whole query
@@ -47,11 +41,18 @@ interface CustomerHitRaw {
  * Customers outside the 回收站 whose quick-search text holds every word; those
  * where the first word starts a code, name, 简称, pinyin, 拼音首字母 or phone come first.
  */
-export async function searchCustomers(db: SqlReader, terms: string[], limit: number): Promise<SearchCustomerHit[]> {
+export async function searchCustomers(
+  db: SqlReader,
+  caller: Caller,
+  terms: string[],
+  limit: number,
+): Promise<SearchCustomerHit[]> {
   const [first] = terms
   if (first === undefined) return []
   const params = new Params()
   const where = terms.map((term) => like('c.search_text', params.add(likePattern(term))))
+  const scope = scopeSql(caller, params)
+  if (scope) where.push(scope)
   const prefix = params.add(prefixPattern(first))
   const startsWith = ['c.code', 'c.name', 'c.short_name', 'c.pinyin_initials', 'c.pinyin', 'c.phone_norm']
     .map((column) => like(column, prefix))
@@ -109,7 +110,12 @@ interface ContactHitRaw {
  * (100,000 seeks, ~2× slower over 144,000 contacts). `%word%` can use no index, and a
  * covering one over the five columns saved too little to be worth its upkeep.
  */
-export async function searchContacts(db: SqlReader, terms: string[], limit: number): Promise<SearchContactHit[]> {
+export async function searchContacts(
+  db: SqlReader,
+  caller: Caller,
+  terms: string[],
+  limit: number,
+): Promise<SearchContactHit[]> {
   const [first] = terms
   if (first === undefined) return []
   const params = new Params()
@@ -117,6 +123,9 @@ export async function searchContacts(db: SqlReader, terms: string[], limit: numb
   const anyColumn = (placeholder: string): string =>
     `(${columns.map((column) => like(column, placeholder)).join(' OR ')})`
   const where = terms.map((term) => anyColumn(params.add(likePattern(term))))
+  // A contact follows its customer's scope.
+  const scope = scopeSql(caller, params)
+  if (scope) where.push(scope)
   const prefix = anyColumn(params.add(prefixPattern(first)))
   const raw = await db.all<ContactHitRaw>(
     `SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.name, ct.mobile, ct.office_phone, ct.title,

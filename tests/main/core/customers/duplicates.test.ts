@@ -24,6 +24,7 @@ describe('customers.duplicates', () => {
         reason: '名称相同',
         reasons: ['名称相同'],
         deleted: false,
+        otherOwner: false,
       },
     ])
     expect((await dups({ name: 'abc 贸易 股份有限公司' })).map((d) => d.id)).toEqual([abc.id])
@@ -53,6 +54,7 @@ describe('customers.duplicates', () => {
         reason: '名称相同',
         reasons: ['名称相同', '电话相同', '邮箱相同'],
         deleted: false,
+        otherOwner: false,
       },
     ])
     await call(core, 'customers.delete', { ids: [a.id] })

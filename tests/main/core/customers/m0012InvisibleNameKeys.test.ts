@@ -48,7 +48,7 @@ describe('migration 12 (name keys without invisible characters)', () => {
 
     const { store, applied } = await openStore(path)
     try {
-      expect(applied).toEqual(['InvisibleNameKeys1795400000012'])
+      expect(applied[0]).toBe('InvisibleNameKeys1795400000012')
       const after: Record<string, unknown>[] = await store.manager.query(`SELECT * FROM customer ORDER BY id`)
       expect(after).toHaveLength(before.length)
       const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]))
