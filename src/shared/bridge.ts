@@ -5,7 +5,11 @@ import type { Result } from './result'
  * imitates): one call by channel name, answered with the core's Result.
  */
 export interface KqBridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>
+  /**
+   * `token`: the signed-in user's session (accounts on, src/shared/accounts.ts);
+   * absent or null before a login and in single-PC mode.
+   */
+  invoke(channel: string, input: unknown, token?: string | null): Promise<Result<unknown>>
   /**
    * The Electron shell's own channels (src/shared/platformContract.ts), such as
    * native dialogs. Absent in the browser preview: its presence is how the

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
+import { SessionGate } from './accounts/SessionGate'
 import { AppShell } from './app/AppShell'
 import { theme } from './app/theme'
 import './app/global.css'
@@ -19,7 +20,9 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
-        <AppShell />
+        <SessionGate>
+          <AppShell />
+        </SessionGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

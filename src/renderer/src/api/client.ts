@@ -1,14 +1,12 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
-import type { AppErrorShape, Result } from '../../../shared/result'
-
-interface Bridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>
-}
+import type { KqBridge } from '../../../shared/bridge'
+import type { AppErrorShape } from '../../../shared/result'
+import { dropSessionToken, reportSessionLost, sessionToken } from './sessionToken'
 
 declare global {
   interface Window {
     /** Set by the Electron preload, or by /bridge.js in the browser preview. */
-    kqBridge?: Bridge
+    kqBridge?: KqBridge
   }
 }
 
@@ -29,8 +27,15 @@ export class ApiError extends Error {
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const bridge = window.kqBridge
   if (!bridge) throw new ApiError({ code: 'INTERNAL', message: '程序没有连接到数据服务，请重新启动客情管家' })
-  const result = await bridge.invoke(channel, input)
-  if (!result.ok) throw new ApiError(result.error)
+  const result = await bridge.invoke(channel, input, sessionToken())
+  if (!result.ok) {
+    // The session is over (expired, user disabled, logged out): back to the login, whatever screen asked.
+    if (result.error.code === 'UNAUTHENTICATED') {
+      dropSessionToken()
+      reportSessionLost(result.error.message)
+    }
+    throw new ApiError(result.error)
+  }
   return result.value as ChannelOutput<C>
 }
 

@@ -1,11 +1,13 @@
-import { Layout, Menu, Typography } from 'antd'
+import { Layout, Menu, Result, Typography } from 'antd'
+import { sessionPermissions, useSession } from '../accounts/session'
 import { StartupNoticeBanner } from '../backup/StartupNoticeBanner'
 import { AboutButton } from './AboutButton'
 import { GlobalSearch } from '../search/GlobalSearch'
+import { UserMenu } from '../accounts/UserMenu'
 import { FirstRunDialog } from './FirstRunDialog'
 import { navigate, useRoute } from './navigate'
 import { ScreenBoundary } from './ScreenBoundary'
-import { screens } from './screens'
+import { screens, type Screen } from './screens'
 import { useShortcut, useShortcutListener } from './shortcuts'
 
 const { Sider, Header, Content } = Layout
@@ -14,6 +16,8 @@ export function AppShell(): React.JSX.Element {
   const route = useRoute()
   const screen = screens.find((s) => route === s.path || route.startsWith(`${s.path}/`)) ?? screens[0]
   const subPath = screen ? route.slice(screen.path.length).replace(/^\//, '') : ''
+  const granted = sessionPermissions(useSession())
+  const offered = (s: Screen): boolean => !s.needsAny || s.needsAny.some((p) => granted.includes(p))
 
   useShortcutListener()
   // A new customer card from anywhere.
@@ -30,13 +34,14 @@ export function AppShell(): React.JSX.Element {
           theme="dark"
           mode="inline"
           selectedKeys={screen ? [screen.path] : []}
-          items={screens.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
+          items={screens.filter(offered).map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
           onClick={({ key }) => navigate(key)}
         />
         <AboutButton />
       </Sider>
       <Layout>
         <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
+          <UserMenu />
           <GlobalSearch />
           <Typography.Title level={4} style={{ margin: 0, lineHeight: '52px' }}>
             {screen?.title?.(subPath) ?? screen?.label}
@@ -44,7 +49,13 @@ export function AppShell(): React.JSX.Element {
         </Header>
         <Content style={{ padding: 16, overflow: 'auto' }}>
           <StartupNoticeBanner />
-          <ScreenBoundary route={route}>{screen?.render(subPath)}</ScreenBoundary>
+          <ScreenBoundary route={route}>
+            {screen && !offered(screen) ? (
+              <Result status="403" title="没有权限" subTitle={`当前用户不能使用「${screen.label}」，请联系管理员`} />
+            ) : (
+              screen?.render(subPath)
+            )}
+          </ScreenBoundary>
         </Content>
         <FirstRunDialog />
       </Layout>

@@ -10,6 +10,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
+import type { Permission } from '../../../shared/accounts'
 import { AnalysisScreen } from '../analysis/AnalysisScreen'
 import { InteractionsScreen } from '../activity/InteractionsScreen'
 import { CustomersScreen } from '../customers/CustomersScreen'
@@ -28,6 +29,8 @@ export interface Screen {
   title?: (subPath: string) => string
   icon: ReactNode
   render: (subPath: string) => ReactNode
+  /** Offered only to a user holding one of these (staff accounts); every user when left out. */
+  needsAny?: Permission[]
 }
 
 /** The sidebar, in order (docs/product-rules.md#screens). */
@@ -62,5 +65,11 @@ export const screens: Screen[] = [
     render: (sub) => <AnalysisScreen page={sub} />,
   },
   { path: '/data', label: '数据', icon: <DatabaseOutlined />, render: (sub) => <DataScreen tab={sub} /> },
-  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, render: (sub) => <SettingsScreen tab={sub} /> },
+  {
+    path: '/settings',
+    label: '系统设置',
+    icon: <SettingOutlined />,
+    render: (sub) => <SettingsScreen tab={sub} />,
+    needsAny: ['dictionary', 'settings', 'users'],
+  },
 ]

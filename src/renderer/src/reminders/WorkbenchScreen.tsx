@@ -1,10 +1,11 @@
 import { ReloadOutlined, SendOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Segmented, Tag, Typography } from 'antd'
+import { App, Button, Card, Empty, Segmented, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { reminderKindLabels, reminderKinds, type ReminderKind } from '../../../shared/reminder'
 import { addDays } from '../../../shared/dateMath'
 import { dueText } from '../../../shared/reminderDates'
+import { useReminderScope } from '../accounts/ReminderScopeSwitch'
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
@@ -25,7 +26,9 @@ export function WorkbenchScreen(): React.JSX.Element {
   const [greeting, setGreeting] = useState(false)
   const [allBirthdays, setAllBirthdays] = useState(false)
   const today = dayjs().format('YYYY-MM-DD')
+  const { scope: staffId, switcher } = useReminderScope()
   const due = useQuery('reminders.list', {
+    staffId,
     view: 'open',
     dueTo: today,
     kinds: kind === 'all' ? undefined : [kind],
@@ -33,13 +36,20 @@ export function WorkbenchScreen(): React.JSX.Element {
     limit: pageSize,
   })
   const birthdays = useQuery('reminders.list', {
+    staffId,
     view: 'open',
     kinds: ['birthday'],
     dueTo: addDays(today, 7),
     // A week of birthdays is a few dozen even in a big office; 查看全部 lists them all.
     limit: allBirthdays ? 500 : 8,
   })
-  const declines = useQuery('reminders.list', { view: 'open', kinds: ['salesDecline'], limit: 6, withCounts: false })
+  const declines = useQuery('reminders.list', {
+    staffId,
+    view: 'open',
+    kinds: ['salesDecline'],
+    limit: 6,
+    withCounts: false,
+  })
   const festivals = useQuery('reminders.list', { view: 'open', kinds: ['festival'], limit: 3, withCounts: false })
 
   const reloadAll = async (): Promise<void> => {
@@ -84,9 +94,12 @@ export function WorkbenchScreen(): React.JSX.Element {
                 : '今天没有到期的提醒'}
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} loading={scanning} onClick={() => void scanNow()}>
-          立即检查
-        </Button>
+        <Space>
+          {switcher}
+          <Button icon={<ReloadOutlined />} loading={scanning} onClick={() => void scanNow()}>
+            立即检查
+          </Button>
+        </Space>
       </div>
       <div className="kq-workbench-body">
         <Card className="kq-workbench-main" title="今日到期与逾期">

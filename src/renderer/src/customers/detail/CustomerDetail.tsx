@@ -91,6 +91,10 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
             {customer.name}
           </Typography.Title>
           <Typography.Text type="secondary">{customer.code}</Typography.Text>
+          <Typography.Text type="secondary" aria-label="最后修改">
+            最后修改：{customer.updatedByName ? `${customer.updatedByName} · ` : ''}
+            {customer.updatedAt}
+          </Typography.Text>
         </Space>
         <Space>
           <Button type="primary" icon={<EditOutlined />} disabled={deleted} onClick={() => setEditing(true)}>

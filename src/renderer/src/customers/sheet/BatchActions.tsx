@@ -2,6 +2,7 @@ import { DeleteOutlined, DownOutlined, FileExcelOutlined, MailOutlined } from '@
 import { App, Button, Dropdown, Modal, Select } from 'antd'
 import { useState } from 'react'
 import type { DictionaryCategory } from '../../../../shared/dictionary'
+import { useCan } from '../../accounts/session'
 import { call, errorMessage } from '../../api/client'
 import { Loaded } from '../../api/LoadFailed'
 import { combinedLoad, useQuery } from '../../api/useQuery'
@@ -34,6 +35,9 @@ export function BatchActions({
   const [action, setAction] = useState<(typeof actions)[number] | null>(null)
   const [value, setValue] = useState<number | number[] | null>(null)
   const [greetIds, setGreetIds] = useState<number[] | null>(null)
+  // Setting 负责业务员 moves customers between people: offered with the 转交 permission only.
+  const canHandOver = useCan('handover')
+  const offered = actions.filter((a) => a.key !== 'ownerStaffId' || canHandOver)
   const dictionary = useQuery('dictionary.list', {})
   const groups = useQuery('groups.list', {})
   const isGroup = action?.key === 'addGroupIds' || action?.key === 'removeGroupIds'
@@ -101,7 +105,7 @@ export function BatchActions({
         disabled={count === 0}
         menu={{
           items: [
-            ...actions.map((a) => ({ key: a.key, label: a.label })),
+            ...offered.map((a) => ({ key: a.key, label: a.label })),
             { type: 'divider' as const },
             { key: 'exportCards', label: '导出登记卡', icon: <FileExcelOutlined /> },
             { key: 'greet', label: '群发邮件（暗送）/ 导出手机号', icon: <MailOutlined /> },

@@ -11,7 +11,11 @@ import type {
 import { AgGridReact } from 'ag-grid-react'
 import { App, Badge, Button, Input, Popconfirm, Space, Typography } from 'antd'
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { CustomerFilters, CustomerListRow } from '../../../../shared/customerList'
+import type { CustomerFilters, CustomerListRow, CustomerOwnerFilter } from '../../../../shared/customerList'
+import { OwnerSwitch } from '../../accounts/OwnerSwitch'
+import { ownershipColumn, type OwnershipContext } from '../../accounts/ownershipColumn'
+import { useCan } from '../../accounts/session'
+import { useOwnershipActions } from '../../accounts/useOwnershipActions'
 import { navigate } from '../../app/navigate'
 import { useShortcut } from '../../app/shortcuts'
 import { call, errorMessage } from '../../api/client'
@@ -47,6 +51,7 @@ const recycleColumns: ColDef<CustomerListRow>[] = [
   { colId: 'deletedAt', field: 'deletedAt', headerName: '删除时间', width: 170, pinned: 'left' },
   ...customerColumns,
 ]
+const accountColumns: ColDef<CustomerListRow>[] = [...customerColumns, ownershipColumn]
 
 /**
  * 客户列表: the AG Grid sheet over `customers.list` (sorting, filtering and paging
@@ -58,6 +63,13 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const [quick, setQuick] = useState('')
   const [searchText, setSearchText] = useState('')
   const [filters, setFilters] = useState<CustomerFilters>(recycleBin ? { deleted: true } : {})
+  // Whose customers (accounts on): kept apart from the filter panel, so that 清除筛选 and saved views leave it.
+  const [owner, setOwner] = useState<CustomerOwnerFilter>('all')
+  const queryFilters = useMemo<CustomerFilters>(
+    () => (owner === 'all' || recycleBin ? filters : { ...filters, owner }),
+    [filters, owner, recycleBin],
+  )
+  const canPurge = useCan('purge')
   const [showFilters, setShowFilters] = useState(false)
   const [total, setTotal] = useState<number | null>(null)
   // A block the grid could not load: shown above the grid with 重试, since the grid alone would just stay empty.
@@ -74,7 +86,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
           endRow: params.endRow,
           sort: params.sortModel.map((s) => ({ colId: s.colId as never, sort: s.sort })),
           quick,
-          filters,
+          filters: queryFilters,
         })
           .then(({ rows, total: count }) => {
             setTotal(count)
@@ -87,7 +99,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
           })
       },
     }),
-    [quick, filters],
+    [quick, queryFilters],
   )
   const retryGrid = (): void => {
     if (!failure) return
@@ -115,9 +127,16 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   }, [api])
 
   const resolveIds = useCallback(
-    async () => (allMatching ? (await call('customers.ids', { quick, filters })).ids : selected),
-    [allMatching, quick, filters, selected],
+    async () => (allMatching ? (await call('customers.ids', { quick, filters: queryFilters })).ids : selected),
+    [allMatching, quick, queryFilters, selected],
   )
+  const ownership = useOwnershipActions(refresh)
+  const gridContext = useMemo<OwnershipContext>(() => ({ ownership: ownership.forRows }), [ownership.forRows])
+  const onSelection = (action: (ids: number[]) => unknown): void => {
+    resolveIds()
+      .then(action)
+      .catch((error: unknown) => void message.error(errorMessage(error)))
+  }
   const selectedCount = allMatching ? (total ?? 0) : selected.length
 
   const onGridReady = (event: GridReadyEvent<CustomerListRow>): void => {
@@ -145,6 +164,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 10 }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
+          {!recycleBin && <OwnerSwitch value={owner} onChange={setOwner} />}
           <Input.Search
             ref={(el) => {
               searchRef.current = el?.input ?? null
@@ -197,19 +217,21 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
               >
                 恢复
               </Button>
-              <Popconfirm
-                title={`彻底删除选中的 ${selectedCount} 个客户？`}
-                description="连同联系人一起删除，不能恢复。"
-                okText="彻底删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                disabled={selectedCount === 0}
-                onConfirm={() => binAction('customers.purge', '已彻底删除')}
-              >
-                <Button danger disabled={selectedCount === 0}>
-                  彻底删除
-                </Button>
-              </Popconfirm>
+              {canPurge && (
+                <Popconfirm
+                  title={`彻底删除选中的 ${selectedCount} 个客户？`}
+                  description="连同联系人一起删除，不能恢复。"
+                  okText="彻底删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  disabled={selectedCount === 0}
+                  onConfirm={() => binAction('customers.purge', '已彻底删除')}
+                >
+                  <Button danger disabled={selectedCount === 0}>
+                    彻底删除
+                  </Button>
+                </Popconfirm>
+              )}
             </>
           ) : (
             <>
@@ -225,8 +247,15 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
                   }
                 }}
               />
+              {ownership.offered && selectedCount > 0 && (
+                <Space.Compact>
+                  <Button onClick={() => onSelection(ownership.claim)}>领取</Button>
+                  <Button onClick={() => onSelection(ownership.release)}>放回公海</Button>
+                  {ownership.canTransfer && <Button onClick={() => onSelection(ownership.transfer)}>转交…</Button>}
+                </Space.Compact>
+              )}
               <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
-              <ExportSheetButton api={api} quick={quick} filters={filters} total={total} />
+              <ExportSheetButton api={api} quick={quick} filters={queryFilters} total={total} />
               <ColumnChooser
                 api={api}
                 onReset={() => {
@@ -256,7 +285,8 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
         <AgGridReact<CustomerListRow>
           theme={gridTheme}
           localeText={gridLocale}
-          columnDefs={recycleBin ? recycleColumns : customerColumns}
+          columnDefs={recycleBin ? recycleColumns : ownership.offered ? accountColumns : customerColumns}
+          context={gridContext}
           selectionColumnDef={selectionColumnDef}
           defaultColDef={defaultColDef}
           rowModelType="infinite"
@@ -285,6 +315,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
           }
         />
       </div>
+      {ownership.dialog}
     </div>
   )
 }

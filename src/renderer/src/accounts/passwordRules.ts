@@ -1,0 +1,21 @@
+import type { FormRule } from 'antd'
+import { minPasswordLength } from '../../../shared/accounts'
+
+/** The contract's password rule, checked in the form before the core checks it again. */
+export const newPasswordRules: FormRule[] = [
+  { required: true, message: '请填写密码' },
+  { min: minPasswordLength, message: `密码至少 ${minPasswordLength} 位` },
+  { max: 128, message: '密码最多 128 位' },
+]
+
+/** The second entry of a new password must match the first (field `name`). */
+export function repeatPasswordRules(name: string): FormRule[] {
+  return [
+    { required: true, message: '请再输一次密码' },
+    ({ getFieldValue }) => ({
+      validator: async (_rule, value) => {
+        if (value && value !== getFieldValue(name)) throw new Error('两次输入的密码不一致')
+      },
+    }),
+  ]
+}
