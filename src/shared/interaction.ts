@@ -29,6 +29,8 @@ export const interactionSchema = z.object({
   contactName: z.string().nullable(),
   typeLabel: z.string(),
   staffLabel: z.string().nullable(),
+  /** 录入人: the user who created it; null before accounts, in single-PC mode, or the user is gone. */
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

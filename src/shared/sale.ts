@@ -23,6 +23,8 @@ export const saleSchema = z.object({
   unitPrice: z.number().nullable(),
   amount: z.number(),
   remarks: z.string().nullable(),
+  /** 录入人: the user who created it; null before accounts, in single-PC mode, or the user is gone. */
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

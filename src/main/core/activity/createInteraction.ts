@@ -1,7 +1,8 @@
 import type { InteractionCreateInput } from '../../../shared/interaction'
+import type { Caller } from '../accounts/caller'
 import { createRecord, touchedCustomers, type RecordDefinition } from '../common/recordHandlers'
 import type { InteractionRow } from '../db/activityEntities'
-import type { SqlWriter } from '../db/sqlHandles'
+import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { checkContact, checkCustomer, checkDictChoices, merged, mergedAll } from './activityChecks'
 import { recomputeLastContact } from './customerStats'
 import { interactionTable, listInteractions } from './interactionQueries'
@@ -11,7 +12,8 @@ export type InteractionValues = Omit<InteractionRow, 'id' | 'createdAt' | 'updat
 /** 交往记录: every write recomputes 最近联系 of the customers it touched, in the same transaction. */
 export const interactionRecord: RecordDefinition<'interactions', InteractionRow> = {
   table: interactionTable,
-  async created(db, input) {
+  customerKeys: ['customerId'],
+  async created(db, input, caller) {
     const values: InteractionValues = {
       customerId: input.customerId,
       contactId: input.contactId ?? null,
@@ -21,7 +23,7 @@ export const interactionRecord: RecordDefinition<'interactions', InteractionRow>
       content: input.content ?? null,
       result: input.result ?? null,
       nextFollowUp: input.nextFollowUp ?? null,
-      staffId: input.staffId ?? null,
+      staffId: input.staffId ?? (await defaultStaff(db, caller, input.customerId)),
     }
     await checkInteractionValues(db, values, null)
     return values
@@ -45,8 +47,23 @@ export const interactionRecord: RecordDefinition<'interactions', InteractionRow>
  * Adds a 交往记录 inside the caller's transaction and recomputes the customer's
  * 最近联系: the one path for interactions.create and for completing a reminder.
  */
-export function createInteraction(db: SqlWriter, input: InteractionCreateInput): Promise<number> {
-  return createRecord(db, interactionRecord, input)
+export function createInteraction(db: SqlWriter, input: InteractionCreateInput, caller: Caller): Promise<number> {
+  return createRecord(db, interactionRecord, input, caller)
+}
+
+/**
+ * The 业务员 of a new 交往记录 given none: the signed-in user's, else (single-PC, or a
+ * user standing for no 业务员) the customer's 负责业务员. Only an enabled 业务员 item is
+ * taken, so the default never makes the record refused.
+ */
+async function defaultStaff(db: SqlReader, caller: Caller, customerId: number): Promise<number | null> {
+  const row = await db.first<{ id: number }>(
+    `SELECT d.id FROM dict_item d
+     WHERE d.id = COALESCE(?, (SELECT owner_staff_id FROM customer WHERE id = ?))
+       AND d.category = 'staff' AND d.enabled = 1`,
+    [caller.userId === null ? null : caller.staffId, customerId],
+  )
+  return row?.id ?? null
 }
 
 async function checkInteractionValues(

@@ -16,6 +16,7 @@ type SaleValues = Omit<SaleRow, 'id' | 'createdAt' | 'updatedAt'>
  */
 export const saleRecord: RecordDefinition<'sales', SaleRow> = {
   table: saleTable,
+  customerKeys: ['customerId'],
   async created(db, input) {
     const quantity = input.quantity ?? null
     const unitPrice = input.unitPrice ?? null

@@ -1,4 +1,6 @@
 import { saleSchema, type SaleListInput, type SaleListOutput } from '../../../shared/sale'
+import type { Caller } from '../accounts/caller'
+import { addCustomerScope } from '../common/customerScope'
 import { RecordTable, whereLikeAny } from '../common/recordTable'
 import { Where } from '../common/sqlWhere'
 import { SaleEntity, type SaleRow } from '../db/activityEntities'
@@ -11,15 +13,17 @@ export const saleTable = new RecordTable<SaleRow, typeof saleSchema>({
   idColumn: 's.id',
   select: `SELECT s.id, s.customer_id, c.name AS customer_name, s.date, s.product_id,
     p.label AS product_label, p.group_name AS product_group, s.quantity, s.unit_price, s.amount, s.remarks,
-    s.created_at, s.updated_at`,
+    u.name AS created_by_name, s.created_at, s.updated_at`,
   from: `FROM sale s
   JOIN customer c ON c.id = s.customer_id
-  LEFT JOIN dict_item p ON p.id = s.product_id`,
+  LEFT JOIN dict_item p ON p.id = s.product_id
+  LEFT JOIN app_user u ON u.id = s.created_by`,
+  keepsCreator: true,
 })
 
 /** One page, newest first, the number of matching sales and the sum of their 金额. */
-export async function listSales(db: SqlReader, input: SaleListInput): Promise<SaleListOutput> {
-  const where = new Where()
+export async function listSales(db: SqlReader, input: SaleListInput, caller: Caller): Promise<SaleListOutput> {
+  const where = addCustomerScope(new Where(), caller)
   if (input.customerId !== undefined) where.add('s.customer_id = ?', input.customerId)
   else where.add('c.deleted_at IS NULL')
   if (input.dateFrom) where.add('s.date >= ?', input.dateFrom)

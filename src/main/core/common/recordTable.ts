@@ -43,6 +43,8 @@ export interface RecordSpec<Row extends { id: number }, Schema extends z.ZodObje
   live?: string
   /** Values the schema's own types do not hold as stored; the rest is copied by name. */
   adjust?: (raw: Raw) => Partial<z.infer<Schema>>
+  /** The table records who created a row in `created_by` (an app_user id). */
+  keepsCreator?: boolean
 }
 
 export interface PageQuery {
@@ -77,12 +79,22 @@ export class RecordTable<Row extends { id: number }, Schema extends z.ZodObject,
     return Number(result.identifiers[0]?.id)
   }
 
+  /** Who created the row, where the table keeps it; null (single-PC, the core's own work) leaves it empty. */
+  async setCreator(db: SqlWriter, id: number, userId: number | null): Promise<void> {
+    if (!this.spec.keepsCreator || userId === null) return
+    await db.run(`UPDATE ${this.tableName} SET created_by = ? WHERE id = ?`, [userId, id])
+  }
+
+  private get tableName(): string {
+    return this.spec.entity.options.tableName ?? ''
+  }
+
   async update(db: SqlWriter, id: number, changes: Partial<Row>): Promise<void> {
     if (Object.keys(changes).length > 0) await db.manager.update(this.spec.entity, { id } as never, changes as never)
   }
 
   async delete(db: SqlWriter, id: number): Promise<void> {
-    await db.run(`DELETE FROM ${this.spec.entity.options.tableName ?? ''} WHERE id = ?`, [id])
+    await db.run(`DELETE FROM ${this.tableName} WHERE id = ?`, [id])
   }
 
   async find(db: SqlReader, id: number): Promise<z.infer<Schema> | null> {

@@ -14,6 +14,7 @@ const valueKeys = editedKeys(competitorUpdateInput)
  */
 const competitorRecord: RecordDefinition<'competitors', CompetitorRow> = {
   table: competitorTable,
+  customerKeys: ['customerId'],
   async created(db, input) {
     await checkCustomer(db, input.customerId)
     const values = Object.fromEntries(valueKeys.map((key) => [key, input[key] ?? null]))

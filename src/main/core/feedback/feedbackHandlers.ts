@@ -15,6 +15,7 @@ const valueKeys = editedKeys(feedbackUpdateInput)
 /** 客户意见 of a customer; 产品 and 处理人 are dictionary items checked like every other choice. */
 const feedbackRecord: RecordDefinition<'feedback', FeedbackRow> = {
   table: feedbackTable,
+  customerKeys: ['customerId'],
   async created(db, input) {
     await checkCustomer(db, input.customerId)
     const values: FeedbackValues = {

@@ -3,7 +3,7 @@ import { checkCustomer, checkDictChoices, mergedAll } from '../activity/activity
 import { AppError } from '../appError'
 import { localNow } from '../common/localTime'
 import { mustFind } from '../common/mustFind'
-import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
+import { assertRecordInScope, recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { ProjectRow } from '../db/projectEntities'
 import type { SqlReader } from '../db/sqlHandles'
 import type { ChannelsOf, CoreContext, DomainHandlers } from '../handlerTypes'
@@ -16,6 +16,7 @@ type ProjectValues = Omit<ProjectRow, 'id' | 'heat' | 'heatReason' | 'createdAt'
 /** 项目: every write stores the 成交热度 computed from the values just written, in the same transaction. */
 const projectRecord: RecordDefinition<'projects', ProjectRow> = {
   table: projectTable,
+  customerKeys: ['ownerCustomerId', 'contractorCustomerId'],
   async created(db, input) {
     const values: ProjectValues = {
       name: input.name,
@@ -65,7 +66,15 @@ const projectRecord: RecordDefinition<'projects', ProjectRow> = {
 export function projectHandlers({ store }: CoreContext): DomainHandlers<ChannelsOf<'projects'>> {
   return {
     ...recordHandlers(store, 'projects', projectRecord),
-    'projects.get': ({ id }) => store.read(async (db) => mustFind(await projectTable.find(db, id), '项目')),
+    'projects.get': ({ id }, caller) =>
+      store.read(async (db) => {
+        const project = mustFind(await projectTable.find(db, id), '项目')
+        await assertRecordInScope(db, caller, [
+          project.ownerCustomerId,
+          project.contractorCustomerId ?? project.ownerCustomerId,
+        ])
+        return project
+      }),
   }
 }
 

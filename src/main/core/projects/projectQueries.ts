@@ -5,6 +5,8 @@ import {
   type ProjectListOutput,
   type ProjectSortKey,
 } from '../../../shared/project'
+import type { Caller } from '../accounts/caller'
+import { customerScope } from '../common/customerScope'
 import { RecordTable, whereLikeAny, type SqlRowOf } from '../common/recordTable'
 import { Where } from '../common/sqlWhere'
 import { ProjectEntity, type ProjectRow } from '../db/projectEntities'
@@ -46,9 +48,25 @@ const sortColumns: Record<ProjectSortKey, string> = {
   updatedAt: 'p.updated_at',
 }
 
-/** One page of live projects and the number of matching ones. */
-export async function listProjects(db: SqlReader, input: ProjectListInput): Promise<ProjectListOutput> {
+/**
+ * The projects a caller sees: those whose 甲方 or 乙方 is in their scope (a project
+ * without a 乙方 does not count as one with a 公海 乙方).
+ */
+function whereProjectInScope(where: Where, caller: Caller): void {
+  const owner = customerScope(caller, 'o')
+  const contractor = customerScope(caller, 'c')
+  if (!owner || !contractor) return
+  where.add(
+    `(${owner.sql} OR (p.contractor_customer_id IS NOT NULL AND ${contractor.sql}))`,
+    ...owner.params,
+    ...contractor.params,
+  )
+}
+
+/** One page of live projects in the caller's scope and the number of matching ones. */
+export async function listProjects(db: SqlReader, input: ProjectListInput, caller: Caller): Promise<ProjectListOutput> {
   const where = new Where().add('p.deleted_at IS NULL')
+  whereProjectInScope(where, caller)
   if (input.customerId !== undefined) {
     where.add('(p.owner_customer_id = ? OR p.contractor_customer_id = ?)', input.customerId, input.customerId)
   } else {

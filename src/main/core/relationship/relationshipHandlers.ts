@@ -6,6 +6,7 @@ import {
 import { suggestRelationshipLevel, type RelationshipLevel } from '../../../shared/grading/relationshipChecklists'
 import { AppError } from '../appError'
 import { checkCustomer } from '../activity/activityChecks'
+import { assertCustomersInScope } from '../common/customerScope'
 import { insertChanges } from '../customers/customerChanges'
 import { localNow } from '../common/localTime'
 import type { SqlReader } from '../db/sqlHandles'
@@ -20,8 +21,9 @@ type RelationshipChannel = 'relationship.assess' | 'relationship.history'
  */
 export function relationshipHandlers({ store }: CoreContext): DomainHandlers<RelationshipChannel> {
   return {
-    'relationship.assess': (input) =>
+    'relationship.assess': (input, caller) =>
       store.write(async (db) => {
+        await assertCustomersInScope(db, caller, [input.customerId])
         await checkCustomer(db, input.customerId)
         const checklist = checklistOfRole[input.role]
         const suggestedLevel = checklist ? suggestRelationshipLevel(checklist, input.ticked) : null
@@ -31,7 +33,7 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
         const { lastId: id } = await db.run(
           `INSERT INTO relationship_assessment
              (customer_id, assessed_at, role, ticked, suggested_level, chosen_level, note, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             input.customerId,
             time,
@@ -40,6 +42,8 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
             suggestedLevel,
             chosenLevel,
             input.note ?? null,
+            // The assessor by name (a text column since before accounts); none in single-PC mode.
+            caller.userId === null ? null : caller.name,
           ],
         )
 
@@ -65,8 +69,9 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
         return saved
       }),
 
-    'relationship.history': ({ customerId }) =>
+    'relationship.history': ({ customerId }, caller) =>
       store.read(async (db) => {
+        await assertCustomersInScope(db, caller, [customerId])
         const row = await db.first(`SELECT 1 FROM customer WHERE id = ?`, [customerId])
         if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除', { customerId: '客户不存在' })
         return selectAssessments(db, 'a.customer_id = ?', customerId)

@@ -1,5 +1,7 @@
 import type { GreetingListInput, GreetingRecipient } from '../../../shared/reminder'
 import { addDays } from '../../../shared/dateMath'
+import type { Caller } from '../accounts/caller'
+import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader } from '../db/sqlHandles'
 
 /** Lists for 群发问候 (暗送 e-mail, SMS): who to greet and where to reach them. */
@@ -30,15 +32,19 @@ const perCustomer = `SELECT c.id AS customer_id, c.name AS customer_name, ct.nam
   LEFT JOIN contact ct ON ct.id = (
     SELECT x.id FROM contact x WHERE x.customer_id = c.id ORDER BY x.is_key DESC, x.sort_order, x.id LIMIT 1)`
 
+/** The people to greet among the customers in the caller's scope. */
 export async function greetingRecipients(
   db: SqlReader,
   input: GreetingListInput,
   today: string,
+  caller: Caller,
 ): Promise<GreetingRecipient[]> {
+  const scope = andCustomerScope(caller)
   if (input.source === 'customers') {
     const rows = await db.all<RecipientRow>(
-      `${perCustomer} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL ORDER BY c.pinyin, c.id`,
-      [JSON.stringify(input.customerIds)],
+      `${perCustomer} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL${scope.sql}
+       ORDER BY c.pinyin, c.id`,
+      [JSON.stringify(input.customerIds), ...scope.params],
     )
     return rows.map(toRecipient)
   }
@@ -46,9 +52,9 @@ export async function greetingRecipients(
     // 重要/核心客户 and the closest relationships (客情 I–II) are the ones an office greets.
     const rows = await db.all<RecipientRow>(
       `${perCustomer} WHERE c.deleted_at IS NULL
-         AND (c.value_class IN ('重要客户', '核心客户') OR c.relationship_level IN ('I', 'II'))
+         AND (c.value_class IN ('重要客户', '核心客户') OR c.relationship_level IN ('I', 'II'))${scope.sql}
        ORDER BY c.pinyin, c.id LIMIT ?`,
-      [maxFestivalRecipients],
+      [...scope.params, maxFestivalRecipients],
     )
     return rows.map(toRecipient)
   }
@@ -60,9 +66,9 @@ export async function greetingRecipients(
      FROM reminder r
      JOIN customer c ON c.id = r.customer_id AND c.deleted_at IS NULL
      LEFT JOIN contact ct ON ct.id = r.contact_id
-     WHERE r.kind = 'birthday' AND r.status <> 'ignored' AND r.due_date BETWEEN ? AND ?
+     WHERE r.kind = 'birthday' AND r.status <> 'ignored' AND r.due_date BETWEEN ? AND ?${scope.sql}
      ORDER BY r.due_date, r.id`,
-    [today, addDays(today, input.days)],
+    [today, addDays(today, input.days), ...scope.params],
   )
   return rows.map(toRecipient)
 }

@@ -1,7 +1,10 @@
 import { addDays } from '../../../shared/dateMath'
+import type { Caller } from '../accounts/caller'
 import { AppError } from '../appError'
 import { createInteraction } from '../activity/createInteraction'
 import { localNow, localToday } from '../common/localTime'
+import { assertCustomersInScope } from '../common/customerScope'
+import type { SqlReader } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { greetingRecipients } from './greetingQueries'
 import { findReminder, listReminders, setReminderStatus } from './reminderQueries'
@@ -19,14 +22,24 @@ type ReminderChannel =
   | 'reminders.setSettings'
   | 'greetings.list'
 
-/** 提醒中心: the list, what the user does with a reminder, a manual scan and the settings. */
+/** The reminder, refused unless its customer is in the caller's scope (one of no customer is everyone's). */
+async function findInScope(db: SqlReader, id: number, caller: Caller) {
+  const reminder = mustFind(await findReminder(db, id), '提醒')
+  if (reminder.customerId !== null) await assertCustomersInScope(db, caller, [reminder.customerId])
+  return reminder
+}
+
+/**
+ * 提醒中心: the list, what the user does with a reminder, a manual scan and the settings.
+ * Each user sees and handles the reminders of the customers in their scope.
+ */
 export function reminderHandlers({ store }: CoreContext): DomainHandlers<ReminderChannel> {
   return {
-    'reminders.list': (input) => store.read((db) => listReminders(db, input, localToday())),
+    'reminders.list': (input, caller) => store.read((db) => listReminders(db, input, localToday(), caller)),
 
-    'reminders.complete': ({ id, interaction }) =>
+    'reminders.complete': ({ id, interaction }, caller) =>
       store.write(async (db) => {
-        const reminder = mustFind(await findReminder(db, id), '提醒')
+        const reminder = await findInScope(db, id, caller)
         let interactionId: number | null = null
         if (interaction) {
           if (reminder.customerId === null) {
@@ -35,15 +48,15 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
             })
           }
           // The new contact moves 最近联系, which starts the next 联系策略 cycle.
-          interactionId = await createInteraction(db, { ...interaction, customerId: reminder.customerId })
+          interactionId = await createInteraction(db, { ...interaction, customerId: reminder.customerId }, caller)
         }
         await setReminderStatus(db, id, { status: 'done', doneAt: localNow(), interactionId })
         return mustFind(await findReminder(db, id), '提醒')
       }),
 
-    'reminders.snooze': ({ id, days, until }) =>
+    'reminders.snooze': ({ id, days, until }, caller) =>
       store.write(async (db) => {
-        mustFind(await findReminder(db, id), '提醒')
+        await findInScope(db, id, caller)
         const today = localToday()
         const date = until ?? addDays(today, days ?? 1)
         if (date <= today) throw new AppError('VALIDATION', '推迟到的日期须晚于今天', { until: '请选择今天以后的日期' })
@@ -51,14 +64,15 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
         return mustFind(await findReminder(db, id), '提醒')
       }),
 
-    'reminders.ignore': ({ id }) =>
+    'reminders.ignore': ({ id }, caller) =>
       store.write(async (db) => {
-        mustFind(await findReminder(db, id), '提醒')
+        await findInScope(db, id, caller)
         await setReminderStatus(db, id, { status: 'ignored', doneAt: localNow() })
         return mustFind(await findReminder(db, id), '提醒')
       }),
 
-    'reminders.scan': () => runScan(store, localToday(), localNow()),
+    // A system job: it scans every customer; only its open count is the caller's.
+    'reminders.scan': (_input, caller) => runScan(store, localToday(), localNow(), caller),
 
     'reminders.getSettings': () => store.read((db) => loadReminderSettings(db)),
 
@@ -68,7 +82,10 @@ export function reminderHandlers({ store }: CoreContext): DomainHandlers<Reminde
         return settings
       }),
 
-    'greetings.list': (input) =>
-      store.read(async (db) => ({ recipients: await greetingRecipients(db, input, localToday()) })),
+    'greetings.list': (input, caller) =>
+      store.read(async (db) => {
+        if (input.source === 'customers') await assertCustomersInScope(db, caller, input.customerIds)
+        return { recipients: await greetingRecipients(db, input, localToday(), caller) }
+      }),
   }
 }

@@ -1,3 +1,5 @@
+import type { Caller } from '../accounts/caller'
+import { customerScope } from '../common/customerScope'
 import type { SqlParams, SqlReader, SqlWriter } from '../db/sqlHandles'
 import {
   reminderKinds,
@@ -21,6 +23,34 @@ const select = `SELECT r.id, r.kind, r.customer_id, c.name AS customer_name, r.c
  * it, so this reads a short list once rather than joining every reminder's customer.
  */
 export const notBinned = `(r.customer_id IS NULL OR r.customer_id NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL))`
+
+/**
+ * The reminders a caller sees, as a condition on `r`: those of customers in their scope
+ * (customerScope), and the ones of no customer (节日问候, for everyone). `staffId` narrows
+ * what 主管/管理员 see to one 业务员's customers ('mine': their own); a 业务员 keeps their
+ * scope whatever is sent. Null when nothing is left out.
+ */
+export function reminderScope(caller: Caller, staffId?: number | 'mine'): { sql: string; params: unknown[] } | null {
+  const scope = customerScope(caller, 'sc')
+  if (scope) {
+    return {
+      sql: `(r.customer_id IS NULL OR r.customer_id IN (SELECT sc.id FROM customer sc WHERE ${scope.sql}))`,
+      params: scope.params,
+    }
+  }
+  if (staffId === undefined) return null
+  return {
+    sql: `(r.customer_id IS NULL OR r.customer_id IN (SELECT sc.id FROM customer sc WHERE sc.owner_staff_id = ?))`,
+    // A 主管 standing for no 业务员 owns no customers: 'mine' leaves only the reminders of none.
+    params: [staffId === 'mine' ? caller.staffId : staffId],
+  }
+}
+
+/** `AND <reminderScope>` for a fixed WHERE, with its parameters. */
+function andReminderScope(caller: Caller): { sql: string; params: unknown[] } {
+  const scope = reminderScope(caller)
+  return scope ? { sql: ` AND ${scope.sql}`, params: scope.params } : { sql: '', params: [] }
+}
 
 /** Open = pending. A snoozed reminder becomes pending again when a scan reaches its day. */
 const openOrder = 'r.due_date, r.kind, r.customer_id, r.id'
@@ -63,9 +93,15 @@ export async function listReminders(
   db: SqlReader,
   input: ReminderListInput,
   today: string,
+  caller: Caller,
 ): Promise<ReminderListOutput> {
   const clauses = [notBinned]
   const params: unknown[] = []
+  const scope = reminderScope(caller, input.staffId)
+  if (scope) {
+    clauses.push(scope.sql)
+    params.push(...scope.params)
+  }
   if (input.view === 'open') {
     clauses.push(`r.status = 'pending'`)
   } else if (input.view === 'snoozed') {
@@ -137,35 +173,57 @@ export async function setReminderStatus(
   )
 }
 
-/** The count of open reminders due today or earlier and the most urgent of them, for the tray. */
+/** The count of the caller's open reminders due today or earlier and the most urgent of them, for the tray. */
 export async function urgentReminders(
   db: SqlReader,
   today: string,
   limit: number,
+  caller: Caller,
 ): Promise<{ pending: number; top: Reminder[] }> {
-  const due = `r.status = 'pending' AND r.due_date <= ? AND ${notBinned}`
-  const pending = await countWhere(db, due, [today])
-  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${due} ORDER BY ${openOrder} LIMIT ?`, [today, limit])
+  const scope = andReminderScope(caller)
+  const due = `r.status = 'pending' AND r.due_date <= ? AND ${notBinned}${scope.sql}`
+  const pending = await countWhere(db, due, [today, ...scope.params])
+  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${due} ORDER BY ${openOrder} LIMIT ?`, [
+    today,
+    ...scope.params,
+    limit,
+  ])
   return { pending, top: rows.map(toReminder) }
 }
 
 /**
- * Open reminders not yet announced: the first `limit` of them, and how many there
- * are. All are marked announced in the same transaction, so a second call (or a
- * crash after it) never shows them again; a first scan that finds thousands
- * announces a few and sums up the rest.
+ * The caller's open reminders not yet announced: the first `limit` of them, and how
+ * many there are. All of those are marked announced in the same transaction, so a
+ * second call (or a crash after it) never shows them again; a first scan that finds
+ * thousands announces a few and sums up the rest. Other users' reminders stay
+ * unannounced until one of them is signed in.
  */
 export async function takeUnannounced(
   db: SqlWriter,
   now: string,
   limit: number,
+  caller: Caller,
 ): Promise<{ shown: Reminder[]; total: number }> {
-  const where = `r.notified_at IS NULL AND r.status = 'pending' AND ${notBinned}`
-  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${where} ORDER BY ${openOrder} LIMIT ?`, [limit])
+  const scope = andReminderScope(caller)
+  const where = `r.notified_at IS NULL AND r.status = 'pending' AND ${notBinned}${scope.sql}`
+  const rows = await db.all<ReminderDbRow>(`${select} WHERE ${where} ORDER BY ${openOrder} LIMIT ?`, [
+    ...scope.params,
+    limit,
+  ])
   if (rows.length === 0) return { shown: [], total: 0 }
-  const total = await countWhere(db, where)
-  await db.run(`UPDATE reminder SET notified_at = ? WHERE id IN (SELECT r.id FROM reminder r WHERE ${where})`, [now])
+  const total = await countWhere(db, where, scope.params)
+  await db.run(`UPDATE reminder SET notified_at = ? WHERE id IN (SELECT r.id FROM reminder r WHERE ${where})`, [
+    now,
+    ...scope.params,
+  ])
   return { shown: rows.map(toReminder), total }
+}
+
+/** The caller's open reminders: the cheap counter for those who see all, a count over their scope for the rest. */
+export async function openReminderCountFor(db: SqlReader, caller: Caller): Promise<number> {
+  const scope = reminderScope(caller)
+  if (!scope) return openReminderCount(db)
+  return countWhere(db, `r.status = 'pending' AND ${notBinned} AND ${scope.sql}`, scope.params)
 }
 
 /**

@@ -1,11 +1,13 @@
 import dayjs from 'dayjs'
 import type { Reminder, ReminderSettings } from '../../../shared/reminder'
+import { localCaller, type Caller } from '../accounts/caller'
 import { getSetting, setSetting } from '../prefs/prefsQueries'
 import type { Store } from '../store'
 import { inQuietHours } from './quietHours'
 import { takeUnannounced, urgentReminders } from './reminderQueries'
 import { loadReminderSettings } from './reminderSettings'
 import { runScan } from './runScan'
+import { everyoneViewer, type ReminderViewer } from './reminderViewer'
 
 /** What the scheduler tells the desktop: implemented by the shell over Electron, by a recorder in tests. */
 export interface ReminderOutlet {
@@ -30,6 +32,8 @@ export interface SchedulerTimers {
 export interface ReminderSchedulerOptions {
   store: Store
   outlet: ReminderOutlet
+  /** Whose reminders the desktop shows: the user signed in at this PC (everyone's in single-PC mode). */
+  viewer?: ReminderViewer
   clock?: SchedulerClock
   timers?: SchedulerTimers
   /** How often the clock is looked at (date change, digest time, quiet hours ending). */
@@ -53,16 +57,22 @@ export interface ReminderScheduler {
   tick(force?: boolean): Promise<void>
 }
 
-const lastDigestKey = 'reminders.lastDigestDate'
+/** The day of the last summary, per user: a user signing in after another still gets theirs. */
+function lastDigestKey(viewer: Caller): string {
+  return viewer.userId === null ? 'reminders.lastDigestDate' : `reminders.lastDigestDate.${viewer.userId}`
+}
 
 /**
  * Runs the reminder rules at start-up, when the date changes, after wake and every
  * few minutes, then announces what is new (never twice: takeUnannounced marks
- * them), outside the quiet hours, and keeps the tray up to date. Ticks never
- * overlap: a tick asked for while one runs is folded into it.
+ * them), outside the quiet hours, and keeps the tray up to date. The scan covers
+ * every customer; what is announced and shown is the viewer's (the user signed in at
+ * this PC), nothing while no one is. Ticks never overlap: a tick asked for while one
+ * runs is folded into it.
  */
 export function createReminderScheduler(options: ReminderSchedulerOptions): ReminderScheduler {
   const { store, outlet } = options
+  const viewerOf = options.viewer ?? everyoneViewer
   const clock = options.clock ?? { now: () => new Date() }
   const timers = options.timers ?? {
     setInterval: (run, ms) => setInterval(run, ms),
@@ -93,28 +103,34 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       loginItem = settings.startAtLogin
     }
     if (force || today !== lastScanDay || now.getTime() - lastScanAt >= scanEveryMs) {
-      await runScan(store, today, stamp)
+      await runScan(store, today, stamp, localCaller)
       lastScanDay = today
       lastScanAt = now.getTime()
     }
-    if (!quiet(settings, time)) {
-      const { shown, total } = await store.write((db) => takeUnannounced(db, stamp, maxAnnounced))
-      if (shown.length > 0) outlet.announce(shown, total - shown.length)
-      await maybeDigest(settings, today, time)
+    const viewer = await viewerOf()
+    if (!viewer) {
+      outlet.showPending(0, [])
+      return
     }
-    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems))
+    if (!quiet(settings, time)) {
+      const { shown, total } = await store.write((db) => takeUnannounced(db, stamp, maxAnnounced, viewer))
+      if (shown.length > 0) outlet.announce(shown, total - shown.length)
+      await maybeDigest(settings, today, time, viewer)
+    }
+    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems, viewer))
     outlet.showPending(pending, top)
   }
 
-  async function maybeDigest(settings: ReminderSettings, today: string, time: string): Promise<void> {
+  async function maybeDigest(settings: ReminderSettings, today: string, time: string, viewer: Caller): Promise<void> {
     if (time < settings.digestTime) return
+    const key = lastDigestKey(viewer)
     const due = await store.write(async (db) => {
-      if ((await getSetting(db, lastDigestKey)) === today) return false
-      await setSetting(db, lastDigestKey, today)
+      if ((await getSetting(db, key)) === today) return false
+      await setSetting(db, key, today)
       return true
     })
     if (!due) return
-    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems))
+    const { pending, top } = await store.read((db) => urgentReminders(db, today, trayItems, viewer))
     if (pending > 0) outlet.digest(pending, top)
   }
 

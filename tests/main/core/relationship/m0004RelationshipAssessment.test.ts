@@ -29,8 +29,9 @@ describe('migration 4 (客情关系等级评估)', () => {
       expect(applied[0]).toBe('RelationshipAssessment1795400000004')
       const m = store.manager
       expect((await m.query(`PRAGMA user_version`))[0].user_version).toBeGreaterThanOrEqual(4)
-      expect(await m.query(`SELECT * FROM customer ORDER BY id`)).toEqual(customersBefore)
-      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(salesBefore)
+      // Every column kept as it was; migration 13 adds who changed a customer last and who entered a sale.
+      expect(await m.query(`SELECT * FROM customer ORDER BY id`)).toMatchObject(customersBefore)
+      expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toMatchObject(salesBefore)
 
       const insert = (role: string, chosen: string | null) =>
         m.query(
