@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../../src/main/core/dispatch'
 import { asCaller } from '../../../helpers/callers'
 import { testCore } from '../../../helpers/testCore'
-import { addCustomers, addUser, countOf, owners, rows, snapshot } from './ownershipTestKit'
+import { addCustomer, addCustomers, addUser, countOf, owners, rows, snapshot } from './ownershipTestKit'
 
 let core: Awaited<ReturnType<typeof testCore>>
 beforeEach(async () => {
@@ -28,6 +28,7 @@ describe('ownership.claim', () => {
     const zhang = await addUser(core, '张三', 'sales', { limit: 3 })
     await addCustomers(core, 1, zhang.staffId)
     const pool = await addCustomers(core, 3, null)
+    const lastOfPool = pool[2] ?? 0
 
     const before = await snapshot(core)
     await expect(asCaller(core, zhang.caller, 'ownership.claim', { customerIds: pool })).rejects.toThrow(
@@ -61,17 +62,17 @@ describe('ownership.claim', () => {
     expect(audit).toEqual([{ user_id: zhang.userId, action: 'handover', detail: '领取公海客户 2 个' }])
 
     // At the limit now: one more is refused.
-    await refused(asCaller(core, zhang.caller, 'ownership.claim', { customerIds: [pool[2]!] }))
-    expect(await owners(core, [pool[2]!])).toEqual([null])
+    await refused(asCaller(core, zhang.caller, 'ownership.claim', { customerIds: [lastOfPool] }))
+    expect(await owners(core, [lastOfPool])).toEqual([null])
   })
 
   it('refuses all when one customer is not in the 公海, and a user with no 业务员', async () => {
     const zhang = await addUser(core, '张三', 'sales')
     const li = await addUser(core, '李四', 'sales')
     const pool = await addCustomers(core, 2, null)
-    const [liOwn] = await addCustomers(core, 1, li.staffId)
+    const liOwn = await addCustomer(core, li.staffId)
     const before = await snapshot(core)
-    await expect(asCaller(core, zhang.caller, 'ownership.claim', { customerIds: [...pool, liOwn!] })).rejects.toThrow(
+    await expect(asCaller(core, zhang.caller, 'ownership.claim', { customerIds: [...pool, liOwn] })).rejects.toThrow(
       /有 1 个客户不在公海/,
     )
     const noStaff = await addUser(core, '王五', 'manager', { staff: false })
@@ -87,11 +88,11 @@ describe('ownership.release', () => {
     const zhang = await addUser(core, '张三', 'sales')
     const li = await addUser(core, '李四', 'sales')
     const mine = await addCustomers(core, 2, zhang.staffId)
-    const [liOwn] = await addCustomers(core, 1, li.staffId)
+    const liOwn = await addCustomer(core, li.staffId)
 
     const before = await snapshot(core)
     await expect(
-      asCaller(core, zhang.caller, 'ownership.release', { customerIds: [...mine, liOwn!] }),
+      asCaller(core, zhang.caller, 'ownership.release', { customerIds: [...mine, liOwn] }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await snapshot(core)).toBe(before)
 
@@ -118,13 +119,13 @@ describe('ownership.transfer', () => {
     const boss = await addUser(core, '赵主管', 'manager')
     const zhang = await addUser(core, '张三', 'sales')
     const li = await addUser(core, '李四', 'sales')
-    const [single] = await addCustomers(core, 1, zhang.staffId)
+    const single = await addCustomer(core, zhang.staffId)
     const batch = await addCustomers(core, 12_000, zhang.staffId)
 
     expect(
-      await asCaller(core, boss.caller, 'ownership.transfer', { customerIds: [single!], toUserId: li.userId }),
+      await asCaller(core, boss.caller, 'ownership.transfer', { customerIds: [single], toUserId: li.userId }),
     ).toEqual({ count: 1 })
-    expect(await owners(core, [single!])).toEqual([li.staffId])
+    expect(await owners(core, [single])).toEqual([li.staffId])
 
     expect(
       await asCaller(core, boss.caller, 'ownership.transfer', { customerIds: batch, toUserId: li.userId }),
@@ -195,7 +196,7 @@ describe('ownership.handOverAll', () => {
     const leaving = await addUser(core, '离职者', 'sales')
     const li = await addUser(core, '李四', 'sales')
     const ids = await addCustomers(core, 5_000, leaving.staffId)
-    const [others] = await addCustomers(core, 1, li.staffId)
+    const others = await addCustomer(core, li.staffId)
     await core.store.write(async (db) => {
       await db.run(`UPDATE customer SET deleted_at = '2026-11-01 10:00:00' WHERE id IN (?, ?)`, [ids[0], ids[1]])
       await db.run(
@@ -225,7 +226,7 @@ describe('ownership.handOverAll', () => {
     ).toBe(3)
     expect(await countOf(core, `SELECT count(*) AS n FROM customer_change WHERE new_value = '李四'`)).toBe(5_000)
     const [audit] = await rows<{ detail: string }>(core, `SELECT detail FROM audit_event`)
-    expect(audit!.detail).toBe('整体转交：离职者 的 5000 个客户（含回收站）及 2 条待办提醒给 李四')
+    expect(audit?.detail).toBe('整体转交：离职者 的 5000 个客户（含回收站）及 2 条待办提醒给 李四')
   })
 
   it('to the 公海 when no one takes over', async () => {

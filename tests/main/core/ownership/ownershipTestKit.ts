@@ -63,6 +63,17 @@ export async function addCustomers(
   })
 }
 
+/** One customer; its id. */
+export async function addCustomer(
+  core: Core,
+  staffId: number | null,
+  fields: Parameters<typeof addCustomers>[3] = {},
+): Promise<number> {
+  const [id] = await addCustomers(core, 1, staffId, fields)
+  if (id === undefined) throw new Error('no customer was added')
+  return id
+}
+
 export function owners(core: Core, ids: readonly number[]): Promise<(number | null)[]> {
   return core.store.read(async (db) => {
     const rows = await db.all<{ owner: number | null }>(

@@ -6,7 +6,7 @@ import { localCaller } from '../../../../src/main/core/accounts/caller'
 import { runScan } from '../../../../src/main/core/reminders/runScan'
 import { asCaller } from '../../../helpers/callers'
 import { testCore } from '../../../helpers/testCore'
-import { addCustomers, addUser, countOf, owners, rows } from './ownershipTestKit'
+import { addCustomer, addUser, countOf, owners, rows } from './ownershipTestKit'
 
 /** D customers: 30 days without a 交往记录, warned 7 days before. */
 const rule: ReclaimRule = {
@@ -80,13 +80,19 @@ describe('runReclaim on a real database (fixed clock)', () => {
     const admin = await addUser(core, '管理员', 'admin')
     const zhang = await addUser(core, '张三', 'sales')
     const fields = { lastContact: '2026-10-01', demandStatus: '潜在需求' }
-    const [due, withProject, withDoneProject, withSale, gradeE] = await addCustomers(core, 5, zhang.staffId, fields)
-    const [neverContacted] = await addCustomers(core, 1, zhang.staffId, {
+    const [due, withProject, withDoneProject, withSale, gradeE] = [
+      await addCustomer(core, zhang.staffId, fields),
+      await addCustomer(core, zhang.staffId, fields),
+      await addCustomer(core, zhang.staffId, fields),
+      await addCustomer(core, zhang.staffId, fields),
+      await addCustomer(core, zhang.staffId, fields),
+    ]
+    const neverContacted = await addCustomer(core, zhang.staffId, {
       registered: '2026-10-01 15:00:00',
       demandStatus: '潜在需求',
     })
-    const [inPool] = await addCustomers(core, 1, null, fields)
-    const [inBin] = await addCustomers(core, 1, zhang.staffId, fields)
+    const inPool = await addCustomer(core, null, fields)
+    const inBin = await addCustomer(core, zhang.staffId, fields)
     await core.store.write(async (db) => {
       await db.run(
         `INSERT INTO project (name, owner_customer_id, stage, created_at, updated_at)
@@ -99,8 +105,8 @@ describe('runReclaim on a real database (fixed clock)', () => {
     })
     await asCaller(core, admin.caller, 'ownership.setReclaimRule', rule)
     expect(await asCaller(core, admin.caller, 'ownership.getReclaimRule', {})).toEqual(rule)
-    const moved = [due!, withDoneProject!, neverContacted!]
-    const kept = [withProject!, withSale!, gradeE!, inBin!]
+    const moved = [due, withDoneProject, neverContacted]
+    const kept = [withProject, withSale, gradeE, inBin]
 
     expect(await run('2026-10-23')).toEqual({ reclaimed: 0, warned: 0 })
     expect(await warnings()).toEqual([])
@@ -122,7 +128,7 @@ describe('runReclaim on a real database (fixed clock)', () => {
     expect(await run('2026-10-31')).toEqual({ reclaimed: 3, warned: 0 })
     expect(await owners(core, moved)).toEqual([null, null, null])
     expect(await owners(core, kept)).toEqual(Array(4).fill(zhang.staffId))
-    expect(await owners(core, [inPool!])).toEqual([null])
+    expect(await owners(core, [inPool])).toEqual([null])
     expect((await warnings()).map((w) => w.status)).toEqual(['done', 'done', 'done'])
     const changes = await rows<{ customer_id: number; old_value: string; new_value: null; user_id: null }>(
       core,
@@ -145,7 +151,7 @@ describe('runReclaim on a real database (fixed clock)', () => {
 
   it('a new 交往记录 after the warning settles it and nothing moves', async () => {
     const zhang = await addUser(core, '张三', 'sales')
-    const [id] = await addCustomers(core, 1, zhang.staffId, { lastContact: '2026-10-01', demandStatus: '潜在需求' })
+    const id = await addCustomer(core, zhang.staffId, { lastContact: '2026-10-01', demandStatus: '潜在需求' })
     await core.store.write(async (db) => {
       const { saveReclaimRule } = await import('../../../../src/main/core/ownership/reclaimRuleSetting')
       await saveReclaimRule(db, rule)
@@ -153,20 +159,20 @@ describe('runReclaim on a real database (fixed clock)', () => {
     await run('2026-10-25')
     await core.store.write((db) => db.run(`UPDATE customer SET last_contact_at = '2026-10-26' WHERE id = ?`, [id]))
     expect(await run('2026-10-31')).toEqual({ reclaimed: 0, warned: 0 })
-    expect(await owners(core, [id!])).toEqual([zhang.staffId])
+    expect(await owners(core, [id])).toEqual([zhang.staffId])
     expect((await warnings()).map((w) => w.status)).toEqual(['done'])
   })
 
   it('runs from the reminder scan; the default rule (off) moves nothing', async () => {
     const admin = await addUser(core, '管理员', 'admin')
     const zhang = await addUser(core, '张三', 'sales')
-    const [id] = await addCustomers(core, 1, zhang.staffId, { lastContact: '2026-01-01', demandStatus: '潜在需求' })
+    const id = await addCustomer(core, zhang.staffId, { lastContact: '2026-01-01', demandStatus: '潜在需求' })
     await runScan(core.store, '2026-10-31', '2026-10-31 06:00:00', localCaller)
-    expect(await owners(core, [id!])).toEqual([zhang.staffId])
+    expect(await owners(core, [id])).toEqual([zhang.staffId])
 
     // Saving a rule clears the once-a-day guard: the next scan of the same day applies it.
     await asCaller(core, admin.caller, 'ownership.setReclaimRule', rule)
     await runScan(core.store, '2026-10-31', '2026-10-31 06:05:00', localCaller)
-    expect(await owners(core, [id!])).toEqual([null])
+    expect(await owners(core, [id])).toEqual([null])
   })
 })
