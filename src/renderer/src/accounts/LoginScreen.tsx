@@ -83,10 +83,11 @@ export function LoginScreen(): React.JSX.Element {
             <Typography.Paragraph type="secondary" className="kq-login-foot">
               {session.recoveryOpen ? (
                 <Button type="link" size="small" onClick={() => setRecovering(true)}>
-                  忘记管理员密码？重设
+                  重设管理员密码
                 </Button>
               ) : (
-                '忘记密码请联系管理员重设；管理员忘记密码见使用说明中的“找回管理员密码”。'
+                // The recovery path of the README: whoever can open the data folder may set a new 管理员 password.
+                '忘记密码请联系管理员重设。管理员忘记密码：关闭程序，在数据文件夹中放一个名为 reset-admin-password.txt 的空文件，再打开程序。'
               )}
             </Typography.Paragraph>
           </>

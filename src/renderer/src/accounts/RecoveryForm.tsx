@@ -43,7 +43,7 @@ export function RecoveryForm({ onDone }: { onDone: () => void }): React.JSX.Elem
       <Alert
         type="warning"
         showIcon
-        title={`设好新密码（至少 ${minPasswordLength} 位）后，请删除数据文件夹中的找回文件。`}
+        title={`为一位管理员设一个新密码（至少 ${minPasswordLength} 位）；设好后，数据文件夹中的 reset-admin-password.txt 自动删除。`}
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
