@@ -2,8 +2,11 @@ import { join } from 'node:path'
 import { app, powerMonitor, type BrowserWindow, type Tray } from 'electron'
 import { startDailyBackups } from './core/backup/dailyBackup'
 import { NewerDatabaseError } from './core/backup/startupNotice'
+import { startChosenOfficeHost } from './core/office/startChosenOfficeHost'
+import type { OfficeHost } from './core/office/startOfficeHost'
 import { openCore, type Core } from './core/openCore'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
+import { signedInViewer } from './core/reminders/reminderViewer'
 import { registerIpc } from './ipc'
 import { appPageUrl, appRouteUrl, isAppPage } from './platform/appPage'
 import { registerAppScheme, serveAppProtocol } from './platform/appProtocol'
@@ -26,6 +29,8 @@ let mainWindow: BrowserWindow | undefined
 let tray: Tray | undefined
 let stopDailyBackups: (() => void) | undefined
 let scheduler: ReminderScheduler | undefined
+// Serving the office (办公室共享 → 主机); closed before the database.
+let officeHost: OfficeHost | null = null
 // The paths the shell's dialogs picked, behind the tokens the page holds (pickedPaths.ts).
 const pickedPathTokens = createPickedPathTokens()
 
@@ -64,12 +69,14 @@ async function start(): Promise<void> {
     tray?.destroy()
     tray = undefined
     stopDailyBackups?.()
+    const hostClosed = officeHost?.close() ?? Promise.resolve()
+    officeHost = null
     if (!core) return
     // Quit again once the database is closed, so the last writes are on disk.
     event.preventDefault()
     const closing = core
     core = undefined
-    schedulerStopped
+    Promise.all([schedulerStopped, hostClosed])
       .then(() => closing.close())
       .catch((error: unknown) => console.error('关闭数据库失败', error))
       .finally(() => app.quit())
@@ -81,12 +88,19 @@ async function start(): Promise<void> {
   showStartupNotice(core.startupNotice)
   // The shell only owns the timer; what is due and what is kept is the core's.
   stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
+  officeHost = await startChosenOfficeHost(core, dataDir())
 
   const platformDispatch = createPlatformDispatch(
     platformHandlers(() => mainWindow, pickedPathTokens),
     (channel, error) => console.error(`[${channel}]`, error),
   )
-  registerIpc(core.dispatch, (senderUrl) => isAppPage(senderUrl, pageUrl), platformDispatch)
+  // A login, logout or 切换用户 in the window refreshes the tray with that user's reminders.
+  const windowSession = registerIpc(
+    core.dispatch,
+    (senderUrl) => isAppPage(senderUrl, pageUrl),
+    platformDispatch,
+    () => void scheduler?.tick(),
+  )
 
   const window = createMainWindow({
     pageUrl,
@@ -111,6 +125,7 @@ async function start(): Promise<void> {
   // Reminders run in the main process, so they keep firing while the window is hidden in the tray.
   scheduler = createReminderScheduler({
     store: core.store,
+    viewer: signedInViewer(core.dispatch, windowSession.token),
     outlet: createReminderOutlet({
       openRoute,
       showSummary: (summary) => showTraySummary(appTray, summary, runTrayItem),

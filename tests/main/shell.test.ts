@@ -231,13 +231,39 @@ describe('registerIpc', () => {
       ok: true,
       value: { channel: 'dictionary.list', input },
     })
-    expect(dispatch).toHaveBeenCalledWith('dictionary.list', input)
+    expect(dispatch).toHaveBeenCalledWith('dictionary.list', input, null)
+  })
+
+  it('passes the session token of each call to the dispatch and keeps the latest for the tray', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: null }))
+    const changes: (string | null)[] = []
+    const session = registerIpc(dispatch, isTrusted, vi.fn(), () => changes.push(session.token()))
+    const handler = state.ipcHandlers.get(invokeChannel)
+    if (!handler) throw new Error('no handler registered')
+    const page = { senderFrame: { url: trusted } }
+    expect(session.token()).toBeNull()
+    await handler(page, 'auth.login', {})
+    await handler(page, 'customers.list', {}, 'token-a')
+    await handler(page, 'customers.list', {}, 'token-a')
+    // A page that is not ours sets no session.
+    await handler({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {}, 'token-x')
+    expect(session.token()).toBe('token-a')
+    await handler(page, 'auth.login', {}, 'token-b')
+    await handler(page, 'auth.status', {}, '')
+    expect(dispatch.mock.calls).toEqual([
+      ['auth.login', {}, null],
+      ['customers.list', {}, 'token-a'],
+      ['customers.list', {}, 'token-a'],
+      ['auth.login', {}, 'token-b'],
+      ['auth.status', {}, null],
+    ])
+    expect(changes).toEqual(['token-a', 'token-b', null])
   })
 
   it('hands a channel that is not a string to the dispatch as an unknown one', async () => {
     const { dispatch, handler } = register()
     await handler({ senderFrame: { url: trusted } }, { toString: () => 'app.info' }, {})
-    expect(dispatch).toHaveBeenCalledWith('', {})
+    expect(dispatch).toHaveBeenCalledWith('', {}, null)
   })
 })
 
@@ -254,7 +280,8 @@ describe('preload', () => {
     await invoke('app.info', {})
     await platform('dialog.chooseBackupFolder', {})
     expect(state.rendererInvocations).toEqual([
-      [invokeChannel, 'app.info', {}],
+      // No session yet: the preload sends a null token.
+      [invokeChannel, 'app.info', {}, null],
       [platformChannel, 'dialog.chooseBackupFolder', {}],
     ])
   })
