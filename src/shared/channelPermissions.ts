@@ -51,8 +51,9 @@ export const channelPermissions: Record<Channel, Permission> = {
   'customers.merge': 'signedIn',
   'groups.list': 'signedIn',
   'groups.create': 'signedIn',
-  'groups.rename': 'signedIn',
-  'groups.delete': 'signedIn',
+  // A group is shared by the whole office: renaming or deleting it changes other users' customers.
+  'groups.rename': 'dictionary',
+  'groups.delete': 'dictionary',
 
   'interactions.create': 'signedIn',
   'interactions.update': 'signedIn',
@@ -132,4 +133,7 @@ export const channelPermissions: Record<Channel, Permission> = {
   'ownership.handOverAll': 'handover',
   'ownership.getReclaimRule': 'signedIn',
   'ownership.setReclaimRule': 'settings',
+
+  'office.status': 'signedIn',
+  'office.setMode': 'settings',
 }

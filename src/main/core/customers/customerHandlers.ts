@@ -41,6 +41,7 @@ import {
 import { changeGroupsOfMany, ensureGroups, existingGroupIds, groupsOfCustomer, setCustomerGroups } from './groupQueries'
 import { localNow, localToday } from '../common/localTime'
 import { normalizeName } from './normalizeName'
+import { assertWithinCustomerLimit, countInPool } from '../common/customerLimit'
 import { mustFind } from '../common/mustFind'
 
 type CustomerChannel =
@@ -127,6 +128,9 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         if (before.deletedAt) throw inBin()
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
         checkOwnerChange(caller, before.ownerStaffId, after.ownerStaffId)
+        if (before.ownerStaffId === null && after.ownerStaffId !== null && after.ownerStaffId === caller.staffId) {
+          await assertWithinCustomerLimit(db, caller, 1)
+        }
         await checkValues(db, caller, after, before)
         const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
         const drafts = await customerFieldDrafts(db, changed, before, after)
@@ -174,6 +178,9 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         await assertCustomersInScope(db, caller, ids)
         // Each customer is the caller's own or in the 公海 (the scope), so only the new value matters.
         if (set.ownerStaffId !== undefined) checkOwnerChange(caller, undefined, set.ownerStaffId)
+        if (set.ownerStaffId !== undefined && set.ownerStaffId !== null && set.ownerStaffId === caller.staffId) {
+          await assertWithinCustomerLimit(db, caller, await countInPool(db, ids))
+        }
         const time = localNow()
         const dictChanges = (['categoryId', 'contactStrategyId', 'ownerStaffId'] as const).filter(
           (field) => set[field] !== undefined,

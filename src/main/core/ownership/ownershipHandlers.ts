@@ -4,11 +4,11 @@ import { recordAudit } from '../accounts/auditLog'
 import { assertCustomersInScope } from '../common/customerScope'
 import { localNow } from '../common/localTime'
 import type { SqlWriter } from '../db/sqlHandles'
+import { assertWithinCustomerLimit } from '../common/customerLimit'
 import type { ChannelsOf, CoreContext, DomainHandlers } from '../handlerTypes'
 import {
   countNotInPool,
   customerIdsOfStaff,
-  liveCustomerCount,
   moveCustomers,
   openReminderCountOfStaff,
   ownershipUser,
@@ -52,16 +52,7 @@ export function ownershipHandlers({ store, clock }: CoreContext): DomainHandlers
         if (notInPool > 0) {
           throw new AppError('CONFLICT', `有 ${notInPool} 个客户不在公海（已被领取、在回收站或已删除），未领取任何客户`)
         }
-        const limit = caller.userId === null ? null : (await ownershipUser(db, caller.userId))?.customerLimit
-        if (limit !== null && limit !== undefined) {
-          const owned = await liveCustomerCount(db, staffId)
-          if (owned + ids.length > limit) {
-            throw new AppError(
-              'VALIDATION',
-              `超过客户上限：您最多可负责 ${limit} 个客户，现有 ${owned} 个，本次领取 ${ids.length} 个，未领取任何客户`,
-            )
-          }
-        }
+        await assertWithinCustomerLimit(db, caller, ids.length)
         return { count: await move(db, caller, ids, staffId, (n) => `领取公海客户 ${n} 个`) }
       }),
 

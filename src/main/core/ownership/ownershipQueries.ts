@@ -75,15 +75,6 @@ export async function poolCounts(db: SqlReader, ids: readonly number[]): Promise
   return row ?? { found: 0, inPool: 0 }
 }
 
-/** Live customers (not in the 回收站) of one 业务员: what the per-user limit counts. */
-export async function liveCustomerCount(db: SqlReader, staffId: number): Promise<number> {
-  const row = await db.first<{ n: number }>(
-    `SELECT count(*) AS n FROM customer WHERE owner_staff_id = ? AND deleted_at IS NULL`,
-    [staffId],
-  )
-  return row?.n ?? 0
-}
-
 export interface OwnershipUser {
   id: number
   name: string
