@@ -53,14 +53,19 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
         )
         const before = customer?.relationship_level ?? null
         if (before !== level) {
-          await db.run(`UPDATE customer SET relationship_level = ?, updated_at = ? WHERE id = ?`, [
+          await db.run(`UPDATE customer SET relationship_level = ?, updated_at = ?, updated_by = ? WHERE id = ?`, [
             level,
             time,
+            caller.userId,
             input.customerId,
           ])
-          await insertChanges(db, input.customerId, time, [
-            { field: 'relationshipLevel', label: '客情关系等级', oldValue: before, newValue: level },
-          ])
+          await insertChanges(
+            db,
+            input.customerId,
+            time,
+            [{ field: 'relationshipLevel', label: '客情关系等级', oldValue: before, newValue: level }],
+            caller.userId,
+          )
           // 成交热度 of the projects where it is 甲方 or 乙方 depends on this level.
           await refreshProjectHeat(db, { customerIds: [input.customerId] })
         }
