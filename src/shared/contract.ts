@@ -166,6 +166,7 @@ import {
   ownershipTransferInput,
   reclaimRuleSchema,
 } from './ownership'
+import { officeStatusOutput, setOfficeModeInput } from './office'
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
@@ -301,6 +302,9 @@ export const contract = wellFormedInputs({
   'ownership.handOverAll': { input: handOverAllInput, output: handOverAllOutput },
   'ownership.getReclaimRule': { input: noInput, output: reclaimRuleSchema },
   'ownership.setReclaimRule': { input: reclaimRuleSchema, output: reclaimRuleSchema },
+  // 办公室共享 (src/shared/office.ts): how this PC runs, kept outside the database
+  'office.status': { input: noInput, output: officeStatusOutput },
+  'office.setMode': { input: setOfficeModeInput, output: officeStatusOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>)
 
 export type Contract = typeof contract

@@ -21,6 +21,7 @@ import { customerMergeHandlers } from './customers/customerMergeHandlers'
 import { reminderHandlers } from './reminders/reminderHandlers'
 import { accountHandlers } from './accounts/accountHandlers'
 import { ownershipHandlers } from './ownership/ownershipHandlers'
+import { officeHandlers } from './office/officeHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -53,5 +54,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...backupHandlers(ctx),
     ...accountHandlers(ctx),
     ...ownershipHandlers(ctx),
+    ...officeHandlers(ctx),
   }
 }

@@ -1,7 +1,12 @@
+import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { STATUS_CODES, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Dispatch } from '../dispatch'
+import { bearerToken, fail, sendJson, textType } from './httpAnswers'
+import { channelOf, lanGate, rateLimitedChannels } from './lanGate'
+
+export { bearerToken, fail } from './httpAnswers'
 
 /** Import and restore upload whole files as base64 in one call. */
 export const maxBodyBytes = 64 * 1024 * 1024
@@ -13,9 +18,6 @@ export const maxBodyBytes = 64 * 1024 * 1024
  */
 export const requestTimeoutMs = 120_000
 
-const textType = 'text/plain; charset=utf-8'
-const jsonType = 'application/json; charset=utf-8'
-
 /** Set on every answer, including those the framework writes before any hook runs (a bad URL). */
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': "frame-ancestors 'none'",
@@ -24,16 +26,34 @@ const securityHeaders: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 }
 
+/** Login attempts a client address may make per minute on the LAN. */
+export const loginsPerMinute = 10
+
+/** The office host's binding: HTTPS, a session for every call, guessing passwords slowed down. */
+export interface LanOptions {
+  /** PEM; see office/hostCertificate.ts. */
+  key: string
+  cert: string
+  loginsPerMinute?: number
+}
+
 export interface ApiServerOptions {
   dispatch: Dispatch
-  /** The preview binds 127.0.0.1; the office host will bind the LAN. Port 0 picks a free one. */
+  /** The preview binds 127.0.0.1; the office host binds the LAN (0.0.0.0). Port 0 picks a free one. */
   bind: { host: string; port: number }
   /**
-   * Names the Host header may carry (with the port the request came in on); an
-   * Origin, when present, must be one of them too. Defaults to the bound host,
-   * plus `localhost` for 127.0.0.1.
+   * Names the Host header may carry (with the port the request came in on), in any
+   * case; an Origin, when present, must be one of them too. Defaults to the bound
+   * host, plus `localhost` for 127.0.0.1. A function is asked on every request (a
+   * host's LAN address may change while it runs).
    */
-  hostNames?: readonly string[]
+  hostNames?: readonly string[] | (() => readonly string[])
+  /**
+   * Serve the office LAN instead of this PC's own browser: HTTPS with this key,
+   * only `/api/*` (and `/events`), every call but the login's needing a session,
+   * the login rate-limited per client address.
+   */
+  lan?: LanOptions
   bodyLimit?: number
   requestTimeoutMs?: number
   /** Node checks request timeouts on this interval (its default: 30 s); tests shorten it. */
@@ -65,16 +85,18 @@ export interface ApiServer {
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const bodyLimit = options.bodyLimit ?? maxBodyBytes
   const requestTimeout = options.requestTimeoutMs ?? requestTimeoutMs
+  const lan = options.lan
+  const serverOptions = {
+    // Node (20) only enforces the request bound while the headers' bound is not longer.
+    headersTimeout: Math.min(60_000, requestTimeout),
+    connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 30_000,
+  }
   const app = Fastify({
     bodyLimit,
     requestTimeout,
     // No idle cut-off on the socket: a handler may legitimately work for minutes without a byte moving.
     connectionTimeout: 0,
-    http: {
-      // Node (20) only enforces the request bound while the headers' bound is not longer.
-      headersTimeout: Math.min(60_000, requestTimeout),
-      connectionsCheckingInterval: options.timeoutCheckIntervalMs ?? 30_000,
-    },
+    ...(lan ? { https: { ...serverOptions, key: lan.key, cert: lan.cert } } : { http: serverOptions }),
     logger: false,
     clientErrorHandler: answerClientError,
     // A percent-encoding that does not decode is the client's mistake, not the server's.
@@ -85,17 +107,20 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     options.bind.host,
     ...(options.bind.host === '127.0.0.1' ? ['localhost'] : []),
   ]
+  const namesNow = typeof hostNames === 'function' ? hostNames : () => hostNames
 
   app.server.prependListener('request', (_request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
   })
 
   app.addHook('onRequest', async (request, reply) => {
-    const allowed = hostNames.map((name) => `${name}:${request.socket.localPort ?? ''}`)
-    if (!allowed.includes(request.headers.host ?? '')) return fail(reply, 403, '只接受本机地址的请求')
-    const origin = request.headers.origin
+    const allowed = namesNow().map((name) => `${name}:${request.socket.localPort ?? ''}`.toLowerCase())
+    if (!allowed.includes((request.headers.host ?? '').toLowerCase())) {
+      return fail(reply, 403, lan ? '请求的主机地址不是本机' : '只接受本机地址的请求')
+    }
+    const origin = request.headers.origin?.toLowerCase()
     if (origin !== undefined && !allowed.some((host) => origin === `${request.protocol}://${host}`)) {
-      return fail(reply, 403, '只接受本机页面的请求')
+      return fail(reply, 403, lan ? '不接受网页发来的请求' : '只接受本机页面的请求')
     }
     if (!decodes(request.url)) return fail(reply, 400, '请求地址的编码无效')
   })
@@ -104,18 +129,20 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body))
 
-  app.route({
+  const postedJson = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (request.method !== 'POST') return fail(reply, 405, '请使用 POST')
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return fail(reply, 415, '请求必须是 JSON')
+    }
+    return undefined
+  }
+  const apiRoute = (onRequest: ((request: FastifyRequest, reply: FastifyReply) => Promise<unknown>)[]) => ({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
     url: '/api/*',
     // Before the body is read, so a refused call never uploads 64 MB first.
-    onRequest: async (request, reply) => {
-      if (request.method !== 'POST') return fail(reply, 405, '请使用 POST')
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        return fail(reply, 415, '请求必须是 JSON')
-      }
-    },
-    handler: async (request, reply) => {
-      const channel = (request.params as { '*': string })['*']
+    onRequest,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const channel = channelOf(request)
       const body = typeof request.body === 'string' ? request.body : ''
       let input: unknown
       try {
@@ -127,8 +154,31 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     },
   })
 
+  if (!lan) {
+    app.route(apiRoute([postedJson]))
+  } else {
+    const gate = lanGate(options.dispatch)
+    // In its own scope: the rate limiter has to be loaded before the route it guards is declared.
+    void app.register(async (scope) => {
+      await scope.register(rateLimit, { global: false })
+      const limitLogins = scope.rateLimit({
+        max: lan.loginsPerMinute ?? loginsPerMinute,
+        timeWindow: 60_000,
+        // Counted per client address; the other channels pass without counting.
+        allowList: (request) => !rateLimitedChannels.has(channelOf(request)),
+        errorResponseBuilder: (_request, context) => ({
+          statusCode: 429,
+          message: `登录尝试过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`,
+        }),
+      })
+      scope.route(apiRoute([postedJson, limitLogins, gate]))
+      // Reserved for live updates (server-sent events); until then it says so, to signed-in users only.
+      scope.get('/events', { onRequest: [gate] }, async (_request, reply) => fail(reply, 501, '实时更新尚未提供'))
+    })
+  }
+
   app.setNotFoundHandler(
-    options.fallback ??
+    (lan ? undefined : options.fallback) ??
       (async (request, reply) =>
         request.method === 'GET' || request.method === 'HEAD'
           ? fail(reply, 404, '找不到该地址')
@@ -138,11 +188,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   app.setErrorHandler(async (error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500
     if (status === 413) return fail(reply, 413, `请求过大（上限 ${Math.round(bodyLimit / 1024 / 1024)} MB）`)
+    if (status === 429) return fail(reply, 429, (error as { message?: string }).message ?? '请求过于频繁，请稍后再试')
     if (status === 415) return fail(reply, 415, '请求必须是 JSON')
     if (status === 403) return fail(reply, 403, '禁止访问')
     if (status === 404) return fail(reply, 404, '找不到该地址')
     if (status >= 400 && status < 500) return fail(reply, status, '请求无效')
-    console.error('[preview server]', error)
+    console.error(lan ? '[office host]' : '[preview server]', error)
     return fail(reply, 500, '服务器错误')
   })
 
@@ -151,18 +202,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     listen: async () => {
       await app.listen({ host: options.bind.host, port: options.bind.port })
       const { port } = app.server.address() as AddressInfo
-      return { app, server: app.server, url: `http://${options.bind.host}:${port}/`, close: () => app.close() }
+      const scheme = lan ? 'https' : 'http'
+      return { app, server: app.server, url: `${scheme}://${options.bind.host}:${port}/`, close: () => app.close() }
     },
   }
-}
-
-/** A refusal as plain Chinese text, never cached. */
-export function fail(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).header('Content-Type', textType).header('Cache-Control', 'no-store').send(message)
-}
-
-function sendJson(reply: FastifyReply, value: unknown): FastifyReply {
-  return reply.header('Content-Type', jsonType).header('Cache-Control', 'no-store').send(JSON.stringify(value))
 }
 
 function decodes(url: string): boolean {
@@ -195,10 +238,4 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
     socket.write(body)
   }
   socket.destroy(error)
-}
-
-/** The session token of `Authorization: Bearer <token>`; null when absent or malformed. */
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '')
-  return match?.[1] ?? null
 }
