@@ -17,7 +17,7 @@ function OwnershipButtons({
   const mine = actions.myStaffId !== null && data.ownerStaffId === actions.myStaffId
   return (
     <Space size={0}>
-      {data.ownerStaffId === null && (
+      {data.ownerStaffId === null && actions.myStaffId !== null && (
         <Button type="link" size="small" onClick={() => actions.claim([data.id])} aria-label={`领取 ${data.name}`}>
           领取
         </Button>

@@ -249,8 +249,11 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
               />
               {ownership.offered && selectedCount > 0 && (
                 <Space.Compact>
-                  <Button onClick={() => onSelection(ownership.claim)}>领取</Button>
-                  <Button onClick={() => onSelection(ownership.release)}>放回公海</Button>
+                  {/* Only a user standing for a 业务员 can own customers. */}
+                  {ownership.myStaffId !== null && <Button onClick={() => onSelection(ownership.claim)}>领取</Button>}
+                  {ownership.myStaffId !== null && (
+                    <Button onClick={() => onSelection(ownership.release)}>放回公海</Button>
+                  )}
                   {ownership.canTransfer && <Button onClick={() => onSelection(ownership.transfer)}>转交…</Button>}
                 </Space.Compact>
               )}
