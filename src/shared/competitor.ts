@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { idInput, pageIssue, pageShape, quickText, requiredText } from './activityFields'
 import { integer, recordId, strictError, text } from './fieldSchemas'
 
@@ -34,6 +35,8 @@ export const competitorSchema = z.object({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit version: counts the record's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Competitor = z.infer<typeof competitorSchema>
 
@@ -67,7 +70,13 @@ export type CompetitorCreateInput = z.output<typeof competitorCreateInput>
 
 /** Keys left out stay as they are. */
 export const competitorUpdateInput = z.strictObject(
-  { id: recordId('竞争对手编号'), name: requiredText('名称', 100).optional(), kind: kind.optional(), ...editableShape },
+  {
+    id: recordId('竞争对手编号'),
+    version: editVersion,
+    name: requiredText('名称', 100).optional(),
+    kind: kind.optional(),
+    ...editableShape,
+  },
   { error: strictError('竞争对手') },
 )
 export type CompetitorUpdateInput = z.output<typeof competitorUpdateInput>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { calendarDateMessage, calendarDateSchema, calendarSchema, parseCalendarDate } from './calendarDate'
 import {
   choice,
@@ -107,6 +108,8 @@ export const contactSchema = z.object({
   customerId: z.number().int(),
   ...contactValuesShape,
   importantDates: z.array(importantDateSchema),
+  /** Edit version: counts the contact's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Contact = z.infer<typeof contactSchema>
 
@@ -118,6 +121,8 @@ export type Contact = z.infer<typeof contactSchema>
 export const contactInput = z.strictObject(
   {
     id: recordId('联系人编号').optional(),
+    /** The version the card loaded; a newer stored one refuses the save. */
+    version: editVersion,
     name: requiredName('联系人姓名', 50),
     gender: choice('性别', genders),
     title: text('职务', 50),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { calendarDateMessage, calendarSchema, parseCalendarDate } from './calendarDate'
 import { completenessSchema } from './completenessSchema'
 import { contactInput, contactSchema, genders } from './contact'
+import { editVersion } from './editVersion'
 import type { DictionaryCategory } from './dictionary'
 import {
   amount,
@@ -273,6 +274,8 @@ export const customerSchema = z.object({
   completeness: completenessSchema,
   /** 最后修改人 (with updatedAt): null in single-PC mode or once that user is deleted. */
   updatedByName: z.string().nullable(),
+  /** Edit version: counts the customer's changes; customers.update sends it back (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Customer = z.infer<typeof customerSchema>
 
@@ -391,6 +394,8 @@ export const customerCreateInput = z.strictObject(
 export const customerUpdateInput = z.strictObject(
   {
     id: recordId('客户编号'),
+    /** The version the card loaded; a newer stored one refuses the save (CONFLICT). */
+    version: editVersion,
     ...customerInputShape,
     contacts: z.array(contactInput).max(100, '联系人最多 100 个').optional(),
     groups: z.array(groupName).max(50, '分组最多 50 个').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { dateBound, idInput, pageIssue, pageShape, quickText, requiredDate } from './activityFields'
 import { dictRef, integer, isoDate, recordId, strictError, text } from './fieldSchemas'
 
@@ -33,6 +34,8 @@ export const feedbackSchema = z.object({
   satisfaction: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit version: counts the record's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Feedback = z.infer<typeof feedbackSchema>
 
@@ -78,6 +81,8 @@ export const feedbackUpdateInput = z
   .strictObject(
     {
       id: recordId('客户意见编号'),
+      /** The version the form loaded; a newer stored one refuses the save (CONFLICT). */
+      version: editVersion,
       type: type.optional(),
       receivedAt: requiredDate('收到日期').optional(),
       status: status.optional(),

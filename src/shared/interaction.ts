@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { dateBound, idInput, idList, pageIssue, pageShape, quickText, requiredDateTime } from './activityFields'
 import { dictRef, isoDate, recordId, strictError, text } from './fieldSchemas'
 
@@ -33,6 +34,8 @@ export const interactionSchema = z.object({
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit version: counts the record's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Interaction = z.infer<typeof interactionSchema>
 
@@ -60,6 +63,8 @@ export type InteractionCreateInput = z.output<typeof interactionCreateInput>
 export const interactionUpdateInput = z.strictObject(
   {
     id: recordId('交往记录编号'),
+    /** The version the form loaded; a newer stored one refuses the save (CONFLICT). */
+    version: editVersion,
     customerId: recordId('客户').optional(),
     occurredAt: requiredDateTime('交往时间').optional(),
     typeId: recordId('交往方式').optional(),

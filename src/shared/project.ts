@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { idInput, pageIssue, pageShape, quickText, requiredText } from './activityFields'
 import { relationshipLevels } from './customer'
 import { amount, dictRef, isoDate, recordId, strictError, text } from './fieldSchemas'
@@ -39,6 +40,8 @@ export const projectSchema = z.object({
   staffLabel: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit version: counts the record's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Project = z.infer<typeof projectSchema>
 
@@ -94,6 +97,8 @@ export const projectUpdateInput = z
   .strictObject(
     {
       id: recordId('项目编号'),
+      /** The version the form loaded; a newer stored one refuses the save (CONFLICT). */
+      version: editVersion,
       name: requiredText('项目名称', 100).optional(),
       ownerCustomerId: recordId('甲方').optional(),
       stage: stage.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { editVersion } from './editVersion'
 import { dateBound, idInput, idList, pageIssue, pageShape, quickText, requiredDate } from './activityFields'
 import { amount, dictRef, maxAmount, recordId, strictError, text } from './fieldSchemas'
 
@@ -27,6 +28,8 @@ export const saleSchema = z.object({
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Edit version: counts the record's changes (see shared/editVersion). */
+  version: z.number().int(),
 })
 export type Sale = z.infer<typeof saleSchema>
 
@@ -62,6 +65,8 @@ export type SaleCreateInput = z.output<typeof saleCreateInput>
 export const saleUpdateInput = z.strictObject(
   {
     id: recordId('交易记录编号'),
+    /** The version the form loaded; a newer stored one refuses the save (CONFLICT). */
+    version: editVersion,
     customerId: recordId('客户').optional(),
     date: requiredDate('交易日期').optional(),
     ...editableShape,

@@ -26,7 +26,7 @@ export const interactionTable = new RecordTable<InteractionRow, typeof interacti
   idColumn: 'i.id',
   select: `SELECT i.id, i.customer_id, c.name AS customer_name, i.contact_id, ct.name AS contact_name,
     i.occurred_at, i.type_id, t.label AS type_label, i.subject, i.content, i.result, i.next_follow_up,
-    i.staff_id, st.label AS staff_label, u.name AS created_by_name, i.created_at, i.updated_at`,
+    i.staff_id, st.label AS staff_label, u.name AS created_by_name, i.created_at, i.updated_at, i.version`,
   from: `FROM interaction i
   JOIN customer c ON c.id = i.customer_id
   ${labelJoinsSql}`,

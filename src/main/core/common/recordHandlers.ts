@@ -5,6 +5,7 @@ import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { DomainHandlers } from '../handlerTypes'
 import type { Store } from '../store'
 import { assertCustomersInScope, customerScope, outOfScope } from './customerScope'
+import { assertVersion } from './editVersion'
 import { localNow } from './localTime'
 import { mustFind } from './mustFind'
 import type { RecordTable } from './recordTable'
@@ -121,15 +122,20 @@ export function recordHandlers<P extends RecordPrefix, Row extends { id: number 
         mustFind(await table.find(db, await createRecord(db, definition, input, caller)), table.label),
       ),
 
-    [`${prefix}.update`]: (input: HandlerInput<RecordChannel<P, 'update'>> & { id: number }, caller: Caller) =>
+    [`${prefix}.update`]: (
+      input: HandlerInput<RecordChannel<P, 'update'>> & { id: number; version?: number },
+      caller: Caller,
+    ) =>
       store.write(async (db) => {
         const before = await findInScope(db, input.id, caller)
+        // Saved by someone else since the form was loaded: refused before anything is written.
+        assertVersion(`该${table.label}`, input.version, mustFind(await table.lastChange(db, input.id), table.label))
         // A customer the update names anew (moving the record) must be the caller's too.
         const kept = customersNamed(customerKeys, before)
         const named = customersNamed(customerKeys, input).filter((id) => !kept.includes(id))
         await assertCustomersInScope(db, caller, named)
         const values = await definition.updated(db, input, before)
-        await table.update(db, input.id, { ...values, updatedAt: localNow() } as unknown as Partial<Row>)
+        await table.update(db, input.id, { ...values, updatedAt: localNow() } as unknown as Partial<Row>, caller.userId)
         await definition.afterWrite?.(db, { id: input.id, before, after: values })
         return mustFind(await table.find(db, input.id), table.label)
       }),

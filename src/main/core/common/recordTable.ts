@@ -1,6 +1,7 @@
 import type { EntitySchema } from 'typeorm'
 import type { z } from 'zod'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
+import { lastChange, type LastChange, type VersionedTable } from './editVersion'
 import { likePattern, type Where } from './sqlWhere'
 
 /** `customerName` → `customer_name`: the column a field of the contract is selected as. */
@@ -89,8 +90,16 @@ export class RecordTable<Row extends { id: number }, Schema extends z.ZodObject,
     return this.spec.entity.options.tableName ?? ''
   }
 
-  async update(db: SqlWriter, id: number, changes: Partial<Row>): Promise<void> {
-    if (Object.keys(changes).length > 0) await db.manager.update(this.spec.entity, { id } as never, changes as never)
+  /** Writes the changes, counts up the edit version and records who made them (null: single-PC). */
+  async update(db: SqlWriter, id: number, changes: Partial<Row>, userId: number | null): Promise<void> {
+    if (Object.keys(changes).length === 0) return
+    await db.manager.update(this.spec.entity, { id } as never, changes as never)
+    await db.run(`UPDATE ${this.tableName} SET version = version + 1, updated_by = ? WHERE id = ?`, [userId, id])
+  }
+
+  /** The row's edit version and its latest change, for the check of a save. */
+  lastChange(db: SqlReader, id: number): Promise<LastChange | null> {
+    return lastChange(db, this.tableName as VersionedTable, id)
   }
 
   async delete(db: SqlWriter, id: number): Promise<void> {

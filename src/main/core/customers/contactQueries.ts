@@ -12,10 +12,10 @@ import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { displayContactValue, type ChangeDraft } from './customerChanges'
 import { namePinyin } from './namePinyin'
 
-type ContactValues = Omit<Contact, 'id' | 'customerId' | 'importantDates'>
+type ContactValues = Omit<Contact, 'id' | 'customerId' | 'importantDates' | 'version'>
 
 /** A contact row as SQLite returns it, under its property names: only is_key is still 0/1. */
-type ContactRaw = Omit<ContactRow, 'isKey'> & { isKey: number }
+type ContactRaw = Omit<ContactRow, 'isKey'> & { isKey: number; version: number }
 
 /** `<column> AS <property>` for every contact column. */
 const contactColumnsSql = Object.entries(ContactEntity.options.columns)
@@ -32,7 +32,7 @@ interface ContactDateRaw {
 
 export async function listContacts(db: SqlReader, customerId: number): Promise<Contact[]> {
   const rows = await db.all<ContactRaw>(
-    `SELECT ${contactColumnsSql} FROM contact WHERE customer_id = ? ORDER BY sort_order, id`,
+    `SELECT ${contactColumnsSql}, version FROM contact WHERE customer_id = ? ORDER BY sort_order, id`,
     [customerId],
   )
   if (rows.length === 0) return []
@@ -45,6 +45,7 @@ export async function listContacts(db: SqlReader, customerId: number): Promise<C
     id: row.id,
     customerId: row.customerId,
     ...valuesOfRow(row),
+    version: row.version,
     importantDates: dates
       .filter((d) => d.contact_id === row.id)
       .map((d) => ({ id: d.id, label: d.label, date: d.date, calendar: d.calendar })),
@@ -163,6 +164,7 @@ export async function saveContacts(
       throw new AppError('VALIDATION', '联系人不属于该客户，请刷新后重试', { [`contacts.${index}.id`]: '联系人不存在' })
     }
     kept.add(input.id)
+    const draftsBefore = drafts.length
     const who = `联系人「${before.name}」的`
     for (const field of contactFields) {
       const [oldValue, newValue] = [
@@ -183,6 +185,10 @@ export async function saveContacts(
         oldValue: datesBefore,
         newValue: datesAfter,
       })
+    }
+    // Changed or moved: a form holding the contact as it was can no longer save over it.
+    if (drafts.length > draftsBefore || existing.indexOf(before) !== index) {
+      await db.run(`UPDATE contact SET version = version + 1 WHERE id = ?`, [input.id])
     }
   }
   const removed = existing.filter((c) => !kept.has(c.id))

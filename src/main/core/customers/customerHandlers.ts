@@ -8,6 +8,7 @@ import {
   type CustomerField,
   type CustomerValues,
 } from '../../../shared/customer'
+import type { Contact } from '../../../shared/contact'
 import { normalizeCreditCode } from '../../../shared/creditCode'
 import { normalizePhone } from '../../../shared/phone'
 import type { Caller } from '../accounts/caller'
@@ -43,6 +44,7 @@ import { localNow, localToday } from '../common/localTime'
 import { normalizeName } from './normalizeName'
 import { assertWithinCustomerLimit, countInPool } from '../common/customerLimit'
 import { mustFind } from '../common/mustFind'
+import { assertVersion, lastChange, staleEdit } from '../common/editVersion'
 
 type CustomerChannel =
   | 'customers.create'
@@ -126,6 +128,8 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         await assertCustomersInScope(db, caller, [input.id])
         const before = mustFind(await findCustomerRow(db, input.id), '客户')
         if (before.deletedAt) throw inBin()
+        const contactsBefore = await listContacts(db, input.id)
+        await assertFreshCard(db, input, contactsBefore)
         const after: CustomerValues = { ...pickValues(before), ...givenFields(input) }
         checkOwnerChange(caller, before.ownerStaffId, after.ownerStaffId)
         if (before.ownerStaffId === null && after.ownerStaffId !== null && after.ownerStaffId === caller.staffId) {
@@ -135,7 +139,6 @@ export function customerHandlers({ store }: CoreContext): DomainHandlers<Custome
         const changed = customerFieldKeys.filter((key) => !sameValue(before[key], after[key]))
         const drafts = await customerFieldDrafts(db, changed, before, after)
 
-        const contactsBefore = await listContacts(db, input.id)
         if (input.contacts) drafts.push(...(await saveContacts(db, input.id, input.contacts, contactsBefore)))
         if (input.groups) {
           const groupsBefore = await groupsOfCustomer(db, input.id)
@@ -372,6 +375,26 @@ async function visible(db: SqlReader, caller: Caller, id: number): Promise<boole
     return true
   } catch {
     return false
+  }
+}
+
+/**
+ * The card was loaded at the customer's current version, and each contact it sends at
+ * that contact's: else someone saved in between and this save would undo their change.
+ * Checked before anything is written; a contact's change is the customer's (same save).
+ */
+async function assertFreshCard(
+  db: SqlReader,
+  input: { id: number; version?: number; contacts?: { id?: number; version?: number }[] },
+  contactsBefore: Contact[],
+): Promise<void> {
+  const stored = mustFind(await lastChange(db, 'customer', input.id), '客户')
+  assertVersion('该客户', input.version, stored)
+  for (const sent of input.contacts ?? []) {
+    const contact = contactsBefore.find((c) => c.id === sent.id)
+    if (contact && sent.version !== undefined && sent.version !== contact.version) {
+      throw staleEdit(`联系人「${contact.name}」`, stored)
+    }
   }
 }
 

@@ -75,7 +75,7 @@ export function customerMergeHandlers({ store }: CoreContext): DomainHandlers<Me
            ) AS x WHERE contact.id = x.id`,
           [survivorId, JSON.stringify(mergedIds)],
         )
-        const moved = await moveReferences(db, survivorId, mergedIds)
+        const moved = await moveReferences(db, survivorId, mergedIds, { time, userId: caller.userId })
 
         const contacts = await listContacts(db, survivorId)
         await updateCustomer(db, survivorId, {

@@ -2,7 +2,7 @@ import type { DuplicateGroup, DuplicateMember } from '../../../shared/customerMe
 import type { Caller } from '../accounts/caller'
 import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
-import { customerReferences } from './customerReferences'
+import { customerReferences, type CustomerReference } from './customerReferences'
 
 /**
  * Groups of customers (not in the 回收站) sharing the normalised name, the phone
@@ -96,17 +96,26 @@ export async function moveReferences(
   db: SqlWriter,
   survivorId: number,
   mergedIds: number[],
+  by: { time: string; userId: number | null },
 ): Promise<Record<string, number>> {
   const moved: Record<string, number> = {}
   const idsJson = JSON.stringify(mergedIds)
   const groupJson = JSON.stringify([survivorId, ...mergedIds])
+  /** `, version = …` and its parameters: a moved row that forms edit counts as changed (see CustomerReference). */
+  const stamp = (ref: CustomerReference): [string, unknown[]] =>
+    ref.edited === 'record'
+      ? [', version = version + 1, updated_at = ?, updated_by = ?', [by.time, by.userId]]
+      : ref.edited === 'version'
+        ? [', version = version + 1', []]
+        : ['', []]
   // Before any row moves: a row whose two customers both merge into one would break its CHECK.
   for (const ref of customerReferences) {
     if (!ref.differsFrom) continue
+    const [sets, values] = stamp(ref)
     await db.run(
-      `UPDATE ${ref.table} SET ${ref.column} = NULL
+      `UPDATE ${ref.table} SET ${ref.column} = NULL${sets}
        WHERE ${ref.column} IN (SELECT value FROM json_each(?)) AND ${ref.differsFrom} IN (SELECT value FROM json_each(?))`,
-      [groupJson, groupJson],
+      [...values, groupJson, groupJson],
     )
   }
   for (const ref of customerReferences) {
@@ -114,10 +123,11 @@ export async function moveReferences(
     const verb = ref.onMerge === 'move' ? 'UPDATE' : 'UPDATE OR IGNORE'
     const count = `SELECT COUNT(*) AS n FROM ${ref.table} WHERE ${ref.column} IN (SELECT value FROM json_each(?))`
     const [before] = await db.all<{ n: number }>(count, [idsJson])
-    await db.run(`${verb} ${ref.table} SET ${ref.column} = ? WHERE ${ref.column} IN (SELECT value FROM json_each(?))`, [
-      survivorId,
-      idsJson,
-    ])
+    const [sets, values] = stamp(ref)
+    await db.run(
+      `${verb} ${ref.table} SET ${ref.column} = ?${sets} WHERE ${ref.column} IN (SELECT value FROM json_each(?))`,
+      [survivorId, ...values, idsJson],
+    )
     const [after] = await db.all<{ n: number }>(count, [idsJson])
     moved[`${ref.table}.${ref.column}`] = before.n - after.n
   }

@@ -9,6 +9,8 @@ import {
 import { CustomerEntity, customerColumnKinds, snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { Caller } from '../accounts/caller'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
+import { lastChange } from '../common/editVersion'
+import { mustFind } from '../common/mustFind'
 import { listContacts } from './contactQueries'
 import { groupsOfCustomer } from './groupQueries'
 import { Params, scopeSql } from './numberedParams'
@@ -48,18 +50,16 @@ export async function findCustomer(db: SqlReader, id: number): Promise<Customer 
   const [groups, contacts] = [await groupsOfCustomer(db, id), await listContacts(db, id)]
   const picked = Object.fromEntries(outputKeys.map((key) => [key, row[key]])) as Omit<
     Customer,
-    'groups' | 'contacts' | 'completeness' | 'updatedByName'
+    'groups' | 'contacts' | 'completeness' | 'updatedByName' | 'version'
   >
-  const updatedBy =
-    row.updatedBy === null
-      ? null
-      : await db.first<{ name: string }>(`SELECT name FROM app_user WHERE id = ?`, [row.updatedBy])
+  const change = mustFind(await lastChange(db, 'customer', id), '客户')
   return {
     ...picked,
     groups,
     contacts,
     completeness: completeness({ ...picked, contacts }),
-    updatedByName: updatedBy?.name ?? null,
+    updatedByName: change.userName,
+    version: change.version,
   }
 }
 
@@ -90,8 +90,11 @@ export async function insertCustomer(db: SqlWriter, row: Omit<CustomerRow, 'id'>
   return Number(result.identifiers[0]?.id)
 }
 
+/** Every change counts up the customer's edit version (a card loaded before it can no longer save over it). */
 export async function updateCustomer(db: SqlWriter, id: number, changes: Partial<CustomerRow>): Promise<void> {
-  if (Object.keys(changes).length > 0) await db.manager.update(CustomerEntity, { id }, changes)
+  if (Object.keys(changes).length === 0) return
+  await db.manager.update(CustomerEntity, { id }, changes)
+  await db.run(`UPDATE customer SET version = version + 1 WHERE id = ?`, [id])
 }
 
 export async function creditCodeHolder(
@@ -214,7 +217,8 @@ export async function setDeletedAt(
   updatedBy: number | null,
 ): Promise<void> {
   await db.run(
-    `UPDATE customer SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    `UPDATE customer SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1
+     WHERE id IN (SELECT value FROM json_each(?))`,
     [deletedAt, updatedAt, updatedBy, idsJson],
   )
 }
@@ -250,7 +254,7 @@ export async function setDictColumnForMany(
     [changedAt, change.field, change.label, change.valueLabel, userId, idsJson, change.value],
   )
   await db.run(
-    `UPDATE customer SET ${column} = ?, updated_at = ?, updated_by = ?
+    `UPDATE customer SET ${column} = ?, updated_at = ?, updated_by = ?, version = version + 1
      WHERE id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT ?`,
     [change.value, changedAt, userId, idsJson, change.value],
   )
@@ -264,11 +268,11 @@ export async function touchCustomers(
   updatedBy: number | null,
 ): Promise<void> {
   if (ids.length === 0) return
-  await db.run(`UPDATE customer SET updated_at = ?, updated_by = ? WHERE id IN (SELECT value FROM json_each(?))`, [
-    updatedAt,
-    updatedBy,
-    JSON.stringify(ids),
-  ])
+  await db.run(
+    `UPDATE customer SET updated_at = ?, updated_by = ?, version = version + 1
+     WHERE id IN (SELECT value FROM json_each(?))`,
+    [updatedAt, updatedBy, JSON.stringify(ids)],
+  )
 }
 
 /**

@@ -22,19 +22,30 @@ export interface CustomerReference {
    * this one is emptied first.
    */
   differsFrom?: string
+  /**
+   * The row carries an edit version (m0014): being moved is a change of it, so a form
+   * holding it as it was is refused. A 'record' also takes the merge's time and user.
+   */
+  edited?: 'version' | 'record'
 }
 
 export const customerReferences: readonly CustomerReference[] = [
-  { table: 'contact', column: 'customer_id', onMerge: 'move' },
+  { table: 'contact', column: 'customer_id', onMerge: 'move', edited: 'version' },
   { table: 'customer_group_member', column: 'customer_id', onMerge: 'moveUnlessTaken' },
   { table: 'customer_change', column: 'customer_id', onMerge: 'keep' },
-  { table: 'interaction', column: 'customer_id', onMerge: 'move' },
-  { table: 'sale', column: 'customer_id', onMerge: 'move' },
+  { table: 'interaction', column: 'customer_id', onMerge: 'move', edited: 'record' },
+  { table: 'sale', column: 'customer_id', onMerge: 'move', edited: 'record' },
   { table: 'relationship_assessment', column: 'customer_id', onMerge: 'move' },
-  { table: 'project', column: 'owner_customer_id', onMerge: 'move' },
-  { table: 'project', column: 'contractor_customer_id', onMerge: 'move', differsFrom: 'owner_customer_id' },
-  { table: 'competitor', column: 'customer_id', onMerge: 'move' },
-  { table: 'feedback', column: 'customer_id', onMerge: 'move' },
+  { table: 'project', column: 'owner_customer_id', onMerge: 'move', edited: 'record' },
+  {
+    table: 'project',
+    column: 'contractor_customer_id',
+    onMerge: 'move',
+    differsFrom: 'owner_customer_id',
+    edited: 'record',
+  },
+  { table: 'competitor', column: 'customer_id', onMerge: 'move', edited: 'record' },
+  { table: 'feedback', column: 'customer_id', onMerge: 'move', edited: 'record' },
   { table: 'reminder', column: 'customer_id', onMerge: 'moveUnlessTaken' },
   { table: 'customer_response_note', column: 'customer_id', onMerge: 'moveUnlessTaken' },
 ]

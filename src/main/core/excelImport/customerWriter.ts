@@ -51,6 +51,8 @@ export class CustomerWriter {
     private readonly labels: LabelItems,
     private readonly codes: CustomerCodes,
     private readonly time: string,
+    /** Who imports (null: single-PC): the 最后修改人 of the customers the import updates. */
+    private readonly userId: number | null,
     /** The first id the import gives: rows from here on are this import's own. */
     readonly firstId: number,
     private contactId: number,
@@ -58,10 +60,10 @@ export class CustomerWriter {
     this.nextId = firstId
   }
 
-  static async open(db: SqlWriter, labels: LabelItems, time: string): Promise<CustomerWriter> {
+  static async open(db: SqlWriter, labels: LabelItems, time: string, userId: number | null): Promise<CustomerWriter> {
     const firstId = (await lastId(db, 'customer')) + 1
     const contactId = await lastId(db, 'contact')
-    return new CustomerWriter(db, labels, new CustomerCodes(db), time, firstId, contactId)
+    return new CustomerWriter(db, labels, new CustomerCodes(db), time, userId, firstId, contactId)
   }
 
   async write(rows: CustomerPlanRow[]): Promise<void> {
@@ -125,7 +127,12 @@ export class CustomerWriter {
         for (const row of updates) {
           this.labels.fill(row.input as Record<string, unknown>, row.pending)
           // Not `+= await`: that would add to the count read before other chunks added theirs.
-          const added = await updateFromRow(this.db, row, this.time, () => ++this.contactId)
+          const added = await updateFromRow(
+            this.db,
+            row,
+            { time: this.time, userId: this.userId },
+            () => ++this.contactId,
+          )
           this.written.contacts += added
           this.written.updated++
         }
@@ -176,7 +183,7 @@ function valuesOf(input: CustomerInput, defaults: Pick<CustomerValues, 'kind' | 
 async function updateFromRow(
   db: SqlWriter,
   row: CustomerPlanRow,
-  time: string,
+  { time, userId }: { time: string; userId: number | null },
   newContactId: () => number,
 ): Promise<number> {
   const id = row.targetId as number
@@ -239,10 +246,14 @@ async function updateFromRow(
     ...Object.fromEntries(changed.map((key) => [key, after[key]])),
     ...derivedColumns({ ...after, code: before.code }, contacts),
     updatedAt: time,
+    updatedBy: userId,
   })
-  await insertChanges(db, id, time, [
-    { field: 'imported', label: '导入更新', oldValue: null, newValue: null },
-    ...drafts,
-  ])
+  await insertChanges(
+    db,
+    id,
+    time,
+    [{ field: 'imported', label: '导入更新', oldValue: null, newValue: null }, ...drafts],
+    userId,
+  )
   return fresh.length
 }

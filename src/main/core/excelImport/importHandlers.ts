@@ -68,6 +68,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
             refuse,
             readers,
             databasePath: store.databasePath,
+            userId: caller.userId,
           })
         } else {
           const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
@@ -196,12 +197,14 @@ async function importCustomers(
     readers: CustomerRowReaders
     /** The database file, which the duplicate lookups open a connection of their own to. */
     databasePath: string
+    /** Who imports (null: single-PC). */
+    userId: number | null
   },
 ): Promise<ImportResult> {
-  const { skipErrorRows, job, progress, refuse, readers, databasePath } = run
+  const { skipErrorRows, job, progress, refuse, readers, databasePath, userId } = run
   const context = await planContext(db, 'customers', session.sheet, decisions)
   const labels = new LabelItems(db)
-  const writer = await CustomerWriter.open(db, labels, localNow())
+  const writer = await CustomerWriter.open(db, labels, localNow(), userId)
   const reader = await readers.open(context.reading)
   const problems: PreviewRow[] = []
   const counts = { create: 0, update: 0, skip: 0, error: 0 }

@@ -41,7 +41,7 @@ export async function moveCustomers(
       [by.now, ownerField.field, ownerField.label, toLabel, by.userId, idsJson, toStaffId],
     )
     const result = await db.run(
-      `UPDATE customer SET owner_staff_id = ?, updated_by = ?, updated_at = ?
+      `UPDATE customer SET owner_staff_id = ?, updated_by = ?, updated_at = ?, version = version + 1
        WHERE id IN (SELECT value FROM json_each(?)) AND owner_staff_id IS NOT ?`,
       [toStaffId, by.userId, by.now, idsJson, toStaffId],
     )

@@ -24,7 +24,7 @@ export const projectTable = new RecordTable<ProjectRow, typeof projectSchema, Pr
   select: `SELECT p.id, p.name, p.owner_customer_id, o.name AS owner_name, o.relationship_level AS owner_level,
     p.contractor_customer_id, c.name AS contractor_name, c.relationship_level AS contractor_level,
     p.stage, p.budget, p.expected_date, p.started_at, p.decision_makers, p.competitor_brands, p.tender_facts,
-    p.heat, p.heat_reason, p.note, p.staff_id, st.label AS staff_label, p.created_at, p.updated_at`,
+    p.heat, p.heat_reason, p.note, p.staff_id, st.label AS staff_label, p.created_at, p.updated_at, p.version`,
   from: `FROM project p
   JOIN customer o ON o.id = p.owner_customer_id
   LEFT JOIN customer c ON c.id = p.contractor_customer_id

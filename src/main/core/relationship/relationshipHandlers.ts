@@ -53,12 +53,11 @@ export function relationshipHandlers({ store }: CoreContext): DomainHandlers<Rel
         )
         const before = customer?.relationship_level ?? null
         if (before !== level) {
-          await db.run(`UPDATE customer SET relationship_level = ?, updated_at = ?, updated_by = ? WHERE id = ?`, [
-            level,
-            time,
-            caller.userId,
-            input.customerId,
-          ])
+          await db.run(
+            `UPDATE customer SET relationship_level = ?, updated_at = ?, updated_by = ?, version = version + 1
+             WHERE id = ?`,
+            [level, time, caller.userId, input.customerId],
+          )
           await insertChanges(
             db,
             input.customerId,

@@ -1,6 +1,7 @@
 import { copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
+import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
 import { withRaw, rawAll } from '../../../../src/main/core/db/rawSqlite'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../../src/shared/contract'
@@ -43,7 +44,7 @@ it('m0013 on a database of the last released schema: every 负责业务员 kept,
 
   core = await openCore(dir, { checkOutput: true })
   const c = core
-  expect(await c.store.manager.query('PRAGMA user_version')).toEqual([{ user_version: 13 }])
+  expect(await c.store.manager.query('PRAGMA user_version')).toEqual([{ user_version: latestSchemaVersion }])
   expect(await c.store.read((db) => db.all(`SELECT id, owner_staff_id FROM customer ORDER BY id`))).toEqual(before)
   expect(await c.store.read((db) => db.all(`SELECT count(*) AS n FROM app_user`))).toEqual([{ n: 0 }])
   // Single-PC as before: no login, every customer.

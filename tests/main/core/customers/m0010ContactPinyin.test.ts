@@ -48,7 +48,8 @@ describe('migration 10 (联系人拼音)', () => {
       const m = store.manager
       const after: Record<string, unknown>[] = await m.query(`SELECT * FROM contact ORDER BY id`)
       expect(after).toHaveLength(named.length + generated)
-      expect(after.map(({ pinyin: _p, pinyin_initials: _i, ...rest }) => rest)).toEqual(before)
+      // m0014's version comes later (its own test checks it).
+      expect(after.map(({ pinyin: _p, pinyin_initials: _i, version: _v, ...rest }) => rest)).toEqual(before)
       for (const row of after) {
         const { pinyin, initials } = namePinyin(String(row.name))
         if (row.pinyin !== pinyin || row.pinyin_initials !== initials) {

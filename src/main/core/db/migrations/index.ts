@@ -11,6 +11,7 @@ import { ContactPinyin1795400000010 } from './m0010ContactPinyin'
 import { ContactPhoneIndexes1795400000011 } from './m0011ContactPhoneIndexes'
 import { InvisibleNameKeys1795400000012 } from './m0012InvisibleNameKeys'
 import { StaffAccounts1795400000013 } from './m0013StaffAccounts'
+import { EditVersions1795400000014 } from './m0014EditVersions'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -30,5 +31,6 @@ export const migrations = [
   ContactPhoneIndexes1795400000011,
   InvisibleNameKeys1795400000012,
   StaffAccounts1795400000013,
+  EditVersions1795400000014,
 ]
 export const latestSchemaVersion = migrations.length
