@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { strictError } from './fieldSchemas'
+import { requiredName, strictError } from './fieldSchemas'
 
 /**
  * Staff accounts (docs/product-rules.md#accounts): who may do what. The core
@@ -71,7 +71,7 @@ const loginName = z
   .min(1, '请填写登录名')
   .max(32, '登录名最多 32 个字符')
   .regex(/^[^\s]+$/, '登录名不能含空格')
-const personName = z.string({ error: '姓名必须是文字' }).trim().min(1, '请填写姓名').max(32, '姓名最多 32 个字符')
+const personName = requiredName('姓名', 32)
 const password = z
   .string({ error: '密码必须是文字' })
   .min(minPasswordLength, `密码至少 ${minPasswordLength} 位`)

@@ -165,6 +165,9 @@ async function probe(channel: string, input: unknown): Promise<Result<unknown> |
   }
   if (result.ok) {
     stats.accepted++
+    // Turning 多用户 on would make every later call need a login: this fuzz runs in single-PC mode
+    // (the accounts' own tests and roleFuzz.test.ts cover it turned on).
+    if (channel === 'auth.enable') await core.dispatch('auth.disable', {}, (result.value as { token: string }).token)
     return result
   }
   stats.refused++
