@@ -218,6 +218,7 @@ describe('customer import', () => {
     const opened = await openFile(core, '客户资料.xlsx', await messyWorkbook())
     const mapping = [...opened.mapping]
     mapping[8] = null // 所属行业 left out by hand
+    const cardBefore = await call(core, 'customers.get', { id: existing.id })
     const done = await commit(core, {
       sessionId: opened.sessionId,
       mapping,
@@ -232,6 +233,11 @@ describe('customer import', () => {
     const history = await call(core, 'customers.history', { id: existing.id })
     expect(history.map((h) => h.label)).toEqual(expect.arrayContaining(['导入更新', '登记日期', '新增联系人']))
     expect(await count(core, 'customer')).toBe(5)
+    // A card opened before the import can no longer save over what it brought.
+    expect(updated.version).toBeGreaterThan(cardBefore.version)
+    const stale = await core.dispatch('customers.update', { id: existing.id, version: cardBefore.version, phone: null })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { version: expect.any(String) } } })
+    expect((await call(core, 'customers.get', { id: existing.id })).phone).toBe('020-88886666')
 
     const again = await openFile(core, '客户资料.xlsx', await messyWorkbook())
     expect(again.mapping).toEqual(mapping)
