@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   })
   const preview = await startPreviewServer({
     dispatch: core.dispatch,
+    changes: core.changes,
     rendererDir: resolve(__dirname, '../renderer'),
     port: Number(values.port),
   })

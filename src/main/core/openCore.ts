@@ -13,6 +13,7 @@ import type { CoreContext, Handlers } from './handlerTypes'
 import type { PickedPaths } from './pickedPaths'
 import type { Store } from './store'
 import { AccountCache } from './accounts/accountCache'
+import { changeFeedOf, publishingDispatch, type ChangeFeed } from './live/changeFeed'
 
 export const databaseFileName = 'kqgj.sqlite'
 
@@ -20,6 +21,8 @@ export interface Core {
   store: Store
   handlers: Handlers
   dispatch: Dispatch
+  /** Committed changes, for live updates of open screens (live/changeFeed.ts). */
+  changes: ChangeFeed
   /** What start-up found; the shell shows it in a dialog, the renderer as a banner (app.startupNotice). */
   startupNotice: StartupNotice
   /** The daily backup's runner: the shell calls it at start and on a timer. */
@@ -69,10 +72,17 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
   }
   const handlers = createHandlers(ctx)
   const dailyRuns = new Set<Promise<unknown>>()
+  const changes = changeFeedOf(store)
   return {
     store,
     handlers,
-    dispatch: createDispatch(handlers, options, accounts.authenticate),
+    dispatch: publishingDispatch(
+      createDispatch(handlers, options, accounts.authenticate),
+      changes,
+      accounts.authenticate,
+      clock,
+    ),
+    changes,
     get startupNotice() {
       return startup.notice
     },

@@ -13,6 +13,7 @@ import { recordAudit } from '../accounts/auditLog'
 import { localNow } from '../common/localTime'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
+import { changeFeedOf } from '../live/changeFeed'
 import { importErrorReport } from './importErrorReport'
 import { rememberedMapping, rememberMapping } from './importMappingMemory'
 import { withImportLookups } from './importLookups'
@@ -83,6 +84,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
       })
       sessions.imported(session)
       job.state = 'done'
+      changeFeedOf(store).publish({ topics: ['customers', 'records'], byUserId: caller.userId })
     } catch (error) {
       session.state = 'open'
       if (error instanceof ImportCancelled) {

@@ -1,4 +1,5 @@
 import type { Dispatch } from '../dispatch'
+import type { ChangeFeed } from '../live/changeFeed'
 import { readOfficeConfig } from './officeConfig'
 import { recordHostFailure, startOfficeHost, type OfficeHost } from './startOfficeHost'
 
@@ -8,7 +9,7 @@ import { recordHostFailure, startOfficeHost, type OfficeHost } from './startOffi
  * the app working on this PC; the 办公室共享 screen says why.
  */
 export async function startChosenOfficeHost(
-  core: { dispatch: Dispatch },
+  core: { dispatch: Dispatch; changes?: ChangeFeed },
   dataDir: string,
   // Every interface on an office PC; tests bind 127.0.0.1.
   bind = '0.0.0.0',

@@ -1,6 +1,7 @@
 import { hostname as osHostname } from 'node:os'
 import { resolve } from 'node:path'
 import type { Dispatch } from '../dispatch'
+import type { ChangeFeed } from '../live/changeFeed'
 import { createApiServer, type ListeningServer } from '../preview/apiServer'
 import { ensureHostCertificate } from './hostCertificate'
 import { lanAddresses } from './lanAddresses'
@@ -15,7 +16,7 @@ export interface OfficeHost {
 }
 
 export interface StartOfficeHostOptions {
-  core: { dispatch: Dispatch }
+  core: { dispatch: Dispatch; changes?: ChangeFeed }
   dataDir: string
   port: number
   /** 0.0.0.0 on an office PC; tests bind 127.0.0.1. */
@@ -54,6 +55,7 @@ export async function startOfficeHost(options: StartOfficeHostOptions): Promise<
   const certificate = await ensureHostCertificate(options.dataDir, { hostname, addresses: addressesNow() })
   const { listen } = createApiServer({
     dispatch: options.core.dispatch,
+    changes: options.core.changes,
     bind: { host: options.bind, port: options.port },
     // Any name a client may have typed for this PC; a browser page elsewhere names its own site.
     hostNames: cached(() => [hostname, `${hostname}.local`, 'localhost', '127.0.0.1', ...addressesNow()], 30_000),

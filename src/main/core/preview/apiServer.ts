@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { STATUS_CODES, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Dispatch } from '../dispatch'
+import type { ChangeFeed } from '../live/changeFeed'
+import { registerEventStream, signedInOnly } from './eventStream'
 import { bearerToken, fail, sendJson, textType } from './httpAnswers'
 import { channelOf, lanGate, rateLimitedChannels } from './lanGate'
 
@@ -39,6 +41,10 @@ export interface LanOptions {
 
 export interface ApiServerOptions {
   dispatch: Dispatch
+  /** Served on `/events` as server-sent events (preview/eventStream.ts); without it, /events answers 501. */
+  changes?: ChangeFeed
+  /** Between keep-alive comments on /events; tests shorten it. */
+  keepAliveMs?: number
   /** The preview binds 127.0.0.1; the office host binds the LAN (0.0.0.0). Port 0 picks a free one. */
   bind: { host: string; port: number }
   /**
@@ -154,8 +160,25 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     },
   })
 
+  const events = (
+    scope: FastifyInstance,
+    onRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  ) => {
+    if (options.changes) {
+      registerEventStream(scope, {
+        changes: options.changes,
+        dispatch: options.dispatch,
+        onRequest,
+        keepAliveMs: options.keepAliveMs,
+      })
+    } else {
+      scope.get('/events', { onRequest: [onRequest] }, async (_request, reply) => fail(reply, 501, '实时更新尚未提供'))
+    }
+  }
+
   if (!lan) {
     app.route(apiRoute([postedJson]))
+    events(app, signedInOnly(options.dispatch))
   } else {
     const gate = lanGate(options.dispatch)
     // In its own scope: the rate limiter has to be loaded before the route it guards is declared.
@@ -172,8 +195,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         }),
       })
       scope.route(apiRoute([postedJson, limitLogins, gate]))
-      // Reserved for live updates (server-sent events); until then it says so, to signed-in users only.
-      scope.get('/events', { onRequest: [gate] }, async (_request, reply) => fail(reply, 501, '实时更新尚未提供'))
+      // Live updates, to signed-in users only.
+      events(scope, gate)
     })
   }
 

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Dispatch } from '../dispatch'
+import type { ChangeFeed } from '../live/changeFeed'
 import { createApiServer, fail, type ListeningServer } from './apiServer'
 import { bridgeScript } from './bridgeScript'
 
@@ -15,6 +16,8 @@ export type PreviewServer = ListeningServer
  */
 export async function startPreviewServer(options: {
   dispatch: Dispatch
+  /** Live updates on /events (the core's `changes`). */
+  changes?: ChangeFeed
   rendererDir: string
   port: number
 }): Promise<PreviewServer> {
@@ -32,6 +35,7 @@ export async function startPreviewServer(options: {
   }
   const { app, listen } = createApiServer({
     dispatch: options.dispatch,
+    changes: options.changes,
     bind: { host: '127.0.0.1', port: options.port },
     fallback: page,
   })

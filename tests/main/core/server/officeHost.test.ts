@@ -6,6 +6,7 @@ import { request } from 'node:https'
 import { checkServerIdentity, type TLSSocket } from 'node:tls'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEventStreamParser } from '../../../../src/main/core/live/eventStreamParser'
 import { openCore } from '../../../../src/main/core/openCore'
 import { call } from '../../../helpers/testCore'
 import { tempDir } from '../../../helpers/tempDir'
@@ -115,6 +116,66 @@ function api(
   })
 }
 
+interface EventsStream {
+  status: number
+  contentType: string
+  /** The next change event's data, or a rejection after `ms`. */
+  next(ms: number): Promise<unknown>
+  close(): void
+}
+
+/** GET /events as a client PC reads it: the response stays open and events arrive as they happen. */
+function openEvents(port: number, ca: string, token: string): Promise<EventsStream> {
+  return new Promise((done, fail) => {
+    const queue: unknown[] = []
+    let waiting: ((value: unknown) => void) | null = null
+    const parse = createEventStreamParser(({ event, data }) => {
+      if (event !== 'change') return
+      const change: unknown = JSON.parse(data)
+      if (waiting) waiting(change)
+      else queue.push(change)
+      waiting = null
+    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/events',
+        method: 'GET',
+        headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}` },
+        agent: false,
+        ca,
+        checkServerIdentity: (_name, cert) => checkServerIdentity('127.0.0.1', cert),
+      },
+      (res) => {
+        res.setEncoding('utf8')
+        let opened = false
+        res.on('data', (chunk: string) => {
+          parse(chunk)
+          // The first chunk (a comment) says the server has subscribed: a write after it is seen.
+          if (!opened) {
+            opened = true
+            done({
+              status: res.statusCode ?? 0,
+              contentType: String(res.headers['content-type']),
+              next: (ms) =>
+                queue.length > 0
+                  ? Promise.resolve(queue.shift())
+                  : new Promise((resolve, reject) => {
+                      const timer = setTimeout(() => ((waiting = null), reject(new Error('no event'))), ms)
+                      waiting = (value) => (clearTimeout(timer), resolve(value))
+                    }),
+              close: () => req.destroy(),
+            })
+          }
+        })
+      },
+    )
+    req.on('error', fail)
+    req.end()
+  })
+}
+
 const certFile = (dataDir: string) => join(dataDir, 'office', 'host-cert.pem')
 const admin = { login: 'admin', password: 'office-secret-1' }
 
@@ -187,14 +248,43 @@ describe('the office host, in its own process, over HTTPS', () => {
     expect(JSON.stringify(list.value)).toContain('主机上的客户有限公司')
     const office = JSON.parse((await api(host.port, ca, 'office.status', {}, token)).body)
     expect(office).toMatchObject({ ok: true, value: { hosting: true, port: host.port, fingerprint: host.fingerprint } })
-    const events = await send(host.port, {
+    // Live updates need a session like every call.
+    expect((await send(host.port, { path: '/events', method: 'GET', ca })).status).toBe(401)
+    const forgedEvents = await send(host.port, {
       path: '/events',
       method: 'GET',
       ca,
-      headers: { Authorization: `Bearer ${token}` },
+      headers: { Authorization: `Bearer ${'B'.repeat(43)}` },
     })
-    expect(events.status).toBe(501)
-    expect((await send(host.port, { path: '/events', method: 'GET', ca })).status).toBe(401)
+    expect(forgedEvents.status).toBe(401)
+  })
+
+  it('tells a signed-in client within a second that another client wrote: topics and ids, no customer data', async () => {
+    const other = JSON.parse((await api(host.port, ca, 'auth.login', { ...admin, remember: false })).body)
+    const stream = await openEvents(host.port, ca, token)
+    try {
+      expect(stream.status).toBe(200)
+      expect(stream.contentType).toBe('text/event-stream; charset=utf-8')
+      const wrote = Date.now()
+      const created = JSON.parse(
+        (await api(host.port, ca, 'customers.create', { name: '另一台电脑新建的客户' }, other.value.token)).body,
+      )
+      expect(created.ok).toBe(true)
+      const change = await stream.next(1_000)
+      expect(Date.now() - wrote).toBeLessThan(1_000)
+      expect(change).toEqual({
+        topics: ['customers'],
+        customerIds: [created.value.id],
+        byUserId: other.value.user.id,
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      })
+      expect(JSON.stringify(change)).not.toContain('另一台电脑')
+      // A read publishes nothing.
+      await api(host.port, ca, 'customers.list', {}, other.value.token)
+      await expect(stream.next(300)).rejects.toThrow('no event')
+    } finally {
+      stream.close()
+    }
   })
 
   it('serves no page to the LAN: the renderer’s files and the preview’s bridge are not there', async () => {
