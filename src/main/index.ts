@@ -2,9 +2,15 @@ import { join } from 'node:path'
 import { app, powerMonitor, type BrowserWindow, type Tray } from 'electron'
 import { startDailyBackups } from './core/backup/dailyBackup'
 import { NewerDatabaseError } from './core/backup/startupNotice'
+import type { Dispatch } from './core/dispatch'
+import { readOfficeConfig } from './core/office/officeConfig'
 import { startChosenOfficeHost } from './core/office/startChosenOfficeHost'
 import type { OfficeHost } from './core/office/startOfficeHost'
+import type { OfficeNetwork } from './core/office/officeNetwork'
 import { openCore, type Core } from './core/openCore'
+import { createBonjourOffice } from './core/remote/bonjourOffice'
+import { probeHost } from './core/remote/probeHost'
+import { clientWindowTitle, startOfficeClient, type OfficeClient } from './core/remote/startOfficeClient'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { signedInViewer } from './core/reminders/reminderViewer'
 import { registerIpc } from './ipc'
@@ -28,9 +34,18 @@ let mainWindow: BrowserWindow | undefined
 // Held for the life of the app: a tray that is garbage-collected disappears.
 let tray: Tray | undefined
 let stopDailyBackups: (() => void) | undefined
+let stopAnnouncing: (() => void) | undefined
 let scheduler: ReminderScheduler | undefined
 // Serving the office (办公室共享 → 主机); closed before the database.
 let officeHost: OfficeHost | null = null
+// Working on the host's data (办公室共享 → 连接到主机): then no local core is opened.
+let officeClient: OfficeClient | undefined
+// mDNS: opens its socket only when a host announces itself or 办公室共享 searches.
+const bonjour = createBonjourOffice()
+const officeNetwork: OfficeNetwork = {
+  probe: (host, port) => probeHost(host, port),
+  discover: (seconds) => bonjour.discover(seconds),
+}
 // The paths the shell's dialogs picked, behind the tokens the page holds (pickedPaths.ts).
 const pickedPathTokens = createPickedPathTokens()
 
@@ -69,6 +84,9 @@ async function start(): Promise<void> {
     tray?.destroy()
     tray = undefined
     stopDailyBackups?.()
+    officeClient?.close()
+    stopAnnouncing?.()
+    bonjour.destroy()
     const hostClosed = officeHost?.close() ?? Promise.resolve()
     officeHost = null
     if (!core) return
@@ -84,11 +102,27 @@ async function start(): Promise<void> {
 
   await app.whenReady()
   serveAppProtocol(join(__dirname, '../renderer'))
-  core = await openCoreAsking()
-  showStartupNotice(core.startupNotice)
-  // The shell only owns the timer; what is due and what is kept is the core's.
-  stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
-  officeHost = await startChosenOfficeHost(core, dataDir())
+  const { config: office } = readOfficeConfig(dataDir())
+  let served: Dispatch
+  if (office.mode === 'client' && office.client) {
+    // The PC's own database is not opened: it stays as it was for a switch back to 单机.
+    officeClient = startOfficeClient({
+      dataDir: dataDir(),
+      client: office.client,
+      pickedPaths: pickedPathTokens,
+      network: officeNetwork,
+      onStatus: (status) => mainWindow?.setTitle(clientWindowTitle(appTitle, status)),
+    })
+    served = officeClient.dispatch
+  } else {
+    core = await openCoreAsking()
+    showStartupNotice(core.startupNotice)
+    // The shell only owns the timer; what is due and what is kept is the core's.
+    stopDailyBackups = startDailyBackups(core.runDailyBackupIfDue, (error) => console.error('自动备份失败', error))
+    officeHost = await startChosenOfficeHost(core, dataDir())
+    if (officeHost) stopAnnouncing = bonjour.publish(officeHost.hostname, officeHost.port)
+    served = core.dispatch
+  }
 
   const platformDispatch = createPlatformDispatch(
     platformHandlers(() => mainWindow, pickedPathTokens),
@@ -96,7 +130,7 @@ async function start(): Promise<void> {
   )
   // A login, logout or 切换用户 in the window refreshes the tray with that user's reminders.
   const windowSession = registerIpc(
-    core.dispatch,
+    served,
     (senderUrl) => isAppPage(senderUrl, pageUrl),
     platformDispatch,
     () => void scheduler?.tick(),
@@ -110,6 +144,11 @@ async function start(): Promise<void> {
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window
+  if (officeClient) {
+    // The page's own <title> would hide which host the data comes from.
+    window.on('page-title-updated', (event) => event.preventDefault())
+    window.setTitle(clientWindowTitle(appTitle, officeClient.status()))
+  }
   const openRoute = (route: `#/${string}`) => {
     showWindow(window)
     window.loadURL(appRouteUrl(pageUrl, route)).catch((error: unknown) => console.error('页面跳转失败', route, error))
@@ -122,6 +161,8 @@ async function start(): Promise<void> {
   }
   const appTray = createTray(resourcePath(trayIconFile(process.platform)), runTrayItem)
   tray = appTray
+  // On a client the reminders are the host's (scanned there); this PC's scheduler has no database to read.
+  if (!core) return
   // Reminders run in the main process, so they keep firing while the window is hidden in the tray.
   scheduler = createReminderScheduler({
     store: core.store,
@@ -142,6 +183,7 @@ async function openCoreAsking(): Promise<Core> {
     dataDirIsRemote: await isOnMappedNetworkDrive(dataDir()),
     onUnexpected: (channel: string, error: unknown) => console.error(`[${channel}]`, error),
     pickedPaths: pickedPathTokens,
+    officeNetwork,
   }
   try {
     return await openCore(dataDir(), options)

@@ -136,4 +136,9 @@ export const channelPermissions: Record<Channel, Permission> = {
 
   'office.status': 'signedIn',
   'office.setMode': 'settings',
+  'office.probe': 'settings',
+  'office.connect': 'settings',
+  'office.discover': 'settings',
+  // Before any login: the window shows 已连接到 <主机名> or the disconnected banner on the login screen too.
+  'office.connection': 'public',
 }

@@ -166,7 +166,16 @@ import {
   ownershipTransferInput,
   reclaimRuleSchema,
 } from './ownership'
-import { officeStatusOutput, setOfficeModeInput } from './office'
+import {
+  foundHostSchema,
+  officeConnectInput,
+  officeConnectionOutput,
+  officeDiscoverInput,
+  officeProbeInput,
+  officeProbeOutput,
+  officeStatusOutput,
+  setOfficeModeInput,
+} from './office'
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
@@ -305,6 +314,10 @@ export const contract = wellFormedInputs({
   // 办公室共享 (src/shared/office.ts): how this PC runs, kept outside the database
   'office.status': { input: noInput, output: officeStatusOutput },
   'office.setMode': { input: setOfficeModeInput, output: officeStatusOutput },
+  'office.probe': { input: officeProbeInput, output: officeProbeOutput },
+  'office.connect': { input: officeConnectInput, output: officeStatusOutput },
+  'office.discover': { input: officeDiscoverInput, output: z.array(foundHostSchema) },
+  'office.connection': { input: noInput, output: officeConnectionOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>)
 
 export type Contract = typeof contract

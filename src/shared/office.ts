@@ -38,6 +38,8 @@ export const officeClientSchema = z.object({
   port,
   /** Pinned on the first connection, after the user compared it with the host's screen. */
   fingerprint: fingerprintSchema.nullable(),
+  /** The name the host's certificate gave when it was pinned: what 已连接到 <主机名> shows. */
+  hostname: z.string().max(64).optional(),
 })
 export type OfficeClientSettings = z.infer<typeof officeClientSchema>
 
@@ -83,3 +85,53 @@ export const officeStatusOutput = z.object({
   problem: z.string().nullable(),
 })
 export type OfficeStatus = z.infer<typeof officeStatusOutput>
+
+const hostAndPort = { host: hostAddress, port }
+
+/** First contact: what the host at this address presents, before anything is trusted. */
+export const officeProbeInput = z.strictObject(hostAndPort, { error: strictError('连接主机') })
+export const officeProbeOutput = z.object({
+  /** The name in the host's certificate (its computer name); the fingerprint is what proves it. */
+  hostname: z.string(),
+  /** To compare with the fingerprint on the host's 办公室共享 screen before pinning it. */
+  fingerprint: fingerprintSchema,
+  /** The host refuses other PCs while its 多用户 is off. */
+  accountsEnabled: z.boolean(),
+})
+export type OfficeProbe = z.infer<typeof officeProbeOutput>
+
+/**
+ * Pins the fingerprint the user compared and makes this PC a client from its next
+ * start. Again with a new fingerprint is how a 管理员 accepts a host's new certificate.
+ */
+export const officeConnectInput = z.strictObject(
+  { ...hostAndPort, fingerprint: fingerprintSchema },
+  { error: strictError('连接主机') },
+)
+
+export const officeDiscoverInput = z.strictObject(
+  { seconds: z.number({ error: '搜索时间必须是数字' }).int().min(1).max(10).optional() },
+  { error: strictError('搜索主机') },
+)
+/** A host that announced itself on the LAN (mDNS). Unverified: the fingerprint check comes after. */
+export const foundHostSchema = z.object({ name: z.string(), host: z.string(), port: z.number().int() })
+export type FoundHost = z.infer<typeof foundHostSchema>
+
+export const connectionStates = ['local', 'connecting', 'connected', 'reconnecting', 'certificateChanged'] as const
+export type ConnectionState = (typeof connectionStates)[number]
+
+/** A client PC's link to the host, for the 已连接到 line and the disconnected banner; 'local' on a 单机 or 主机 PC. */
+export const officeConnectionOutput = z.object({
+  state: z.enum(connectionStates),
+  /** The host's name (已连接到 <hostName>); null on a 单机 or 主机 PC. */
+  hostName: z.string().nullable(),
+  address: z.string().nullable(),
+  port: z.number().int().nullable(),
+  /** When the state last changed (ISO time). */
+  since: z.string().nullable(),
+  /** What to tell the user in this state, in Chinese; null when all is well. */
+  message: z.string().nullable(),
+  /** A changed certificate's fingerprint, for a 管理员 to compare with the host's screen before accepting it. */
+  seenFingerprint: fingerprintSchema.nullable(),
+})
+export type OfficeConnection = z.infer<typeof officeConnectionOutput>

@@ -11,6 +11,8 @@ export const errorCodes = [
   /** No valid session: the renderer shows the login. */
   'UNAUTHENTICATED',
   'DB_OPEN',
+  /** A client PC could not reach the office host (or lost it mid-call): the message says whether anything was saved. */
+  'UNREACHABLE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

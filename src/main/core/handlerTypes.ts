@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, HandlerInput } from '../../shared/contract'
 import type { StartupNotice } from '../../shared/backup'
 import type { PickedPaths } from './pickedPaths'
+import type { OfficeNetwork } from './office/officeNetwork'
 import type { Store } from './store'
 import type { Caller } from './accounts/caller'
 import type { AccountCache } from './accounts/accountCache'
@@ -33,4 +34,6 @@ export interface CoreContext {
   startup?: { notice: StartupNotice }
   /** The paths behind the tokens the shell's dialogs issued; absent where there is no shell (browser preview). */
   pickedPaths?: PickedPaths
+  /** Finding and first reaching an office host; only the shell passes it (office/officeNetwork.ts). */
+  officeNetwork?: OfficeNetwork
 }

@@ -11,6 +11,7 @@ import { latestSchemaVersion } from './db/migrations'
 import { openStore } from './db/openStore'
 import type { CoreContext, Handlers } from './handlerTypes'
 import type { PickedPaths } from './pickedPaths'
+import type { OfficeNetwork } from './office/officeNetwork'
 import type { Store } from './store'
 import { AccountCache } from './accounts/accountCache'
 import { changeFeedOf, publishingDispatch, type ChangeFeed } from './live/changeFeed'
@@ -39,6 +40,8 @@ export interface OpenCoreOptions extends DispatchOptions {
   clock?: () => Date
   /** The shell's dialogs' tokens (see pickedPaths.ts); the browser preview has none. */
   pickedPaths?: PickedPaths
+  /** Finding and first reaching an office host (office/officeNetwork.ts); tests pass their own or none. */
+  officeNetwork?: OfficeNetwork
 }
 
 /** Opens the data folder's database and builds the handler map over it. */
@@ -69,6 +72,7 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
     clock,
     startup,
     pickedPaths: options.pickedPaths,
+    officeNetwork: options.officeNetwork,
   }
   const handlers = createHandlers(ctx)
   const dailyRuns = new Set<Promise<unknown>>()
