@@ -1,5 +1,7 @@
-import { App, Form, Modal, type FormInstance, type FormProps } from 'antd'
+import { Alert, App, Form, Modal, type FormInstance, type FormProps } from 'antd'
 import { useState, type ReactNode } from 'react'
+import { isStaleEdit } from '../../../shared/editVersion'
+import { ApiError } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
 import type { LoadState } from '../api/useQuery'
 import { reportSaveError } from './activityHelpers'
@@ -48,12 +50,18 @@ export function FormModal<V extends object>({
 }) {
   const { message } = App.useApp()
   const [saving, setSaving] = useState(false)
+  const [stale, setStale] = useState<string | null>(null)
   const finish = async (values: V): Promise<void> => {
     setSaving(true)
     try {
       message.success(await submit(values))
       onDone()
     } catch (error) {
+      // Saved by someone else since the dialog opened: it stays open with what was typed.
+      if (error instanceof ApiError && isStaleEdit(error)) {
+        setStale(error.message)
+        return
+      }
       reportSaveError(form, error, (text) => message.error(text))
     } finally {
       setSaving(false)
@@ -71,6 +79,15 @@ export function FormModal<V extends object>({
       destroyOnHidden
       width={width}
     >
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          title={stale}
+          description="您填写的内容还在，未保存。请记下要保留的改动，取消后重新打开这条记录，再改一次。"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {intro}
       {options && <Loaded query={options} compact what="选项" />}
       <Form<V>

@@ -39,11 +39,12 @@ export function formFields<V, K extends keyof V, R extends Partial<Record<K, unk
 /** Writes a record from its form: `.update` of the one being edited, else `.create` with what only a new one gives (its customer). */
 export async function saveRecord<P extends EditedPrefix>(
   prefix: P,
-  record: { id: number } | undefined,
-  fields: Omit<WriteInput<P, 'update'>, 'id'>,
-  createOnly: Omit<WriteInput<P, 'create'>, keyof Omit<WriteInput<P, 'update'>, 'id'>>,
+  record: { id: number; version?: number } | undefined,
+  fields: Omit<WriteInput<P, 'update'>, 'id' | 'version'>,
+  createOnly: Omit<WriteInput<P, 'create'>, keyof Omit<WriteInput<P, 'update'>, 'id' | 'version'>>,
 ): Promise<void> {
-  if (record) await call(`${prefix}.update` as Channel, { id: record.id, ...fields } as never)
+  // With the version the dialog was opened at: a save by someone else since then refuses this one.
+  if (record) await call(`${prefix}.update` as Channel, { id: record.id, version: record.version, ...fields } as never)
   else await call(`${prefix}.create` as Channel, { ...createOnly, ...fields } as never)
 }
 

@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Space, Spin, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { completeness } from '../../../../shared/completeness'
 import type { Customer } from '../../../../shared/customer'
+import { isStaleEdit } from '../../../../shared/editVersion'
 import { ApiError, call, errorMessage } from '../../api/client'
 import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
@@ -46,10 +47,13 @@ interface EditorProps {
   onCancel: () => void
 }
 
-function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Element {
+function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React.JSX.Element {
   const [form] = Form.useForm<CardFormValues>()
   const { message } = App.useApp()
   const lookups = useCardLookups()
+  // The card as last read from the core: 重新载入 after a refused save replaces it under what was typed.
+  const [customer, setCustomer] = useState(loaded)
+  const [stale, setStale] = useState<string | null>(null)
   const original = useMemo(() => (customer ? cardFromCustomer(customer) : emptyCard()), [customer])
   // Mirrors the whole store (hidden profile fields included) for the parts of the card that react to values.
   const [values, setValues] = useState<CardFormValues>(original)
@@ -111,7 +115,8 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
           onSaved(customer)
           return
         }
-        saved = await call('customers.update', input)
+        // The version it was loaded at: a save by someone else since then refuses this one.
+        saved = await call('customers.update', { ...input, version: customer.version })
         message.success('已保存')
       } else {
         saved = await call('customers.create', createInput(all))
@@ -119,6 +124,10 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
       }
       onSaved(saved)
     } catch (error) {
+      if (error instanceof ApiError && isStaleEdit(error)) {
+        setStale(error.message)
+        return
+      }
       if (error instanceof ApiError && error.fields) {
         setUnplacedErrors(applyServerErrors(form, error.fields))
         openContacts(contactIndexes(Object.keys(error.fields).map((key) => key.split('.').map(toIndex))))
@@ -126,6 +135,30 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
       message.error(errorMessage(error))
     } finally {
       setSaving(false)
+    }
+  }
+
+  /**
+   * The customer as saved by the other user, with this user's own changes put back on
+   * top (fields they changed keep what they typed; contacts or groups, if changed, their list).
+   */
+  const reload = async (): Promise<void> => {
+    if (!customer) return
+    try {
+      const fresh = await call('customers.get', { id: customer.id })
+      const typed = form.getFieldsValue(true) as CardFormValues
+      const mine = Object.keys(updateInput(customer.id, typed, original)).filter((key) => key !== 'id')
+      const merged: Record<string, unknown> = { ...cardFromCustomer(fresh) }
+      for (const key of mine) merged[key] = typed[key as keyof CardFormValues]
+      form.setFieldsValue(merged as CardFormValues)
+      setCustomer(fresh)
+      setStale(null)
+      syncValues()
+      message.info(
+        mine.length > 0 ? `已载入最新资料，并保留了您改动的 ${mine.length} 项，请核对后再保存` : '已载入最新资料',
+      )
+    } catch (error) {
+      message.error(errorMessage(error))
     }
   }
 
@@ -163,7 +196,20 @@ function CardEditor({ customer, onSaved, onCancel }: EditorProps): React.JSX.Ele
           renderStat={(stat) => <StatValue stat={stat} customer={customer} />}
           afterName={<DuplicateAlert duplicates={duplicates} />}
           notice={
-            unplacedErrors.length > 0 ? (
+            stale ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={stale}
+                description="您填写的内容还在。重新载入会取来最新资料，并把您改动的项目放回去，核对后再保存。"
+                action={
+                  <Button size="small" type="primary" onClick={() => void reload()}>
+                    重新载入
+                  </Button>
+                }
+                style={{ margin: '12px 20px' }}
+              />
+            ) : unplacedErrors.length > 0 ? (
               <Alert type="error" showIcon title={unplacedErrors.join('；')} style={{ margin: '12px 20px' }} />
             ) : undefined
           }
