@@ -70,6 +70,8 @@ export function createRemoteDispatch(options: RemoteDispatchOptions): RemoteDisp
   let nextWait = backoff.firstMs
 
   const setState = (state: ConnectionState, message: string | null, seenFingerprint: string | null = null) => {
+    // A probe still in flight when the app closed reports nothing.
+    if (closed) return
     if (state === 'connected') stopProbing()
     if (status.state === state && status.seenFingerprint === seenFingerprint) return
     status = { ...status, state, message, seenFingerprint, since: new Date().toISOString() }
