@@ -13,7 +13,7 @@ import { probeHost } from './core/remote/probeHost'
 import { clientWindowTitle, startOfficeClient, type OfficeClient } from './core/remote/startOfficeClient'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { signedInViewer } from './core/reminders/reminderViewer'
-import { registerIpc } from './ipc'
+import { forwardLiveChanges, registerIpc } from './ipc'
 import { appPageUrl, appRouteUrl, isAppPage } from './platform/appPage'
 import { registerAppScheme, serveAppProtocol } from './platform/appProtocol'
 import { askSetAsideNewerFile, platformHandlers, showStartupError, showStartupNotice } from './platform/dialogs'
@@ -144,6 +144,8 @@ async function start(): Promise<void> {
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window
+  // Open screens refresh when another user (a browser preview, an office PC) saves.
+  if (core) forwardLiveChanges(core.changes, window.webContents, (url) => isAppPage(url, pageUrl))
   if (officeClient) {
     // The page's own <title> would hide which host the data comes from.
     window.on('page-title-updated', (event) => event.preventDefault())

@@ -1,4 +1,5 @@
-import { ipcMain } from 'electron'
+import { ipcMain, type WebContents } from 'electron'
+import type { LiveChange } from '../shared/liveTopics'
 import type { Result } from '../shared/result'
 import type { Dispatch } from './core/dispatch'
 
@@ -6,6 +7,8 @@ import type { Dispatch } from './core/dispatch'
 export const invokeChannel = 'kq:invoke'
 /** The shell's own channel (native dialogs), named by src/shared/platformContract.ts the same way. */
 export const platformChannel = 'kq:platform'
+/** Live updates, main → window (the preload's kqBridge.subscribe). */
+export const liveChannel = 'kq:live'
 
 export const untrustedSenderResult: Result<never> = {
   ok: false,
@@ -50,4 +53,20 @@ export function registerIpc(
   serve(invokeChannel, dispatch)
   serve(platformChannel, platformDispatch)
   return { token: () => latest }
+}
+
+/**
+ * Passes each committed change (the core's feed, or a client PC's relay of the
+ * host's /events) to the window while it shows our page. Returns the stop.
+ */
+export function forwardLiveChanges(
+  changes: { subscribe(listener: (change: LiveChange) => void): () => void },
+  contents: WebContents,
+  isTrustedPage: (url: string) => boolean,
+): () => void {
+  const stop = changes.subscribe((change) => {
+    if (!contents.isDestroyed() && isTrustedPage(contents.getURL())) contents.send(liveChannel, change)
+  })
+  contents.once('destroyed', stop)
+  return stop
 }

@@ -1,3 +1,4 @@
+import type { LiveChange } from './liveTopics'
 import type { Result } from './result'
 
 /**
@@ -16,4 +17,10 @@ export interface KqBridge {
    * renderer knows it may use them.
    */
   platform?(channel: string, input: unknown): Promise<Result<unknown>>
+  /**
+   * Live updates: `listener` hears every change another user (or this one) commits,
+   * as topics and customer ids only (src/shared/liveTopics.ts). Returns the
+   * unsubscribe. Absent where nothing pushes changes (an older bridge).
+   */
+  subscribe?(listener: (change: LiveChange) => void): () => void
 }

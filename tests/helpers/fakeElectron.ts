@@ -36,6 +36,20 @@ export class FakeWebContents extends EventEmitter {
   readonly session = new FakeSession()
   windowOpenHandler: WindowOpenHandler | undefined
   devToolsToggled = 0
+  /** The page's address, as getURL() answers it. */
+  url = 'app://kqgj/index.html'
+  destroyed = false
+  /** Messages sent to the page (webContents.send). */
+  readonly sent: unknown[][] = []
+  getURL(): string {
+    return this.url
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args)
+  }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler
   }
@@ -165,6 +179,8 @@ export interface FakeState {
   ipcHandlers: Map<string, IpcHandler>
   exposed: Map<string, unknown>
   rendererInvocations: unknown[][]
+  /** What the preload listens to on ipcRenderer, by channel (main → page messages). */
+  rendererListeners: Map<string, Set<(...args: unknown[]) => void>>
   errorBoxes: { title: string; content: string }[]
   /** Message boxes shown (sync or not, with the window they were modal to), and the button the fake user clicks. */
   messageBoxes: { parent?: unknown; message: string; detail: string; buttons: string[] }[]
@@ -196,6 +212,7 @@ function freshState(): FakeState {
     ipcHandlers: new Map(),
     exposed: new Map(),
     rendererInvocations: [],
+    rendererListeners: new Map(),
     errorBoxes: [],
     messageBoxes: [],
     messageBoxResponse: 0,
@@ -309,6 +326,14 @@ export function createFakeElectron(): FakeElectron {
       invoke: (...args: unknown[]) => {
         state.rendererInvocations.push(args)
         return Promise.resolve({ ok: true, value: null })
+      },
+      on: (channel: string, listener: (...args: unknown[]) => void) => {
+        const listeners = state.rendererListeners.get(channel) ?? new Set()
+        listeners.add(listener)
+        state.rendererListeners.set(channel, listeners)
+      },
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+        state.rendererListeners.get(channel)?.delete(listener)
       },
     },
     contextBridge: {

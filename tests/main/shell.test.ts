@@ -8,7 +8,14 @@ import type { WebContents } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { latestSchemaVersion } from '../../src/main/core/db/migrations'
 import { openCore } from '../../src/main/core/openCore'
-import { invokeChannel, platformChannel, registerIpc, untrustedSenderResult } from '../../src/main/ipc'
+import {
+  forwardLiveChanges,
+  invokeChannel,
+  liveChannel,
+  platformChannel,
+  registerIpc,
+  untrustedSenderResult,
+} from '../../src/main/ipc'
 import { hardenAllWebContents, hardenWebContents, systemLinkOpener } from '../../src/main/platform/hardenWebContents'
 import { trayIconFile, trayMenuModel } from '../../src/main/platform/tray'
 import { windowOptions } from '../../src/main/platform/windowOptions'
@@ -267,12 +274,38 @@ describe('registerIpc', () => {
   })
 })
 
+describe('live updates to the window', () => {
+  it('sends each committed write of the core to the window showing our page, and stops with the window', async () => {
+    const core = await openCore(tempDir('shell-live'))
+    try {
+      const contents = new FakeWebContents()
+      const trusted = (url: string) => url.startsWith('app://kqgj/')
+      forwardLiveChanges(core.changes, contents as unknown as WebContents, trusted)
+      const created = await core.dispatch('customers.create', { name: '窗口外新建的客户' })
+      expect(created.ok).toBe(true)
+      await core.dispatch('customers.list', {})
+      expect(contents.sent).toEqual([[liveChannel, expect.objectContaining({ topics: ['customers'], byUserId: null })]])
+      // A page that is not ours (it should never load) hears nothing.
+      contents.url = 'https://example.com/'
+      await core.dispatch('customers.create', { name: '第二个客户' })
+      expect(contents.sent).toHaveLength(1)
+      contents.url = 'app://kqgj/index.html#/customers'
+      contents.destroyed = true
+      contents.emit('destroyed')
+      await core.dispatch('customers.create', { name: '第三个客户' })
+      expect(contents.sent).toHaveLength(1)
+    } finally {
+      await core.close()
+    }
+  })
+})
+
 describe('preload', () => {
   it('exposes one bridge, kqBridge, made of functions only, calling the core’s and the shell’s IPC channel', async () => {
     await import('../../src/preload/index')
     expect([...state.exposed.keys()]).toEqual(['kqBridge'])
     const bridge = state.exposed.get('kqBridge') as Record<string, unknown>
-    expect(Object.keys(bridge)).toEqual(['invoke', 'platform'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'platform', 'subscribe'])
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
 
     const invoke = bridge.invoke as (channel: string, input: unknown) => Promise<unknown>
@@ -284,6 +317,22 @@ describe('preload', () => {
       [invokeChannel, 'app.info', {}, null],
       [platformChannel, 'dialog.chooseBackupFolder', {}],
     ])
+  })
+
+  it('subscribe hands the page each live change, never the IPC event, until it unsubscribes', async () => {
+    // The preload runs once per page: a fresh copy for this test's reset fakes.
+    vi.resetModules()
+    await import('../../src/preload/index')
+    const bridge = state.exposed.get('kqBridge') as { subscribe: (listener: (change: unknown) => void) => () => void }
+    const heard: unknown[][] = []
+    const unsubscribe = bridge.subscribe((...args) => heard.push(args))
+    const listeners = [...(state.rendererListeners.get(liveChannel) ?? [])]
+    expect(listeners).toHaveLength(1)
+    const change = { topics: ['customers'], customerIds: [7], byUserId: null, at: '2026-12-06 10:00:00' }
+    listeners[0]?.({ sender: 'the ipcRenderer itself' }, change)
+    expect(heard).toEqual([[change]])
+    unsubscribe()
+    expect(state.rendererListeners.get(liveChannel)?.size).toBe(0)
   })
 
   it('imports nothing at run time but electron', () => {

@@ -1,10 +1,11 @@
 /**
  * The browser preview's stand-in for the Electron preload: the same
- * `window.kqBridge.invoke` the renderer uses, carried over loopback HTTP.
+ * `window.kqBridge.invoke` the renderer uses, carried over loopback HTTP, and
+ * `subscribe` over the server-sent events of /events.
  */
 export const bridgeScript = `'use strict';
 (function () {
-  async function invoke(channel, input, token) {
+  async function post(channel, input, token) {
     try {
       const headers = { 'Content-Type': 'application/json' };
       // The session travels as a header, never in the address (which logs keep).
@@ -25,6 +26,86 @@ export const bridgeScript = `'use strict';
       return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机服务：' + String(error) } };
     }
   }
-  Object.defineProperty(window, 'kqBridge', { value: Object.freeze({ invoke: invoke }), writable: false });
+  // Live updates: /events read with fetch() (EventSource cannot send the session header).
+  // One stream for the page, opened with the first listener, again with the latest token the
+  // page called with, and after a drop (server restarted, session refused) a few seconds later.
+  var listeners = new Set();
+  var latestToken = null;
+  var stream = null;
+  var retryTimer = 0;
+  function parseEvents(text, onEvent) {
+    var blocks = text.split('\\n\\n');
+    var rest = blocks.pop();
+    blocks.forEach(function (block) {
+      var event = 'message';
+      var data = [];
+      block.split('\\n').forEach(function (line) {
+        if (line.indexOf('event:') === 0) event = line.slice(6).trim();
+        else if (line.indexOf('data:') === 0) data.push(line.slice(line.indexOf('data: ') === 0 ? 6 : 5));
+      });
+      if (data.length > 0) onEvent(event, data.join('\\n'));
+    });
+    return rest;
+  }
+  function closeStream() {
+    window.clearTimeout(retryTimer);
+    if (stream) stream.abort();
+    stream = null;
+  }
+  function openStream() {
+    closeStream();
+    if (listeners.size === 0) return;
+    var abort = new AbortController();
+    stream = abort;
+    var headers = {};
+    if (latestToken) headers['Authorization'] = 'Bearer ' + latestToken;
+    fetch('/events', { headers: headers, signal: abort.signal, cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok || !response.body) throw new Error('events ' + response.status);
+        var reader = response.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) throw new Error('events ended');
+            buffer = parseEvents(buffer + decoder.decode(chunk.value, { stream: true }), function (event, data) {
+              if (event !== 'change') return;
+              var change = JSON.parse(data);
+              listeners.forEach(function (listener) {
+                try { listener(change); } catch (error) { console.error(error); }
+              });
+            });
+            return pump();
+          });
+        }
+        return pump();
+      })
+      .catch(function () {
+        if (stream !== abort) return;
+        stream = null;
+        retryTimer = window.setTimeout(openStream, 3000);
+      });
+  }
+  function subscribe(listener) {
+    listeners.add(listener);
+    if (!stream) openStream();
+    return function () {
+      listeners.delete(listener);
+      if (listeners.size === 0) closeStream();
+    };
+  }
+  function invoke(channel, input, token) {
+    var next = typeof token === 'string' && token ? token : null;
+    // A login, logout or 切换用户: the stream is the new session's.
+    if (next !== latestToken) {
+      latestToken = next;
+      if (listeners.size > 0) openStream();
+    }
+    return post(channel, input, token);
+  }
+  Object.defineProperty(window, 'kqBridge', {
+    value: Object.freeze({ invoke: invoke, subscribe: subscribe }),
+    writable: false,
+  });
 })();
 `

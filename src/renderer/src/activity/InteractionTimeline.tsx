@@ -5,6 +5,7 @@ import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
 import { call, errorMessage } from '../api/client'
 import { LoadFailed } from '../api/LoadFailed'
+import { useLiveRefresh } from '../api/liveUpdates'
 import { today } from '../customers/card/cardValues'
 import './activity.css'
 import { InteractionForm } from './InteractionForm'
@@ -60,6 +61,9 @@ export function InteractionTimeline(props: {
     setLoading(true)
     return load(0, Math.min(Math.max(rows.length, pageSize), maxRows), false)
   }
+
+  // Another user's 交往记录 of this customer: the rows shown are loaded again, an open form left as it is.
+  useLiveRefresh(['records'], refresh, { customerId })
 
   const loadMore = (): void => {
     setLoading(true)

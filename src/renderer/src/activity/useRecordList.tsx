@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
 import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
+import { useLiveRefresh } from '../api/liveUpdates'
 import { RowActions } from './RowActions'
 
 /** A record of the contract: a prefix with a paged `.list` and a `.delete` (交易, 项目, 竞争对手, 意见 …). */
@@ -57,6 +58,8 @@ export function useRecordList<P extends ListedPrefix>(
       endRow: page * pageSize,
     } as ChannelInput<ListChannel<P>>,
   )
+  // Another user's records (of this customer, when the list is one customer's) show up without a reload.
+  useLiveRefresh(['records'], query.reload, { customerId: (input as { customerId?: number }).customerId })
   const output = query.data as ChannelOutput<ListChannel<P>> | undefined
   const rows = ((output as { rows?: Row[] } | undefined)?.rows ?? []) as Row[]
   const total = (output as { total?: number } | undefined)?.total ?? 0

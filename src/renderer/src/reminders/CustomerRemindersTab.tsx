@@ -2,6 +2,7 @@ import { Segmented } from 'antd'
 import { useState } from 'react'
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
+import { useLiveRefresh } from '../api/liveUpdates'
 import { ReminderTable } from './ReminderTable'
 import './reminders.css'
 
@@ -18,6 +19,7 @@ export function CustomerRemindersTab({ customerId }: { customerId: number }): Re
     limit: pageSize,
     withCounts: false,
   })
+  useLiveRefresh(['reminders'], list.reload, { customerId })
   return (
     <div>
       <div className="kq-activity-toolbar">

@@ -9,6 +9,7 @@ import { useReminderScope } from '../accounts/ReminderScopeSwitch'
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
+import { useLiveRefresh } from '../api/liveUpdates'
 import { GreetingDialog } from '../greetings/GreetingDialog'
 import { ReminderTable } from './ReminderTable'
 import { reminderKindColors } from './reminderLook'
@@ -55,6 +56,8 @@ export function WorkbenchScreen(): React.JSX.Element {
   const reloadAll = async (): Promise<void> => {
     await Promise.all([due.reload(), birthdays.reload(), declines.reload(), festivals.reload()])
   }
+  // A colleague completing or snoozing, the host's scan adding, a customer renamed or handed over.
+  useLiveRefresh(['reminders', 'customers'], reloadAll)
   // The desktop app scans on a timer; a visit to the 工作台 (and the browser preview) scans too, so it is never stale.
   const scanNow = async (): Promise<void> => {
     setScanning(true)

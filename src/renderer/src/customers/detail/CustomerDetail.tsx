@@ -5,6 +5,7 @@ import { navigate } from '../../app/navigate'
 import { call, errorMessage } from '../../api/client'
 import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
+import { useLiveRefresh } from '../../api/liveUpdates'
 import { ContactsTable } from '../card/ContactsTable'
 import { CustomerCardForm } from '../card/CustomerCardForm'
 import { CustomerCardView } from '../card/CustomerCardView'
@@ -32,6 +33,8 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const top = useScrolledToTop<HTMLDivElement>(customer !== undefined && !editing)
+  // Another user's save shows here; an open 编辑 form keeps what was typed (its save checks the version).
+  useLiveRefresh(['customers'], reload, { customerId: id })
 
   if (error && !customer) {
     return (

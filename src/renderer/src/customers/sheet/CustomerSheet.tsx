@@ -20,6 +20,7 @@ import { navigate } from '../../app/navigate'
 import { useShortcut } from '../../app/shortcuts'
 import { call, errorMessage } from '../../api/client'
 import { LoadFailed } from '../../api/LoadFailed'
+import { useLiveRefresh } from '../../api/liveUpdates'
 import { gridLocale, gridTheme } from '../../grid/agGridSetup'
 import { ExportSheetButton } from '../../excel/ExportSheetButton'
 import { BatchActions } from './BatchActions'
@@ -125,6 +126,9 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
     api?.deselectAll()
     api?.refreshInfiniteCache()
   }, [api])
+
+  // Another user's change: the blocks on screen are fetched again in place, scroll position and selection kept.
+  useLiveRefresh(['customers'], () => api?.refreshInfiniteCache())
 
   const resolveIds = useCallback(
     async () => (allMatching ? (await call('customers.ids', { quick, filters: queryFilters })).ids : selected),
