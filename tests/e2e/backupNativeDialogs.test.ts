@@ -17,14 +17,13 @@ const root = resolve(__dirname, '../..')
  * path the test chose with a one-time token, as dialogs.ts does, and records the call.
  */
 const bridgeWithDialogs = bridgeScript.replace(
-  'Object.freeze({ invoke: invoke })',
+  'Object.freeze({ invoke: invoke,',
   `Object.freeze({
     invoke: invoke,
     platform: async function (channel, input) {
       window.__asked = (window.__asked || []).concat([[channel, input]]);
       return { ok: true, value: { picked: await window.__pick(channel) } };
-    },
-  })`,
+    },`,
 )
 
 const kinds: Record<string, PickedPathKind> = {
