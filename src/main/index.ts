@@ -7,6 +7,7 @@ import { readOfficeConfig } from './core/office/officeConfig'
 import { startChosenOfficeHost } from './core/office/startChosenOfficeHost'
 import type { OfficeHost } from './core/office/startOfficeHost'
 import type { OfficeNetwork } from './core/office/officeNetwork'
+import { createHostChangeRelay } from './core/live/hostChangeRelay'
 import { openCore, type Core } from './core/openCore'
 import { createBonjourOffice } from './core/remote/bonjourOffice'
 import { probeHost } from './core/remote/probeHost'
@@ -144,8 +145,19 @@ async function start(): Promise<void> {
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window
-  // Open screens refresh when another user (a browser preview, an office PC) saves.
-  if (core) forwardLiveChanges(core.changes, window.webContents, (url) => isAppPage(url, pageUrl))
+  // Open screens refresh when another user saves: this core's changes, or on a client PC the host's.
+  const client = office.mode === 'client' ? office.client : null
+  const liveChanges =
+    core?.changes ??
+    (client
+      ? createHostChangeRelay({
+          host: client.address,
+          port: client.port,
+          fingerprint: client.fingerprint,
+          token: windowSession.token,
+        })
+      : null)
+  if (liveChanges) forwardLiveChanges(liveChanges, window.webContents, (url) => isAppPage(url, pageUrl))
   if (officeClient) {
     // The page's own <title> would hide which host the data comes from.
     window.on('page-title-updated', (event) => event.preventDefault())
