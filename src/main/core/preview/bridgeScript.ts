@@ -1,3 +1,5 @@
+import { liveTopicNames } from '../../../shared/liveTopics'
+
 /**
  * The browser preview's stand-in for the Electron preload: the same
  * `window.kqBridge.invoke` the renderer uses, carried over loopback HTTP, and
@@ -33,6 +35,14 @@ export const bridgeScript = `'use strict';
   var latestToken = null;
   var stream = null;
   var retryTimer = 0;
+  // After a drop (the preview restarted), what changed meanwhile is not replayed: every screen loads afresh.
+  var dropped = false;
+  var allTopics = ${JSON.stringify(liveTopicNames)};
+  function tell(change) {
+    listeners.forEach(function (listener) {
+      try { listener(change); } catch (error) { console.error(error); }
+    });
+  }
   function parseEvents(text, onEvent) {
     var blocks = text.split('\\n\\n');
     var rest = blocks.pop();
@@ -57,11 +67,30 @@ export const bridgeScript = `'use strict';
     if (listeners.size === 0) return;
     var abort = new AbortController();
     stream = abort;
+    var token = latestToken;
     var headers = {};
-    if (latestToken) headers['Authorization'] = 'Bearer ' + latestToken;
-    fetch('/events', { headers: headers, signal: abort.signal, cache: 'no-store' })
+    if (token) headers['Authorization'] = 'Bearer ' + token;
+    // Asked first, so that a signed-out page (多用户 on) waits for its login instead of being refused
+    // (a refusal would also show up as an error in the browser's console).
+    post('auth.status', {}, token)
+      .then(function (status) {
+        if (stream !== abort) return null;
+        if (status.ok && status.value.enabled && !status.value.user) {
+          stream = null;
+          return null;
+        }
+        return fetch('/events', { headers: headers, signal: abort.signal, cache: 'no-store' });
+      })
       .then(function (response) {
+        if (!response) return;
+        // The session ended meanwhile: the next call with a new token opens the stream again.
+        if (response.status === 401) {
+          stream = null;
+          return;
+        }
         if (!response.ok || !response.body) throw new Error('events ' + response.status);
+        if (dropped) tell({ topics: allTopics, byUserId: null, at: '' });
+        dropped = false;
         var reader = response.body.getReader();
         var decoder = new TextDecoder();
         var buffer = '';
@@ -70,10 +99,7 @@ export const bridgeScript = `'use strict';
             if (chunk.done) throw new Error('events ended');
             buffer = parseEvents(buffer + decoder.decode(chunk.value, { stream: true }), function (event, data) {
               if (event !== 'change') return;
-              var change = JSON.parse(data);
-              listeners.forEach(function (listener) {
-                try { listener(change); } catch (error) { console.error(error); }
-              });
+              tell(JSON.parse(data));
             });
             return pump();
           });
@@ -83,6 +109,7 @@ export const bridgeScript = `'use strict';
       .catch(function () {
         if (stream !== abort) return;
         stream = null;
+        dropped = true;
         retryTimer = window.setTimeout(openStream, 3000);
       });
   }
