@@ -1,5 +1,6 @@
 import { Button, Result, Spin } from 'antd'
 import { Fragment, useEffect, type ReactNode } from 'react'
+import { ConnectionBanner } from '../office/ConnectionBanner'
 import { LoginScreen } from './LoginScreen'
 import { refreshSession, useSession } from './session'
 
@@ -17,18 +18,29 @@ export function SessionGate({ children }: { children: ReactNode }): React.JSX.El
   if (session.phase === 'loading') return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />
   if (session.phase === 'failed') {
     return (
-      <Result
-        status="warning"
-        title="客情管家没有启动完成"
-        subTitle={session.message}
-        extra={
-          <Button type="primary" onClick={() => void refreshSession()}>
-            重试
-          </Button>
-        }
-      />
+      <>
+        {/* A client PC whose host is away or refused: why, and (certificate changed) the way to accept it. */}
+        <ConnectionBanner />
+        <Result
+          status="warning"
+          title="客情管家没有启动完成"
+          subTitle={session.message}
+          extra={
+            <Button type="primary" onClick={() => void refreshSession()}>
+              重试
+            </Button>
+          }
+        />
+      </>
     )
   }
-  if (session.enabled && !session.user) return <LoginScreen />
+  if (session.enabled && !session.user) {
+    return (
+      <>
+        <ConnectionBanner />
+        <LoginScreen />
+      </>
+    )
+  }
   return <Fragment key={session.user?.id ?? 'local'}>{children}</Fragment>
 }

@@ -4,6 +4,8 @@ import { StartupNoticeBanner } from '../backup/StartupNoticeBanner'
 import { AboutButton } from './AboutButton'
 import { GlobalSearch } from '../search/GlobalSearch'
 import { UserMenu } from '../accounts/UserMenu'
+import { ConnectionBanner } from '../office/ConnectionBanner'
+import { ConnectionLabel } from '../office/ConnectionLabel'
 import { FirstRunDialog } from './FirstRunDialog'
 import { navigate, useRoute } from './navigate'
 import { ScreenBoundary } from './ScreenBoundary'
@@ -43,10 +45,13 @@ export function AppShell(): React.JSX.Element {
         <Header style={{ height: 52, lineHeight: '52px', padding: '0 20px', borderBottom: '1px solid #e5e8ee' }}>
           <UserMenu />
           <GlobalSearch />
+          <ConnectionLabel />
           <Typography.Title level={4} style={{ margin: 0, lineHeight: '52px' }}>
             {screen?.title?.(subPath) ?? screen?.label}
           </Typography.Title>
         </Header>
+        {/* Above the scrolling content: seen wherever a long form is scrolled to. */}
+        <ConnectionBanner />
         <Content style={{ padding: 16, overflow: 'auto' }}>
           <StartupNoticeBanner />
           <ScreenBoundary route={route}>

@@ -1,4 +1,4 @@
-import { App, Button, Modal, Space, Typography } from 'antd'
+import { App, Button, Modal, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { navigate } from './navigate'
 import { call, errorMessage } from '../api/client'
@@ -14,6 +14,20 @@ export function FirstRunDialog(): React.JSX.Element | null {
       .then((state) => setOpen(state.isEmpty && !state.decided))
       .catch(() => setOpen(false))
   }, [])
+
+  /** 连接到主机: nothing to load here, the data is the host's; the choice is made in 办公室共享. */
+  const toOffice = async (): Promise<void> => {
+    setLoading(true)
+    try {
+      await call('app.setFirstRunDecided', {})
+      setOpen(false)
+      navigate('/settings/office')
+    } catch (error) {
+      message.error(errorMessage(error))
+    } finally {
+      setLoading(false)
+    }
+  }
 
   const finish = async (withDemo: boolean): Promise<void> => {
     setLoading(true)
@@ -41,14 +55,22 @@ export function FirstRunDialog(): React.JSX.Element | null {
         数据只保存在这台电脑上。您可以先载入一套演示数据（200
         个虚构的客户和联系人）熟悉功能，以后可在客户列表中全选删除；也可以直接从空白开始登记自己的客户。
       </Typography.Paragraph>
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+      <Typography.Paragraph type="secondary">
+        {'办公室几台电脑共用一套客户资料：保存资料的那台电脑照常开始，以后在「系统设置 → 办公室共享」中选「主机」；'}
+        {'其他电脑点「连接到主机」。'}
+      </Typography.Paragraph>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button disabled={loading} onClick={() => void toOffice()}>
+          连接到主机…
+        </Button>
+        <span style={{ flex: 1 }} />
         <Button disabled={loading} onClick={() => void finish(false)}>
           从空白开始
         </Button>
         <Button type="primary" loading={loading} onClick={() => void finish(true)}>
           载入演示数据
         </Button>
-      </Space>
+      </div>
     </Modal>
   )
 }

@@ -5,6 +5,7 @@ import { ReclaimRulePanel } from '../accounts/ReclaimRulePanel'
 import { sessionPermissions, useSession } from '../accounts/session'
 import { UsersPanel } from '../accounts/UsersPanel'
 import { navigate } from '../app/navigate'
+import { OfficePanel } from '../office/OfficePanel'
 import { DictionaryPanel } from './DictionaryPanel'
 import { ProvinceRegionPanel } from './ProvinceRegionPanel'
 import { ReminderSettingsPanel } from '../reminders/ReminderSettingsPanel'
@@ -16,6 +17,8 @@ export const settingsTabs: { key: string; label: string; needs: Permission; rend
   { key: 'reminders', label: '提醒设置', needs: 'settings', render: () => <ReminderSettingsPanel /> },
   { key: 'users', label: '用户与权限', needs: 'users', render: () => <UsersPanel /> },
   { key: 'reclaim', label: '回收规则', needs: 'settings', render: () => <ReclaimRulePanel /> },
+  // Everyone may see how this PC runs; changing it needs 'settings' (the panel shows it read-only otherwise).
+  { key: 'office', label: '办公室共享', needs: 'signedIn', render: () => <OfficePanel /> },
 ]
 
 export function SettingsScreen({ tab }: { tab: string }): React.JSX.Element {
