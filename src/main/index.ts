@@ -11,6 +11,7 @@ import { createHostChangeRelay } from './core/live/hostChangeRelay'
 import { openCore, type Core } from './core/openCore'
 import { createBonjourOffice } from './core/remote/bonjourOffice'
 import { probeHost } from './core/remote/probeHost'
+import { createRemoteReminderWatcher, type RemoteReminderWatcher } from './core/remote/remoteReminderWatcher'
 import { clientWindowTitle, startOfficeClient, type OfficeClient } from './core/remote/startOfficeClient'
 import { createReminderScheduler, type ReminderScheduler } from './core/reminders/reminderScheduler'
 import { signedInViewer } from './core/reminders/reminderViewer'
@@ -37,6 +38,8 @@ let tray: Tray | undefined
 let stopDailyBackups: (() => void) | undefined
 let stopAnnouncing: (() => void) | undefined
 let scheduler: ReminderScheduler | undefined
+// On a client PC: the host's reminders for the user signed in here.
+let remoteReminders: RemoteReminderWatcher | undefined
 // Serving the office (办公室共享 → 主机); closed before the database.
 let officeHost: OfficeHost | null = null
 // Working on the host's data (办公室共享 → 连接到主机): then no local core is opened.
@@ -81,6 +84,8 @@ async function start(): Promise<void> {
     // A reminder run in progress finishes before the database closes under it.
     const schedulerStopped = scheduler?.stop() ?? Promise.resolve()
     scheduler = undefined
+    remoteReminders?.stop()
+    remoteReminders = undefined
     // Windows may leave a dead tray icon behind until the mouse passes over it.
     tray?.destroy()
     tray = undefined
@@ -134,7 +139,7 @@ async function start(): Promise<void> {
     served,
     (senderUrl) => isAppPage(senderUrl, pageUrl),
     platformDispatch,
-    () => void scheduler?.tick(),
+    () => void (scheduler?.tick() ?? remoteReminders?.tick()),
   )
 
   const window = createMainWindow({
@@ -175,16 +180,29 @@ async function start(): Promise<void> {
   }
   const appTray = createTray(resourcePath(trayIconFile(process.platform)), runTrayItem)
   tray = appTray
-  // On a client the reminders are the host's (scanned there); this PC's scheduler has no database to read.
-  if (!core) return
+  const outlet = createReminderOutlet({
+    openRoute,
+    showSummary: (summary) => showTraySummary(appTray, summary, runTrayItem),
+  })
+  if (!core) {
+    // On a client the reminders are the host's (scanned there): this PC asks for its user's as they fall due.
+    if (!officeClient) return
+    remoteReminders = createRemoteReminderWatcher({
+      dispatch: officeClient.dispatch,
+      token: windowSession.token,
+      outlet,
+    })
+    liveChanges?.subscribe((change) => {
+      if (change.topics.includes('reminders')) void remoteReminders?.tick()
+    })
+    await remoteReminders.start()
+    return
+  }
   // Reminders run in the main process, so they keep firing while the window is hidden in the tray.
   scheduler = createReminderScheduler({
     store: core.store,
     viewer: signedInViewer(core.dispatch, windowSession.token),
-    outlet: createReminderOutlet({
-      openRoute,
-      showSummary: (summary) => showTraySummary(appTray, summary, runTrayItem),
-    }),
+    outlet,
   })
   powerMonitor.on('resume', () => void scheduler?.wake())
   await scheduler.start()
