@@ -24,11 +24,13 @@ export async function testCore(
  * A test that sends a deliberately wrong input uses `core.dispatch` instead.
  */
 export async function call<C extends Channel>(
-  core: Core,
+  core: Pick<Core, 'dispatch'>,
   channel: C,
   input: ChannelInput<C>,
+  /** The session of a signed-in user (多用户 on); none in single-PC mode. */
+  token?: string,
 ): Promise<ChannelOutput<C>> {
-  const result = await core.dispatch(channel, input)
+  const result = await core.dispatch(channel, input, token)
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
   return result.value as ChannelOutput<C>
 }

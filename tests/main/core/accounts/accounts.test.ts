@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
 import { recoveryFileName } from '../../../../src/main/core/accounts/recoveryFile'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../src/shared/contract'
 import type { Result } from '../../../../src/shared/result'
+import { call } from '../../../helpers/testCore'
 import { tempDir } from '../../../helpers/tempDir'
 
 let core: Core | undefined
@@ -21,70 +21,64 @@ async function open(dir = tempDir('accounts')): Promise<Core & { dir: string }> 
   return Object.assign(core, { dir })
 }
 
-async function ok<C extends Channel>(
-  c: Core,
-  channel: C,
-  input: ChannelInput<C>,
-  token?: string,
-): Promise<ChannelOutput<C>> {
-  const result = await c.dispatch(channel, input, token)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value as ChannelOutput<C>
-}
-
 function refused(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error('expected a refusal')
   return result.error
 }
 
 async function staffItem(c: Core, label: string): Promise<number> {
-  return (await ok(c, 'dictionary.create', { category: 'staff', label })).id
+  return (await call(c, 'dictionary.create', { category: 'staff', label })).id
 }
 
 describe('staff accounts', () => {
   it('single-PC mode needs no login and turning accounts on creates the first 管理员', async () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
-    expect(await ok(c, 'auth.status', {})).toEqual({ enabled: false, user: null, recoveryOpen: false })
-    await ok(c, 'customers.list', {})
-    const login = await ok(c, 'auth.enable', { login: 'Boss', name: '王老板', password: 'secret-1', staffId: null })
+    expect(await call(c, 'auth.status', {})).toEqual({ enabled: false, user: null, recoveryOpen: false })
+    await call(c, 'customers.list', {})
+    const login = await call(c, 'auth.enable', { login: 'Boss', name: '王老板', password: 'secret-1', staffId: null })
     expect(login.user).toMatchObject({ login: 'Boss', role: 'admin' })
     // From now on a call without a session is refused, one with it answers.
     expect(refused(await c.dispatch('customers.list', {}))).toMatchObject({
       code: 'UNAUTHENTICATED',
       message: '请先登录',
     })
-    await ok(c, 'customers.list', {}, login.token)
-    const status = await ok(c, 'auth.status', {}, login.token)
+    await call(c, 'customers.list', {}, login.token)
+    const status = await call(c, 'auth.status', {}, login.token)
     expect(status).toMatchObject({ enabled: true, user: { login: 'Boss', role: 'admin' } })
     // The login is compared without case or width; the password is stored only as a salted scrypt hash.
-    const again = await ok(c, 'auth.login', { login: 'ｂｏｓｓ', password: 'secret-1', remember: false })
+    const again = await call(c, 'auth.login', { login: 'ｂｏｓｓ', password: 'secret-1', remember: false })
     expect(again.token).not.toBe(login.token)
     const stored = await c.store.read((db) => db.all<{ password_hash: string }>(`SELECT password_hash FROM app_user`))
     expect(stored[0]?.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
-    expect(JSON.stringify(await ok(c, 'users.list', {}, login.token))).not.toContain('scrypt')
+    expect(JSON.stringify(await call(c, 'users.list', {}, login.token))).not.toContain('scrypt')
   })
 
   it('each role gets what its permissions allow, refused calls say which permission in Chinese', async () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
-    const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员甲', password: 'secret-1', staffId: null })
-    await ok(
+    const admin = await call(c, 'auth.enable', {
+      login: 'admin',
+      name: '管理员甲',
+      password: 'secret-1',
+      staffId: null,
+    })
+    await call(
       c,
       'users.create',
       { login: 'li', name: '李四', role: 'sales', password: 'secret-2', staffId: null, customerLimit: null },
       admin.token,
     )
-    await ok(
+    await call(
       c,
       'users.create',
       { login: 'zhao', name: '赵主管', role: 'manager', password: 'secret-3', staffId: null, customerLimit: 10 },
       admin.token,
     )
-    const sales = await ok(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
-    const manager = await ok(c, 'auth.login', { login: 'zhao', password: 'secret-3', remember: false })
+    const sales = await call(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
+    const manager = await call(c, 'auth.login', { login: 'zhao', password: 'secret-3', remember: false })
     // A 业务员 without a chosen 业务员 item stands for a new one of their name.
-    const staff = await ok(c, 'dictionary.list', { category: 'staff' }, admin.token)
+    const staff = await call(c, 'dictionary.list', { category: 'staff' }, admin.token)
     expect(staff.find((s) => s.label === '李四')?.id).toBe(sales.user.staffId)
 
     const salesSettings = refused(await c.dispatch('backups.list', {}, sales.token))
@@ -105,18 +99,18 @@ describe('staff accounts', () => {
     expect(
       refused(await c.dispatch('dictionary.create', { category: 'staff', label: '新人' }, manager.token)).code,
     ).toBe('FORBIDDEN')
-    await ok(c, 'ownership.getReclaimRule', {}, sales.token).catch(() => undefined)
-    await ok(c, 'customers.list', {}, sales.token)
-    await ok(c, 'backups.list', {}, admin.token)
+    await call(c, 'ownership.getReclaimRule', {}, sales.token).catch(() => undefined)
+    await call(c, 'customers.list', {}, sales.token)
+    await call(c, 'backups.list', {}, admin.token)
     // The refusal comes before the input is looked at: no hint about valid input to an unauthorised caller.
     expect(refused(await c.dispatch('backups.restore', { nonsense: true }, sales.token)).code).toBe('FORBIDDEN')
-    expect((await ok(c, 'users.list', {}, admin.token)).map((u) => u.login)).toEqual(['admin', 'li', 'zhao'])
+    expect((await call(c, 'users.list', {}, admin.token)).map((u) => u.login)).toEqual(['admin', 'li', 'zhao'])
   })
 
   it('locks a login after five wrong passwords, for fifteen minutes on the clock', async () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
-    await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'right-pass', staffId: null })
+    await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'right-pass', staffId: null })
     for (let i = 1; i <= 4; i++) {
       expect(
         refused(await c.dispatch('auth.login', { login: 'admin', password: 'wrong', remember: false })).message,
@@ -131,10 +125,10 @@ describe('staff accounts', () => {
       refused(await c.dispatch('auth.login', { login: 'admin', password: 'right-pass', remember: false })).message,
     ).toBe('连续输错密码次数过多，该账号已锁定，请于 09:15 后再试')
     now = new Date('2026-03-02T09:15:01')
-    await ok(c, 'auth.login', { login: 'admin', password: 'right-pass', remember: false })
+    await call(c, 'auth.login', { login: 'admin', password: 'right-pass', remember: false })
     // A success resets the count: four more wrong ones do not lock.
     for (let i = 0; i < 4; i++) await c.dispatch('auth.login', { login: 'admin', password: 'wrong', remember: false })
-    await ok(c, 'auth.login', { login: 'admin', password: 'right-pass', remember: false })
+    await call(c, 'auth.login', { login: 'admin', password: 'right-pass', remember: false })
     // An unknown login gets the same message as a wrong password.
     expect(refused(await c.dispatch('auth.login', { login: 'nobody', password: 'x', remember: false })).message).toBe(
       '登录名或密码不正确',
@@ -144,39 +138,39 @@ describe('staff accounts', () => {
   it('sessions expire (12 h unused, 30 days with 记住我), end at 注销, and a disabled user is refused at the next call', async () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
-    const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
-    await ok(
+    const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+    await call(
       c,
       'users.create',
       { login: 'li', name: '李四', role: 'sales', password: 'secret-2', staffId: null, customerLimit: null },
       admin.token,
     )
-    const short = await ok(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
-    const long = await ok(c, 'auth.login', { login: 'li', password: 'secret-2', remember: true })
+    const short = await call(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
+    const long = await call(c, 'auth.login', { login: 'li', password: 'secret-2', remember: true })
     now = new Date('2026-03-02T20:59:00')
-    await ok(c, 'customers.list', {}, short.token) // used: slides another 12 h
+    await call(c, 'customers.list', {}, short.token) // used: slides another 12 h
     now = new Date('2026-03-03T08:58:00')
-    await ok(c, 'customers.list', {}, short.token)
+    await call(c, 'customers.list', {}, short.token)
     now = new Date('2026-03-03T21:00:00')
     expect(refused(await c.dispatch('customers.list', {}, short.token))).toMatchObject({
       code: 'UNAUTHENTICATED',
       message: '登录已过期或账号已停用，请重新登录',
     })
-    await ok(c, 'customers.list', {}, long.token)
+    await call(c, 'customers.list', {}, long.token)
 
     // 记住我 survives a restart of the app (the session is in the file, as a hash).
     await c.close()
     const reopened = await open(c.dir)
-    await ok(reopened, 'customers.list', {}, long.token)
-    const admin2 = await ok(reopened, 'auth.login', { login: 'admin', password: 'secret-1', remember: false })
-    const li = (await ok(reopened, 'users.list', {}, admin2.token)).find((u) => u.login === 'li') as { id: number }
-    await ok(reopened, 'users.update', { id: li.id, enabled: false }, admin2.token)
+    await call(reopened, 'customers.list', {}, long.token)
+    const admin2 = await call(reopened, 'auth.login', { login: 'admin', password: 'secret-1', remember: false })
+    const li = (await call(reopened, 'users.list', {}, admin2.token)).find((u) => u.login === 'li') as { id: number }
+    await call(reopened, 'users.update', { id: li.id, enabled: false }, admin2.token)
     expect(refused(await reopened.dispatch('customers.list', {}, long.token)).code).toBe('UNAUTHENTICATED')
     expect(
       refused(await reopened.dispatch('auth.login', { login: 'li', password: 'secret-2', remember: false })).message,
     ).toBe('该账号已停用，请联系管理员')
 
-    await ok(reopened, 'auth.logout', {}, admin2.token)
+    await call(reopened, 'auth.logout', {}, admin2.token)
     expect(refused(await reopened.dispatch('customers.list', {}, admin2.token)).code).toBe('UNAUTHENTICATED')
     const sessions = await reopened.store.read((db) =>
       db.all<{ token_hash: string }>(`SELECT token_hash FROM user_session`),
@@ -188,7 +182,7 @@ describe('staff accounts', () => {
   it('keeps one enabled 管理员, changes passwords, and recovers a forgotten one only through the data folder', async () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
-    const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+    const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
     expect(refused(await c.dispatch('users.update', { id: admin.user.id, role: 'sales' }, admin.token)).message).toBe(
       '至少要保留一位启用的管理员',
     )
@@ -196,23 +190,23 @@ describe('staff accounts', () => {
       refused(await c.dispatch('auth.changePassword', { oldPassword: 'nope', newPassword: 'secret-2' }, admin.token))
         .message,
     ).toBe('原密码不正确')
-    await ok(c, 'auth.changePassword', { oldPassword: 'secret-1', newPassword: 'secret-2' }, admin.token)
+    await call(c, 'auth.changePassword', { oldPassword: 'secret-1', newPassword: 'secret-2' }, admin.token)
 
     expect(refused(await c.dispatch('auth.recoveryAdmins', {})).code).toBe('FORBIDDEN')
     expect(refused(await c.dispatch('auth.recover', { userId: admin.user.id, password: 'new-pass' })).code).toBe(
       'FORBIDDEN',
     )
     writeFileSync(join(c.dir, recoveryFileName), '')
-    expect((await ok(c, 'auth.status', {})).recoveryOpen).toBe(true)
-    expect(await ok(c, 'auth.recoveryAdmins', {})).toEqual([{ id: admin.user.id, login: 'admin', name: '管理员' }])
-    await ok(c, 'auth.recover', { userId: admin.user.id, password: 'new-pass' })
-    expect((await ok(c, 'auth.status', {})).recoveryOpen).toBe(false)
+    expect((await call(c, 'auth.status', {})).recoveryOpen).toBe(true)
+    expect(await call(c, 'auth.recoveryAdmins', {})).toEqual([{ id: admin.user.id, login: 'admin', name: '管理员' }])
+    await call(c, 'auth.recover', { userId: admin.user.id, password: 'new-pass' })
+    expect((await call(c, 'auth.status', {})).recoveryOpen).toBe(false)
     // Every session of that 管理员 ended; the new password works, the old does not.
     expect(refused(await c.dispatch('customers.list', {}, admin.token)).code).toBe('UNAUTHENTICATED')
     expect(
       refused(await c.dispatch('auth.login', { login: 'admin', password: 'secret-2', remember: false })).code,
     ).toBe('FORBIDDEN')
-    await ok(c, 'auth.login', { login: 'admin', password: 'new-pass', remember: false })
+    await call(c, 'auth.login', { login: 'admin', password: 'new-pass', remember: false })
     const audit = await c.store.read((db) =>
       db.all<{ action: string; detail: string }>(`SELECT action, detail FROM audit_event ORDER BY id`),
     )
@@ -227,9 +221,9 @@ describe('staff accounts', () => {
     now = new Date('2026-03-02T09:00:00')
     const c = await open()
     const zhang = await staffItem(c, '张三')
-    const customer = await ok(c, 'customers.create', { kind: 'enterprise', name: '甲公司', ownerStaffId: zhang })
-    const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
-    const created = await ok(
+    const customer = await call(c, 'customers.create', { kind: 'enterprise', name: '甲公司', ownerStaffId: zhang })
+    const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+    const created = await call(
       c,
       'users.create',
       { login: 'zs', name: '张三', role: 'sales', password: 'secret-2', staffId: zhang, customerLimit: null },
@@ -245,19 +239,19 @@ describe('staff accounts', () => {
         ),
       ).message,
     ).toBe('业务员「张三」已对应用户「张三」，一个业务员只能对应一个用户')
-    const zs = await ok(c, 'auth.login', { login: 'zs', password: 'secret-2', remember: false })
-    expect((await ok(c, 'customers.get', { id: customer.id }, zs.token)).name).toBe('甲公司')
+    const zs = await call(c, 'auth.login', { login: 'zs', password: 'secret-2', remember: false })
+    expect((await call(c, 'customers.get', { id: customer.id }, zs.token)).name).toBe('甲公司')
 
-    await ok(c, 'auth.disable', {}, admin.token)
+    await call(c, 'auth.disable', {}, admin.token)
     // Off again: single-PC, no login; a left-over token changes nothing.
-    await ok(c, 'customers.list', {}, zs.token)
-    expect((await ok(c, 'auth.status', {})).enabled).toBe(false)
-    await ok(c, 'customers.list', {})
+    await call(c, 'customers.list', {}, zs.token)
+    expect((await call(c, 'auth.status', {})).enabled).toBe(false)
+    await call(c, 'customers.list', {})
     expect(
       refused(await c.dispatch('auth.enable', { login: 'zs', name: 'x', password: 'secret-2', staffId: null })).code,
     ).toBe('FORBIDDEN')
-    const back = await ok(c, 'auth.enable', { login: 'admin', name: '任意', password: 'secret-1', staffId: null })
+    const back = await call(c, 'auth.enable', { login: 'admin', name: '任意', password: 'secret-1', staffId: null })
     expect(back.user.login).toBe('admin')
-    expect(await ok(c, 'users.list', {}, back.token)).toHaveLength(2)
+    expect(await call(c, 'users.list', {}, back.token)).toHaveLength(2)
   })
 })

@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest'
 import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
 import { withRaw, rawAll } from '../../../../src/main/core/db/rawSqlite'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../src/shared/contract'
+import { call } from '../../../helpers/testCore'
 import { tempDir } from '../../../helpers/tempDir'
 
 let core: Core | undefined
@@ -12,17 +12,6 @@ afterEach(async () => {
   await core?.close()
   core = undefined
 })
-
-async function ok<C extends Channel>(
-  c: Core,
-  channel: C,
-  input: ChannelInput<C>,
-  token?: string,
-): Promise<ChannelOutput<C>> {
-  const result = await c.dispatch(channel, input, token)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as ChannelOutput<C>
-}
 
 it('m0013 on a database of the last released schema: every 负责业务员 kept, no login until accounts are on, then the 业务员 maps onto a user', async () => {
   const dir = tempDir('m0013')
@@ -48,14 +37,14 @@ it('m0013 on a database of the last released schema: every 负责业务员 kept,
   expect(await c.store.read((db) => db.all(`SELECT id, owner_staff_id FROM customer ORDER BY id`))).toEqual(before)
   expect(await c.store.read((db) => db.all(`SELECT count(*) AS n FROM app_user`))).toEqual([{ n: 0 }])
   // Single-PC as before: no login, every customer.
-  expect((await ok(c, 'auth.status', {})).enabled).toBe(false)
-  const all = await ok(c, 'customers.list', { startRow: 0, endRow: 1 })
+  expect((await call(c, 'auth.status', {})).enabled).toBe(false)
+  const all = await call(c, 'customers.list', { startRow: 0, endRow: 1 })
 
-  const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
-  const staffName = (await ok(c, 'dictionary.list', { category: 'staff' }, admin.token)).find(
+  const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+  const staffName = (await call(c, 'dictionary.list', { category: 'staff' }, admin.token)).find(
     (d) => d.id === busiest.staff,
   )?.label
-  const user = await ok(
+  const user = await call(
     c,
     'users.create',
     {
@@ -69,8 +58,8 @@ it('m0013 on a database of the last released schema: every 负责业务员 kept,
     admin.token,
   )
   expect(user.ownedCustomers).toBe(busiest.n)
-  const sales = await ok(c, 'auth.login', { login: 'sales', password: 'secret-2', remember: false })
-  const seen = await ok(c, 'customers.list', { startRow: 0, endRow: 1 }, sales.token)
+  const sales = await call(c, 'auth.login', { login: 'sales', password: 'secret-2', remember: false })
+  const seen = await call(c, 'customers.list', { startRow: 0, endRow: 1 }, sales.token)
   expect(seen.total).toBe(busiest.n + (pool[0]?.n ?? 0))
   expect(seen.total).toBeLessThan(all.total)
 })

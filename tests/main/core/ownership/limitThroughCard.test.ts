@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../src/shared/contract'
 import type { Result } from '../../../../src/shared/result'
+import { call } from '../../../helpers/testCore'
 import { tempDir } from '../../../helpers/tempDir'
 
 let core: Core | undefined
@@ -9,17 +9,6 @@ afterEach(async () => {
   await core?.close()
   core = undefined
 })
-
-async function ok<C extends Channel>(
-  c: Core,
-  channel: C,
-  input: ChannelInput<C>,
-  token?: string,
-): Promise<ChannelOutput<C>> {
-  const result = await c.dispatch(channel, input, token)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as ChannelOutput<C>
-}
 
 function refusal(result: Result<unknown>): string {
   return result.ok ? 'accepted' : result.error.message
@@ -29,22 +18,22 @@ it('the 客户上限 holds when a 业务员 takes 公海 customers through the c
   const c = (core = await openCore(tempDir('limit-card'), { checkOutput: true }))
   const pool = []
   for (let i = 0; i < 4; i++)
-    pool.push((await ok(c, 'customers.create', { kind: 'enterprise', name: `公海客户${i}` })).id)
-  const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
-  const li = await ok(
+    pool.push((await call(c, 'customers.create', { kind: 'enterprise', name: `公海客户${i}` })).id)
+  const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+  const li = await call(
     c,
     'users.create',
     { login: 'li', name: '李四', role: 'sales', password: 'secret-2', staffId: null, customerLimit: 2 },
     admin.token,
   )
-  const sales = await ok(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
+  const sales = await call(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })
   const [a, b, d, e] = pool as [number, number, number, number]
 
-  await ok(c, 'customers.update', { id: a, ownerStaffId: li.staffId }, sales.token)
+  await call(c, 'customers.update', { id: a, ownerStaffId: li.staffId }, sales.token)
   expect(
     refusal(await c.dispatch('customers.batchUpdate', { ids: [b, d], set: { ownerStaffId: li.staffId } }, sales.token)),
   ).toBe('超过客户上限：您最多可负责 2 个客户，现有 1 个，本次领取 2 个，未领取任何客户')
-  await ok(c, 'customers.batchUpdate', { ids: [a, b], set: { ownerStaffId: li.staffId } }, sales.token)
+  await call(c, 'customers.batchUpdate', { ids: [a, b], set: { ownerStaffId: li.staffId } }, sales.token)
   expect(refusal(await c.dispatch('customers.update', { id: e, ownerStaffId: li.staffId }, sales.token))).toBe(
     '超过客户上限：您最多可负责 2 个客户，现有 2 个，本次领取 1 个，未领取任何客户',
   )
@@ -54,6 +43,6 @@ it('the 客户上限 holds when a 业务员 takes 公海 customers through the c
   )
   expect(owned.map((r) => r.id)).toEqual([a, b])
   // A customer they register themselves is theirs whatever the limit: it was never in the 公海.
-  const created = await ok(c, 'customers.create', { kind: 'enterprise', name: '新登记客户' }, sales.token)
+  const created = await call(c, 'customers.create', { kind: 'enterprise', name: '新登记客户' }, sales.token)
   expect(created.ownerStaffId).toBe(li.staffId)
 })

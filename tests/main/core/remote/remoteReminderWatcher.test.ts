@@ -3,8 +3,8 @@ import { afterEach, expect, it } from 'vitest'
 import { openCore, type Core } from '../../../../src/main/core/openCore'
 import type { ReminderOutlet } from '../../../../src/main/core/reminders/reminderScheduler'
 import { createRemoteReminderWatcher } from '../../../../src/main/core/remote/remoteReminderWatcher'
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../src/shared/contract'
 import type { Reminder } from '../../../../src/shared/reminder'
+import { call } from '../../../helpers/testCore'
 import { tempDir } from '../../../helpers/tempDir'
 
 let core: Core | undefined
@@ -12,17 +12,6 @@ afterEach(async () => {
   await core?.close()
   core = undefined
 })
-
-async function ok<C extends Channel>(
-  c: Core,
-  channel: C,
-  input: ChannelInput<C>,
-  token?: string,
-): Promise<ChannelOutput<C>> {
-  const result = await c.dispatch(channel, input, token)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-  return result.value as ChannelOutput<C>
-}
 
 function recorder() {
   const calls: { announced: string[][]; digests: number[]; pending: number[] } = {
@@ -45,26 +34,26 @@ it("a client's tray: the signed-in user's due reminders from the host, each new 
   const today = dayjs().format('YYYY-MM-DD')
   // Contacted yesterday, to follow up today: a 计划跟进 falls due today.
   const yesterday = dayjs().subtract(1, 'day').format('YYYY-MM-DD')
-  const mine = (await ok(c, 'dictionary.create', { category: 'staff', label: '李四' })).id
-  const theirs = (await ok(c, 'dictionary.create', { category: 'staff', label: '王五' })).id
-  const typeId = (await ok(c, 'dictionary.list', { category: 'interactionType' }))[0]?.id ?? 0
-  const own = await ok(c, 'customers.create', { kind: 'enterprise', name: '李四的客户', ownerStaffId: mine })
-  const other = await ok(c, 'customers.create', { kind: 'enterprise', name: '王五的客户', ownerStaffId: theirs })
+  const mine = (await call(c, 'dictionary.create', { category: 'staff', label: '李四' })).id
+  const theirs = (await call(c, 'dictionary.create', { category: 'staff', label: '王五' })).id
+  const typeId = (await call(c, 'dictionary.list', { category: 'interactionType' }))[0]?.id ?? 0
+  const own = await call(c, 'customers.create', { kind: 'enterprise', name: '李四的客户', ownerStaffId: mine })
+  const other = await call(c, 'customers.create', { kind: 'enterprise', name: '王五的客户', ownerStaffId: theirs })
   const followUp = (customerId: number, token?: string) =>
-    ok(c, 'interactions.create', { customerId, occurredAt: `${yesterday} 09:00`, typeId, nextFollowUp: today }, token)
+    call(c, 'interactions.create', { customerId, occurredAt: `${yesterday} 09:00`, typeId, nextFollowUp: today }, token)
   await followUp(own.id)
   await followUp(other.id)
 
-  const admin = await ok(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
-  await ok(
+  const admin = await call(c, 'auth.enable', { login: 'admin', name: '管理员', password: 'secret-1', staffId: null })
+  await call(
     c,
     'users.create',
     { login: 'li', name: '李四', role: 'sales', password: 'secret-2', staffId: mine, customerLimit: null },
     admin.token,
   )
-  await ok(c, 'reminders.scan', {}, admin.token)
+  await call(c, 'reminders.scan', {}, admin.token)
 
-  let token: string | null = (await ok(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })).token
+  let token: string | null = (await call(c, 'auth.login', { login: 'li', password: 'secret-2', remember: false })).token
   const { calls, outlet } = recorder()
   const watcher = createRemoteReminderWatcher({ dispatch: c.dispatch, token: () => token, outlet })
   // The first look sums up what is already due: only 李四's, not 王五's.
@@ -72,14 +61,14 @@ it("a client's tray: the signed-in user's due reminders from the host, each new 
   expect(calls).toEqual({ announced: [], digests: [1], pending: [1] })
 
   // A new follow-up falls due on his customer: announced once, and not again.
-  const second = await ok(
+  const second = await call(
     c,
     'customers.create',
     { kind: 'enterprise', name: '李四的新客户', ownerStaffId: mine },
     admin.token,
   )
   await followUp(second.id, admin.token)
-  await ok(c, 'reminders.scan', {}, admin.token)
+  await call(c, 'reminders.scan', {}, admin.token)
   await watcher.tick()
   await watcher.tick()
   expect(calls.announced).toEqual([['李四的新客户']])
