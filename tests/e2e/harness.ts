@@ -25,12 +25,26 @@ export interface RunningApp {
  * several builds can be tested side by side).
  */
 export async function startApp(
-  options: { dataDir?: string; width?: number; height?: number; firstRun?: boolean } = {},
+  options: {
+    dataDir?: string
+    width?: number
+    height?: number
+    firstRun?: boolean
+    /** More arguments for browser.js (e.g. `--office-bind 127.0.0.1`). */
+    serverArgs?: string[]
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('e2e')
   const server = spawn(
     process.execPath,
-    [resolve(root, process.env.KQ_OUT_DIR ?? 'out', 'main/browser.js'), '--port', '0', '--data', dataDir],
+    [
+      resolve(root, process.env.KQ_OUT_DIR ?? 'out', 'main/browser.js'),
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      ...(options.serverArgs ?? []),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
