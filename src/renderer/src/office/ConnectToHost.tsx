@@ -1,11 +1,10 @@
 import { DesktopOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, List, Space, Typography } from 'antd'
-import type { RuleObject } from 'antd/es/form'
 import { useState } from 'react'
-import type { z } from 'zod'
 import { defaultHostPort, officeProbeInput, type FoundHost, type OfficeStatus } from '../../../shared/office'
 import { call, errorMessage } from '../api/client'
 import { useQuery } from '../api/useQuery'
+import { schemaRule } from '../app/schemaRule'
 import { FingerprintCheck, type ProbedHost } from './FingerprintCheck'
 
 interface AddressValues {
@@ -13,18 +12,9 @@ interface AddressValues {
   port?: number | null
 }
 
-/** The core's own schema, so the form says exactly what office.probe would. */
-function schemaRule(schema: z.ZodType): RuleObject {
-  return {
-    validator: async (_rule, value: unknown) => {
-      const result = schema.safeParse(value ?? undefined)
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误')
-    },
-  }
-}
-
-const hostRules = [schemaRule(officeProbeInput.shape.host)]
-const portRules = [schemaRule(officeProbeInput.shape.port)]
+// The core's own schema, so the form says exactly what office.probe would.
+const hostRules = [schemaRule(officeProbeInput.shape.host, undefined)]
+const portRules = [schemaRule(officeProbeInput.shape.port, undefined)]
 
 /**
  * 连接到主机: pick a host found on the LAN or type its address; office.probe shows

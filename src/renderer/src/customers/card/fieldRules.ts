@@ -1,24 +1,13 @@
 import type { Rule, RuleObject } from 'antd/es/form'
-import type { z } from 'zod'
 import { calendarDateMessage, parseCalendarDate, type CalendarKind } from '../../../../shared/calendarDate'
 import { contactInput } from '../../../../shared/contact'
 import { customerCreateInput } from '../../../../shared/customer'
+import { schemaRule } from '../../app/schemaRule'
 
 /**
  * Client-side checks run the very zod schemas the core validates with, so the
  * card says exactly what the server would say, before the round trip.
  */
-function schemaRule(schema: z.ZodType, emptyAs: null | '' = null): RuleObject {
-  return {
-    validator: async (_rule, value: unknown) => {
-      // Rate reports 0 for "no stars": that is empty, not an out-of-range 0 (and 0 passes every other nullable check).
-      const input = value === undefined || value === '' || value === 0 ? emptyAs : value
-      const result = schema.safeParse(input)
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误')
-    },
-  }
-}
-
 type CustomerInputKey = keyof typeof customerCreateInput.shape
 type ContactInputKey = keyof typeof contactInput.shape
 
