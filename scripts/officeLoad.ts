@@ -23,9 +23,13 @@ import { ensureDataset, scales, workingCopy, type Scale } from './bench/dataset'
  * Reports p50/p95/p99 per kind of call, calls per second, errors (a stale save's
  * CONFLICT is expected, anything else is an error), SQLite busy errors and the
  * host's peak RSS, then checks that every 交往记录 the clients were told was saved
- * is in the host's file, once.
+ * is in the host's file, once. Between two calls a client pauses 0–think-ms at
+ * random (default 2000: a call a second per user, busier than anyone at a desk;
+ * 500 makes it a stress test). Before the mix, one client alone times the sheet's
+ * first page and a quick search; after it, the same calls in the host's own
+ * process give what the network and HTTPS add.
  *
- * Usage: npm run office-load [-- --smoke] [--seconds 60] [--clients 20] [--think-ms 500] [--json]
+ * Usage: npm run office-load [-- --smoke] [--seconds 60] [--clients 20] [--think-ms 2000] [--json]
  */
 
 const staffLabel = (i: number): string => `负载业务员${String(i + 1).padStart(2, '0')}`
@@ -151,6 +155,28 @@ const ops: Op[] = [
   },
 ]
 
+/** One client alone against the host, then the same calls in the host's own process: what the network adds. */
+const ratioCalls: { name: string; channel: Channel; input: unknown }[] = [
+  { name: '客户表首页', channel: 'customers.list', input: { startRow: 0, endRow: 100 } },
+  { name: '快速搜索「zh」', channel: 'customers.list', input: { startRow: 0, endRow: 100, quick: 'zh' } },
+]
+const ratioRuns = 11
+
+/** Median time of `ratioRuns` calls one after another, after one untimed. */
+async function medianOf(call: () => Promise<Result<unknown>>): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i <= ratioRuns; i++) {
+    const t = performance.now()
+    const result = await call()
+    if (!result.ok) throw new Error(`${result.error.code} ${result.error.message}`)
+    if (i > 0) times.push(performance.now() - t)
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  )
+}
+
 let setupValue: Setup | undefined
 const setupOf = (): Setup => {
   if (!setupValue) throw new Error('not set up')
@@ -235,7 +261,10 @@ export interface OfficeLoadReport {
   conflicts: number
   busy: { client: number; host: number }
   hostPeakRssMb: number
+  cpuCores: { host: number; clients: number }
   interactions: { told: number; inFile: number }
+  /** One client alone over HTTPS against the same call in the host's process (medians). */
+  alone: { name: string; remoteMs: number; inProcessMs: number; ratio: number }[]
 }
 
 async function main(): Promise<void> {
@@ -244,7 +273,9 @@ async function main(): Promise<void> {
       smoke: { type: 'boolean', default: false },
       seconds: { type: 'string' },
       clients: { type: 'string', default: '20' },
-      'think-ms': { type: 'string', default: '500' },
+      'think-ms': { type: 'string', default: '2000' },
+      // 0 shows what the rest of the office sees while nobody opens an analysis page.
+      'analysis-weight': { type: 'string', default: '2' },
       json: { type: 'boolean', default: false },
     },
   })
@@ -252,6 +283,9 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds ?? (values.smoke ? 10 : 60))
   const clientCount = Number(values.clients)
   const thinkMs = Number(values['think-ms'])
+  const analysis = ops.find((op) => op.name === '比率分析整页')
+  if (analysis) analysis.weight = Number(values['analysis-weight'])
+  const mix = ops.filter((op) => op.weight > 0)
   const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`)
 
   const root = resolve(__dirname, '..')
@@ -274,18 +308,26 @@ async function main(): Promise<void> {
       clients.push({ dispatch, token: (login.value as { token: string }).token, customers, open: new Map(), saved: 0 })
     }
 
-    const latencies = new Map<string, number[]>(ops.map((op) => [op.name, []]))
+    const latencies = new Map<string, number[]>(mix.map((op) => [op.name, []]))
     let errors = 0
     let conflicts = 0
     let clientBusy = 0
     const errorSamples: string[] = []
-    const weights = ops.reduce((sum, op) => sum + op.weight, 0)
+    const weights = mix.reduce((sum, op) => sum + op.weight, 0)
     const choose = (): Op => {
       let at = Math.random() * weights
-      for (const op of ops) if ((at -= op.weight) < 0) return op
-      return ops[0] as Op
+      for (const op of mix) if ((at -= op.weight) < 0) return op
+      return mix[0] as Op
     }
+    const alone = clients[0] as Client
+    const remoteMs: number[] = []
+    for (const { channel, input } of ratioCalls) {
+      remoteMs.push(await medianOf(() => alone.dispatch(channel, input, alone.token)))
+    }
+
     log(`${clientCount} 个客户端运行 ${seconds} 秒（每次操作之间停顿 0–${thinkMs} 毫秒）…`)
+    const hostCpuBefore = (await host.stats()).cpuMs
+    const ownCpuBefore = process.cpuUsage()
     const started = performance.now()
     const end = started + seconds * 1000
     await Promise.all(
@@ -308,6 +350,7 @@ async function main(): Promise<void> {
     )
     const elapsed = (performance.now() - started) / 1000
     const stats = await host.stats()
+    const ownCpu = process.cpuUsage(ownCpuBefore)
     const told = clients.reduce((sum, c) => sum + c.saved, 0)
 
     const report: OfficeLoadReport = {
@@ -318,7 +361,7 @@ async function main(): Promise<void> {
       thinkMs,
       machine: `${cpus().length} 核 ${cpus()[0]?.model.trim() ?? ''}`,
       loadBefore: Math.round(loadBefore * 10) / 10,
-      ops: ops.map((op) => {
+      ops: mix.map((op) => {
         const sorted = [...(latencies.get(op.name) ?? [])].sort((a, b) => a - b)
         return {
           name: op.name,
@@ -335,7 +378,13 @@ async function main(): Promise<void> {
       conflicts,
       busy: { client: clientBusy, host: stats.busy },
       hostPeakRssMb: Math.round(stats.peakRssBytes / 1024 / 1024),
+      // Of the run's wall time: 1 = one core busy throughout.
+      cpuCores: {
+        host: Math.round(((stats.cpuMs - hostCpuBefore) / 1000 / elapsed) * 100) / 100,
+        clients: Math.round(((ownCpu.user + ownCpu.system) / 1e6 / elapsed) * 100) / 100,
+      },
       interactions: { told, inFile: 0 },
+      alone: [],
     }
     report.total.calls = report.ops.reduce((sum, op) => sum + op.calls, 0)
     report.total.perSecond = Math.round((report.total.calls / elapsed) * 10) / 10
@@ -353,6 +402,24 @@ async function main(): Promise<void> {
       report.interactions.inFile = Number(row?.n)
     } finally {
       await closeRaw(db)
+    }
+    // The same calls by the same user in the host's own process, nobody else working.
+    const core = await openCore(work)
+    try {
+      const login = await must(core, 'auth.login', { login: 'load-sales-1', password, remember: false })
+      const token = (login as { token: string }).token
+      for (const [i, { name, channel, input }] of ratioCalls.entries()) {
+        const inProcess = await medianOf(() => core.dispatch(channel, input, token))
+        const remote = remoteMs[i] ?? Number.NaN
+        report.alone.push({
+          name,
+          remoteMs: Math.round(remote * 10) / 10,
+          inProcessMs: Math.round(inProcess * 10) / 10,
+          ratio: Math.round((remote / inProcess) * 100) / 100,
+        })
+      }
+    } finally {
+      await core.close()
     }
 
     const file = join(root, '.tmp', 'office-load', `report-${scale}.json`)
@@ -379,8 +446,12 @@ function printReport(report: OfficeLoadReport, log: (line: string) => void): voi
   log(
     `错误 ${report.errors}（预期内的修改冲突 ${report.conflicts}），SQLite 忙 ${report.busy.host}，主机内存峰值 ${report.hostPeakRssMb} MB`,
   )
+  log(`CPU（核）：主机 ${report.cpuCores.host}，客户端合计 ${report.cpuCores.clients}`)
   log(`交往记录：客户端收到成功 ${report.interactions.told} 条，主机数据库中 ${report.interactions.inFile} 条`)
   for (const sample of report.errorSamples) log(`  ${sample}`)
+  for (const call of report.alone) {
+    log(`单个客户端 ${call.name}：经网络 ${call.remoteMs} ms，主机进程内 ${call.inProcessMs} ms，比值 ${call.ratio}×`)
+  }
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface HostStats {
   busy: number
   /** The process's peak resident set, in bytes. */
   peakRssBytes: number
+  /** CPU time it used so far, user and system, in milliseconds. */
+  cpuMs: number
 }
 
 export interface OfficeHostProcess {
@@ -134,9 +136,11 @@ async function serve(dataDir: string, loginsPerMinute: number): Promise<void> {
         offsetMs = Number(argument)
         process.stdout.write('ok\n')
       } else if (command === 'stats') {
-        // maxRSS is in kilobytes.
-        const peakRssBytes = process.resourceUsage().maxRSS * 1024
-        process.stdout.write(`${JSON.stringify({ ...stats, peakRssBytes })}\n`)
+        const usage = process.resourceUsage()
+        // maxRSS is in kilobytes, the CPU times in microseconds.
+        const peakRssBytes = usage.maxRSS * 1024
+        const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)
+        process.stdout.write(`${JSON.stringify({ ...stats, peakRssBytes, cpuMs })}\n`)
       }
     }
   })
