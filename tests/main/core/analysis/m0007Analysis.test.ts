@@ -19,9 +19,14 @@ describe('migration 7 (统计分析)', () => {
     try {
       expect(applied).toContain('Analysis1795400000007')
       const m = store.manager
-      // Migration 13 adds who recorded each sale: unknown (NULL) for the rows already there.
+      // Later migrations add who recorded each sale (13) and its edit count (14): unknown and 0 for the rows already there.
       expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
-        salesBefore.map((sale: Record<string, unknown>) => ({ ...sale, created_by: null })),
+        salesBefore.map((sale: Record<string, unknown>) => ({
+          ...sale,
+          created_by: null,
+          updated_by: null,
+          version: 0,
+        })),
       )
       await m.query(`INSERT INTO customer_response_note (customer_id, note, updated_at) VALUES (1, '回访', 'n')`)
       await expect(

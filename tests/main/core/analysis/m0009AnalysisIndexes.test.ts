@@ -33,9 +33,14 @@ describe('migration 9 (统计分析 indexes)', () => {
       expect(applied).toContain('AnalysisIndexes1795400000009')
       const m = store.manager
       expect(await m.query(`PRAGMA user_version`)).toEqual([{ user_version: latestSchemaVersion }])
-      // Migration 13 adds who recorded each sale: unknown (NULL) for the rows already there.
+      // Later migrations add who recorded each sale (13) and its edit count (14): unknown and 0 for the rows already there.
       expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
-        salesBefore.map((sale: Record<string, unknown>) => ({ ...sale, created_by: null })),
+        salesBefore.map((sale: Record<string, unknown>) => ({
+          ...sale,
+          created_by: null,
+          updated_by: null,
+          version: 0,
+        })),
       )
       const year = (y: number) => ({ from: `${y}-01-01`, to: `${y + 1}-01-01` })
       const [row] = await store.read((db) => ratios(db, localCaller, year(2026), year(2025), 'region'))
