@@ -134,6 +134,9 @@ let baseline = ''
 let baselineChanges = -1
 let baselineSource: unknown
 
+/** The signed-in user's session while the fuzz runs as a 业务员 (accounts on); null in single-PC mode. */
+const session: { token: string | null; login: (() => Promise<string>) | null } = { token: null, login: null }
+
 async function totalChanges(): Promise<number> {
   const [{ n }] = await core.store.manager.query('SELECT total_changes() AS n')
   return Number(n)
@@ -154,7 +157,7 @@ async function probe(channel: string, input: unknown): Promise<Result<unknown> |
   await freshBaseline()
   let result: Result<unknown>
   try {
-    result = await core.dispatch(channel, input)
+    result = await core.dispatch(channel, input, session.token)
   } catch (error) {
     stats.failures.push(`${channel} threw ${String(error)} on ${describeInput(input)}`)
     return undefined
@@ -168,6 +171,8 @@ async function probe(channel: string, input: unknown): Promise<Result<unknown> |
     // Turning 多用户 on would make every later call need a login: this fuzz runs in single-PC mode
     // (the accounts' own tests and roleFuzz.test.ts cover it turned on).
     if (channel === 'auth.enable') await core.dispatch('auth.disable', {}, (result.value as { token: string }).token)
+    // 注销 ends the 业务员's session: sign in again so the rest of the fuzz still runs as them.
+    if (channel === 'auth.logout' && session.login) session.token = await session.login()
     return result
   }
   stats.refused++
@@ -180,7 +185,12 @@ async function probe(channel: string, input: unknown): Promise<Result<unknown> |
   if (!/[\u4e00-\u9fff]/.test(result.error.message)) {
     stats.failures.push(`${channel} message not in Chinese: ${result.error.message}`)
   }
-  if (baselineSource !== core.store.dataSource || (await totalChanges()) !== baselineChanges) {
+  // A refused login still counts the wrong password towards the lockout (accounts.test.ts): by design, a write.
+  const countsTowardsLockout = channel === 'auth.login'
+  if (
+    !countsTowardsLockout &&
+    (baselineSource !== core.store.dataSource || (await totalChanges()) !== baselineChanges)
+  ) {
     if ((await digest()) !== baseline) {
       stats.failures.push(`${channel} changed the database although it refused ${describeInput(input)}`)
     }
@@ -208,6 +218,22 @@ function takes(channel: Channel, base: unknown, path: (string | number)[], value
   return contract[channel].input.safeParse(setAt(base, path, value)).success
 }
 
+/** Every channel: the top-level corpus, then each field of a valid input replaced by each hostile value. */
+async function fuzzEveryChannel(): Promise<void> {
+  for (const channel of channels) {
+    const schema = contract[channel].input
+    for (const value of topLevel) await probe(channel, value)
+    const base = validSample(schema)
+    if (typeof base === 'object' && base !== null && !Array.isArray(base)) {
+      await probe(channel, { ...base, unexpectedKey: sqlFragments[0] })
+      await probe(channel, { ...protoPayload, ...base })
+    }
+    for (const field of fieldsOf(schema)) {
+      for (const value of fieldValues) await probe(channel, setAt(base, field.path, value))
+    }
+  }
+}
+
 beforeAll(async () => {
   dataDir = tempDir('fuzz')
   core = await openCore(dataDir, {
@@ -227,18 +253,7 @@ afterAll(async () => {
 
 describe('IPC fuzzing', () => {
   it('every channel, every field: a typed Result, no unexpected error, nothing changed when refused', async () => {
-    for (const channel of channels) {
-      const schema = contract[channel].input
-      for (const value of topLevel) await probe(channel, value)
-      const base = validSample(schema)
-      if (typeof base === 'object' && base !== null && !Array.isArray(base)) {
-        await probe(channel, { ...base, unexpectedKey: sqlFragments[0] })
-        await probe(channel, { ...protoPayload, ...base })
-      }
-      for (const field of fieldsOf(schema)) {
-        for (const value of fieldValues) await probe(channel, setAt(base, field.path, value))
-      }
-    }
+    await fuzzEveryChannel()
     await probe('no.such.channel', {})
     await probe('__proto__', {})
     await probe('constructor', {})
@@ -460,4 +475,60 @@ describe('IPC fuzzing', () => {
     const [{ n: after }] = await core.store.manager.query('SELECT COUNT(*) AS n FROM customer')
     expect(after).toBe(before)
   })
+  it('the same fuzz as a 业务员 with accounts on: refusals in Chinese, nothing unexpected, nothing changed when refused', async () => {
+    const value = async (channel: string, input: unknown, token?: string) => {
+      const result = await core.dispatch(channel, input, token)
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+      return result.value as { token: string }
+    }
+    // The single-PC pass above may have created users (the PC's one user may): turning accounts on then
+    // takes an existing 管理员's login, so one is made for it first.
+    await value('users.create', {
+      login: 'fuzz-admin',
+      name: '管理员',
+      role: 'admin',
+      password: 'fuzz-secret',
+      staffId: null,
+      customerLimit: null,
+    })
+    const admin = await value('auth.enable', {
+      login: 'fuzz-admin',
+      name: '管理员',
+      password: 'fuzz-secret',
+      staffId: null,
+    })
+    const [owner] = await core.store.manager.query(
+      `SELECT owner_staff_id AS id FROM customer WHERE owner_staff_id IS NOT NULL GROUP BY owner_staff_id LIMIT 1`,
+    )
+    await value(
+      'users.create',
+      {
+        login: 'fuzz-sales',
+        name: '业务员',
+        role: 'sales',
+        password: 'fuzz-secret',
+        staffId: owner?.id ?? null,
+        customerLimit: null,
+      },
+      admin.token,
+    )
+    session.login = async () =>
+      (await value('auth.login', { login: 'fuzz-sales', password: 'fuzz-secret', remember: false })).token
+    session.token = await session.login()
+    const failuresBefore = stats.failures.length
+    const refusedBefore = stats.refused
+    try {
+      await fuzzEveryChannel()
+    } finally {
+      session.login = null
+      session.token = null
+      const again = await value('auth.login', { login: 'fuzz-admin', password: 'fuzz-secret', remember: false })
+      await value('auth.disable', {}, again.token)
+    }
+    expect(stats.failures.slice(failuresBefore)).toEqual([])
+    expect(unexpected).toEqual([])
+    expect(stats.refused).toBeGreaterThan(refusedBefore)
+    const [{ integrity_check }] = await core.store.manager.query('PRAGMA integrity_check')
+    expect(integrity_check).toBe('ok')
+  }, 600_000)
 })
