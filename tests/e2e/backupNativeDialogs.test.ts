@@ -39,6 +39,7 @@ test('备份与恢复 in the Electron app: 选择文件夹… and 从文件恢�
   const core = await openCore(dataDir, { version: '0.0.0-test', pickedPaths: tokens })
   const preview = await startPreviewServer({
     dispatch: core.dispatch,
+    changes: core.changes,
     rendererDir: resolve(root, process.env.KQ_OUT_DIR ?? 'out', 'renderer'),
     port: 0,
   })
