@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { call, errorMessage } from '../api/client'
-import { newPasswordRules, repeatPasswordRules } from './passwordRules'
+import { NewPasswordFields } from './NewPasswordFields'
 
 interface Values {
   oldPassword: string
@@ -45,17 +45,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }): Reac
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请填写原密码' }]}>
           <Input.Password autoComplete="current-password" aria-label="原密码" />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" rules={newPasswordRules}>
-          <Input.Password autoComplete="new-password" aria-label="新密码" />
-        </Form.Item>
-        <Form.Item
-          label="再输一次"
-          name="repeat"
-          dependencies={['newPassword']}
-          rules={repeatPasswordRules('newPassword')}
-        >
-          <Input.Password autoComplete="new-password" aria-label="再输一次新密码" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label="新密码" />
       </Form>
     </Modal>
   )

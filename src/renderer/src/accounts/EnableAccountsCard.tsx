@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { lockoutAttempts, lockoutMinutes } from '../../../shared/accounts'
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
-import { newPasswordRules, repeatPasswordRules } from './passwordRules'
+import { NewPasswordFields } from './NewPasswordFields'
 import { signedIn } from './session'
 import { useStaffOptions } from './useStaffOptions'
 
@@ -74,12 +74,7 @@ export function EnableAccountsCard(): React.JSX.Element {
           <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input aria-label="姓名" />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={newPasswordRules}>
-            <Input.Password autoComplete="new-password" aria-label="密码" />
-          </Form.Item>
-          <Form.Item label="再输一次" name="repeat" dependencies={['password']} rules={repeatPasswordRules('password')}>
-            <Input.Password autoComplete="new-password" aria-label="再输一次密码" />
-          </Form.Item>
+          <NewPasswordFields label="密码" />
           <Form.Item
             label="对应业务员"
             name="staffId"

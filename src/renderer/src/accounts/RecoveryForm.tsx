@@ -1,10 +1,10 @@
-import { Alert, App, Button, Form, Input, Select, Space } from 'antd'
+import { Alert, App, Button, Form, Select, Space } from 'antd'
 import { useState } from 'react'
 import { minPasswordLength } from '../../../shared/accounts'
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
-import { newPasswordRules, repeatPasswordRules } from './passwordRules'
+import { NewPasswordFields } from './NewPasswordFields'
 import { refreshSession } from './session'
 
 interface RecoveryValues {
@@ -54,12 +54,7 @@ export function RecoveryForm({ onDone }: { onDone: () => void }): React.JSX.Elem
             options={(admins.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.login}）` }))}
           />
         </Form.Item>
-        <Form.Item label="新密码" name="password" rules={newPasswordRules}>
-          <Input.Password autoComplete="new-password" aria-label="新密码" />
-        </Form.Item>
-        <Form.Item label="再输一次" name="repeat" dependencies={['password']} rules={repeatPasswordRules('password')}>
-          <Input.Password autoComplete="new-password" aria-label="再输一次新密码" />
-        </Form.Item>
+        <NewPasswordFields label="新密码" />
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onDone}>返回登录</Button>
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Typography } from 'antd'
+import { App, Form, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import type { User } from '../../../shared/accounts'
 import { call, errorMessage } from '../api/client'
-import { newPasswordRules, repeatPasswordRules } from './passwordRules'
+import { NewPasswordFields } from './NewPasswordFields'
 
 /** 重设密码 of another user (a 管理员's): for one who forgot theirs; it also lifts a lockout. */
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }): React.JSX.Element {
@@ -40,12 +40,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
         把新密码告诉本人，请其登录后在右上角“修改密码”改成自己的。
       </Typography.Paragraph>
       <Form form={form} layout="horizontal" labelCol={{ flex: '84px' }} requiredMark={false}>
-        <Form.Item label="新密码" name="password" rules={newPasswordRules}>
-          <Input.Password autoComplete="new-password" aria-label="新密码" />
-        </Form.Item>
-        <Form.Item label="再输一次" name="repeat" dependencies={['password']} rules={repeatPasswordRules('password')}>
-          <Input.Password autoComplete="new-password" aria-label="再输一次新密码" />
-        </Form.Item>
+        <NewPasswordFields label="新密码" />
       </Form>
     </Modal>
   )

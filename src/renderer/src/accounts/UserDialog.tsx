@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { roleLabels, roles, type Role, type User } from '../../../shared/accounts'
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
-import { newPasswordRules, repeatPasswordRules } from './passwordRules'
+import { NewPasswordFields } from './NewPasswordFields'
 import { useStaffOptions } from './useStaffOptions'
 
 interface Values {
@@ -109,19 +109,7 @@ export function UserDialog({
             <Switch checkedChildren="启用" unCheckedChildren="停用" aria-label="启用" />
           </Form.Item>
         ) : (
-          <>
-            <Form.Item label="密码" name="password" rules={newPasswordRules}>
-              <Input.Password autoComplete="new-password" aria-label="密码" />
-            </Form.Item>
-            <Form.Item
-              label="再输一次"
-              name="repeat"
-              dependencies={['password']}
-              rules={repeatPasswordRules('password')}
-            >
-              <Input.Password autoComplete="new-password" aria-label="再输一次密码" />
-            </Form.Item>
-          </>
+          <NewPasswordFields label="密码" />
         )}
       </Form>
     </Modal>
