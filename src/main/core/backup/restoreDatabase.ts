@@ -87,7 +87,7 @@ async function putBack(
 }
 
 async function checkRestorable(path: string): Promise<void> {
-  const state = await inspectDatabaseFile(path, latestSchemaVersion, 'integrity_check')
+  const state = await inspectDatabaseFile(path, latestSchemaVersion, { check: 'integrity_check' })
   if (state.state === 'missing' || ('empty' in state && state.empty))
     throw new AppError('VALIDATION', '所选文件是空的，不能用来恢复')
   if (state.state !== 'ok') {

@@ -35,7 +35,7 @@ export async function setAsideUnusableDatabase(
   latestVersion: number,
   options: StartupOptions,
 ): Promise<{ movedAside: MovedAside | null; checked: PreflightResult }> {
-  const state = await inspectDatabaseFile(path, latestVersion)
+  const state = await inspectDatabaseFile(path, latestVersion, { rollBackHotJournal: true })
   if (state.state === 'missing' || state.state === 'ok') return { movedAside: null, checked: state }
   if (state.state === 'newer' && options.newerFile !== 'moveAside') throw new NewerDatabaseError(state.message)
   const movedTo = moveAside(path, state.state, options.now)
@@ -66,7 +66,7 @@ function whatWasWrong(state: DatabaseFileState & { state: FileProblem }): string
 /** The newest backup that passes integrity_check and this program can open. */
 export async function newestGoodBackup(folder: string, latestVersion: number): Promise<BackupInfo | null> {
   for (const parsed of backupFilesIn(folder)) {
-    const state = await inspectDatabaseFile(join(folder, parsed.name), latestVersion, 'integrity_check')
+    const state = await inspectDatabaseFile(join(folder, parsed.name), latestVersion, { check: 'integrity_check' })
     if (state.state === 'ok' && state.schemaVersion >= 1) return describeBackup(folder, parsed)
   }
   return null

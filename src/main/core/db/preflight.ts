@@ -19,17 +19,46 @@ export type DatabaseFileState =
       schemaVersion?: number
       /** A zero-byte file: what a crash and a truncation leave, never what SQLite writes for a database it made. */
       empty?: { walBytes: number }
+      /** Readable once SQLite rolls back the `-journal` beside it (see InspectOptions.rollBackHotJournal). */
+      hotJournal?: boolean
     }
 
+export interface InspectOptions {
+  check?: 'quick_check' | 'integrity_check'
+  /**
+   * Only for the app's own database at start-up: a process killed inside a
+   * rollback-journal transaction (the restored file's switch to WAL is one)
+   * leaves a hot `-journal` that a read-only connection cannot roll back, and
+   * SQLite answers SQLITE_READONLY. That is an unfinished write, not damage:
+   * the file is opened read-write once so SQLite rolls it back, as any open
+   * would, and is then looked at again.
+   */
+  rollBackHotJournal?: boolean
+}
+
 /**
- * Looks at an existing database file without changing a byte of it: the header,
- * `PRAGMA quick_check` (or the slower, complete `integrity_check`) and the
- * schema version. Every verdict carries a Chinese message naming the file.
+ * Looks at an existing database file without changing a byte of it (but see
+ * `rollBackHotJournal`): the header, `PRAGMA quick_check` (or the slower,
+ * complete `integrity_check`) and the schema version. Every verdict carries a
+ * Chinese message naming the file.
  */
 export async function inspectDatabaseFile(
   path: string,
   latestVersion: number,
-  check: 'quick_check' | 'integrity_check' = 'quick_check',
+  options: InspectOptions = {},
+): Promise<DatabaseFileState> {
+  const state = await inspectOnce(path, latestVersion, options.check ?? 'quick_check')
+  if (options.rollBackHotJournal && state.state === 'corrupt' && state.hotJournal) {
+    await rollBackJournal(path)
+    return inspectOnce(path, latestVersion, options.check ?? 'quick_check')
+  }
+  return state
+}
+
+async function inspectOnce(
+  path: string,
+  latestVersion: number,
+  check: 'quick_check' | 'integrity_check',
 ): Promise<DatabaseFileState> {
   if (!existsSync(path)) return { state: 'missing' }
   const size = statSync(path).size
@@ -62,6 +91,13 @@ export async function inspectDatabaseFile(
     }
     return { state: 'ok', schemaVersion }
   } catch (error) {
+    if (hasHotJournal(path, error)) {
+      return {
+        state: 'corrupt',
+        hotJournal: true,
+        message: `数据文件有未完成的写入（旁边的 -journal 日志需要回滚），未做任何修改：${path}`,
+      }
+    }
     const problem = describe(error)
     return { state: 'corrupt', message: `数据文件无法读取（${problem}），未做任何修改：${path}` }
   } finally {
@@ -87,6 +123,20 @@ function emptyFile(path: string): DatabaseFileState {
     state: 'corrupt',
     empty: { walBytes },
     message: `数据文件是空的（0 字节）${wal}，未做任何修改：${path}`,
+  }
+}
+
+function hasHotJournal(path: string, error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_READONLY' && existsSync(`${path}-journal`)
+}
+
+/** A read-write connection's first read rolls a hot journal back and deletes it. */
+async function rollBackJournal(path: string): Promise<void> {
+  const db = await openRaw(path, 'readwrite')
+  try {
+    await rawAll(db, 'SELECT COUNT(*) AS n FROM sqlite_master')
+  } finally {
+    await closeRaw(db).catch(() => undefined)
   }
 }
 

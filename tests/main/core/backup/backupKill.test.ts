@@ -136,7 +136,8 @@ describe('a restore killed with SIGKILL at a random moment', () => {
   it('the next start cleans up, opens a valid database, and offers 撤销恢复 whenever the file was replaced', async () => {
     // Each child costs seconds of loading; the kills are few and aimed: one anywhere in the restore
     // (which takes 150–300 ms here), the others soon after a step's file appears — the undo copy,
-    // then the chosen file's complete copy beside the database, after which the file is replaced.
+    // then the chosen file's complete copy beside the database, after which the file is replaced,
+    // and the replaced file's switch to WAL.
     const staged = /^kqgj\.sqlite\.restoring$/
     const plans: { upload: boolean; killAt: (dataDir: string) => KillAt }[] = [
       { upload: false, killAt: () => ({ afterReadyMs: Math.random() * 300 }) },
@@ -150,6 +151,10 @@ describe('a restore killed with SIGKILL at a random moment', () => {
       },
       { upload: false, killAt: (dataDir) => ({ folder: dataDir, appears: staged, afterMs: Math.random() * 40 }) },
       { upload: true, killAt: (dataDir) => ({ folder: dataDir, appears: staged, afterMs: Math.random() * 40 }) },
+      // The restored file is switched to WAL under a rollback journal. A kill while its -journal exists
+      // lands here every time; the narrower moment when that journal is hot (start-up once took it for
+      // damage and set the restored database aside) is made certain in startupCorruption.test.ts.
+      { upload: false, killAt: (dataDir) => ({ folder: dataDir, appears: /^kqgj\.sqlite-journal$/, afterMs: 0 }) },
     ]
     for (const { upload, killAt } of plans) {
       const dataDir = copyOfTemplate('restore-kill')

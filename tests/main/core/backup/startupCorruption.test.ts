@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isNetworkPath, networkShareWarning } from '../../../../src/main/core/backup/networkShare'
 import { latestSchemaVersion } from '../../../../src/main/core/db/migrations'
-import { closeRaw, openRaw, rawExec } from '../../../../src/main/core/db/rawSqlite'
+import { closeRaw, openRaw, rawAll, rawExec } from '../../../../src/main/core/db/rawSqlite'
 import { databaseFileName, openCore, type Core } from '../../../../src/main/core/openCore'
 import type { BackupInfo } from '../../../../src/shared/backup'
 import { tempDir } from '../../../helpers/tempDir'
@@ -45,6 +46,35 @@ async function xlsxBytes(): Promise<Buffer> {
     ['某某公司', '020-12345678'],
   ])
   return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+async function customerCount(dataDir: string): Promise<number> {
+  const db = await openRaw(join(dataDir, databaseFileName), 'readonly')
+  try {
+    return Number((await rawAll(db, 'SELECT COUNT(*) AS n FROM customer'))[0]?.n)
+  } finally {
+    await closeRaw(db)
+  }
+}
+
+/**
+ * A second process switches the database to rollback-journal mode, starts a
+ * large write and is killed inside it (as a restore killed while the restored
+ * file is switched to WAL): a hot -journal is left beside the file.
+ */
+function killedInsideJournalWrite(path: string): void {
+  const script = `
+    const sqlite3 = require('sqlite3')
+    const db = new sqlite3.Database(${JSON.stringify(path)})
+    db.serialize(() => {
+      db.run('PRAGMA journal_mode = DELETE')
+      db.run('PRAGMA cache_size = 1')
+      db.run('BEGIN')
+      db.run("UPDATE app_setting SET value = value || value")
+      db.run("DELETE FROM customer", () => process.kill(process.pid, 'SIGKILL'))
+    })`
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: resolve(__dirname, '../../../..') })
+  expect(run.signal).toBe('SIGKILL')
 }
 
 type Damage = (path: string) => Promise<void>
@@ -166,6 +196,37 @@ describe('start-up with an unusable database file', () => {
     const core = await open(dataDir)
     expect(backup.name < 'kqgj-20261123-150000-manual.sqlite').toBe(true)
     expect(core.startupNotice.newestBackup?.name).toBe(backup.name)
+  })
+
+  it('a process killed inside a rollback-journal write leaves a hot -journal: rolled back at start, not set aside', async () => {
+    const { dataDir } = await folderWithBackup()
+    const path = join(dataDir, databaseFileName)
+    const before = await customerCount(dataDir)
+    killedInsideJournalWrite(path)
+    expect(existsSync(`${path}-journal`)).toBe(true)
+
+    const core = await open(dataDir)
+    expect(core.startupNotice.movedAside).toBeNull()
+    expect(existsSync(`${path}-journal`)).toBe(false)
+    const [{ integrity_check }] = await core.store.manager.query('PRAGMA integrity_check')
+    expect(integrity_check).toBe('ok')
+    // What the killed transaction wrote is gone; what was committed before it is all there.
+    const [{ n }] = await core.store.manager.query(`SELECT COUNT(*) AS n FROM customer`)
+    expect(n).toBe(before)
+    expect(readdirSync(dataDir).some((name) => name.includes('.corrupt-'))).toBe(false)
+  })
+
+  it('a damaged file goes aside with its -journal, which is never rolled back into the new database', async () => {
+    const { dataDir } = await folderWithBackup()
+    const path = join(dataDir, databaseFileName)
+    killedInsideJournalWrite(path)
+    const journal = readFileSync(`${path}-journal`)
+    writeFileSync(path, readFileSync(path).subarray(0, 40))
+    const core = await open(dataDir)
+    const moved = core.startupNotice.movedAside?.movedTo ?? ''
+    expect(readFileSync(`${moved}-journal`).equals(journal)).toBe(true)
+    expect(existsSync(`${path}-journal`)).toBe(false)
+    expect(await call(core, 'app.firstRun', {})).toMatchObject({ isEmpty: true })
   })
 
   it('a good file starts with no notice', async () => {
