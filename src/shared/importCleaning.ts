@@ -5,6 +5,8 @@
  * preview and commit run the same functions, so what the preview shows is what is saved.
  */
 
+import { splitPhoneText, stripDecoration, tidyPhone } from './cellDecoration'
+
 /** A cell as the readers hand it over: exceljs gives numbers, booleans and Dates, CSV only text. */
 export type RawCell = string | number | boolean | Date | null
 
@@ -18,13 +20,18 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
 }
 
-/** Half-width, no leading/trailing space, runs of spaces, tabs, line breaks and NBSP as one space. */
+/**
+ * Half-width, no leading/trailing space, runs of spaces, tabs, line breaks and NBSP as one space,
+ * without quotes around the whole text or Excel's text-forcing apostrophe (stripDecoration).
+ */
 export function cleanText(cell: RawCell): string | null {
   if (cell === null) return null
   if (cell instanceof Date) return isoOfDate(cell)
-  const text = toHalfWidth(String(cell))
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
-    .trim()
+  const text = stripDecoration(
+    toHalfWidth(String(cell))
+      .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
+      .trim(),
+  )
   return text === '' ? null : text
 }
 
@@ -32,22 +39,32 @@ export function cleanText(cell: RawCell): string | null {
  * A phone number as text. Excel keeps numbers typed into a cell as numbers, so
  * 13800138000 arrives as a number, sometimes as `1.38001380000E10` text, and a
  * landline loses the 0 of its area code (020-12345678 → 2012345678): put back.
- * Spaces go; a mobile keeps only its digits; a landline keeps its `-`.
+ * Spaces go; a mobile keeps only its digits; a landline keeps its `-`. The
+ * first number of a cell that holds several (cleanPhones).
  */
 export function cleanPhone(cell: RawCell): string | null {
-  if (cell === null || typeof cell === 'boolean' || cell instanceof Date) return cleanText(cell)
-  let text: string
-  if (typeof cell === 'number') text = numberDigits(cell)
-  else {
-    const tidy = cleanText(cell)
-    if (tidy === null) return null
-    text = /^\d(\.\d+)?e\+?\d+$/i.test(tidy) ? numberDigits(Number(tidy)) : tidy
+  return cleanPhones(cell)?.[0] ?? null
+}
+
+/** Digits and dashes only: most phone cells, which need none of tidyPhone's readings. */
+const plainPhone = /^[\d-]+$/
+
+/**
+ * Every number of a phone cell, each as cleanPhone gives it: labels (手机：),
+ * country codes (+86), extensions (转801 → -801) and quotes taken off
+ * (cellDecoration.splitPhoneText), 13800138000/13900139000 as two.
+ */
+export function cleanPhones(cell: RawCell): string[] | null {
+  if (cell === null || typeof cell === 'boolean' || cell instanceof Date) {
+    const text = cleanText(cell)
+    return text === null ? null : [text]
   }
-  text = text.replace(/\s+/g, '').replace(/[—–]/g, '-')
-  const digits = text.replace(/-/g, '')
-  if (/^1[3-9]\d{9}$/.test(digits)) return digits
-  if (typeof cell === 'number' && /^[2-9]\d{8,10}$/.test(text)) return `0${text}`
-  return text
+  if (typeof cell === 'number') return [tidyPhone(numberDigits(cell), true)]
+  const text = cleanText(cell)
+  if (text === null) return null
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) return [tidyPhone(numberDigits(Number(text)), true)]
+  if (plainPhone.test(text)) return [tidyPhone(text)]
+  return splitPhoneText(text.replace(/[—–]/g, '-'))
 }
 
 function numberDigits(value: number): string {
