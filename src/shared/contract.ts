@@ -40,6 +40,7 @@ import {
   dictionaryUpdateInput,
 } from './dictionary'
 import { demoLoadInput, demoLoadOutput, emptyOutput, firstRunOutput } from './demo'
+import { idInput } from './activityFields'
 import {
   interactionCreateInput,
   interactionDeleteInput,
@@ -217,10 +218,12 @@ export const contract = wellFormedInputs({
   'interactions.create': { input: interactionCreateInput, output: interactionSchema },
   'interactions.update': { input: interactionUpdateInput, output: interactionSchema },
   'interactions.delete': { input: interactionDeleteInput, output: z.object({ id: z.number() }) },
+  'interactions.get': { input: idInput('交往记录'), output: interactionSchema },
   'interactions.list': { input: interactionListInput, output: interactionListOutput },
   'sales.create': { input: saleCreateInput, output: saleSchema },
   'sales.update': { input: saleUpdateInput, output: saleSchema },
   'sales.delete': { input: saleDeleteInput, output: z.object({ id: z.number() }) },
+  'sales.get': { input: idInput('交易记录'), output: saleSchema },
   'sales.list': { input: saleListInput, output: saleListOutput },
   // 客情关系等级评估 (src/shared/relationshipAssessment.ts)
   'relationship.assess': { input: relationshipAssessInput, output: relationshipAssessmentSchema },
@@ -252,10 +255,12 @@ export const contract = wellFormedInputs({
   'competitors.create': { input: competitorCreateInput, output: competitorSchema },
   'competitors.update': { input: competitorUpdateInput, output: competitorSchema },
   'competitors.delete': { input: competitorDeleteInput, output: z.object({ id: z.number() }) },
+  'competitors.get': { input: idInput('竞争对手'), output: competitorSchema },
   'competitors.list': { input: competitorListInput, output: competitorListOutput },
   'feedback.create': { input: feedbackCreateInput, output: feedbackSchema },
   'feedback.update': { input: feedbackUpdateInput, output: feedbackSchema },
   'feedback.delete': { input: feedbackDeleteInput, output: z.object({ id: z.number() }) },
+  'feedback.get': { input: idInput('客户意见'), output: feedbackSchema },
   'feedback.list': { input: feedbackListInput, output: feedbackListOutput },
   // 提醒中心 / 今日工作台 and 群发问候 (src/shared/reminder.ts)
   'reminders.list': { input: reminderListInput, output: reminderListOutput },

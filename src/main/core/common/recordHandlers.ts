@@ -10,12 +10,12 @@ import { localNow } from './localTime'
 import { mustFind } from './mustFind'
 import type { RecordTable } from './recordTable'
 
-type RecordAction = 'create' | 'update' | 'delete' | 'list'
+type RecordAction = 'create' | 'update' | 'delete' | 'get' | 'list'
 
 /** The channel `${prefix}.${action}` of the contract. */
 type RecordChannel<P extends string, A extends RecordAction> = Extract<Channel, `${P}.${A}`>
 
-/** Every prefix of the contract that has all four record channels. */
+/** Every prefix of the contract that has all five record channels. */
 export type RecordPrefix = {
   [C in Channel]: C extends `${infer P}.create` ? (`${P}.${RecordAction}` extends Channel ? P : never) : never
 }[Channel]
@@ -103,7 +103,7 @@ export async function createRecord<P extends RecordPrefix, Row extends { id: num
   return id
 }
 
-/** The four channels of a record, each in one transaction (writes) or a read. */
+/** The five channels of a record, each in one transaction (writes) or a read. */
 export function recordHandlers<P extends RecordPrefix, Row extends { id: number }>(
   store: Store,
   prefix: P,
@@ -146,6 +146,14 @@ export function recordHandlers<P extends RecordPrefix, Row extends { id: number 
         await (definition.remove ? definition.remove(db, id) : table.delete(db, id))
         await definition.afterWrite?.(db, { id, before, after: null })
         return { id }
+      }),
+
+    // What a form reloads after its save was refused as stale: the row as stored now, with its version.
+    [`${prefix}.get`]: ({ id }: { id: number }, caller: Caller) =>
+      store.read(async (db) => {
+        const record = mustFind(await table.find(db, id), table.label)
+        await assertRecordInScope(db, caller, customersNamed(customerKeys, record))
+        return record
       }),
 
     [`${prefix}.list`]: (input: HandlerInput<RecordChannel<P, 'list'>>, caller: Caller) =>

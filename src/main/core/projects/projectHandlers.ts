@@ -2,8 +2,7 @@ import { projectIssues } from '../../../shared/project'
 import { checkCustomer, checkDictChoices, mergedAll } from '../activity/activityChecks'
 import { AppError } from '../appError'
 import { localNow } from '../common/localTime'
-import { mustFind } from '../common/mustFind'
-import { assertRecordInScope, recordHandlers, type RecordDefinition } from '../common/recordHandlers'
+import { recordHandlers, type RecordDefinition } from '../common/recordHandlers'
 import type { ProjectRow } from '../db/projectEntities'
 import type { SqlReader } from '../db/sqlHandles'
 import type { ChannelsOf, CoreContext, DomainHandlers } from '../handlerTypes'
@@ -64,18 +63,7 @@ const projectRecord: RecordDefinition<'projects', ProjectRow> = {
 }
 
 export function projectHandlers({ store }: CoreContext): DomainHandlers<ChannelsOf<'projects'>> {
-  return {
-    ...recordHandlers(store, 'projects', projectRecord),
-    'projects.get': ({ id }, caller) =>
-      store.read(async (db) => {
-        const project = mustFind(await projectTable.find(db, id), '项目')
-        await assertRecordInScope(db, caller, [
-          project.ownerCustomerId,
-          project.contractorCustomerId ?? project.ownerCustomerId,
-        ])
-        return project
-      }),
-  }
+  return recordHandlers(store, 'projects', projectRecord)
 }
 
 async function checkValues(db: SqlReader, values: ProjectValues, before: ProjectRow | null): Promise<void> {
