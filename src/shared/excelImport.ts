@@ -4,14 +4,14 @@ import { recordId, strictError } from './fieldSchemas'
 import { base64Text } from './base64Text'
 
 /**
- * Import of customers (with one contact per row) and of 交易记录 from .xlsx/.csv
+ * Import of customers (with one contact per row), of 交易记录 and of 交往记录 from .xlsx/.csv
  * (docs/product-rules.md#excel-import). import.open reads the file once and keeps it in the core under a
  * session id; import.preview plans every row with the user's decisions;
  * import.commit runs the same plan in ONE transaction as a job (import.progress,
  * import.cancel); import.errorReport gives the rows with problems as .xlsx.
  */
 
-const kind = z.enum(importKinds, { error: '导入类型只能是 customers 或 sales' })
+const kind = z.enum(importKinds, { error: '导入类型只能是 customers、sales 或 interactions' })
 const sessionId = z.string({ error: '请先选择文件' }).min(1, '请先选择文件').max(64)
 
 export const importTemplateInput = z.strictObject({ kind }, { error: strictError('模板') })
@@ -149,6 +149,7 @@ export const importResultSchema = z.object({
   errors: z.number().int(),
   contacts: z.number().int(),
   sales: z.number().int(),
+  interactions: z.number().int(),
   createdItems: z.number().int(),
 })
 export type ImportResult = z.infer<typeof importResultSchema>

@@ -10,9 +10,13 @@ import { labelKey } from './importCleaning'
  * offices use (手机号, 单位名称 …) so that the mapping is filled in automatically.
  */
 
-export const importKinds = ['customers', 'sales'] as const
+export const importKinds = ['customers', 'sales', 'interactions'] as const
 export type ImportKind = (typeof importKinds)[number]
-export const importKindLabels: Record<ImportKind, string> = { customers: '客户及联系人', sales: '交易记录' }
+export const importKindLabels: Record<ImportKind, string> = {
+  customers: '客户及联系人',
+  sales: '交易记录',
+  interactions: '交往记录',
+}
 
 export type ImportFieldKind =
   | 'text'
@@ -243,9 +247,64 @@ export const saleImportFields: ImportField[] = [
   { key: 'remarks', label: '备注', kind: 'text', synonyms: ['说明'], example: '' },
 ]
 
+/** A visit log kept in Excel: one 交往记录 a row, its customer found as a 交易记录's is. */
+export const interactionImportFields: ImportField[] = [
+  ...saleImportFields.filter((f) => f.key === 'customerName' || f.key === 'customerCode'),
+  {
+    key: 'date',
+    label: '交往日期',
+    kind: 'date',
+    synonyms: ['交往时间', '日期', '时间', '拜访日期', '拜访时间', '联系日期', '联系时间', '跟进日期', '跟进时间'],
+    required: true,
+    example: '2026-01-05 14:30',
+    hint: '日期，可带时间：2026-01-05 14:30、2026/1/5、2026年1月5日；不带时间的记为 00:00',
+  },
+  {
+    key: 'type',
+    label: '交往方式',
+    kind: 'dict',
+    dict: 'interactionType',
+    synonyms: ['方式', '拜访方式', '跟进方式', '沟通方式', '交往类型', '联系类型'],
+    required: true,
+    example: '拜访',
+  },
+  {
+    key: 'subject',
+    label: '主题',
+    kind: 'text',
+    synonyms: ['事由', '标题', '拜访目的', '目的'],
+    example: '年度采购沟通',
+  },
+  {
+    key: 'content',
+    label: '内容',
+    kind: 'text',
+    synonyms: ['交往内容', '拜访内容', '跟进内容', '沟通内容', '详细内容', '跟进情况', '拜访情况', '纪要'],
+    example: '介绍新款打印机，客户有意向',
+  },
+  { key: 'result', label: '结果', kind: 'text', synonyms: ['交往结果', '拜访结果', '跟进结果'], example: '' },
+  {
+    key: 'nextFollowUp',
+    label: '下次联系日期',
+    kind: 'date',
+    synonyms: ['下次跟进日期', '下次联系', '下次跟进', '下次拜访日期', '下次拜访', '计划跟进日期'],
+    example: '2026-02-01',
+  },
+  {
+    key: 'staff',
+    label: '业务员',
+    kind: 'dict',
+    dict: 'staff',
+    synonyms: ['负责人', '销售员', '跟进人', '拜访人', '经办人'],
+    example: '',
+    hint: '不填时记为导入者本人对应的业务员，没有的记为客户的负责业务员',
+  },
+]
+
 export const importFieldsOf: Record<ImportKind, ImportField[]> = {
   customers: customerImportFields,
   sales: saleImportFields,
+  interactions: interactionImportFields,
 }
 
 /** A header as compared for matching: labelKey without marks such as `*`, `（必填）`, `:`. */

@@ -23,8 +23,10 @@ import { CustomerWriter } from './customerWriter'
 import { LabelItems } from './labelItems'
 import { CustomerRowReaders } from './customerRowReader'
 import { planContext, planCustomerChunks, planImport } from './planImport'
+import { planInteractionImport } from './planInteractionImport'
 import { readImportFile } from './readImportFile'
 import { writeImport } from './writeImport'
+import { writeInteractionImport } from './writeInteractionImport'
 
 type ImportChannel =
   | 'import.template'
@@ -71,6 +73,12 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
             databasePath: store.databasePath,
             userId: caller.userId,
           })
+        } else if (session.kind === 'interactions') {
+          const plan = await planInteractionImport(db, session.sheet, decisions, caller)
+          session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
+          if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
+          job.total = plan.interactions.length
+          result = await writeInteractionImport(db, plan, caller.userId, progress)
         } else {
           const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
           session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
@@ -119,10 +127,13 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
       }
     },
 
-    'import.preview': (decisions) =>
+    'import.preview': (decisions, caller) =>
       store.read(async (db) => {
         const session = sessions.toImport(decisions.sessionId)
-        const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
+        const plan =
+          session.kind === 'interactions'
+            ? await planInteractionImport(db, session.sheet, decisions, caller)
+            : await planImport(db, session.kind, session.sheet, decisions, readers)
         session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
         // The import usually follows.
         if (session.kind === 'customers') readers.prepare()
@@ -161,7 +172,9 @@ function importAuditText(session: ImportSession, result: ImportResult): string {
   const counts =
     session.kind === 'sales'
       ? `交易记录 ${result.sales} 条`
-      : `新增 ${result.created}，更新 ${result.updated}，联系人 ${result.contacts}`
+      : session.kind === 'interactions'
+        ? `交往记录 ${result.interactions} 条`
+        : `新增 ${result.created}，更新 ${result.updated}，联系人 ${result.contacts}`
   return `导入${importKindLabels[session.kind]}（${session.fileName}）：${counts}，跳过 ${result.skipped}，有问题未导入 ${result.errors}`
 }
 
@@ -239,6 +252,7 @@ async function importCustomers(
     errors: counts.error,
     contacts: written.contacts,
     sales: 0,
+    interactions: 0,
     createdItems: labels.created,
   }
 }

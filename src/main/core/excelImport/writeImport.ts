@@ -28,6 +28,7 @@ export async function writeImport(db: SqlWriter, plan: ImportPlan, onChunk: OnCh
     errors: plan.preview.counts.error,
     contacts: 0,
     sales: 0,
+    interactions: 0,
     createdItems: 0,
   }
   let done = 0

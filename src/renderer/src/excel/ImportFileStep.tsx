@@ -6,6 +6,12 @@ import { importKindLabels, importKinds, type ImportKind } from '../../../shared/
 import { call, errorMessage } from '../api/client'
 import { fileToBase64, saveBytes } from '../files/saveFile'
 
+const kindHints: Record<ImportKind, string> = {
+  customers: '每行一个客户，可带一位联系人。',
+  sales: '每行一笔交易，按客户编号或客户名称找到客户。',
+  interactions: '每行一条交往记录（日期、交往方式、主题、内容、业务员），按客户编号或客户名称找到客户。',
+}
+
 /** Step 1: what is imported, the template, and the file (.xlsx or .csv, UTF-8 or GBK). */
 export function ImportFileStep(props: {
   kind: ImportKind
@@ -68,9 +74,7 @@ export function ImportFileStep(props: {
           <p className="ant-upload-text">点击或把文件拖到这里</p>
           <p className="ant-upload-hint">
             支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码）；读取第一个工作表，表头上方的标题行和空行会自动跳过。
-            {props.kind === 'customers'
-              ? '每行一个客户，可带一位联系人。'
-              : '每行一笔交易，按客户编号或客户名称找到客户。'}
+            {kindHints[props.kind]}
           </p>
         </Upload.Dragger>
       </Spin>

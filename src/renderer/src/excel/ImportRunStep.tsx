@@ -123,10 +123,12 @@ export function ImportRunStep(props: {
       status="success"
       title="导入完成"
       subTitle={[
-        `新建 ${result.created} 个`,
+        // A records file creates no customer: its line says how many records instead.
+        result.created > 0 || result.sales + result.interactions === 0 ? `新建 ${result.created} 个` : null,
         result.updated > 0 ? `更新 ${result.updated} 个` : null,
         result.contacts > 0 ? `联系人 ${result.contacts} 位` : null,
         result.sales > 0 ? `交易记录 ${result.sales} 笔` : null,
+        result.interactions > 0 ? `交往记录 ${result.interactions} 条` : null,
         result.skipped > 0 ? `跳过 ${result.skipped} 行` : null,
         result.errors > 0 ? `有问题未导入 ${result.errors} 行` : null,
         result.createdItems > 0 ? `新建字典项 ${result.createdItems} 个` : null,
