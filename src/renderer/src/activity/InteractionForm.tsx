@@ -4,7 +4,7 @@ import { contactOptionsOf, InteractionFields, interactionTimeFormat } from './In
 import dayjs from 'dayjs'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
-import { formFields, formValues, saveRecord, type FormValuesOf } from './recordForm'
+import { formFields, formValues, saveRecord, useLatestRecord, type FormValuesOf } from './recordForm'
 import { combinedLoad } from '../api/useQuery'
 import { useDictOptions } from './activityHelpers'
 
@@ -31,8 +31,9 @@ export function InteractionForm(props: {
   onClose: () => void
   onSaved: () => void
 }): React.JSX.Element {
-  const { open, customerId, contacts, record, onClose, onSaved } = props
+  const { open, customerId, contacts, onClose, onSaved } = props
   const [form] = Form.useForm<InteractionFormValues>()
+  const { record, reload } = useLatestRecord('interactions', props.record)
   const types = useDictOptions('interactionType')
   const staff = useDictOptions('staff')
 
@@ -61,6 +62,21 @@ export function InteractionForm(props: {
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
+      reload={
+        reload && {
+          load: async () => formValues(await reload(), valueKeys),
+          fields: {
+            occurredAt: '时间',
+            typeId: { label: '交往方式', choices: types.options },
+            contactId: { label: '联系人', choices: contactOptions },
+            subject: '主题',
+            content: '内容',
+            result: '结果',
+            nextFollowUp: '下次跟进日期',
+            staffId: { label: '业务员', choices: staff.options },
+          },
+        }
+      }
     >
       <InteractionFields typeOptions={types.options} contactOptions={contactOptions} withContent />
       <Form.Item name="staffId" label="业务员">

@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import { FormModal } from './FormModal'
 import { useMemo } from 'react'
 import { saleAmount, type Sale } from '../../../shared/sale'
-import { formFields, formValues, saveRecord, type FormValuesOf } from './recordForm'
+import { formFields, formValues, saveRecord, useLatestRecord, type FormValuesOf } from './recordForm'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { useDictOptions } from './activityHelpers'
@@ -19,8 +19,9 @@ export function SaleForm(props: {
   onClose: () => void
   onSaved: () => void
 }): React.JSX.Element {
-  const { open, customerId, record, onClose, onSaved } = props
+  const { open, customerId, onClose, onSaved } = props
   const [form] = Form.useForm<SaleFormValues>()
+  const { record, reload } = useLatestRecord('sales', props.record)
   const products = useDictOptions('product')
 
   // Enabled products grouped by 产品类别; a disabled one only when this record uses it.
@@ -61,6 +62,19 @@ export function SaleForm(props: {
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
+      reload={
+        reload && {
+          load: async () => formValues(await reload(), valueKeys),
+          fields: {
+            date: '日期',
+            productId: { label: '产品', choices: productOptions },
+            quantity: '数量',
+            unitPrice: '单价',
+            amount: '金额',
+            remarks: '备注',
+          },
+        }
+      }
     >
       <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写交易日期' }]} {...isoDateItemProps}>
         <DatePicker aria-label="日期" style={{ width: 200 }} />

@@ -1,4 +1,5 @@
 import { Form } from 'antd'
+import { useState } from 'react'
 import type { Channel, ChannelInput } from '../../../shared/contract'
 import { call } from '../api/client'
 import { CustomerPicker } from '../projects/CustomerPicker'
@@ -46,6 +47,29 @@ export async function saveRecord<P extends EditedPrefix>(
   // With the version the dialog was opened at: a save by someone else since then refuses this one.
   if (record) await call(`${prefix}.update` as Channel, { id: record.id, version: record.version, ...fields } as never)
   else await call(`${prefix}.create` as Channel, { ...createOnly, ...fields } as never)
+}
+
+/** A prefix whose record can also be read alone (`.get`): its dialog can reload it after a stale save. */
+export type ReloadablePrefix = { [P in EditedPrefix]: `${P}.get` extends Channel ? P : never }[EditedPrefix]
+
+/**
+ * The record a dialog edits: the one it was opened with until 重新载入 brings the
+ * stored one, whose version the next save then sends. `reload` is absent for a new record.
+ */
+export function useLatestRecord<Row extends { id: number; version: number }>(
+  prefix: ReloadablePrefix,
+  record: Row | undefined,
+): { record: Row | undefined; reload: (() => Promise<Row>) | undefined } {
+  const [loaded, setLoaded] = useState<{ of: Row; latest: Row } | null>(null)
+  // Another record opened in the same dialog starts from its own.
+  const current = record && loaded?.of === record ? loaded.latest : record
+  if (!record) return { record: undefined, reload: undefined }
+  const reload = async (): Promise<Row> => {
+    const latest = (await call(`${prefix}.get`, { id: record.id })) as unknown as Row
+    setLoaded({ of: record, latest })
+    return latest
+  }
+  return { record: current, reload }
 }
 
 /** 客户 of a new record where the dialog is not opened from a customer's page. */

@@ -2,7 +2,15 @@ import { Col, Form, Input, InputNumber, Rate, Row, Segmented } from 'antd'
 import { FormModal } from '../activity/FormModal'
 import { competitorKinds, competitorUpdateInput, type Competitor } from '../../../shared/competitor'
 import { editedKeys } from '../../../shared/editedKeys'
-import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
+import {
+  CustomerField,
+  formFields,
+  formValues,
+  saveRecord,
+  useLatestRecord,
+  type FormValuesOf,
+} from '../activity/recordForm'
+import { starsText } from '../activity/staleFields'
 import type { CustomerOption } from './CustomerPicker'
 
 const valueKeys = ['customerId' as const, ...editedKeys(competitorUpdateInput)]
@@ -20,8 +28,9 @@ export function CompetitorForm(props: {
   onClose: () => void
   onSaved: () => void
 }): React.JSX.Element {
-  const { customer, record, onClose, onSaved } = props
+  const { customer, onClose, onSaved } = props
   const [form] = Form.useForm<CompetitorFormValues>()
+  const { record, reload } = useLatestRecord('competitors', props.record)
 
   const submit = async (values: CompetitorFormValues): Promise<string> => {
     const { customerId, ...fields } = formFields(values, valueKeys, { name: '', kind: '竞争对手' })
@@ -49,6 +58,28 @@ export function CompetitorForm(props: {
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
+      reload={
+        reload && {
+          load: async () => formValues(await reload(), valueKeys),
+          fields: {
+            customerId: '客户',
+            name: '名称',
+            kind: '类型',
+            products: '产品',
+            volume: '销量',
+            price: '价格',
+            ourShare: { label: '我司份额', format: (value) => `${String(value)}%` },
+            repName: '业务代表',
+            repRelation: '与客户关系',
+            satisfaction: { label: '客户满意度', format: starsText },
+            strengths: '优势',
+            weaknesses: '劣势',
+            qualityIssues: '质量问题',
+            strategy: '策略动向',
+            note: '备注',
+          },
+        }
+      }
     >
       <CustomerField shown={!customer && !record} />
       <Row gutter={16}>

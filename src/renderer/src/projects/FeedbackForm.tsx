@@ -2,7 +2,15 @@ import { Col, DatePicker, Form, Input, Rate, Row, Select } from 'antd'
 import { FormModal } from '../activity/FormModal'
 import { editedKeys } from '../../../shared/editedKeys'
 import { feedbackStatuses, feedbackTypes, feedbackUpdateInput, type Feedback } from '../../../shared/feedback'
-import { CustomerField, formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
+import {
+  CustomerField,
+  formFields,
+  formValues,
+  saveRecord,
+  useLatestRecord,
+  type FormValuesOf,
+} from '../activity/recordForm'
+import { starsText } from '../activity/staleFields'
 import { useDictOptions } from '../activity/activityHelpers'
 import { combinedLoad } from '../api/useQuery'
 import { today } from '../customers/card/cardValues'
@@ -22,8 +30,9 @@ export function FeedbackForm(props: {
   onClose: () => void
   onSaved: () => void
 }): React.JSX.Element {
-  const { customer, record, onClose, onSaved } = props
+  const { customer, onClose, onSaved } = props
   const [form] = Form.useForm<FeedbackFormValues>()
+  const { record, reload } = useLatestRecord('feedback', props.record)
   const products = useDictOptions('product')
   const staff = useDictOptions('staff')
   const usable = (list: { value: number; disabled?: boolean }[], current: number | null | undefined) =>
@@ -58,6 +67,23 @@ export function FeedbackForm(props: {
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
+      reload={
+        reload && {
+          load: async () => formValues(await reload(), valueKeys),
+          fields: {
+            customerId: '客户',
+            type: '意见类型',
+            productId: { label: '产品', choices: products.options },
+            receivedAt: '收到日期',
+            resolvedAt: '解决日期',
+            status: '处理状态',
+            handlerId: { label: '处理人', choices: staff.options },
+            content: '意见内容',
+            resolution: '处理结果',
+            satisfaction: { label: '客户满意度', format: starsText },
+          },
+        }
+      }
     >
       <CustomerField shown={!customer && !record} />
       <Row gutter={16}>

@@ -5,7 +5,7 @@ import { computeDealHeat, dealHeatFacts, projectStages, tenderFacts } from '../.
 import { editedKeys } from '../../../shared/editedKeys'
 import { projectUpdateInput, type Project } from '../../../shared/project'
 import { useDictOptions } from '../activity/activityHelpers'
-import { formFields, formValues, saveRecord, type FormValuesOf } from '../activity/recordForm'
+import { formFields, formValues, saveRecord, useLatestRecord, type FormValuesOf } from '../activity/recordForm'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { CustomerPicker, type CustomerOption } from './CustomerPicker'
 import { HeatWithReason } from './HeatTag'
@@ -16,6 +16,8 @@ type ProjectFormValues = FormValuesOf<Project, (typeof valueKeys)[number]>
 
 const stageOptions = projectStages.map((stage) => ({ value: stage, label: stage }))
 const factOptions = tenderFacts.map((fact) => ({ value: fact.key, label: fact.label }))
+
+const isOption = (option: CustomerOption | null | undefined): option is CustomerOption => !!option
 
 /**
  * 新建项目 / 修改项目 in a Modal. The heat shown while ticking comes from the same
@@ -29,8 +31,9 @@ export function ProjectForm(props: {
   onClose: () => void
   onSaved: () => void
 }): React.JSX.Element {
-  const { open, customer, record, onClose, onSaved } = props
+  const { open, customer, onClose, onSaved } = props
   const [form] = Form.useForm<ProjectFormValues>()
+  const { record, reload } = useLatestRecord('projects', props.record)
   const staff = useDictOptions('staff')
   const ownerInitial: CustomerOption | undefined = record
     ? { value: record.ownerCustomerId, label: record.ownerName, level: record.ownerLevel }
@@ -74,6 +77,35 @@ export function ProjectForm(props: {
       onClose={onClose}
       submit={submit}
       onDone={onSaved}
+      reload={
+        reload && {
+          load: async () => {
+            const latest = await reload()
+            // The heat preview follows the parties' 客情 levels as now stored.
+            setOwner({ value: latest.ownerCustomerId, label: latest.ownerName, level: latest.ownerLevel })
+            setContractor(
+              latest.contractorCustomerId && latest.contractorName
+                ? { value: latest.contractorCustomerId, label: latest.contractorName, level: latest.contractorLevel }
+                : null,
+            )
+            return formValues(latest, valueKeys)
+          },
+          fields: {
+            name: '项目名称',
+            ownerCustomerId: { label: '甲方', choices: [owner, contractor, ownerInitial].filter(isOption) },
+            contractorCustomerId: { label: '乙方', choices: [contractor, owner, contractorInitial].filter(isOption) },
+            stage: '阶段',
+            budget: '预算',
+            startedAt: '开始日期',
+            expectedDate: '预计成交',
+            decisionMakers: '决策人',
+            competitorBrands: '竞争品牌',
+            tenderFacts: { label: '标书情况', choices: factOptions },
+            staffId: { label: '业务员', choices: staff.options },
+            note: '备注',
+          },
+        }
+      }
     >
       <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
         <Input aria-label="项目名称" maxLength={100} />
@@ -81,12 +113,14 @@ export function ProjectForm(props: {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="ownerCustomerId" label="甲方" rules={[{ required: true, message: '请选择甲方' }]}>
-            <CustomerPicker ariaLabel="甲方" initial={ownerInitial} onPicked={setOwner} />
+            {/* Again after 重新载入, so the reloaded 甲方 shows by name. */}
+            <CustomerPicker key={record?.version} ariaLabel="甲方" initial={ownerInitial} onPicked={setOwner} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="contractorCustomerId" label="乙方" labelCol={{ flex: '64px' }}>
             <CustomerPicker
+              key={record?.version}
               ariaLabel="乙方"
               initial={contractorInitial}
               exclude={ownerId}
