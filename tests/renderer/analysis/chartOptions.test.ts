@@ -26,7 +26,32 @@ describe('analysis chart options', () => {
       { name: '华东', value: 200 },
       { name: '未分区域', value: 100 },
     ])
-    expect(JSON.stringify(option)).toContain('{d}%')
+    // The labels and the tooltip print the share with the tables' formatter, not ECharts' {d}.
+    const label = (pie as unknown as { label: { formatter: (p: { name: string; value: number }) => string } }).label
+    expect(label.formatter({ name: '华北', value: 700 })).toBe('华北\n70.0%')
+    expect(JSON.stringify(option)).not.toContain('{d}')
+  })
+
+  it('labels a pie share as the table beside it does, where ECharts would nudge it to add up to 100 %', () => {
+    // 3 / 2000 = 0.15 %: the table says 0.2 %; ECharts' largest-remainder {d} said 0.1 %.
+    const shares = [
+      { label: '甲', value: 1000 },
+      { label: '乙', value: 997 },
+      { label: '丙', value: 3 },
+    ]
+    const option = shareChartOption({ rows: shares, kind: 'pie', valueName: '客户数' })
+    const [pie] = seriesOf(option)
+    const label = (pie as unknown as { label: { formatter: (p: { name: string; value: number }) => string } }).label
+    for (const row of shares) {
+      expect(label.formatter({ name: row.label, value: row.value })).toBe(
+        `${row.label}\n${formatPercent(row.value / 2000)}`,
+      )
+    }
+    expect(label.formatter({ name: '丙', value: 3 })).toBe('丙\n0.2%')
+    const tooltip = (option as { tooltip: { formatter: (p: unknown) => string } }).tooltip
+    expect(tooltip.formatter({ name: '丙', value: 3 })).toBe('丙<br/>3（0.2%）')
+    // The pie keeps above the legend's band.
+    expect((pie as unknown as { bottom: number }).bottom).toBeGreaterThan(0)
   })
 
   it('draws bars with each share on top and the previous period beside', () => {
@@ -86,6 +111,20 @@ describe('analysis chart options', () => {
     expect(formatChange(-1 / 3)).toBe('−33.3%')
     expect(formatChange(4 / 3)).toBe('+133.3%')
     expect(formatChange(null)).toBe('—')
+  })
+
+  it('rounds a share half away from zero in decimal, as a person would, whatever the binary says', () => {
+    // toFixed(1) on the binary products gives 0.1 %, 1.1 %, 100.0 % for these.
+    expect(formatPercent(0.0015)).toBe('0.2%')
+    expect(formatPercent(0.0115)).toBe('1.2%')
+    expect(formatPercent(1.0005)).toBe('100.1%')
+    expect(formatPercent(0.00049)).toBe('0.0%')
+    expect(formatPercent(0)).toBe('0.0%')
+    expect(formatPercent(1)).toBe('100.0%')
+    expect(formatPercent(-0.0015)).toBe('-0.2%')
+    expect(formatPercent(-0.0004)).toBe('0.0%')
+    expect(formatPercent(null)).toBe('—')
+    expect(formatPercent(Number.NaN)).toBe('—')
   })
 })
 

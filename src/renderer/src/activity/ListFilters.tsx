@@ -1,4 +1,6 @@
-import { DatePicker, Input, Select } from 'antd'
+import { DatePicker, Input, Select, type InputRef } from 'antd'
+import { useRef } from 'react'
+import { useFindShortcut } from '../app/shortcuts'
 
 /**
  * The filter bar controls of the record screens (交往记录, 项目, 竞争对手, 意见): each
@@ -31,15 +33,18 @@ export function MultiFilter<T extends string | number>(props: {
   )
 }
 
-/** The text search, applied on Enter or the button; blanks around it dropped. */
+/** The text search, applied on Enter or the button; blanks around it dropped. Ctrl+F comes here. */
 export function QuickSearch(props: {
   label: string
   placeholder: string
   width: number
   onSearch: (text: string) => void
 }): React.JSX.Element {
+  const ref = useRef<InputRef>(null)
+  useFindShortcut(() => ref.current?.input)
   return (
     <Input.Search
+      ref={ref}
       allowClear
       aria-label={props.label}
       placeholder={props.placeholder}

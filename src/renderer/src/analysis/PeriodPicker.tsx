@@ -36,6 +36,15 @@ function periodAt(kind: Exclude<PeriodKind, 'custom'>, day: Dayjs): Period {
   return calendarPeriod('month', day.year(), day.month() + 1)
 }
 
+/**
+ * The day a narrower period is taken around: today while the chosen period holds it (年 2026
+ * → 季 gives this quarter, not the first), else the period's first day.
+ */
+function within(period: Period): Dayjs {
+  const today = dayjs().format('YYYY-MM-DD')
+  return period.from <= today && today < period.to ? dayjs(today) : dayjs(period.from)
+}
+
 /** 统计期间: 年/季/月 pick one calendar unit; 自定义 picks two days, both included. */
 export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChange: (choice: PeriodChoice) => void }) {
   const from = dayjs(value.period.from)
@@ -50,7 +59,7 @@ export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChang
         onChange={(kind) =>
           onChange({
             kind,
-            period: kind === 'custom' ? value.period : periodAt(kind, from),
+            period: kind === 'custom' ? value.period : periodAt(kind, within(value.period)),
           })
         }
       />

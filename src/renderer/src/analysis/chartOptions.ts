@@ -37,6 +37,9 @@ function shareText(value: number, total: number): string {
   return formatPercent(total === 0 ? 0 : value / total)
 }
 
+/** The height kept for the legend under a pie, in pixels. */
+const legendBand = 36
+
 /** More groups than this (e.g. 300 cities) are unreadable in a chart: the smallest become 其他. */
 export const maxChartGroups = 16
 
@@ -70,19 +73,30 @@ export function shareChartOption({
   const rows = foldSmallGroups(allRows)
   const total = rows.reduce((sum, r) => sum + r.value, 0)
   if (kind === 'pie') {
+    // ECharts' own {d} makes the shares add up to 100 % by nudging some of them (0.1 % where the
+    // table says 0.2 %) and drops a trailing .0: the labels use the table's formatter instead.
+    const share = (value: unknown): string => shareText(Number(value), total)
     return {
-      tooltip: { trigger: 'item', formatter: '{b}<br/>{c}（{d}%）' },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p) => {
+          const item = Array.isArray(p) ? p[0] : p
+          return item ? `${item.name}<br/>${String(item.value)}（${share(item.value)}）` : ''
+        },
+      },
       legend: { type: 'scroll', bottom: 0 },
       series: [
         {
           type: 'pie',
           name: valueName,
-          radius: ['30%', '62%'],
-          center: ['50%', '45%'],
+          // The pie and its labels keep to the box above the legend's band, so no label lands on the legend.
+          top: 0,
+          bottom: legendBand,
+          radius: ['28%', '58%'],
+          center: ['50%', '50%'],
           avoidLabelOverlap: true,
-          // One decimal, as the table beside it.
-          percentPrecision: 1,
-          label: { formatter: '{b}\n{d}%' },
+          label: { formatter: (p) => `${p.name}\n${share(p.value)}` },
+          labelLayout: { hideOverlap: true },
           data: rows.map((r) => ({ name: r.label, value: r.value })),
         },
       ],

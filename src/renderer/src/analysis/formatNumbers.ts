@@ -8,9 +8,16 @@ export function formatCount(value: number): string {
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 0 })
 }
 
-/** A fraction as a percentage with one decimal: 0.1234 → 12.3%; null (no base) → —. */
+/**
+ * A fraction as a percentage with one decimal, halves rounded away from zero: 0.1234 → 12.3%,
+ * 0.0015 → 0.2% (toFixed alone says 0.1%); null (no base) → —. Every table, chart label and tooltip of
+ * 统计分析 prints shares through this one function, so a chart and the table beside it agree.
+ */
 export function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1)}%`
+  if (value === null || !Number.isFinite(value)) return '—'
+  // 0.0015 * 1000 is 1.4999999999999998 in binary: strip that noise before rounding, as a person would round 1.5.
+  const tenths = Math.round(Number((Math.abs(value) * 1000).toPrecision(12)))
+  return `${value < 0 && tenths > 0 ? '-' : ''}${(tenths / 10).toFixed(1)}%`
 }
 
 /** A change with its sign: +12.3%, −4.0%, — when there is no base to compare with. */

@@ -24,19 +24,15 @@ export function ReminderTable(props: {
   empty: string
 }): React.JSX.Element {
   const { rows, today, showCustomer, onChanged } = props
+  // The kind goes in front of the reason rather than in a column of its own: on a 1280 px
+  // screen beside the 工作台's side panel that column's width is what the reason needs.
   const columns: ColumnsType<Reminder> = [
-    {
-      title: '类型',
-      dataIndex: 'kind',
-      width: 96,
-      render: (_, r) => <Tag color={reminderKindColors[r.kind]}>{reminderKindLabels[r.kind]}</Tag>,
-    },
     ...(showCustomer
       ? [
           {
             title: '客户',
             key: 'customer',
-            width: 190,
+            width: 170,
             ellipsis: true,
             render: (_: unknown, r: Reminder) =>
               r.customerId === null ? (
@@ -50,9 +46,13 @@ export function ReminderTable(props: {
     {
       title: '原因',
       dataIndex: 'reason',
+      className: 'kq-reminder-reason',
       render: (_, r) => (
         <span data-testid="reminder-reason">
-          {r.reason}
+          <Tag color={reminderKindColors[r.kind]} className="kq-reminder-kind">
+            {reminderKindLabels[r.kind]}
+          </Tag>
+          {unbrokenDates(r.reason)}
           {r.contactName && r.kind !== 'birthday' ? (
             <Typography.Text type="secondary">（联系人：{r.contactName}）</Typography.Text>
           ) : null}
@@ -62,11 +62,11 @@ export function ReminderTable(props: {
     {
       title: '到期',
       dataIndex: 'dueDate',
-      width: 116,
+      width: 112,
       render: (_, r) => {
         const overdue = daysBetween(r.dueDate, today) > 0
         return (
-          <div>
+          <div className="kq-reminder-due">
             <div>{r.dueDate}</div>
             {r.status === 'pending' || r.status === 'snoozed' ? (
               <Typography.Text type={overdue ? 'danger' : 'secondary'} strong={overdue}>
@@ -84,14 +84,15 @@ export function ReminderTable(props: {
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 190,
       render: (_, r) => <ReminderActions reminder={r} onChanged={onChanged} />,
     },
   ]
   return (
     <Table<Reminder>
+      className="kq-reminder-table"
       rowKey="id"
-      size="middle"
+      size="small"
       columns={columns}
       dataSource={rows}
       loading={props.loading}
@@ -109,5 +110,20 @@ export function ReminderTable(props: {
           : false
       }
     />
+  )
+}
+
+/** A date in a reason (预计成交日期 2024-01-08 已过) stays on one line: a break at its hyphens reads as two numbers. */
+function unbrokenDates(text: string): React.ReactNode {
+  const parts = text.split(/(\d{4}-\d{2}-\d{2})/)
+  if (parts.length === 1) return text
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} className="kq-nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
   )
 }

@@ -16,6 +16,8 @@ import { reminderKindColors } from './reminderLook'
 import './reminders.css'
 
 const pageSize = 20
+/** How far ahead the birthdays of the side panel and of the 生日纪念日 tab look. */
+const birthdayDays = 7
 type KindFilter = ReminderKind | 'all'
 
 /** 今日工作台: what is due today or overdue, upcoming birthdays and 业务下滑 at a glance. */
@@ -31,7 +33,8 @@ export function WorkbenchScreen(): React.JSX.Element {
   const due = useQuery('reminders.list', {
     staffId,
     view: 'open',
-    dueTo: today,
+    // The 生日纪念日 tab lists what the side panel counts: birthdays of the coming week too, in time to greet.
+    dueTo: kind === 'birthday' ? addDays(today, birthdayDays) : today,
     kinds: kind === 'all' ? undefined : [kind],
     offset: (page - 1) * pageSize,
     limit: pageSize,
@@ -40,7 +43,7 @@ export function WorkbenchScreen(): React.JSX.Element {
     staffId,
     view: 'open',
     kinds: ['birthday'],
-    dueTo: addDays(today, 7),
+    dueTo: addDays(today, birthdayDays),
     // A week of birthdays is a few dozen even in a big office; 查看全部 lists them all.
     limit: allBirthdays ? 500 : 8,
   })
@@ -80,7 +83,13 @@ export function WorkbenchScreen(): React.JSX.Element {
   }, [])
 
   const counts = due.data?.counts
-  const allCount = counts ? reminderKinds.reduce((sum, k) => sum + counts[k], 0) : 0
+  // While the birthday tab is on, the counts are those of its longer window: the others come from the day's list.
+  const [dayCounts, setDayCounts] = useState(counts)
+  if (kind !== 'birthday' && counts && counts !== dayCounts) setDayCounts(counts)
+  const shownCounts = kind === 'birthday' ? dayCounts : counts
+  const allCount = shownCounts ? reminderKinds.reduce((sum, k) => sum + shownCounts[k], 0) : 0
+  const kindCount = (k: ReminderKind): number =>
+    k === 'birthday' ? (birthdays.data?.total ?? 0) : (shownCounts?.[k] ?? 0)
   const listToday = due.data?.today ?? today
   return (
     <div className="kq-workbench">
@@ -105,7 +114,7 @@ export function WorkbenchScreen(): React.JSX.Element {
         </Space>
       </div>
       <div className="kq-workbench-body">
-        <Card className="kq-workbench-main" title="今日到期与逾期">
+        <Card className="kq-workbench-main" size="small" title="今日到期与逾期">
           <Loaded query={due}>
             <Segmented<KindFilter>
               aria-label="按类型筛选"
@@ -117,7 +126,13 @@ export function WorkbenchScreen(): React.JSX.Element {
               }}
               options={[
                 { value: 'all', label: `全部 ${allCount}` },
-                ...reminderKinds.map((k) => ({ value: k, label: `${reminderKindLabels[k]} ${counts?.[k] ?? 0}` })),
+                ...reminderKinds.map((k) => ({
+                  value: k,
+                  label:
+                    k === 'birthday'
+                      ? `${reminderKindLabels[k]}（7 天内）${kindCount(k)}`
+                      : `${reminderKindLabels[k]} ${kindCount(k)}`,
+                })),
               ]}
             />
             <ReminderTable
@@ -126,7 +141,13 @@ export function WorkbenchScreen(): React.JSX.Element {
               loading={due.loading}
               showCustomer
               onChanged={() => void reloadAll()}
-              empty={kind === 'all' ? '今天没有到期或逾期的提醒' : `今天没有到期的${reminderKindLabels[kind]}`}
+              empty={
+                kind === 'all'
+                  ? '今天没有到期或逾期的提醒'
+                  : kind === 'birthday'
+                    ? '近 7 天没有生日或纪念日'
+                    : `今天没有到期的${reminderKindLabels[kind]}`
+              }
               page={{ current: page, pageSize, total: due.data?.total ?? 0, onChange: setPage }}
             />
           </Loaded>
@@ -156,7 +177,11 @@ export function WorkbenchScreen(): React.JSX.Element {
                   when: dueText(r.dueDate, listToday),
                 }))}
                 total={birthdays.data?.total ?? 0}
-                onMore={() => setAllBirthdays(true)}
+                onMore={() => {
+                  setAllBirthdays(true)
+                  setKind('birthday')
+                  setPage(1)
+                }}
                 empty="近 7 天没有生日或纪念日"
               />
             </Loaded>

@@ -6,6 +6,27 @@ import type { CustomerListRow } from '../../../../shared/customerList'
 import { customerColumns } from './customerColumns'
 
 /**
+ * A column ticked on goes right after the last visible one and is scrolled to, so it appears
+ * where the user is looking rather than somewhere off to the right of the sheet.
+ */
+function showColumn(api: GridApi<CustomerListRow>, colId: string, visible: boolean): void {
+  if (!visible) {
+    api.setColumnsVisible([colId], false)
+    return
+  }
+  const order = api.getAllGridColumns()
+  const at = order.findIndex((c) => c.getColId() === colId)
+  const lastVisible = order.findLastIndex((c) => c.isVisible() && !c.isPinned())
+  if (at >= 0 && lastVisible >= 0 && at !== lastVisible + 1) {
+    // moveColumns counts the target without the moved column itself.
+    api.moveColumns([colId], at < lastVisible ? lastVisible : lastVisible + 1)
+  }
+  api.setColumnsVisible([colId], true)
+  api.ensureColumnVisible(colId, 'end')
+  api.flashCells({ columns: [colId] })
+}
+
+/**
  * AG Grid's columns panel is an enterprise feature; this is the community
  * stand-in: tick columns on or off (order and width are dragged in the header).
  */
@@ -55,7 +76,7 @@ export function ColumnChooser({
               key={colId}
               checked={visible(colId)}
               onChange={(e) => {
-                api?.setColumnsVisible([colId], e.target.checked)
+                if (api) showColumn(api, colId, e.target.checked)
                 refresh((n) => n + 1)
               }}
             >

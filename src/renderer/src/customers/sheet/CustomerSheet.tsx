@@ -3,7 +3,9 @@ import type {
   ColDef,
   GridApi,
   GridReadyEvent,
+  CellKeyDownEvent,
   IDatasource,
+  IRowNode,
   RowSelectionOptions,
   SelectionChangedEvent,
   SelectionColumnDef,
@@ -17,7 +19,7 @@ import { ownershipColumn, type OwnershipContext } from '../../accounts/ownership
 import { useCan } from '../../accounts/session'
 import { useOwnershipActions } from '../../accounts/useOwnershipActions'
 import { navigate } from '../../app/navigate'
-import { useShortcut } from '../../app/shortcuts'
+import { useFindShortcut } from '../../app/shortcuts'
 import { call, errorMessage } from '../../api/client'
 import { LoadFailed } from '../../api/LoadFailed'
 import { useLiveRefresh } from '../../api/liveUpdates'
@@ -27,8 +29,12 @@ import { BatchActions } from './BatchActions'
 import { ColumnChooser } from './ColumnChooser'
 import { customerColumns } from './customerColumns'
 import { activeFilterCount, CustomerFilterPanel } from './CustomerFilterPanel'
+import { NoCustomersOverlay } from './NoCustomersOverlay'
 import { SavedViews } from './SavedViews'
+import { SelectAllHeader } from './SelectAllHeader'
+import { SheetStatusContext, type SheetStatus } from './SheetStatus'
 import { useColumnState } from './useColumnState'
+import './sheet.css'
 
 /** Rows fetched per request; AG Grid's infinite model asks block by block as the user scrolls. */
 const blockSize = 100
@@ -47,7 +53,12 @@ const rowSelection: RowSelectionOptions<CustomerListRow> = {
   headerCheckbox: false,
   enableClickSelection: false,
 }
-const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 44 }
+const selectionColumnDef: SelectionColumnDef = {
+  pinned: 'left',
+  width: 58,
+  headerComponent: SelectAllHeader,
+  suppressHeaderMenuButton: true,
+}
 const recycleColumns: ColDef<CustomerListRow>[] = [
   { colId: 'deletedAt', field: 'deletedAt', headerName: '删除时间', width: 170, pinned: 'left' },
   ...customerColumns,
@@ -119,8 +130,10 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const selected = current.ids
   const allMatching = current.all
   const setAllMatching = (all: boolean): void => setSelection({ ...current, all })
+  // Ticking the loaded rows for 全部 fires selectionChanged, which must not undo the 全部 it is showing.
+  const tickingAll = useRef(false)
 
-  useShortcut('findInSheet', () => searchRef.current?.focus())
+  useFindShortcut(() => searchRef.current)
 
   const refresh = useCallback(() => {
     api?.deselectAll()
@@ -143,6 +156,55 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   }
   const selectedCount = allMatching ? (total ?? 0) : selected.length
 
+  const loadedNodes = useCallback((): IRowNode<CustomerListRow>[] => {
+    const nodes: IRowNode<CustomerListRow>[] = []
+    api?.forEachNode((node) => {
+      if (node.data) nodes.push(node)
+    })
+    return nodes
+  }, [api])
+  const filterCount = activeFilterCount(filters)
+  const narrowed = quick !== '' || filterCount > 0 || (owner !== 'all' && !recycleBin)
+  const sheetStatus: SheetStatus = {
+    total,
+    selectedRows: selected.length,
+    allMatching,
+    recycleBin,
+    narrowed,
+    loadedRows: () => loadedNodes().length,
+    selectLoaded: () => {
+      if (api) api.setNodesSelected({ nodes: loadedNodes(), newValue: true })
+    },
+    selectAllMatching: () => {
+      if (api) {
+        tickingAll.current = true
+        try {
+          api.setNodesSelected({ nodes: loadedNodes(), newValue: true })
+        } finally {
+          tickingAll.current = false
+        }
+      }
+      setSelection({ source: datasource, ids: api?.getSelectedRows().map((r) => r.id) ?? [], all: true })
+    },
+    clearSelection: () => {
+      setSelection({ source: datasource, ids: [], all: false })
+      api?.deselectAll()
+    },
+    clearSearch: () => {
+      window.clearTimeout(searchTimer.current)
+      setSearchText('')
+      setQuick('')
+      setFilters(recycleBin ? { deleted: true } : {})
+      setOwner('all')
+    },
+  }
+  const openRow = (event: CellKeyDownEvent<CustomerListRow>): void => {
+    const key = (event.event as KeyboardEvent | null | undefined)?.key
+    // Enter on the checkbox column ticks the row (the grid's own); anywhere else it opens the customer.
+    if (key !== 'Enter' || !event.data || event.column.getColId() === 'ag-Grid-SelectionColumn') return
+    navigate(`/customers/${event.data.id}`)
+  }
+
   const onGridReady = (event: GridReadyEvent<CustomerListRow>): void => {
     setApi(event.api)
     columnState
@@ -163,166 +225,187 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
     }
   }
 
-  const filterCount = activeFilterCount(filters)
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 10 }}>
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Space wrap>
-          {!recycleBin && <OwnerSwitch value={owner} onChange={setOwner} />}
-          <Input.Search
-            ref={(el) => {
-              searchRef.current = el?.input ?? null
-            }}
-            allowClear
-            style={{ width: 340 }}
-            placeholder="搜索名称、电话、邮箱、联系人、拼音首字母"
-            aria-label="快速搜索"
-            onSearch={(value) => setQuick(value.trim())}
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.target.value)
-              const value = e.target.value.trim()
-              // Search as you type, once the typing pauses.
-              window.clearTimeout(searchTimer.current)
-              searchTimer.current = window.setTimeout(() => setQuick(value), 250)
-            }}
-          />
-          <Badge count={filterCount} size="small">
-            <Button
-              icon={<FilterOutlined />}
-              type={showFilters ? 'primary' : 'default'}
-              onClick={() => setShowFilters((v) => !v)}
-            >
-              筛选
-            </Button>
-          </Badge>
-          <Typography.Text type="secondary" aria-live="polite">
-            {total === null ? (failure ? '没有加载出来' : '正在加载…') : `共 ${total.toLocaleString('zh-CN')} 个客户`}
-            {selectedCount > 0 && `，已选 ${selectedCount.toLocaleString('zh-CN')} 个`}
-          </Typography.Text>
-          {selected.length > 0 && !allMatching && total !== null && total > selected.length && (
-            <Button type="link" size="small" onClick={() => setAllMatching(true)}>
-              选择全部 {total.toLocaleString('zh-CN')} 个
-            </Button>
-          )}
-          {allMatching && (
-            <Button type="link" size="small" onClick={() => (setAllMatching(false), api?.deselectAll())}>
-              取消选择
-            </Button>
-          )}
-        </Space>
-        <Space wrap>
-          {recycleBin ? (
-            <>
+    <SheetStatusContext.Provider value={sheetStatus}>
+      <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 10 }}>
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Space wrap>
+            {!recycleBin && <OwnerSwitch value={owner} onChange={setOwner} />}
+            <Input.Search
+              ref={(el) => {
+                searchRef.current = el?.input ?? null
+              }}
+              allowClear
+              style={{ width: 340 }}
+              placeholder="搜索名称、电话、邮箱、联系人、拼音首字母"
+              aria-label="快速搜索"
+              onSearch={(value) => setQuick(value.trim())}
+              value={searchText}
+              onChange={(e) => {
+                setSearchText(e.target.value)
+                const value = e.target.value.trim()
+                // Search as you type, once the typing pauses.
+                window.clearTimeout(searchTimer.current)
+                searchTimer.current = window.setTimeout(() => setQuick(value), 250)
+              }}
+            />
+            <Badge count={filterCount} size="small">
               <Button
-                icon={<UndoOutlined />}
-                disabled={selectedCount === 0}
-                onClick={() => void binAction('customers.restore', '已恢复')}
+                icon={<FilterOutlined />}
+                type={showFilters ? 'primary' : 'default'}
+                onClick={() => setShowFilters((v) => !v)}
               >
-                恢复
+                筛选
               </Button>
-              {canPurge && (
-                <Popconfirm
-                  title={`彻底删除选中的 ${selectedCount} 个客户？`}
-                  description="连同联系人一起删除，不能恢复。"
-                  okText="彻底删除"
-                  okButtonProps={{ danger: true }}
-                  cancelText="取消"
-                  disabled={selectedCount === 0}
-                  onConfirm={() => binAction('customers.purge', '已彻底删除')}
-                >
-                  <Button danger disabled={selectedCount === 0}>
-                    彻底删除
+            </Badge>
+            {/* A fixed box of two short lines: ticking a row changes the words, never the toolbar's layout. */}
+            <div className="kq-sheet-status" aria-live="polite">
+              <Typography.Text type="secondary">
+                {total === null
+                  ? failure
+                    ? '没有加载出来'
+                    : '正在加载…'
+                  : `共 ${total.toLocaleString('zh-CN')} 个客户`}
+              </Typography.Text>
+              <span>
+                {selectedCount > 0 && (
+                  <Typography.Text type="secondary">已选 {selectedCount.toLocaleString('zh-CN')} 个</Typography.Text>
+                )}
+                {selected.length > 0 && !allMatching && total !== null && total > selected.length && (
+                  <Button type="link" size="small" onClick={() => setAllMatching(true)}>
+                    选择全部 {total.toLocaleString('zh-CN')} 个
                   </Button>
-                </Popconfirm>
-              )}
-            </>
-          ) : (
-            <>
-              <SavedViews
-                current={() => ({ quick, filters, columns: api?.getColumnState() ?? [] })}
-                onApply={(view) => {
-                  setSearchText(view.quick)
-                  setQuick(view.quick)
-                  setFilters(view.filters)
-                  if (api) {
-                    api.applyColumnState({ state: view.columns, applyOrder: true })
+                )}
+                {allMatching && (
+                  <Button type="link" size="small" onClick={sheetStatus.clearSelection}>
+                    取消选择
+                  </Button>
+                )}
+              </span>
+            </div>
+          </Space>
+          <Space wrap>
+            {recycleBin ? (
+              <>
+                <Button
+                  icon={<UndoOutlined />}
+                  disabled={selectedCount === 0}
+                  onClick={() => void binAction('customers.restore', '已恢复')}
+                >
+                  恢复
+                </Button>
+                {canPurge && (
+                  <Popconfirm
+                    title={`彻底删除选中的 ${selectedCount} 个客户？`}
+                    description="连同联系人一起删除，不能恢复。"
+                    okText="彻底删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    disabled={selectedCount === 0}
+                    onConfirm={() => binAction('customers.purge', '已彻底删除')}
+                  >
+                    <Button danger disabled={selectedCount === 0}>
+                      彻底删除
+                    </Button>
+                  </Popconfirm>
+                )}
+              </>
+            ) : (
+              <>
+                <SavedViews
+                  current={() => ({ quick, filters, columns: api?.getColumnState() ?? [] })}
+                  onApply={(view) => {
+                    setSearchText(view.quick)
+                    setQuick(view.quick)
+                    setFilters(view.filters)
+                    if (api) {
+                      api.applyColumnState({ state: view.columns, applyOrder: true })
+                      saveColumns()
+                    }
+                  }}
+                />
+                {/* Shown, disabled, with nothing selected: the toolbar keeps its place when a row is ticked. */}
+                {ownership.offered && (
+                  <Space.Compact>
+                    {/* Only a user standing for a 业务员 can own customers. */}
+                    {ownership.myStaffId !== null && (
+                      <Button disabled={selectedCount === 0} onClick={() => onSelection(ownership.claim)}>
+                        领取
+                      </Button>
+                    )}
+                    {ownership.myStaffId !== null && (
+                      <Button disabled={selectedCount === 0} onClick={() => onSelection(ownership.release)}>
+                        放回公海
+                      </Button>
+                    )}
+                    {ownership.canTransfer && (
+                      <Button disabled={selectedCount === 0} onClick={() => onSelection(ownership.transfer)}>
+                        转交…
+                      </Button>
+                    )}
+                  </Space.Compact>
+                )}
+                <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
+                <ExportSheetButton api={api} quick={quick} filters={queryFilters} total={total} />
+                <ColumnChooser
+                  api={api}
+                  onReset={() => {
+                    api?.resetColumnState()
                     saveColumns()
-                  }
-                }}
-              />
-              {ownership.offered && selectedCount > 0 && (
-                <Space.Compact>
-                  {/* Only a user standing for a 业务员 can own customers. */}
-                  {ownership.myStaffId !== null && <Button onClick={() => onSelection(ownership.claim)}>领取</Button>}
-                  {ownership.myStaffId !== null && (
-                    <Button onClick={() => onSelection(ownership.release)}>放回公海</Button>
-                  )}
-                  {ownership.canTransfer && <Button onClick={() => onSelection(ownership.transfer)}>转交…</Button>}
-                </Space.Compact>
-              )}
-              <BatchActions resolveIds={resolveIds} count={selectedCount} onDone={refresh} />
-              <ExportSheetButton api={api} quick={quick} filters={queryFilters} total={total} />
-              <ColumnChooser
-                api={api}
-                onReset={() => {
-                  api?.resetColumnState()
-                  saveColumns()
-                }}
-              />
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
-                新建客户
-              </Button>
-            </>
-          )}
+                  }}
+                />
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/customers/new')}>
+                  新建客户
+                </Button>
+              </>
+            )}
+          </Space>
         </Space>
-      </Space>
-      {showFilters && (
-        <div style={{ background: '#fff', padding: '10px 12px 2px', borderRadius: 6, border: '1px solid #e5e8ee' }}>
-          <CustomerFilterPanel
-            filters={filters}
-            onChange={(next) => setFilters(recycleBin ? { ...next, deleted: true } : next)}
+        {showFilters && (
+          <div className="kq-sheet-filters">
+            <CustomerFilterPanel
+              filters={filters}
+              onChange={(next) => setFilters(recycleBin ? { ...next, deleted: true } : next)}
+            />
+          </div>
+        )}
+        {failure && (
+          <LoadFailed compact what="客户列表" error={failure.error} retrying={failure.retrying} onRetry={retryGrid} />
+        )}
+        <div style={{ flex: 1, minHeight: 300 }}>
+          <AgGridReact<CustomerListRow>
+            theme={gridTheme}
+            localeText={gridLocale}
+            columnDefs={recycleBin ? recycleColumns : ownership.offered ? accountColumns : customerColumns}
+            context={gridContext}
+            selectionColumnDef={selectionColumnDef}
+            defaultColDef={defaultColDef}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={blockSize}
+            maxBlocksInCache={50}
+            getRowId={(p) => String(p.data.id)}
+            rowSelection={rowSelection}
+            tooltipShowDelay={600}
+            onGridReady={onGridReady}
+            onColumnMoved={(e) => e.finished && saveColumns()}
+            onColumnResized={(e) => e.finished && saveColumns()}
+            onColumnVisible={saveColumns}
+            onColumnPinned={saveColumns}
+            onSortChanged={saveColumns}
+            onSelectionChanged={(e: SelectionChangedEvent<CustomerListRow>) => {
+              if (tickingAll.current) return
+              setSelection({ source: datasource, ids: e.api.getSelectedRows().map((r) => r.id), all: false })
+            }}
+            onRowDoubleClicked={(e) => {
+              if (e.data) navigate(`/customers/${e.data.id}`)
+            }}
+            onCellKeyDown={openRow}
+            noRowsOverlayComponent={NoCustomersOverlay}
           />
         </div>
-      )}
-      {failure && (
-        <LoadFailed compact what="客户列表" error={failure.error} retrying={failure.retrying} onRetry={retryGrid} />
-      )}
-      <div style={{ flex: 1, minHeight: 300 }}>
-        <AgGridReact<CustomerListRow>
-          theme={gridTheme}
-          localeText={gridLocale}
-          columnDefs={recycleBin ? recycleColumns : ownership.offered ? accountColumns : customerColumns}
-          context={gridContext}
-          selectionColumnDef={selectionColumnDef}
-          defaultColDef={defaultColDef}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={blockSize}
-          maxBlocksInCache={50}
-          getRowId={(p) => String(p.data.id)}
-          rowSelection={rowSelection}
-          tooltipShowDelay={600}
-          onGridReady={onGridReady}
-          onColumnMoved={(e) => e.finished && saveColumns()}
-          onColumnResized={(e) => e.finished && saveColumns()}
-          onColumnVisible={saveColumns}
-          onColumnPinned={saveColumns}
-          onSortChanged={saveColumns}
-          onSelectionChanged={(e: SelectionChangedEvent<CustomerListRow>) => {
-            setSelection({ source: datasource, ids: e.api.getSelectedRows().map((r) => r.id), all: false })
-          }}
-          onRowDoubleClicked={(e) => {
-            if (e.data) navigate(`/customers/${e.data.id}`)
-          }}
-          overlayNoRowsTemplate={
-            recycleBin
-              ? '<span>回收站是空的</span>'
-              : '<span>没有符合条件的客户。点击右上角“新建客户”登记第一位客户。</span>'
-          }
-        />
+        {ownership.dialog}
       </div>
-      {ownership.dialog}
-    </div>
+    </SheetStatusContext.Provider>
   )
 }

@@ -43,10 +43,20 @@ function CompletenessBar({ value }: ICellRendererParams<CustomerListRow, number>
   return <Progress percent={value} size="small" status={value < 50 ? 'exception' : 'normal'} format={(p) => `${p}%`} />
 }
 
+/** The name opens the customer with one click (a double click anywhere on the row, or Enter, does too). */
+function NameLink({ value, data }: ICellRendererParams<CustomerListRow, string>): React.ReactNode {
+  if (!data) return value
+  return (
+    <a href={`#/customers/${data.id}`} className="kq-sheet-name" tabIndex={-1}>
+      {value}
+    </a>
+  )
+}
+
 const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 const special: Partial<Record<RowKey, Partial<ColDef<CustomerListRow>>>> = {
-  name: { width: 240, pinned: 'left', lockPinned: true, cellStyle: { fontWeight: 500 } },
+  name: { width: 240, pinned: 'left', lockPinned: true, cellStyle: { fontWeight: 500 }, cellRenderer: NameLink },
   kind: { width: 100, valueFormatter: (p) => (p.value ? customerKindLabels[p.value as CustomerKind] : '') },
   creditRating: { width: 120, cellRenderer: Stars },
   creditLimit: { type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)) },
