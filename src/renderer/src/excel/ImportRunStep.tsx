@@ -61,6 +61,8 @@ export function ImportRunStep(props: {
   }
 
   const { counts } = props.preview
+  // Imported, but without a bad optional value: listed in the error report too.
+  const partial = props.preview.rows.filter((r) => (r.dropped?.length ?? 0) > 0).length
   if (!jobId) {
     return (
       <Space orientation="vertical" size={16}>
@@ -69,6 +71,7 @@ export function ImportRunStep(props: {
           <Descriptions.Item label="更新已有客户">{counts.update} 行</Descriptions.Item>
           <Descriptions.Item label="跳过（重复）">{counts.skip} 行</Descriptions.Item>
           <Descriptions.Item label="有问题，不导入">{counts.error} 行</Descriptions.Item>
+          {partial > 0 && <Descriptions.Item label="导入，但错误的值留空">{partial} 行</Descriptions.Item>}
         </Descriptions>
         <Typography.Text type="secondary">
           导入是一个整体：全部成功才保存；中途出错或取消，数据库保持导入前的样子。
@@ -98,7 +101,7 @@ export function ImportRunStep(props: {
 
   const result = progress.result
   const reportButton =
-    counts.error > 0 ? (
+    counts.error + partial > 0 ? (
       <Button key="report" onClick={() => void downloadReport()}>
         下载错误报告
       </Button>
@@ -136,9 +139,15 @@ export function ImportRunStep(props: {
         .filter(Boolean)
         .join('，')}
       extra={[
-        <Button key="customers" type="primary" href="#/customers">
-          查看客户
-        </Button>,
+        result.interactions > 0 ? (
+          <Button key="interactions" type="primary" href="#/interactions">
+            查看交往记录
+          </Button>
+        ) : (
+          <Button key="customers" type="primary" href="#/customers">
+            查看客户
+          </Button>
+        ),
         reportButton,
         <Button key="again" onClick={props.onRestart}>
           再导入一个文件
