@@ -11,15 +11,32 @@ import {
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 import type { Permission } from '../../../shared/accounts'
-import { AnalysisScreen } from '../analysis/AnalysisScreen'
-import { InteractionsScreen } from '../activity/InteractionsScreen'
-import { CustomersScreen } from '../customers/CustomersScreen'
-import { MarketIntelScreen } from '../projects/MarketIntelScreen'
-import { ProjectsScreen } from '../projects/ProjectsScreen'
-import { CustomerSheet } from '../customers/sheet/CustomerSheet'
-import { DataScreen } from '../data/DataScreen'
-import { SettingsScreen } from '../settings/SettingsScreen'
-import { WorkbenchScreen } from '../reminders/WorkbenchScreen'
+import { lazyScreen, preloadWhenIdle } from './lazyScreen'
+
+// Each screen is its own chunk, fetched when first shown: the window paints without
+// waiting for the libraries only some screens use (AG Grid, ECharts).
+const WorkbenchScreen = lazyScreen(() => import('../reminders/WorkbenchScreen').then((m) => m.WorkbenchScreen))
+const CustomersScreen = lazyScreen(() => import('../customers/CustomersScreen').then((m) => m.CustomersScreen))
+const InteractionsScreen = lazyScreen(() => import('../activity/InteractionsScreen').then((m) => m.InteractionsScreen))
+const ProjectsScreen = lazyScreen(() => import('../projects/ProjectsScreen').then((m) => m.ProjectsScreen))
+const MarketIntelScreen = lazyScreen(() => import('../projects/MarketIntelScreen').then((m) => m.MarketIntelScreen))
+const CustomerSheet = lazyScreen(() => import('../customers/sheet/CustomerSheet').then((m) => m.CustomerSheet))
+const AnalysisScreen = lazyScreen(() => import('../analysis/AnalysisScreen').then((m) => m.AnalysisScreen))
+const DataScreen = lazyScreen(() => import('../data/DataScreen').then((m) => m.DataScreen))
+const SettingsScreen = lazyScreen(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen))
+
+// The rest follow once the window is idle, so a click on the sidebar later opens at once.
+preloadWhenIdle([
+  WorkbenchScreen,
+  CustomersScreen,
+  AnalysisScreen,
+  InteractionsScreen,
+  ProjectsScreen,
+  MarketIntelScreen,
+  CustomerSheet,
+  DataScreen,
+  SettingsScreen,
+])
 
 export interface Screen {
   /** The hash route, e.g. /settings. */
