@@ -147,6 +147,10 @@ async function start(): Promise<void> {
     preloadPath: join(__dirname, '../preload/index.js'),
     iconPath: resourcePath('icon.png'),
     hideOnClose: () => !quitting,
+    // Electron dropped the quit; the next close of the window hides it again.
+    onQuitRefused: () => {
+      quitting = false
+    },
     devTools: devServerUrl !== undefined,
   })
   mainWindow = window

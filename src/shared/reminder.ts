@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from './calendarDate'
 import { requiredDateTime } from './activityFields'
-import { isoDate, recordId, strictError, text } from './fieldSchemas'
+import { dictRef, isoDate, recordId, strictError, text } from './fieldSchemas'
 
 /** 提醒 (docs/product-rules.md#reminders): what fired, for whom, why, and what the user did with it. */
 
@@ -103,6 +103,7 @@ export const reminderCompleteInput = z.strictObject(
           content: text('内容', 5000),
           result: text('结果', 2000),
           nextFollowUp: isoDate('下次跟进日期'),
+          staffId: dictRef('业务员'),
         },
         { error: strictError('交往记录') },
       )

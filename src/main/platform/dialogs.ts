@@ -45,6 +45,23 @@ export function askSetAsideNewerFile(message: string): boolean {
   return response === 1
 }
 
+export const discardUnsavedButtons = ['继续编辑', '放弃'] as const
+
+/** The window is going (退出 from the tray) while a form holds unsaved changes: true for 放弃. */
+export function askDiscardUnsaved(window: BrowserWindow): boolean {
+  const response = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    title: '客情管家',
+    message: '放弃未保存的修改？',
+    detail: '填写的内容还没有保存，退出后将丢失。',
+    buttons: [...discardUnsavedButtons],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  })
+  return response === 1
+}
+
 /** The start-up notice as one Chinese text; null when there is nothing to tell. */
 export function startupNoticeText(notice: StartupNotice): string | null {
   const parts: string[] = []

@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron'
+import { askDiscardUnsaved } from './dialogs'
 import { windowOptions } from './windowOptions'
 
 export interface MainWindowOptions {
@@ -7,6 +8,8 @@ export interface MainWindowOptions {
   iconPath: string
   /** True unless the app is quitting: closing the window then only hides it to the tray. */
   hideOnClose: () => boolean
+  /** The user kept a form's unsaved changes over quitting: the window stays and so does the app. */
+  onQuitRefused: () => void
   /** F12 opens the developer tools; only while developing, since the menu that has them is removed. */
   devTools: boolean
 }
@@ -23,6 +26,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     if (!options.hideOnClose()) return
     event.preventDefault()
     window.hide()
+  })
+  // The page refuses to go while a form holds unsaved changes (its beforeunload); Electron shows
+  // no question of its own, so the shell asks, over the window, and goes only on 放弃.
+  window.webContents.on('will-prevent-unload', (event) => {
+    showWindow(window)
+    if (askDiscardUnsaved(window)) event.preventDefault()
+    else options.onQuitRefused()
   })
   if (options.devTools) {
     window.webContents.on('before-input-event', (_event, input) => {

@@ -52,16 +52,18 @@ export function createInteraction(db: SqlWriter, input: InteractionCreateInput, 
 }
 
 /**
- * The 业务员 of a new 交往记录 given none: the signed-in user's, else (single-PC, or a
- * user standing for no 业务员) the customer's 负责业务员. Only an enabled 业务员 item is
- * taken, so the default never makes the record refused.
+ * The 业务员 of a new 交往记录 given none: the customer's 负责业务员, else the signed-in
+ * user's own 业务员 item, so no record of a customer who has one reads 未指定业务员.
+ * Only an enabled 业务员 item is taken, so the default never makes the record refused.
  */
 async function defaultStaff(db: SqlReader, caller: Caller, customerId: number): Promise<number | null> {
   const row = await db.first<{ id: number }>(
     `SELECT d.id FROM dict_item d
-     WHERE d.id = COALESCE(?, (SELECT owner_staff_id FROM customer WHERE id = ?))
-       AND d.category = 'staff' AND d.enabled = 1`,
-    [caller.userId === null ? null : caller.staffId, customerId],
+     WHERE d.category = 'staff' AND d.enabled = 1
+       AND d.id IN ((SELECT owner_staff_id FROM customer WHERE id = ?), ?)
+     ORDER BY d.id = (SELECT owner_staff_id FROM customer WHERE id = ?) DESC
+     LIMIT 1`,
+    [customerId, caller.userId === null ? null : caller.staffId, customerId],
   )
   return row?.id ?? null
 }

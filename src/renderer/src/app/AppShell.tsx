@@ -11,6 +11,7 @@ import { navigate, useRoute } from './navigate'
 import { ScreenBoundary } from './ScreenBoundary'
 import { screens, type Screen } from './screens'
 import { useShortcut, useShortcutListener } from './shortcuts'
+import { useLeaveQuestion } from './unsavedGuard'
 
 const { Sider, Header, Content } = Layout
 
@@ -22,6 +23,7 @@ export function AppShell(): React.JSX.Element {
   const offered = (s: Screen): boolean => !s.needsAny || s.needsAny.some((p) => granted.includes(p))
 
   useShortcutListener()
+  useLeaveQuestion()
   // A new customer card from anywhere.
   useShortcut('newCustomer', () => navigate('/customers/new'))
 

@@ -1,11 +1,13 @@
-import { Checkbox, Form, Typography } from 'antd'
+import { Checkbox, Form, Select, Typography } from 'antd'
+import dayjs from 'dayjs'
+import { useEffect } from 'react'
+import { reminderKindLabels, type Reminder } from '../../../shared/reminder'
+import { useDictOptions } from '../activity/activityHelpers'
 import { FormModal } from '../activity/FormModal'
 import { contactOptionsOf, InteractionFields, interactionTimeFormat } from '../activity/InteractionFields'
-import dayjs from 'dayjs'
-import { reminderKindLabels, type Reminder } from '../../../shared/reminder'
+import { useInteractionPresets } from '../activity/useInteractionPresets'
 import { call } from '../api/client'
-import { useQuery } from '../api/useQuery'
-import { useDictOptions } from '../activity/activityHelpers'
+import { combinedLoad } from '../api/useQuery'
 
 interface CompleteValues {
   logInteraction: boolean
@@ -13,46 +15,64 @@ interface CompleteValues {
   typeId: number | null
   contactId: number | null
   subject: string | null
+  content: string | null
   result: string | null
   nextFollowUp: string | null
+  staffId: number | null
 }
 
-/** 完成 a reminder, optionally logging the 交往记录 that settled it (which restarts the follow-up cycle). */
+/**
+ * 完成 a reminder, logging the 交往记录 that settled it (which restarts the follow-up
+ * cycle). Opens with everything but what was said filled in (useInteractionPresets),
+ * so 完成 → type → 完成 is the whole job.
+ */
 export function CompleteReminderDialog(props: {
   reminder: Reminder
   onClose: () => void
   onDone: () => void
-}): React.JSX.Element {
+}): React.JSX.Element | null {
   const { reminder, onClose, onDone } = props
   const [form] = Form.useForm<CompleteValues>()
   const types = useDictOptions('interactionType')
+  const staff = useDictOptions('staff')
   const forCustomer = reminder.customerId !== null
-  const customer = useQuery('customers.get', { id: reminder.customerId ?? 0, includeDeleted: true })
+  const presets = useInteractionPresets(reminder.customerId, reminder.kind)
   const logInteraction = Form.useWatch('logInteraction', form) ?? forCustomer
 
+  // The cursor waits in 内容, the one thing left to type.
+  useEffect(() => {
+    if (presets.ready && forCustomer) window.setTimeout(() => form.focusField('content'), 50)
+  }, [presets.ready, forCustomer, form])
+
   const submit = async (values: CompleteValues): Promise<string> => {
+    const logged = values.logInteraction && forCustomer
     await call('reminders.complete', {
       id: reminder.id,
-      ...(values.logInteraction && forCustomer
+      ...(logged
         ? {
             interaction: {
               occurredAt: values.occurredAt ?? '',
               typeId: values.typeId ?? 0,
               contactId: values.contactId ?? null,
               subject: values.subject ?? null,
+              content: values.content ?? null,
               result: values.result ?? null,
               nextFollowUp: values.nextFollowUp ?? null,
+              staffId: values.staffId ?? null,
             },
           }
         : {}),
     })
-    return values.logInteraction && forCustomer ? '已完成，并登记了交往记录' : '已完成'
+    if (logged) presets.rememberType(values.typeId)
+    return logged ? '已完成，并登记了交往记录' : '已完成'
   }
 
-  const contacts = forCustomer ? (customer.data?.contacts ?? []) : []
+  // The form opens once its presets are known: fields filled later would look like the user's own changes.
+  if (!presets.ready) return null
+  const contacts = presets.customer?.contacts ?? []
   return (
     <FormModal<CompleteValues>
-      options={types.load}
+      options={combinedLoad(types.load, staff.load)}
       form={form}
       title="完成提醒"
       okText="完成"
@@ -67,11 +87,13 @@ export function CompleteReminderDialog(props: {
       initialValues={{
         logInteraction: forCustomer,
         occurredAt: dayjs().format(interactionTimeFormat),
-        typeId: null,
+        typeId: presets.typeId,
         contactId: reminder.contactId,
         subject: subjectFor(reminder),
+        content: null,
         result: null,
-        nextFollowUp: null,
+        nextFollowUp: presets.nextFollowUp,
+        staffId: presets.staffId,
       }}
       onClose={onClose}
       submit={submit}
@@ -86,11 +108,18 @@ export function CompleteReminderDialog(props: {
       </Form.Item>
       {logInteraction && forCustomer && (
         <>
-          <InteractionFields
-            typeOptions={types.options}
-            contactOptions={contactOptionsOf(contacts)}
-            withContent={false}
-          />
+          <InteractionFields typeOptions={types.options} contactOptions={contactOptionsOf(contacts)} withContent />
+          <Form.Item name="staffId" label="业务员">
+            <Select
+              aria-label="业务员"
+              allowClear
+              placeholder="请选择"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={staff.options}
+              notFoundContent="请先在系统设置 → 系统字典中添加业务员"
+              style={{ width: 220 }}
+            />
+          </Form.Item>
         </>
       )}
     </FormModal>

@@ -20,6 +20,7 @@ import { categoryInfo, dictionaryCategories, type DictItem, type DictionaryCateg
 import { call, errorMessage } from '../api/client'
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
+import { CycleDaysInput } from './CycleDaysInput'
 import { EditableText } from './EditableText'
 
 /** 系统字典 (docs/product-rules.md#dictionaries): per category add, rename, reorder, enable/disable, cycle days, delete. */
@@ -92,18 +93,12 @@ export function DictionaryPanel(): React.JSX.Element {
           {
             title: '周期（天）',
             dataIndex: 'cycleDays',
-            width: 130,
+            width: 170,
             render: (days: number | null, item: DictItem) => (
-              <InputNumber
-                size="small"
-                min={1}
-                max={3650}
-                value={days ?? undefined}
-                aria-label={`${item.label} 周期天数`}
-                onBlur={(e) => {
-                  const next = Number(e.target.value)
-                  if (next && next !== days) void run(() => call('dictionary.update', { id: item.id, cycleDays: next }))
-                }}
+              <CycleDaysInput
+                days={days}
+                label={item.label}
+                onSave={(next) => run(() => call('dictionary.update', { id: item.id, cycleDays: next }))}
               />
             ),
           },

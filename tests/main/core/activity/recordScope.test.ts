@@ -220,10 +220,23 @@ describe('who did what', () => {
     expect(sales.rows.map((r) => r.createdByName).sort()).toEqual([null, '甲'].sort())
   })
 
-  it('a new 交往记录 without a 业务员 takes the signed-in user’s, else (single-PC) the customer’s 负责业务员', async () => {
+  it('a new 交往记录 without a 业务员 takes the customer’s 负责业务员, else the signed-in user’s', async () => {
     const input = { occurredAt: '2026-03-06 10:00', typeId: visit }
+    // A 公海 customer has no 负责业务员: the 业务员 who logged it.
     const mine = await asCaller(core, sellerA, 'interactions.create', { ...input, customerId: customers.pool })
     expect(mine).toMatchObject({ staffId: staffA, staffLabel: '甲业务' })
+    // A 主管 who is also a 业务员 logging on B's customer: the record is B's, never 未指定业务员.
+    const staffLi = await addDictItem(core, 'staff', '李主管')
+    const lead = testCaller('manager', staffLi, await addUser('lead', '李主管', 'manager', staffLi), '李主管')
+    expect((await asCaller(core, lead, 'interactions.create', { ...input, customerId: customers.b1 })).staffId).toBe(
+      staffB,
+    )
+    // B's item disabled since: the user's own rather than none.
+    await call(core, 'dictionary.update', { id: staffB, enabled: false })
+    expect((await asCaller(core, lead, 'interactions.create', { ...input, customerId: customers.b1 })).staffId).toBe(
+      staffLi,
+    )
+    await call(core, 'dictionary.update', { id: staffB, enabled: true })
     const single = await call(core, 'interactions.create', { ...input, customerId: customers.b1 })
     expect(single).toMatchObject({ staffId: staffB, staffLabel: '乙业务', createdByName: null })
     // A 主管 standing for no 业务员: the customer's 负责业务员; a 公海 customer has none.

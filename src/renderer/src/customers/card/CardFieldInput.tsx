@@ -1,15 +1,14 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Rate, Select, Space } from 'antd'
-import { calendarKinds, calendarLabels, type CalendarKind } from '../../../../shared/calendarDate'
+import { DatePicker, Form, Input, InputNumber, Radio, Rate, Select } from 'antd'
 import { genders } from '../../../../shared/contact'
 import { customerKindLabels, customerKinds } from '../../../../shared/customer'
 import { citiesOf, districtsOf, provinces } from '../../../../shared/regions'
 import type { CardFormValues } from './cardValues'
 import type { CardField } from './cardSections'
 import { isoDateItemProps } from './dateInput'
-import { calendarDateRule, customerRules } from './fieldRules'
+import { CalendarDateInput } from './CalendarDateInput'
+import { customerRules } from './fieldRules'
 import { isDictField, type CardLookups } from './useCardLookups'
 
-export const calendarOptions = calendarKinds.map((value) => ({ value, label: calendarLabels[value] }))
 const yesNoOptions = [
   { value: true, label: '是' },
   { value: false, label: '否' },
@@ -154,19 +153,14 @@ export function CardFieldInput({ field, values, lookups }: Props): React.JSX.Ele
     case 'calendarDate':
       return (
         <Form.Item label={label} tooltip={field.tooltip}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item
-              name={key}
-              noStyle
-              dependencies={['birthCalendar']}
-              rules={[({ getFieldValue }) => calendarDateRule(() => getFieldValue('birthCalendar') as CalendarKind)]}
-            >
-              <Input aria-label={label} placeholder="1985-03-08 或 03-08" />
-            </Form.Item>
-            <Form.Item name="birthCalendar" noStyle>
-              <Select aria-label={`${label}历法`} options={calendarOptions} style={{ width: 84 }} />
-            </Form.Item>
-          </Space.Compact>
+          <CalendarDateInput
+            path={[key]}
+            calendarPath={['birthCalendar']}
+            fullPath={[key]}
+            fullCalendarPath={['birthCalendar']}
+            ariaLabel={label}
+            calendarWidth={84}
+          />
         </Form.Item>
       )
   }

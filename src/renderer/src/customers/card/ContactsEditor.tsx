@@ -8,11 +8,10 @@ import {
 } from '@ant-design/icons'
 import { Button, Checkbox, Col, Form, Input, Rate, Row, Select, Space, Tooltip } from 'antd'
 import type { ReactNode } from 'react'
-import type { CalendarKind } from '../../../../shared/calendarDate'
 import { contactFieldLabels, decisionRoles, genders, type ContactField } from '../../../../shared/contact'
-import { calendarOptions } from './CardFieldInput'
+import { CalendarDateInput } from './CalendarDateInput'
 import { emptyContact, type ContactFormValue } from './cardValues'
-import { calendarDateRule, contactRules } from './fieldRules'
+import { contactRules } from './fieldRules'
 
 const contactLabelCol = { flex: '80px' }
 /** 通话适宜时间 does not fit the label column; the card says 通话时间 and keeps the full wording as a tooltip. */
@@ -116,24 +115,14 @@ export function ContactsEditor({ expanded, onToggle, contacts }: Props): React.J
                     {text('email')}
                     <Col {...quarter}>
                       <Form.Item label="生日" labelCol={contactLabelCol}>
-                        <Space.Compact style={{ width: '100%' }}>
-                          <Form.Item
-                            name={[field.name, 'birthday', 'date']}
-                            noStyle
-                            dependencies={[['contacts', field.name, 'birthday', 'calendar']]}
-                            rules={[
-                              ({ getFieldValue }) =>
-                                calendarDateRule(
-                                  () => getFieldValue(['contacts', field.name, 'birthday', 'calendar']) as CalendarKind,
-                                ),
-                            ]}
-                          >
-                            <Input aria-label={`联系人${index + 1}生日`} placeholder="如 03-08" />
-                          </Form.Item>
-                          <Form.Item name={[field.name, 'birthday', 'calendar']} noStyle>
-                            <Select aria-label="生日历法" options={calendarOptions} style={{ width: 76 }} />
-                          </Form.Item>
-                        </Space.Compact>
+                        <CalendarDateInput
+                          path={[field.name, 'birthday', 'date']}
+                          calendarPath={[field.name, 'birthday', 'calendar']}
+                          fullPath={['contacts', field.name, 'birthday', 'date']}
+                          fullCalendarPath={['contacts', field.name, 'birthday', 'calendar']}
+                          ariaLabel={`联系人${index + 1}生日`}
+                          calendarWidth={76}
+                        />
                       </Form.Item>
                     </Col>
                     {item('friendliness', <Rate />)}
@@ -211,29 +200,16 @@ function ImportantDates({ contactName }: { contactName: number }): React.JSX.Ele
                 >
                   <Input placeholder="名称，如 配偶生日" style={{ width: 180 }} />
                 </Form.Item>
-                <Form.Item
-                  name={[field.name, 'date']}
-                  dependencies={[['contacts', contactName, 'importantDates', field.name, 'calendar']]}
-                  rules={[
-                    ({ getFieldValue }) =>
-                      calendarDateRule(
-                        () =>
-                          getFieldValue([
-                            'contacts',
-                            contactName,
-                            'importantDates',
-                            field.name,
-                            'calendar',
-                          ]) as CalendarKind,
-                        true,
-                      ),
-                  ]}
-                  style={{ marginBottom: 0 }}
-                >
-                  <Input placeholder="日期，如 1988-05-20 或 05-20" style={{ width: 220 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'calendar']} style={{ marginBottom: 0 }}>
-                  <Select options={calendarOptions} style={{ width: 80 }} />
+                <Form.Item style={{ marginBottom: 0, width: 340 }}>
+                  <CalendarDateInput
+                    path={[field.name, 'date']}
+                    calendarPath={[field.name, 'calendar']}
+                    fullPath={['contacts', contactName, 'importantDates', field.name, 'date']}
+                    fullCalendarPath={['contacts', contactName, 'importantDates', field.name, 'calendar']}
+                    ariaLabel={`重要日期${field.name + 1}`}
+                    calendarWidth={80}
+                    required
+                  />
                 </Form.Item>
                 <Button
                   type="text"

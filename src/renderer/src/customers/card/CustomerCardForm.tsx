@@ -1,13 +1,15 @@
 import { SaveOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Space, Spin, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { completeness } from '../../../../shared/completeness'
 import type { Customer } from '../../../../shared/customer'
 import { isStaleEdit } from '../../../../shared/editVersion'
 import { ApiError, call, errorMessage } from '../../api/client'
 import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
+import { navigate } from '../../app/navigate'
 import { useShortcut } from '../../app/shortcuts'
+import { confirmLeave, useUnsavedGuard } from '../../app/unsavedGuard'
 import { CardFieldInput } from './CardFieldInput'
 import { StatValue } from './CardFieldValue'
 import { cardFormProps } from './cardFormProps'
@@ -16,6 +18,8 @@ import { ContactsEditor } from './ContactsEditor'
 import { CustomerCardLayout } from './CustomerCardLayout'
 import { DuplicateAlert } from './DuplicateAlert'
 import { applyServerErrors, contactIndexes } from './serverErrors'
+import { CardDraftOffer } from './CardDraftOffer'
+import { useCardDraft } from './useCardDraft'
 import { useCardLookups } from './useCardLookups'
 import { useDuplicateCheck } from './useDuplicateCheck'
 import { useScrolledToTop } from './useScrolledToTop'
@@ -61,6 +65,17 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
   const [saving, setSaving] = useState(false)
   const [unplacedErrors, setUnplacedErrors] = useState<string[]>([])
   const top = useScrolledToTop<HTMLDivElement>()
+  const dirty = useMemo(() => changeCount(updateInput(0, values, original)) > 0, [values, original])
+  const draft = useCardDraft(!customer, values, dirty)
+  const guard = useUnsavedGuard(dirty, draft.drop)
+
+  const focusName = (): void => form.focusField('name')
+  // A new card starts at 客户名称, the one field every customer has.
+  useEffect(() => {
+    if (!customer) focusName()
+    // Only as the card opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   const duplicates = useDuplicateCheck({
     name: values.name,
@@ -93,6 +108,25 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
     if (indexes.length > 0) setExpanded((open) => new Set([...open, ...indexes]))
   }
 
+  /** After the folded part of a contact opened: the eye and the cursor go to the first field in error. */
+  const showFirstError = (): void => {
+    window.setTimeout(() => {
+      const first = form.getFieldsError().find((field) => field.errors.length > 0)
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true })
+    }, 0)
+  }
+
+  const leave = async (): Promise<void> => {
+    if (await confirmLeave()) onCancel()
+  }
+
+  const restoreDraft = (): void => {
+    if (!draft.offered) return
+    form.setFieldsValue(draft.offered.values)
+    draft.dismissOffer()
+    syncValues()
+  }
+
   const save = async (): Promise<void> => {
     if (saving) return
     setUnplacedErrors([])
@@ -101,6 +135,7 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
     } catch (error) {
       const failed = (error as { errorFields?: { name: (string | number)[] }[] }).errorFields ?? []
       openContacts(contactIndexes(failed.map((f) => f.name)))
+      showFirstError()
       message.error('请先改正标红的项目')
       return
     }
@@ -112,6 +147,7 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
         const input = updateInput(customer.id, all, original)
         if (changeCount(input) === 0) {
           message.info('没有改动')
+          guard.release()
           onSaved(customer)
           return
         }
@@ -121,7 +157,9 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
       } else {
         saved = await call('customers.create', createInput(all))
         message.success(`已登记，客户编号 ${saved.code}`)
+        draft.drop()
       }
+      guard.release()
       onSaved(saved)
     } catch (error) {
       if (error instanceof ApiError && isStaleEdit(error)) {
@@ -131,6 +169,7 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
       if (error instanceof ApiError && error.fields) {
         setUnplacedErrors(applyServerErrors(form, error.fields))
         openContacts(contactIndexes(Object.keys(error.fields).map((key) => key.split('.').map(toIndex))))
+        showFirstError()
       }
       message.error(errorMessage(error))
     } finally {
@@ -164,21 +203,30 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
 
   // Ctrl+S saves, as in every office program.
   useShortcut('saveCard', () => void save())
+  // Ctrl+N on a new card goes back to its first field; on an edited one it opens a new card (asking first).
+  useShortcut('newCustomer', () => (customer ? navigate('/customers/new') : focusName()))
+
+  // Esc leaves the card like 取消, unless it is closing a dropdown, a picker or a dialog.
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || overlayOpen()) return
+    void leave()
+  }
 
   return (
-    <div ref={top}>
+    <div ref={top} onKeyDown={onKeyDown}>
       <div className="kq-card-toolbar">
         <Typography.Title level={5} style={{ margin: 0 }}>
           {customer ? `编辑客户：${customer.name}` : '新建客户'}
         </Typography.Title>
         <Space>
-          <Button onClick={onCancel}>取消</Button>
+          <Button onClick={() => void leave()}>取消</Button>
           <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
             保存（Ctrl+S）
           </Button>
         </Space>
       </div>
       <Loaded query={lookups} compact what="字典和分组的选项" />
+      {draft.offered && <CardDraftOffer draft={draft.offered} onRestore={restoreDraft} onDiscard={draft.drop} />}
       <Form<CardFormValues>
         form={form}
         {...cardFormProps}
@@ -229,6 +277,14 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
         />
       </Form>
     </div>
+  )
+}
+
+function overlayOpen(): boolean {
+  return (
+    document.querySelector(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden), .ant-popover:not(.ant-popover-hidden), .ant-modal-wrap',
+    ) !== null
   )
 }
 

@@ -2,11 +2,13 @@ import type { ChannelInput } from '../../../../shared/contract'
 import type { CalendarKind } from '../../../../shared/calendarDate'
 import type { Contact, ContactInput } from '../../../../shared/contact'
 import { customerFieldKeys, type Customer, type CustomerField, type CustomerValues } from '../../../../shared/customer'
+import { readCalendarDate, writtenLunarDate } from '../../../../shared/writtenCalendarDate'
 
 /**
  * The card's form store and its conversions. Values are kept as the API has
  * them (strings, ids, null) so the form, the diff and the read-only view share
- * one shape; only the date pickers convert to dayjs at their edge.
+ * one shape; only the date pickers convert to dayjs at their edge, and a birthday
+ * is kept as people write it (腊月初八) until it is sent (see storedDate).
  */
 
 export interface ContactFormValue {
@@ -88,15 +90,28 @@ export function emptyContact(): ContactFormValue {
   }
 }
 
+/** A stored date as the card shows it: a lunar one in words (1980年八月十五), a solar one as stored. */
+function shownDate(date: string, calendar: CalendarKind): string {
+  return calendar === 'lunar' ? writtenLunarDate(date) : date
+}
+
+/** What was typed, in the stored format; left as typed when it reads as no date (the core then says why). */
+function storedDate(text: string, calendar: CalendarKind): string {
+  return readCalendarDate(text, calendar) ?? text
+}
+
 export function cardFromCustomer(customer: Customer): CardFormValues {
   const values = Object.fromEntries(customerFieldKeys.map((key) => [key, customer[key]])) as CustomerValues
   return {
     ...values,
+    birthDate: values.birthDate === null ? null : shownDate(values.birthDate, values.birthCalendar ?? 'solar'),
     groups: customer.groups.map((g) => g.name),
     contacts: customer.contacts.map(({ customerId: _customerId, birthday, importantDates, ...contact }) => ({
       ...contact,
-      birthday: birthday ? { date: birthday.date, calendar: birthday.calendar } : { date: null, calendar: 'solar' },
-      importantDates: importantDates.map((d) => ({ ...d })),
+      birthday: birthday
+        ? { date: shownDate(birthday.date, birthday.calendar), calendar: birthday.calendar }
+        : { date: null, calendar: 'solar' },
+      importantDates: importantDates.map((d) => ({ ...d, date: shownDate(d.date, d.calendar) })),
     })),
   }
 }
@@ -125,7 +140,9 @@ function contactToInput(contact: ContactFormValue): ContactInput {
     wechat: clean(contact.wechat),
     email: clean(contact.email),
     homeAddress: clean(contact.homeAddress),
-    birthday: birthdayDate ? { date: birthdayDate, calendar: contact.birthday.calendar } : null,
+    birthday: birthdayDate
+      ? { date: storedDate(birthdayDate, contact.birthday.calendar), calendar: contact.birthday.calendar }
+      : null,
     hobbies: clean(contact.hobbies),
     personality: clean(contact.personality),
     education: clean(contact.education),
@@ -139,7 +156,7 @@ function contactToInput(contact: ContactFormValue): ContactInput {
     importantDates: (contact.importantDates ?? []).map((d) => ({
       ...(d.id !== undefined ? { id: d.id } : {}),
       label: d.label?.trim() ?? '',
-      date: d.date?.trim() ?? '',
+      date: storedDate(d.date?.trim() ?? '', d.calendar ?? 'solar'),
       calendar: d.calendar ?? 'solar',
     })),
   }
@@ -149,6 +166,7 @@ function fieldValue(values: CardFormValues, key: CustomerField): unknown {
   const value = clean(values[key])
   // A Rate cleared to 0 means "not rated".
   if (key === 'creditRating' && value === 0) return null
+  if (key === 'birthDate' && typeof value === 'string') return storedDate(value, values.birthCalendar ?? 'solar')
   return value
 }
 

@@ -1,5 +1,6 @@
 import type { Rule, RuleObject } from 'antd/es/form'
-import { calendarDateMessage, parseCalendarDate, type CalendarKind } from '../../../../shared/calendarDate'
+import type { CalendarKind } from '../../../../shared/calendarDate'
+import { readCalendarDate } from '../../../../shared/writtenCalendarDate'
 import { contactInput } from '../../../../shared/contact'
 import { customerCreateInput } from '../../../../shared/customer'
 import { schemaRule } from '../../app/schemaRule'
@@ -22,7 +23,13 @@ export function contactRules(key: ContactInputKey): Rule[] {
   return [schemaRule(contactInput.shape[key])]
 }
 
-/** A birthday or important date, checked against the calendar chosen next to it. */
+/** Short enough for one line under a narrow field. */
+const calendarDateHints: Record<CalendarKind, string> = {
+  solar: '公历日期如 1985-03-08 或 03-08',
+  lunar: '农历日期如 八月十五、闰四月初一',
+}
+
+/** A birthday or important date as people write it, checked against the calendar chosen next to it. */
 export function calendarDateRule(calendarOf: () => CalendarKind | undefined, required = false): RuleObject {
   return {
     validator: async (_rule, value: unknown) => {
@@ -32,7 +39,7 @@ export function calendarDateRule(calendarOf: () => CalendarKind | undefined, req
         return
       }
       const calendar = calendarOf() ?? 'solar'
-      if (!parseCalendarDate(date, calendar)) throw new Error(calendarDateMessage(calendar))
+      if (!readCalendarDate(date, calendar)) throw new Error(calendarDateHints[calendar])
     },
   }
 }

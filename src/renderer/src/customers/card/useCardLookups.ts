@@ -34,7 +34,11 @@ export function useCardLookups(): CardLookups {
       dictOptions: (field, current) =>
         items
           .filter((item) => item.category === customerDictFields[field] && (item.enabled || item.id === current))
-          .map((item) => ({ value: item.id, label: label(item) })),
+          // 联系策略 / 购买策略 say their cycle, which is what the choice decides (每月（30 天）).
+          .map((item) => ({
+            value: item.id,
+            label: item.cycleDays ? `${label(item)}（${item.cycleDays} 天）` : label(item),
+          })),
       dictLabel: (id) => {
         const item = id === null || id === undefined ? undefined : byId.get(id)
         return item ? label(item) : undefined
