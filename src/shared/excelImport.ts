@@ -54,7 +54,10 @@ export const duplicateActionLabels: Record<DuplicateAction, string> = {
 
 const duplicateAction = z.enum(duplicateActions, { error: '重复处理方式只能是 跳过、更新 或 仍然导入' })
 
-/** What the user decided for an unknown dictionary label: create it (itemId null) or use an existing item. */
+/**
+ * What the user decided for an unknown dictionary label: create it (itemId null) or use an existing item.
+ * A label without a choice takes the item proposed for it (UnknownLabel.proposed), else is created.
+ */
 export const labelChoiceSchema = z.strictObject(
   {
     field: z.string().max(64),
@@ -65,6 +68,10 @@ export const labelChoiceSchema = z.strictObject(
 )
 export type LabelChoice = z.infer<typeof labelChoiceSchema>
 
+export const badValueRowActions = ['blank', 'skip'] as const
+export type BadValueRowAction = (typeof badValueRowActions)[number]
+export const badValueRowLabels: Record<BadValueRowAction, string> = { blank: '导入但留空该项', skip: '跳过整行' }
+
 export const importDecisionsInput = z.strictObject(
   {
     sessionId,
@@ -73,6 +80,8 @@ export const importDecisionsInput = z.strictObject(
     duplicateDefault: duplicateAction.default('skip'),
     /** Per file row number (as in the file): overrides duplicateDefault. */
     duplicateRows: z.record(z.string().regex(/^\d+$/), duplicateAction).default({}),
+    /** A row whose only problems are bad values in optional fields: imported without them, or refused as before. */
+    badValueRows: z.enum(badValueRowActions, { error: '含错误值的行只能 导入但留空该项 或 跳过整行' }).default('skip'),
   },
   { error: strictError('导入设置') },
 )
@@ -104,6 +113,10 @@ export const duplicateOfSchema = z.object({
   reason: z.string(),
 })
 
+/** A value left out of a row that imports without it (badValueRows 'blank'). */
+export const droppedValueSchema = z.object({ column: z.string(), value: z.string(), message: z.string() })
+export type DroppedValue = z.infer<typeof droppedValueSchema>
+
 export const previewRowSchema = z.object({
   /** The row number as in the file (what Excel shows at the left). */
   rowNumber: z.number().int(),
@@ -112,6 +125,8 @@ export const previewRowSchema = z.object({
   action: z.enum(rowActions),
   problems: z.array(rowProblemSchema),
   duplicate: duplicateOfSchema.nullable(),
+  /** Bad values of optional fields the row is imported without. */
+  dropped: z.array(droppedValueSchema).optional(),
 })
 export type PreviewRow = z.infer<typeof previewRowSchema>
 
@@ -121,6 +136,8 @@ export const unknownLabelSchema = z.object({
   label: z.string(),
   rows: z.number().int(),
   suggestions: z.array(z.object({ id: z.number().int(), label: z.string() })),
+  /** The existing item the label clearly means (华南区 → 华南), taken unless the user chooses otherwise. */
+  proposed: z.object({ id: z.number().int(), label: z.string(), reason: z.string() }).nullable().optional(),
 })
 export type UnknownLabel = z.infer<typeof unknownLabelSchema>
 

@@ -20,6 +20,7 @@ import {
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import type { ProvinceRegion } from '../../../shared/app'
 import { AppError } from '../appError'
+import { nearLabel } from './nearLabel'
 
 /** The mapped columns of a file: field key → column index, checked against the field list. */
 export function mappedColumns(mapping: (string | null)[], fields: ImportField[]): Map<string, number> {
@@ -87,7 +88,12 @@ export interface UnknownLabelTally {
   rows: number
   suggestions: LabelItem[]
   category: DictionaryCategory
+  /** The item the label clearly means (nearLabel), used unless the user chose otherwise. */
+  proposed: (LabelItem & { reason: string }) | null
 }
+
+/** Labels mapped to items in earlier imports (importMappingMemory): category → labelKey → item id. */
+export type RememberedLabels = Partial<Record<DictionaryCategory, Record<string, number>>>
 
 export type LabelResolution =
   { id: number } | { create: { key: string; category: DictionaryCategory; label: string } } | { error: string }
@@ -97,12 +103,18 @@ export interface LabelSource {
   items: Map<DictionaryCategory, LabelItem[]>
   choices: ImportDecisions['labelChoices']
   provinceRegions: ProvinceRegion[]
+  remembered?: RememberedLabels
 }
+
+/** What a label written a certain way resolves to, worked out once per field and spelling. */
+type LabelOutcome = { id: number } | { id: null; suggestions: LabelItem[]; proposed: UnknownLabelTally['proposed'] }
 
 /**
  * Dictionary labels of a file: an item whose label matches (after full-width,
- * case and spaces are ignored) is used; any other label is what the user chose
- * for it (an existing item, or a new one, the default), and is listed for the user.
+ * case and spaces are ignored) is used, then the item an earlier import mapped
+ * the label to; any other label is listed for the user and is what they chose
+ * for it (an existing item, or a new one), by default the item it clearly
+ * means (nearLabel: 华南区 → 华南), else a new one.
  * Also the 大区 a province defaults to, which the card pre-fills the same way.
  */
 export class LabelResolver {
@@ -111,8 +123,11 @@ export class LabelResolver {
   private readonly choices = new Map<string, number | null>()
   private readonly provinceRegions: Map<string, number | null>
 
-  constructor({ items, choices, provinceRegions }: LabelSource) {
+  private readonly remembered: RememberedLabels
+
+  constructor({ items, choices, provinceRegions, remembered }: LabelSource) {
     this.items = items
+    this.remembered = remembered ?? {}
     for (const choice of choices) this.choices.set(unknownKey(choice.field, choice.label), choice.itemId)
     this.provinceRegions = new Map(provinceRegions.map((p) => [p.provinceCode, p.regionId]))
   }
@@ -123,28 +138,49 @@ export class LabelResolver {
   }
 
   /** Matches per field and label as written: a file repeats the same few labels thousands of times. */
-  private readonly matches = new Map<string, LabelMatch<LabelItem>>()
+  private readonly matches = new Map<string, LabelOutcome>()
 
   resolve(field: ImportField, label: string): LabelResolution {
     const category = field.dict as DictionaryCategory
     const items = this.items.get(category) ?? []
     const cacheKey = `${field.key}\u0000${label}`
-    const match = this.matches.get(cacheKey) ?? matchLabel(label, items)
-    this.matches.set(cacheKey, match)
-    if (match.item) return { id: match.item.id }
+    let match = this.matches.get(cacheKey)
+    if (!match) {
+      match = this.outcome(category, items, label)
+      this.matches.set(cacheKey, match)
+    }
+    if (match.id !== null) return { id: match.id }
     const key = unknownKey(field.key, label)
     let tally = this.unknown.get(key)
     if (tally) tally.rows++
     else {
-      tally = { field: field.key, fieldLabel: field.label, label, rows: 1, suggestions: match.suggestions, category }
+      const { suggestions, proposed } = match
+      tally = { field: field.key, fieldLabel: field.label, label, rows: 1, suggestions, category, proposed }
       this.unknown.set(key, tally)
     }
     const chosen = this.choices.get(key)
-    if (chosen === undefined || chosen === null) return { create: { key, category, label: tally.label } }
-    if (!items.some((item) => item.id === chosen)) {
+    const itemId = chosen === undefined ? (tally.proposed?.id ?? null) : chosen
+    if (itemId === null) return { create: { key, category, label: tally.label } }
+    if (!items.some((item) => item.id === itemId)) {
       return { error: `为「${label}」选择的${field.label}不存在或已停用，请重新选择` }
     }
-    return { id: chosen }
+    return { id: itemId }
+  }
+
+  private outcome(category: DictionaryCategory, items: LabelItem[], label: string): LabelOutcome {
+    const match: LabelMatch<LabelItem> = matchLabel(label, items)
+    if (match.item) return { id: match.item.id }
+    const remembered = this.remembered[category]?.[labelKey(label)]
+    if (remembered !== undefined && items.some((item) => item.id === remembered)) return { id: remembered }
+    const near = nearLabel(label, items, category)
+    const suggestions = near
+      ? [near.item, ...match.suggestions.filter((s) => s.id !== near.item.id)]
+      : match.suggestions
+    return {
+      id: null,
+      suggestions: suggestions.slice(0, 5).map(({ id, label }) => ({ id, label })),
+      proposed: near ? { id: near.item.id, label: near.item.label, reason: near.reason } : null,
+    }
   }
 }
 

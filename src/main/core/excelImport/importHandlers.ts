@@ -15,13 +15,14 @@ import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { CoreContext, DomainHandlers } from '../handlerTypes'
 import { changeFeedOf } from '../live/changeFeed'
 import { importErrorReport } from './importErrorReport'
-import { rememberedMapping, rememberMapping } from './importMappingMemory'
+import { rememberedMapping, rememberLabels, rememberMapping } from './importMappingMemory'
 import { withImportLookups } from './importLookups'
 import { ImportSessions, type ImportJob, type ImportSession } from './importSessions'
 import { importTemplate } from './importTemplate'
 import { CustomerWriter } from './customerWriter'
 import { LabelItems } from './labelItems'
 import { CustomerRowReaders } from './customerRowReader'
+import type { UnknownLabelTally } from './importColumns'
 import { planContext, planCustomerChunks, planImport } from './planImport'
 import { planInteractionImport } from './planInteractionImport'
 import { readImportFile } from './readImportFile'
@@ -85,6 +86,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
           job.total = plan.customers.length + plan.sales.length
           result = await writeImport(db, plan, progress)
+          await rememberLabels(db, session.kind, plan.preview.unknownLabels, decisions.labelChoices)
         }
         await rememberMapping(db, session.kind, session.sheet.headers, decisions.mapping)
         await recordAudit(db, caller, 'import', importAuditText(session, result))
@@ -134,7 +136,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           session.kind === 'interactions'
             ? await planInteractionImport(db, session.sheet, decisions, caller)
             : await planImport(db, session.kind, session.sheet, decisions, readers)
-        session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
+        session.problemRows = plan.preview.rows.filter(inErrorReport)
         // The import usually follows.
         if (session.kind === 'customers') readers.prepare()
         return plan.preview
@@ -165,6 +167,11 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
       return importErrorReport(session)
     },
   }
+}
+
+/** A row the error report lists: one not imported, or one imported without some of its values. */
+function inErrorReport(row: PreviewRow): boolean {
+  return row.action === 'error' || (row.dropped?.length ?? 0) > 0
 }
 
 /** The audit line of an import: what, from which file, and what it did. */
@@ -222,7 +229,9 @@ async function importCustomers(
   const writer = await CustomerWriter.open(db, labels, localNow(), userId)
   const reader = await readers.open(context.reading)
   const problems: PreviewRow[] = []
+  const reported: PreviewRow[] = []
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
+  let unknownLabels: UnknownLabelTally[] = []
   job.total = session.sheet.rows.length
   let done = 0
   try {
@@ -231,20 +240,23 @@ async function importCustomers(
         for (const row of chunk.rows) {
           counts[row.action]++
           if (row.action === 'error') problems.push(row)
+          if (inErrorReport(row)) reported.push(row)
         }
         if (problems.length === 0 || skipErrorRows) await writer.write(chunk.customers)
         done += chunk.rows.length
         await progress(done)
       }),
     )
+    unknownLabels = await reader.unknownLabels()
   } finally {
     await reader.close()
-    session.problemRows = problems
+    session.problemRows = reported
     // Nothing may still be writing when the transaction ends, whichever way.
     await writer.settle().catch(() => undefined)
   }
   if (problems.length > 0 && !skipErrorRows) throw refuse(problems.length)
   const written = await writer.finish()
+  await rememberLabels(db, 'customers', unknownLabels, decisions.labelChoices)
   return {
     created: written.created,
     updated: written.updated,

@@ -10,6 +10,7 @@ import { listProvinceRegions } from '../regions/regionQueries'
 import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
 import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
 import { customersMatching, enabledItems, saleTargets, type Queryable, type SaleTarget } from './importQueries'
+import { rememberedLabels } from './importMappingMemory'
 import type { SheetData } from './readImportFile'
 import type { SheetRow } from './sheetRow'
 import type { CustomerInput, CustomerRowRead, DuplicateKeys, RowReading } from './readCustomerRow'
@@ -72,6 +73,7 @@ export async function planContext(
     items: await enabledItems(db, categories),
     choices: decisions.labelChoices,
     provinceRegions: kind === 'customers' ? await listProvinceRegions(db) : [],
+    remembered: categories.length > 0 ? await rememberedLabels(db) : {},
   }
   return { mapped, reading: { columns, labels } }
 }
@@ -122,6 +124,7 @@ export async function planImport(
         label: u.label,
         rows: u.rows,
         suggestions: u.suggestions.map((s) => ({ id: s.id, label: s.label })),
+        proposed: u.proposed,
       })),
       rows: result.rows,
     },
@@ -197,7 +200,11 @@ const chunksAhead = 2
 type MatchingCustomers = Awaited<ReturnType<typeof customersMatching>>
 
 function lookUp(lookups: Queryable, read: CustomerRowRead[]): Promise<MatchingCustomers> {
-  const keys = read.flatMap((r) => (r.keys ? [r.keys] : []))
+  // A row with bad optional values may import without them: its duplicates are looked up too.
+  const keys = read.flatMap((r) => {
+    const k = r.keys ?? r.partial?.keys
+    return k ? [k] : []
+  })
   return customersMatching(lookups, {
     names: keys.map((k) => k.nameNorm),
     phones: keys.flatMap((k) => k.phones),
@@ -217,10 +224,14 @@ function planCustomers(
   const result: CustomerChunk = { rows: [], customers: [] }
   for (const r of read) {
     const rowNumber = r.rowNumber
-    const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: r.problems, duplicate: null }
+    // Imported without its bad optional values, when the user lets such rows in.
+    const partial = decisions.badValueRows === 'blank' ? r.partial : null
+    const row = partial ? { ...r, ...partial, problems: [] } : r
+    const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: row.problems, duplicate: null }
+    if (partial) preview.dropped = partial.dropped
     result.rows.push(preview)
-    if (!r.input || !r.keys || r.problems.length > 0) continue
-    const k = r.keys
+    if (!row.input || !row.keys || row.problems.length > 0) continue
+    const k = row.keys
     const db = findDuplicate(k, inDatabase)
     const fileRow = db ? null : findDuplicate(k, inFile.keys)
     const decision: DuplicateAction = decisions.duplicateRows[String(rowNumber)] ?? decisions.duplicateDefault
@@ -239,7 +250,7 @@ function planCustomers(
       if (decision === 'skip') action = 'skip'
       else if (decision === 'update') {
         if (customer.deleted) {
-          r.problems.push({
+          row.problems.push({
             column: '重复',
             message: `客户「${customer.name}」（${customer.code}）在回收站中，请先恢复再更新`,
           })
@@ -248,7 +259,7 @@ function planCustomers(
         action = 'update'
         targetId = customer.id
       } else if (db.reason === duplicateReasons[0]) {
-        r.problems.push({
+        row.problems.push({
           column: headerOf(mapped, 'creditCode'),
           message: `统一社会信用代码已被客户「${customer.name}」（${customer.code}）使用，不能重复导入`,
         })
@@ -268,8 +279,10 @@ function planCustomers(
         // Merged into the customer the earlier row creates (its id is known once the commit numbers them).
         action = 'update'
         targetId = inFile.createdIds.get(fileRow.match) ?? null
+        // A third row that shares only this row's phone or e-mail is the same customer again.
+        remember(inFile.keys, k, fileRow.match)
       } else if (fileRow.reason === duplicateReasons[0]) {
-        r.problems.push({
+        row.problems.push({
           column: headerOf(mapped, 'creditCode'),
           message: `统一社会信用代码与第 ${fileRow.match} 行相同，不能重复导入`,
         })
@@ -286,12 +299,12 @@ function planCustomers(
     result.customers.push({
       rowNumber,
       action,
-      input: r.input,
-      given: r.given,
+      input: row.input,
+      given: row.given,
       pending: r.pending,
       targetId,
-      namePinyin: r.pinyin?.name ?? null,
-      contactPinyins: r.pinyin?.contacts ?? null,
+      namePinyin: row.pinyin?.name ?? null,
+      contactPinyins: row.pinyin?.contacts ?? null,
     })
   }
   return result

@@ -6,7 +6,7 @@ import type { SqlReader } from '../db/sqlHandles'
 import { cellTime } from './cellTime'
 import { LabelResolver } from './importColumns'
 import { saleTargets, type SaleTarget } from './importQueries'
-import { callerStaff, contactsNamed, visitCustomerFacts } from './interactionImportQueries'
+import { callerStaff, visitCustomerFacts } from './interactionImportQueries'
 import { planContext } from './planImport'
 import type { SheetData } from './readImportFile'
 import { addProblem, headerOf, placeholderId, readRow, type Mapped, type PendingLabel } from './readRow'
@@ -14,7 +14,6 @@ import { addProblem, headerOf, placeholderId, readRow, type Mapped, type Pending
 export interface InteractionPlanRow {
   rowNumber: number
   customerId: number
-  contactId: number | null
   occurredAt: string
   /** The 交往方式 item, or the placeholder until the commit creates the label in `pending`. */
   typeId: number
@@ -34,7 +33,6 @@ export interface InteractionPlan {
 /** The import key of each field of interactionCreateInput, for naming a refused value's column. */
 const keyOfInput: Record<string, string> = {
   customerId: 'customerName',
-  contactId: 'contact',
   occurredAt: 'date',
   typeId: 'type',
   staffId: 'staff',
@@ -69,14 +67,6 @@ export async function planInteractionImport(
     caller,
   )
   const ownStaff = await callerStaff(db, caller)
-  const contactOf = new Map<string, number>()
-  const contacts = await contactsNamed(
-    db,
-    targets.map((t) => t.id),
-    read.flatMap((r) => (typeof r.values.contact === 'string' ? [r.values.contact] : [])),
-  )
-  // The first of a customer's contacts of that name, in the card's order.
-  for (const c of contacts.reverse()) contactOf.set(`${c.customerId}\u0000${c.name}`, c.id)
   const byCode = new Map(targets.map((t) => [t.code, t]))
   const byName = new Map<string, SaleTarget[]>()
   for (const t of targets) byName.set(t.nameNorm, [...(byName.get(t.nameNorm) ?? []), t])
@@ -88,20 +78,7 @@ export async function planInteractionImport(
     const name = typeof values.customerName === 'string' ? values.customerName : ''
     const customer = findCustomer(codeOf(values.customerCode), name, { byCode, byName }, facts, mapped, problems)
     const date = typeof values.date === 'string' ? values.date : null
-    let time: string | null = null
-    if (date !== null && dateColumn !== undefined) {
-      const cleaned = cellTime(r.row.cells[dateColumn] ?? null, '交往日期')
-      if (cleaned.ok) time = cleaned.value
-      else addProblem(problems, headerOf(mapped, 'date'), cleaned.error)
-    }
-    const contactName = typeof values.contact === 'string' ? values.contact : null
-    const contactId = customer && contactName ? (contactOf.get(`${customer.id}\u0000${contactName}`) ?? null) : null
-    if (customer && contactName && contactId === null) {
-      problems.push({
-        column: headerOf(mapped, 'contact'),
-        message: `客户「${customer.name}」没有联系人「${contactName}」：请先在登记卡中添加，或清空该格`,
-      })
-    }
+    const time = dateColumn === undefined ? null : cellTime(r.row.cells[dateColumn] ?? null)
     const staffId =
       typeof values.staff === 'number'
         ? values.staff
@@ -110,7 +87,6 @@ export async function planInteractionImport(
           : null
     const parsed = interactionCreateInput.safeParse({
       customerId: customer?.id ?? placeholderId,
-      contactId,
       occurredAt: date === null ? undefined : `${date} ${time ?? '00:00'}`,
       typeId: values.type,
       subject: values.subject ?? null,
@@ -138,7 +114,6 @@ export async function planInteractionImport(
     interactions.push({
       rowNumber: r.row.rowNumber,
       customerId: customer.id,
-      contactId: input.contactId ?? null,
       occurredAt: input.occurredAt,
       typeId: input.typeId,
       subject: input.subject ?? null,

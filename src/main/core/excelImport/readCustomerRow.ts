@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { DroppedValue } from '../../../shared/excelImport'
 import { customerCreateInput } from '../../../shared/customer'
 import { normalizeCreditCode } from '../../../shared/creditCode'
 import { cleanText } from '../../../shared/importCleaning'
@@ -36,6 +37,17 @@ export interface CustomerRowRead {
   keys: DuplicateKeys | null
   /** namePinyin of the name and of each contact's, which writing the row needs. */
   pinyin: { name: NamePinyin; contacts: NamePinyin[] } | null
+  /** A row whose only problems are bad optional values: the row as it imports without them. */
+  partial: PartialRow | null
+}
+
+/** A row read again without its bad optional values (邮箱「liuyang@」, a date that does not exist …). */
+export interface PartialRow {
+  dropped: DroppedValue[]
+  input: CustomerInput
+  given: string[]
+  keys: DuplicateKeys
+  pinyin: { name: NamePinyin; contacts: NamePinyin[] }
 }
 
 /** What reading a file's customer rows needs: plain data, so that a worker thread can be given it. */
@@ -52,7 +64,12 @@ export interface RowContext {
   keys: Set<string>
   /** customerCreateInput for those keys only: the same checks, without walking ~90 absent fields per row. */
   schema: typeof customerCreateInput
+  /** A header as problems name it → the field key whose value can be left out (null: one the row needs). */
+  droppable: Map<string, { key: string; column: number } | null>
 }
+
+/** Left out together with the value: the 历法 of a dropped date. */
+const droppedWith: Record<string, string[]> = { birthDate: ['birthCalendar'] }
 
 const addedKeys = [
   'name',
@@ -79,14 +96,45 @@ export function rowContext({ columns, labels }: RowReading): RowContext {
     keyof typeof shape,
     true
   >
-  return { mapped, labels: new LabelResolver(labels), keys, schema: customerCreateInput.pick(picked) }
+  const droppable = new Map<string, { key: string; column: number } | null>()
+  for (const { field, column, header } of mapped) {
+    // A dictionary field's problem is a choice to make again, not a value to leave out.
+    const needed = field.required || field.key === 'contact.name' || field.kind === 'dict'
+    droppable.set(header, droppable.has(header) || needed ? null : { key: field.key, column })
+  }
+  return { mapped, labels: new LabelResolver(labels), keys, schema: customerCreateInput.pick(picked), droppable }
 }
 
 /** Cleans, settles and validates a row as a new customer with its contact, and works out its keys and pinyin. */
-export function readCustomerRow(row: SheetRow, { mapped, labels, keys, schema }: RowContext): CustomerRowRead {
+export function readCustomerRow(row: SheetRow, context: RowContext): CustomerRowRead {
+  const { mapped, labels } = context
   const header = (key: string) => headerOf(mapped, key)
   const { values, problems, pending } = readRow(row, mapped, labels)
   problems.push(...settleRowValues(values, header))
+  const built = validate(values, context, header)
+  for (const problem of built.problems) addProblem(problems, problem.column, problem.message)
+  const input = built.input
+  const valid = input && problems.length === 0 ? input : null
+  return {
+    rowNumber: row.rowNumber,
+    name: cleanText(typeof built.name === 'string' ? built.name : null) ?? '',
+    problems,
+    pending,
+    given: Object.keys(values),
+    input,
+    keys: valid ? keysOf(valid) : null,
+    pinyin: valid ? pinyinOf(valid) : null,
+    partial: problems.length > 0 ? partialRow(row, values, problems, context, header) : null,
+  }
+}
+
+/** The record a row's values make, checked by the schema; problems name the columns as headed in the file. */
+function validate(
+  values: Record<string, unknown>,
+  { labels, keys, schema }: RowContext,
+  header: (key: string) => string,
+) {
+  const problems: RowProblem[] = []
   const input: Record<string, unknown> = { name: '' }
   const contact: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
@@ -113,17 +161,43 @@ export function readCustomerRow(row: SheetRow, { mapped, labels, keys, schema }:
       addProblem(problems, header(key), issue.message)
     }
   }
-  const valid = parsed.success && problems.length === 0 ? parsed.data : null
-  return {
-    rowNumber: row.rowNumber,
-    name: cleanText(typeof input.name === 'string' ? input.name : null) ?? '',
-    problems,
-    pending,
-    given: Object.keys(values),
-    input: parsed.success ? parsed.data : null,
-    keys: valid ? keysOf(valid) : null,
-    pinyin: valid ? { name: namePinyin(valid.name), contacts: valid.contacts.map((c) => namePinyin(c.name)) } : null,
+  return { name: input.name, problems, input: parsed.success ? parsed.data : null }
+}
+
+/**
+ * The row without the values its problems are about, when each is a value the
+ * row can do without (not 客户名称, 联系人 or a dictionary choice) and the rest
+ * then validates. Worked out for rows with problems only, so clean rows pay nothing.
+ */
+function partialRow(
+  row: SheetRow,
+  values: Record<string, unknown>,
+  problems: RowProblem[],
+  context: RowContext,
+  header: (key: string) => string,
+): PartialRow | null {
+  const kept = { ...values }
+  const dropped: DroppedValue[] = []
+  for (const problem of problems) {
+    const field = context.droppable.get(problem.column)
+    if (!field) return null
+    for (const key of [field.key, ...(droppedWith[field.key] ?? [])]) Reflect.deleteProperty(kept, key)
+    const value = cleanText(row.cells[field.column] ?? null) ?? ''
+    dropped.push({ column: problem.column, value, message: problem.message })
   }
+  const again = validate(kept, context, header)
+  if (!again.input || again.problems.length > 0) return null
+  return {
+    dropped,
+    input: again.input,
+    given: Object.keys(kept),
+    keys: keysOf(again.input),
+    pinyin: pinyinOf(again.input),
+  }
+}
+
+function pinyinOf(input: CustomerInput): { name: NamePinyin; contacts: NamePinyin[] } {
+  return { name: namePinyin(input.name), contacts: input.contacts.map((c) => namePinyin(c.name)) }
 }
 
 function keysOf(input: CustomerInput): DuplicateKeys {

@@ -95,7 +95,10 @@ function settleDivisions(values: Record<string, unknown>, headerOf: (key: string
     district: (values.districtCode as string | undefined) ?? null,
   }
   const separate = names.province !== null || names.city !== null || names.district !== null
-  if (!separate && combined === undefined) return
+  if (!separate && combined === undefined) {
+    placesOfAddress(values)
+    return
+  }
   const read = combined === undefined ? null : resolveDivisionText(combined)
   // The three columns, when a row fills any of them, say more than one 所在地区 cell.
   const result = separate || read === null ? resolveDivisionNames(names) : read
@@ -115,6 +118,21 @@ function settleDivisions(values: Record<string, unknown>, headerOf: (key: string
     const code = result.codes[key]
     if (code !== null) values[key] = code
     else if (key in values) Reflect.deleteProperty(values, key)
+  }
+}
+
+/**
+ * A row with no 省/市/区 of its own whose 地址 starts with them (广东省广州市天河区体育西路1号,
+ * 浦东新区世纪大道100号) takes them from there; the address stays as written. An address
+ * that starts otherwise (体育西路1号) is only an address: nothing is guessed, nothing refused.
+ */
+function placesOfAddress(values: Record<string, unknown>): void {
+  if (typeof values.address !== 'string') return
+  const read = resolveDivisionText(values.address)
+  if (!read.ok) return
+  for (const key of divisionFields) {
+    const code = read.codes[key]
+    if (code !== null) values[key] = code
   }
 }
 

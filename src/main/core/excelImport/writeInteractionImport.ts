@@ -37,7 +37,7 @@ export async function writeInteractionImport(
       labels.fill(values, row.pending)
       return {
         customerId: row.customerId,
-        contactId: row.contactId,
+        contactId: null,
         occurredAt: row.occurredAt,
         typeId: values.type as number,
         subject: row.subject,

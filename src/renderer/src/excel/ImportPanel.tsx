@@ -9,7 +9,13 @@ import { ImportMappingStep } from './ImportMappingStep'
 import { ImportPreviewStep } from './ImportPreviewStep'
 import { ImportRunStep } from './ImportRunStep'
 
-const emptyDecisions: Decisions = { labelChoices: [], duplicateDefault: 'skip', duplicateRows: {} }
+// A bad optional value (邮箱「liuyang@」) costs the row that value only, unless the user says otherwise.
+const emptyDecisions: Decisions = {
+  labelChoices: [],
+  duplicateDefault: 'skip',
+  duplicateRows: {},
+  badValueRows: 'blank',
+}
 
 /**
  * 导入: 选择文件 → 字段对应 → 预览与处理 → 导入. The core keeps the file between

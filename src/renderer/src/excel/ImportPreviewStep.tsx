@@ -2,9 +2,12 @@ import { Alert, Button, Radio, Segmented, Select, Space, Table, Tag, Typography 
 import { useMemo, useState } from 'react'
 import type { DictionaryCategory } from '../../../shared/dictionary'
 import {
+  badValueRowActions,
+  badValueRowLabels,
   duplicateActionLabels,
   duplicateActions,
   rowActionLabels,
+  type BadValueRowAction,
   type DuplicateAction,
   type ImportPreview,
   type PreviewRow,
@@ -35,12 +38,18 @@ export function ImportPreviewStep(props: {
   onNext: () => void
 }): React.JSX.Element {
   const { preview, decisions } = props
-  const [filter, setFilter] = useState<Filter>(preview.counts.error > 0 ? 'problems' : 'all')
+  // Rows imported without a bad optional value: the user should see what they lose.
+  const partial = preview.rows.filter((r) => (r.dropped?.length ?? 0) > 0).length
+  const [filter, setFilter] = useState<Filter>(preview.counts.error + partial > 0 ? 'problems' : 'all')
   const dictionary = useQuery('dictionary.list', {})
   const rows = useMemo(
     () =>
       preview.rows.filter((r) =>
-        filter === 'problems' ? r.action === 'error' : filter === 'duplicates' ? r.duplicate !== null : true,
+        filter === 'problems'
+          ? r.action === 'error' || (r.dropped?.length ?? 0) > 0
+          : filter === 'duplicates'
+            ? r.duplicate !== null
+            : true,
       ),
     [preview.rows, filter],
   )
@@ -48,8 +57,11 @@ export function ImportPreviewStep(props: {
   const categoryOf = (field: string): DictionaryCategory | undefined =>
     importFieldsOf[props.kind].find((f) => f.key === field)?.dict
 
-  const chosenItem = (u: UnknownLabel): number | null =>
-    decisions.labelChoices.find((c) => c.field === u.field && c.label === u.label)?.itemId ?? null
+  // No choice yet: the item the label clearly means (华南区 → 华南), else a new item.
+  const chosenItem = (u: UnknownLabel): number | null => {
+    const choice = decisions.labelChoices.find((c) => c.field === u.field && c.label === u.label)
+    return choice ? choice.itemId : (u.proposed?.id ?? null)
+  }
   const chooseItem = (u: UnknownLabel, itemId: number | null) =>
     props.onDecisions({
       ...decisions,
@@ -76,7 +88,7 @@ export function ImportPreviewStep(props: {
         <div>
           <Typography.Title level={5}>字典中没有的选项</Typography.Title>
           <Typography.Paragraph type="secondary">
-            以下内容在系统字典中找不到。请选择新建为字典项，或对应到已有的项。
+            以下内容在系统字典中找不到。与已有项相近的默认对应到该项，其余默认新建为字典项；可逐个改选。
           </Typography.Paragraph>
           <Table<UnknownLabel>
             size="small"
@@ -92,6 +104,7 @@ export function ImportPreviewStep(props: {
                 render: (_, u) => {
                   const category = categoryOf(u.field)
                   const items = (dictionary.data ?? []).filter((i) => i.category === category && i.enabled)
+                  const proposed = u.proposed ?? null
                   const suggested = new Set(u.suggestions.map((s) => s.id))
                   return (
                     <Select
@@ -102,8 +115,13 @@ export function ImportPreviewStep(props: {
                       disabled={props.busy}
                       onChange={(value: number) => chooseItem(u, value === 0 ? null : value)}
                       options={[
+                        ...(proposed
+                          ? [{ value: proposed.id, label: `对应到「${proposed.label}」（${proposed.reason}）` }]
+                          : []),
                         { value: 0, label: `新建「${u.label}」` },
-                        ...u.suggestions.map((s) => ({ value: s.id, label: `对应到「${s.label}」（相近）` })),
+                        ...u.suggestions
+                          .filter((s) => s.id !== proposed?.id)
+                          .map((s) => ({ value: s.id, label: `对应到「${s.label}」（相近）` })),
                         ...items
                           .filter((i) => !suggested.has(i.id))
                           .map((i) => ({ value: i.id, label: `对应到「${i.label}」` })),
@@ -135,12 +153,25 @@ export function ImportPreviewStep(props: {
         </Space>
       )}
 
+      {props.kind === 'customers' && (
+        <Space wrap>
+          <Typography.Text>导入含错误值的行：</Typography.Text>
+          <Radio.Group
+            value={decisions.badValueRows}
+            disabled={props.busy}
+            onChange={(e) => props.onDecisions({ ...decisions, badValueRows: e.target.value as BadValueRowAction })}
+            options={badValueRowActions.map((a) => ({ value: a, label: badValueRowLabels[a] }))}
+          />
+          <Typography.Text type="secondary">（客户名称等必填项有误的行不导入）</Typography.Text>
+        </Space>
+      )}
+
       <Segmented<Filter>
         value={filter}
         onChange={setFilter}
         options={[
           { value: 'all', label: `全部（${preview.total}）` },
-          { value: 'problems', label: `有问题（${preview.counts.error}）` },
+          { value: 'problems', label: `有问题（${preview.counts.error + partial}）` },
           { value: 'duplicates', label: `重复（${duplicates}）` },
         ]}
       />
@@ -163,13 +194,18 @@ export function ImportPreviewStep(props: {
           {
             title: '问题',
             render: (_, row) =>
-              row.problems.length === 0 ? (
+              row.problems.length === 0 && !row.dropped?.length ? (
                 <Typography.Text type="secondary">—</Typography.Text>
               ) : (
                 <Space orientation="vertical" size={0}>
                   {row.problems.map((p, i) => (
                     <Typography.Text key={i} type="danger">
                       {p.column}：{p.message}
+                    </Typography.Text>
+                  ))}
+                  {row.dropped?.map((d, i) => (
+                    <Typography.Text key={`d${i}`} type="warning">
+                      导入，但不导入 {d.column}「{d.value}」：{d.message}
                     </Typography.Text>
                   ))}
                 </Space>
@@ -217,6 +253,13 @@ export function ImportPreviewStep(props: {
           type="warning"
           showIcon
           title={`有 ${preview.counts.error} 行有问题，导入时将跳过这些行；导入后可下载错误报告，改好后再导入。`}
+        />
+      )}
+      {partial > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={`有 ${partial} 行含错误值：这些行照常导入，错误的值留空；导入后可下载错误报告查看。`}
         />
       )}
       <Space>
