@@ -177,18 +177,20 @@ function partialRow(
   header: (key: string) => string,
 ): PartialRow | null {
   const kept = { ...values }
-  const dropped: DroppedValue[] = []
+  const dropped: (DroppedValue & { at: number })[] = []
   for (const problem of problems) {
     const field = context.droppable.get(problem.column)
     if (!field) return null
     for (const key of [field.key, ...(droppedWith[field.key] ?? [])]) Reflect.deleteProperty(kept, key)
     const value = cleanText(row.cells[field.column] ?? null) ?? ''
-    dropped.push({ column: problem.column, value, message: problem.message })
+    dropped.push({ column: problem.column, value, message: problem.message, at: field.column })
   }
+  // In the order of the file's columns, as the user reads the row.
+  dropped.sort((a, b) => a.at - b.at)
   const again = validate(kept, context, header)
   if (!again.input || again.problems.length > 0) return null
   return {
-    dropped,
+    dropped: dropped.map(({ column, value, message }) => ({ column, value, message })),
     input: again.input,
     given: Object.keys(kept),
     keys: keysOf(again.input),
