@@ -10,26 +10,35 @@ export type LazyScreen<P extends object> = ComponentType<P> & { preload: () => P
  * While it loads, 正在打开… stands where the screen will be. Once loaded (or
  * preloaded), it renders at once, without a loading frame.
  *
- * A failed load is forgotten, so the error boundary's 重试 (or coming back to the
- * screen) fetches it again.
+ * A failed load stays failed while the screen is shown (its error boundary says
+ * so); the next time the screen is mounted (重试, or opened again) it is fetched anew.
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loading: Promise<ComponentType<P>> | undefined
   let loaded: ComponentType<P> | undefined
+  let failed = false
   const preload = (): Promise<ComponentType<P>> => {
     loading ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
-        loading = undefined
+        failed = true
         throw new Error('页面文件加载失败，请重试；仍然失败时请重新启动客情管家', { cause: error })
       },
     )
     return loading
   }
+  // Not while shown: React renders a failed screen again when the load settles, and a new load
+  // there would fail, and render, for ever.
+  const forgetFailure = (): void => {
+    if (!failed) return
+    failed = false
+    loading = undefined
+  }
   function Loaded(props: P): React.JSX.Element {
     return createElement(loaded ?? use(preload()), props)
   }
   function Screen(props: P): React.JSX.Element {
+    useState(forgetFailure)
     return (
       <Suspense fallback={<ScreenLoading />}>
         <Loaded {...props} />
