@@ -54,10 +54,10 @@ export function CalendarDateInput(props: {
         />
       </Form.Item>
       <Form.Item name={calendarPath} noStyle>
-        <Select aria-label={`${ariaLabel}历法`} options={calendarOptions} style={{ width: calendarWidth }} />
+        {/* Labels that do not repeat the date's, so finding the date by its label finds it alone. */}
+        <Select aria-label="历法" options={calendarOptions} style={{ width: calendarWidth }} />
       </Form.Item>
       <LunarPicker
-        ariaLabel={ariaLabel}
         onPick={(text) => {
           form.setFieldValue(fullCalendarPath, 'lunar')
           form.setFieldValue(fullPath, text)
@@ -102,7 +102,7 @@ const monthOptions = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label
 const dayOptions = Array.from({ length: 30 }, (_, i) => ({ value: i + 1, label: lunarDayName(i + 1) }))
 
 /** 农历 month and day (闰月, and the year when known) chosen instead of typed. */
-function LunarPicker(props: { ariaLabel: string; onPick: (text: string) => void }): React.JSX.Element {
+function LunarPicker(props: { onPick: (text: string) => void }): React.JSX.Element {
   const [open, setOpen] = useState(false)
   const [month, setMonth] = useState(8)
   const [day, setDay] = useState(15)
@@ -128,8 +128,22 @@ function LunarPicker(props: { ariaLabel: string; onPick: (text: string) => void 
         </Checkbox>
       </Space>
       <Space size={6}>
-        <Select aria-label="农历月" options={monthOptions} value={month} onChange={setMonth} style={{ width: 96 }} />
-        <Select aria-label="农历日" options={dayOptions} value={day} onChange={setDay} style={{ width: 96 }} />
+        <Select
+          aria-label="农历月"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={monthOptions}
+          value={month}
+          onChange={setMonth}
+          style={{ width: 96 }}
+        />
+        <Select
+          aria-label="农历日"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={dayOptions}
+          value={day}
+          onChange={setDay}
+          style={{ width: 96 }}
+        />
       </Space>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <span style={{ color: valid ? undefined : '#cf1322' }}>
@@ -152,7 +166,7 @@ function LunarPicker(props: { ariaLabel: string; onPick: (text: string) => void 
   return (
     <Popover content={content} title="选择农历日期" trigger="click" open={open} onOpenChange={setOpen}>
       <Tooltip title="选择农历月日">
-        <Button icon={<CalendarOutlined />} aria-label={`${props.ariaLabel}选择农历日期`} />
+        <Button icon={<CalendarOutlined />} aria-label="选择农历月日" />
       </Tooltip>
     </Popover>
   )

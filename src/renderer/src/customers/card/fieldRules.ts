@@ -25,8 +25,8 @@ export function contactRules(key: ContactInputKey): Rule[] {
 
 /** Short enough for one line under a narrow field. */
 const calendarDateHints: Record<CalendarKind, string> = {
-  solar: '公历日期如 1985-03-08 或 03-08',
-  lunar: '农历日期如 八月十五、闰四月初一',
+  solar: '公历日期如 1985-03-08',
+  lunar: '农历日期如 八月十五',
 }
 
 /** A birthday or important date as people write it, checked against the calendar chosen next to it. */
@@ -39,7 +39,9 @@ export function calendarDateRule(calendarOf: () => CalendarKind | undefined, req
         return
       }
       const calendar = calendarOf() ?? 'solar'
-      if (!readCalendarDate(date, calendar)) throw new Error(calendarDateHints[calendar])
+      // Written in words (十三月初一), it was meant as a lunar date whatever the 历法 says.
+      if (!readCalendarDate(date, calendar))
+        throw new Error(calendarDateHints[/[\u4e00-\u9fff]/.test(date) ? 'lunar' : calendar])
     },
   }
 }
