@@ -269,6 +269,14 @@ export const interactionImportFields: ImportField[] = [
     example: '拜访',
   },
   {
+    key: 'contact',
+    label: '联系人',
+    kind: 'text',
+    synonyms: ['联系人姓名', '拜访对象', '对方联系人', '接待人', '沟通对象'],
+    example: '张三',
+    hint: '客户登记卡上已有的联系人姓名；不填则不关联联系人',
+  },
+  {
     key: 'subject',
     label: '主题',
     kind: 'text',

@@ -26,6 +26,51 @@ export async function visitCustomerFacts(
   return new Map(rows.map((r) => [r.id, { inScope: r.in_scope === 1, ownerStaffId: r.owner_staff_id }]))
 }
 
+/** The 交往记录 of the customers at the times given: what a re-imported row may repeat. */
+export async function visitsAt(
+  db: SqlReader,
+  customerIds: number[],
+  times: string[],
+): Promise<
+  { customerId: number; occurredAt: string; typeId: number; subject: string | null; content: string | null }[]
+> {
+  if (customerIds.length === 0) return []
+  const rows = await db.all<{
+    customer_id: number
+    occurred_at: string
+    type_id: number
+    subject: string | null
+    content: string | null
+  }>(
+    `SELECT customer_id, occurred_at, type_id, subject, content FROM interaction
+     WHERE customer_id IN (SELECT value FROM json_each(?)) AND occurred_at IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify([...new Set(customerIds)]), JSON.stringify([...new Set(times)])],
+  )
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    occurredAt: r.occurred_at,
+    typeId: r.type_id,
+    subject: r.subject,
+    content: r.content,
+  }))
+}
+
+/** The contacts of the customers bearing one of the names (as written on the card): a row's 联系人. */
+export async function contactsNamed(
+  db: SqlReader,
+  customerIds: number[],
+  names: string[],
+): Promise<{ id: number; customerId: number; name: string }[]> {
+  if (names.length === 0) return []
+  const rows = await db.all<{ id: number; customer_id: number; name: string }>(
+    `SELECT id, customer_id, name FROM contact
+     WHERE customer_id IN (SELECT value FROM json_each(?)) AND name IN (SELECT value FROM json_each(?))
+     ORDER BY sort_order, id`,
+    [JSON.stringify([...new Set(customerIds)]), JSON.stringify([...new Set(names)])],
+  )
+  return rows.map((r) => ({ id: r.id, customerId: r.customer_id, name: r.name }))
+}
+
 /**
  * The 业务员 a signed-in user's row defaults to, as createInteraction: the item they stand for
  * when enabled (null when disabled); undefined when they stand for none (single-PC too), and

@@ -1,4 +1,4 @@
-import type { ImportDecisions, ImportPreview, PreviewRow } from '../../../shared/excelImport'
+import type { DuplicateAction, ImportDecisions, ImportPreview, PreviewRow } from '../../../shared/excelImport'
 import { interactionCreateInput } from '../../../shared/interaction'
 import type { Caller } from '../accounts/caller'
 import { normalizeName } from '../customers/normalizeName'
@@ -6,7 +6,7 @@ import type { SqlReader } from '../db/sqlHandles'
 import { cellTime } from './cellTime'
 import { LabelResolver } from './importColumns'
 import { saleTargets, type SaleTarget } from './importQueries'
-import { callerStaff, visitCustomerFacts } from './interactionImportQueries'
+import { callerStaff, contactsNamed, visitsAt, visitCustomerFacts } from './interactionImportQueries'
 import { planContext } from './planImport'
 import type { SheetData } from './readImportFile'
 import { addProblem, headerOf, placeholderId, readRow, type Mapped, type PendingLabel } from './readRow'
@@ -14,6 +14,7 @@ import { addProblem, headerOf, placeholderId, readRow, type Mapped, type Pending
 export interface InteractionPlanRow {
   rowNumber: number
   customerId: number
+  contactId: number | null
   occurredAt: string
   /** The 交往方式 item, or the placeholder until the commit creates the label in `pending`. */
   typeId: number
@@ -33,6 +34,7 @@ export interface InteractionPlan {
 /** The import key of each field of interactionCreateInput, for naming a refused value's column. */
 const keyOfInput: Record<string, string> = {
   customerId: 'customerName',
+  contactId: 'contact',
   occurredAt: 'date',
   typeId: 'type',
   staffId: 'staff',
@@ -67,18 +69,39 @@ export async function planInteractionImport(
     caller,
   )
   const ownStaff = await callerStaff(db, caller)
+  const contactOf = new Map<string, number>()
+  const contacts = await contactsNamed(
+    db,
+    targets.map((t) => t.id),
+    read.flatMap((r) => (typeof r.values.contact === 'string' ? [r.values.contact] : [])),
+  )
+  // The first of a customer's contacts of that name, in the card's order.
+  for (const c of contacts.reverse()) contactOf.set(`${c.customerId}\u0000${c.name}`, c.id)
   const byCode = new Map(targets.map((t) => [t.code, t]))
   const byName = new Map<string, SaleTarget[]>()
   for (const t of targets) byName.set(t.nameNorm, [...(byName.get(t.nameNorm) ?? []), t])
 
   const rows: PreviewRow[] = []
-  const interactions: InteractionPlanRow[] = []
+  const planned: { preview: PreviewRow; row: InteractionPlanRow; code: string }[] = []
   for (const r of read) {
     const { values, problems } = r
     const name = typeof values.customerName === 'string' ? values.customerName : ''
     const customer = findCustomer(codeOf(values.customerCode), name, { byCode, byName }, facts, mapped, problems)
     const date = typeof values.date === 'string' ? values.date : null
-    const time = dateColumn === undefined ? null : cellTime(r.row.cells[dateColumn] ?? null)
+    let time: string | null = null
+    if (date !== null && dateColumn !== undefined) {
+      const cleaned = cellTime(r.row.cells[dateColumn] ?? null, '交往日期')
+      if (cleaned.ok) time = cleaned.value
+      else addProblem(problems, headerOf(mapped, 'date'), cleaned.error)
+    }
+    const contactName = typeof values.contact === 'string' ? values.contact : null
+    const contactId = customer && contactName ? (contactOf.get(`${customer.id}\u0000${contactName}`) ?? null) : null
+    if (customer && contactName && contactId === null) {
+      problems.push({
+        column: headerOf(mapped, 'contact'),
+        message: `客户「${customer.name}」没有联系人「${contactName}」：请先在登记卡中添加，或清空该格`,
+      })
+    }
     const staffId =
       typeof values.staff === 'number'
         ? values.staff
@@ -87,6 +110,7 @@ export async function planInteractionImport(
           : null
     const parsed = interactionCreateInput.safeParse({
       customerId: customer?.id ?? placeholderId,
+      contactId,
       occurredAt: date === null ? undefined : `${date} ${time ?? '00:00'}`,
       typeId: values.type,
       subject: values.subject ?? null,
@@ -102,28 +126,35 @@ export async function planInteractionImport(
       }
     }
     const ok = parsed.success && customer !== null && problems.length === 0
-    rows.push({
+    const preview: PreviewRow = {
       rowNumber: r.row.rowNumber,
       name: customer?.name ?? name,
       action: ok ? 'create' : 'error',
       problems,
       duplicate: null,
-    })
+    }
+    rows.push(preview)
     if (!ok || !parsed.success || !customer) continue
     const input = parsed.data
-    interactions.push({
-      rowNumber: r.row.rowNumber,
-      customerId: customer.id,
-      occurredAt: input.occurredAt,
-      typeId: input.typeId,
-      subject: input.subject ?? null,
-      content: input.content ?? null,
-      result: input.result ?? null,
-      nextFollowUp: input.nextFollowUp ?? null,
-      staffId: input.staffId ?? null,
-      pending: r.pending,
+    planned.push({
+      preview,
+      code: customer.code,
+      row: {
+        rowNumber: r.row.rowNumber,
+        customerId: customer.id,
+        contactId: input.contactId ?? null,
+        occurredAt: input.occurredAt,
+        typeId: input.typeId,
+        subject: input.subject ?? null,
+        content: input.content ?? null,
+        result: input.result ?? null,
+        nextFollowUp: input.nextFollowUp ?? null,
+        staffId: input.staffId ?? null,
+        pending: r.pending,
+      },
     })
   }
+  const interactions = await leaveOutRepeats(db, planned, decisions)
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
   for (const row of rows) counts[row.action]++
   return {
@@ -139,6 +170,66 @@ export async function planInteractionImport(
     },
     interactions,
   }
+}
+
+/** What a row shares with a record already there: an office re-importing a log that overlaps the last one. */
+const sameVisit = '相同（时间、交往方式、主题、内容）'
+
+/**
+ * The rows to write: a row repeating a 交往记录 already in the database (or an
+ * earlier row of the file) — same customer, time, 交往方式, 主题 and 内容 — is
+ * shown as a duplicate and skipped unless the user chooses 仍然导入 for it.
+ */
+async function leaveOutRepeats(
+  db: SqlReader,
+  planned: { preview: PreviewRow; row: InteractionPlanRow; code: string }[],
+  decisions: ImportDecisions,
+): Promise<InteractionPlanRow[]> {
+  const keyOf = (v: {
+    customerId: number
+    occurredAt: string
+    type: string
+    subject: string | null
+    content: string | null
+  }) => JSON.stringify([v.customerId, v.occurredAt, v.type, v.subject ?? '', v.content ?? ''])
+  // A label the import creates is in no stored record; rows naming it match each other only.
+  const typeOf = (row: InteractionPlanRow) => row.pending.find((p) => p.field === 'type')?.key ?? String(row.typeId)
+  const stored = await visitsAt(
+    db,
+    planned.map((p) => p.row.customerId),
+    planned.map((p) => p.row.occurredAt),
+  )
+  const inDatabase = new Set(stored.map((v) => keyOf({ ...v, type: String(v.typeId) })))
+  const inFile = new Map<string, number>()
+  const kept: InteractionPlanRow[] = []
+  for (const { preview, row, code } of planned) {
+    const key = keyOf({ ...row, type: typeOf(row) })
+    const earlier = inFile.get(key)
+    if (inDatabase.has(key)) {
+      preview.duplicate = {
+        source: 'database',
+        rowNumber: null,
+        customerId: row.customerId,
+        code,
+        name: preview.name,
+        reason: `与已有交往记录${sameVisit}`,
+      }
+    } else if (earlier !== undefined) {
+      preview.duplicate = {
+        source: 'file',
+        rowNumber: earlier,
+        customerId: null,
+        code: null,
+        name: preview.name,
+        reason: `与前面的行${sameVisit}`,
+      }
+    } else inFile.set(key, row.rowNumber)
+    // 更新 has nothing to update for a record: as 跳过.
+    const decision: DuplicateAction = decisions.duplicateRows[String(row.rowNumber)] ?? decisions.duplicateDefault
+    if (preview.duplicate && decision !== 'import') preview.action = 'skip'
+    else kept.push(row)
+  }
+  return kept
 }
 
 /**

@@ -37,7 +37,7 @@ export async function writeInteractionImport(
       labels.fill(values, row.pending)
       return {
         customerId: row.customerId,
-        contactId: null,
+        contactId: row.contactId,
         occurredAt: row.occurredAt,
         typeId: values.type as number,
         subject: row.subject,

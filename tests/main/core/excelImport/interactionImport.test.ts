@@ -165,6 +165,86 @@ describe('交往记录 import', () => {
     expect(await storedStats(core, renyi.id)).toMatchObject({ lastContactAt: '2026-01-06' })
   })
 
+  it("links the row's 联系人 among the customer's contacts, and refuses a name or a time that is not there", async () => {
+    const withContacts = await createCustomer(core, {
+      name: '深圳星河科技有限公司',
+      contacts: [{ name: '陈经理' }, { name: '林工' }],
+    })
+    const base64 = await xlsxBase64((sheet) => {
+      sheet.addRow(['客户名称', '交往日期', '交往方式', '拜访对象'])
+      sheet.addRow(['深圳星河科技有限公司', '2026-01-05 10:00', '拜访', '林工'])
+      sheet.addRow(['深圳星河科技有限公司', '2026-01-06', '电话', '王五'])
+      sheet.addRow(['深圳星河科技有限公司', '2026-01-07 25:00', '电话', null])
+    })
+    const opened = await openFile(core, '拜访.xlsx', base64, 'interactions')
+    expect(opened.mapping).toEqual(['customerName', 'date', 'type', 'contact'])
+    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping }
+    const plan = await preview(core, decisions)
+    expect(plan.rows.map((r) => [r.rowNumber, r.action, r.problems])).toEqual([
+      [2, 'create', []],
+      [
+        3,
+        'error',
+        [
+          {
+            column: '拜访对象',
+            message: '客户「深圳星河科技有限公司」没有联系人「王五」：请先在登记卡中添加，或清空该格',
+          },
+        ],
+      ],
+      [
+        4,
+        'error',
+        [{ column: '交往日期', message: '交往日期「2026-01-07 25:00」中的时间不存在，请写成 14:30 这样的 24 小时制' }],
+      ],
+    ])
+    expect(await commit(core, { ...decisions, skipErrorRows: true })).toMatchObject({
+      state: 'done',
+      result: { interactions: 1 },
+    })
+    const card = await call(core, 'customers.get', { id: withContacts.id })
+    const lin = card.contacts.find((c) => c.name === '林工')
+    const listed = await call(core, 'interactions.list', { customerId: withContacts.id })
+    expect(listed.rows).toMatchObject([{ occurredAt: '2026-01-05 10:00', contactId: lin?.id, contactName: '林工' }])
+  })
+
+  it('skips a row repeating a record already there or an earlier row, unless told to import it', async () => {
+    const csv = [
+      '客户名称,交往日期,交往方式,主题,内容',
+      '广州人易科技有限公司,2026-01-05 10:00,拜访,报价,送报价单',
+      '广州人易科技有限公司,2026-01-05 10:00,拜访,报价,送报价单',
+      '广州人易科技有限公司,2026-01-05 10:00,展会交流,,',
+      '广州人易科技有限公司,2026-01-05 10:00,展会交流,,',
+    ].join('\n')
+    const base64 = Buffer.from(csv).toString('base64')
+    const first = await openFile(core, '一月.csv', base64, 'interactions')
+    const planned = await preview(core, { sessionId: first.sessionId, mapping: first.mapping })
+    expect(planned.rows.map((r) => [r.rowNumber, r.action, r.duplicate?.source, r.duplicate?.rowNumber])).toEqual([
+      [2, 'create', undefined, undefined],
+      [3, 'skip', 'file', 2],
+      [4, 'create', undefined, undefined],
+      [5, 'skip', 'file', 4],
+    ])
+    const done = await commit(core, {
+      sessionId: first.sessionId,
+      mapping: first.mapping,
+      duplicateRows: { '5': 'import' },
+    })
+    expect(done).toMatchObject({ state: 'done', result: { interactions: 3, skipped: 1 } })
+
+    // The same log again (an office re-importing an overlapping file): every row is there already.
+    const again = await openFile(core, '一月（再次）.csv', base64, 'interactions')
+    const repeat = await preview(core, { sessionId: again.sessionId, mapping: again.mapping })
+    expect(repeat.counts).toEqual({ create: 0, update: 0, skip: 4, error: 0 })
+    expect(repeat.rows[0]?.duplicate).toMatchObject({
+      source: 'database',
+      customerId: renyi.id,
+      code: renyi.code,
+      reason: '与已有交往记录相同（时间、交往方式、主题、内容）',
+    })
+    expect(await count(core, 'interaction')).toBe(3)
+  })
+
   it('leaves the database as it was when a row fails in the database mid-write', async () => {
     const rows = ['客户名称,日期,交往方式,内容']
     for (let i = 1; i <= 2500; i++) rows.push(`广州人易科技有限公司,2026-01-05,拜访,第${i}次`)
@@ -234,6 +314,7 @@ describe('交往记录 import', () => {
       '客户编号',
       '交往日期',
       '交往方式',
+      '联系人',
       '主题',
       '内容',
       '结果',
@@ -245,6 +326,7 @@ describe('交往记录 import', () => {
       'customerCode',
       'date',
       'type',
+      'contact',
       'subject',
       'content',
       'result',
