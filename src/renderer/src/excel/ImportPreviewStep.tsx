@@ -6,7 +6,6 @@ import {
   badValueRowLabels,
   duplicateActionLabels,
   duplicateActions,
-  rowActionLabels,
   type BadValueRowAction,
   type DuplicateAction,
   type ImportPreview,
@@ -17,13 +16,7 @@ import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFiel
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import type { Decisions } from './importDecisions'
-
-const actionColors: Record<PreviewRow['action'], string> = {
-  create: 'green',
-  update: 'blue',
-  skip: 'default',
-  error: 'red',
-}
+import { PreviewRowAction } from './PreviewRowAction'
 
 type Filter = 'all' | 'problems' | 'duplicates'
 
@@ -188,13 +181,15 @@ export function ImportPreviewStep(props: {
           {
             title: '处理',
             dataIndex: 'action',
-            width: 80,
-            render: (a: PreviewRow['action']) => <Tag color={actionColors[a]}>{rowActionLabels[a]}</Tag>,
+            width: 150,
+            render: (_, row) => (
+              <PreviewRowAction row={row} decisions={decisions} busy={props.busy} onDecisions={props.onDecisions} />
+            ),
           },
           {
-            title: '问题',
+            title: '问题与说明',
             render: (_, row) =>
-              row.problems.length === 0 && !row.dropped?.length ? (
+              row.problems.length === 0 && !row.dropped?.length && !row.notes?.length ? (
                 <Typography.Text type="secondary">—</Typography.Text>
               ) : (
                 <Space orientation="vertical" size={0}>
@@ -206,6 +201,11 @@ export function ImportPreviewStep(props: {
                   {row.dropped?.map((d, i) => (
                     <Typography.Text key={`d${i}`} type="warning">
                       导入，但不导入 {d.column}「{d.value}」：{d.message}
+                    </Typography.Text>
+                  ))}
+                  {row.notes?.map((note, i) => (
+                    <Typography.Text key={`n${i}`} type="secondary">
+                      {note}
                     </Typography.Text>
                   ))}
                 </Space>
