@@ -20,6 +20,10 @@ import { PreviewRowAction } from './PreviewRowAction'
 
 type Filter = 'all' | 'problems' | 'duplicates'
 
+/** A record (交易/交往) repeating one already there has nothing to update: 跳过 or 仍然导入. */
+const duplicateChoices = (kind: ImportKind) =>
+  kind === 'customers' ? duplicateActions : duplicateActions.filter((a) => a !== 'update')
+
 /** Step 3: every row's problems and planned action; unknown dictionary labels and duplicates are decided here. */
 export function ImportPreviewStep(props: {
   kind: ImportKind
@@ -130,7 +134,9 @@ export function ImportPreviewStep(props: {
 
       {duplicates > 0 && (
         <Space wrap>
-          <Typography.Text>发现 {duplicates} 行与已有客户或文件中前面的行重复，默认处理方式：</Typography.Text>
+          <Typography.Text>
+            发现 {duplicates} 行与已有{props.kind === 'customers' ? '客户' : '记录'}或文件中前面的行重复，默认处理方式：
+          </Typography.Text>
           <Radio.Group
             value={decisions.duplicateDefault}
             disabled={props.busy}
@@ -141,7 +147,7 @@ export function ImportPreviewStep(props: {
                 duplicateRows: {},
               })
             }
-            options={duplicateActions.map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+            options={duplicateChoices(props.kind).map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
           />
         </Space>
       )}
@@ -217,7 +223,8 @@ export function ImportPreviewStep(props: {
             render: (_, row) => {
               const d = row.duplicate
               if (!d) return null
-              const where = d.source === 'database' ? `已有客户「${d.name}」（${d.code}）` : `第 ${d.rowNumber} 行`
+              const customer = `${props.kind === 'customers' ? '已有客户' : '客户'}「${d.name}」（${d.code}）`
+              const where = d.source === 'database' ? customer : `第 ${d.rowNumber} 行`
               return (
                 <Space orientation="vertical" size={4}>
                   <Typography.Text>
@@ -235,7 +242,7 @@ export function ImportPreviewStep(props: {
                         duplicateRows: { ...decisions.duplicateRows, [String(row.rowNumber)]: value },
                       })
                     }
-                    options={duplicateActions.map((a) => ({
+                    options={duplicateChoices(props.kind).map((a) => ({
                       value: a,
                       // A row repeating an earlier one can be merged into the customer that row creates.
                       label:
