@@ -6,6 +6,7 @@ import {
   badValueRowLabels,
   duplicateActionLabels,
   duplicateActions,
+  rowActionLabels,
   type BadValueRowAction,
   type DuplicateAction,
   type ImportPreview,
@@ -16,13 +17,15 @@ import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFiel
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import type { Decisions } from './importDecisions'
-import { PreviewRowAction } from './PreviewRowAction'
+
+const actionColors: Record<PreviewRow['action'], string> = {
+  create: 'green',
+  update: 'blue',
+  skip: 'default',
+  error: 'red',
+}
 
 type Filter = 'all' | 'problems' | 'duplicates'
-
-/** A record (交易/交往) repeating one already there has nothing to update: 跳过 or 仍然导入. */
-const duplicateChoices = (kind: ImportKind) =>
-  kind === 'customers' ? duplicateActions : duplicateActions.filter((a) => a !== 'update')
 
 /** Step 3: every row's problems and planned action; unknown dictionary labels and duplicates are decided here. */
 export function ImportPreviewStep(props: {
@@ -79,6 +82,7 @@ export function ImportPreviewStep(props: {
         <Tag color="blue">更新 {preview.counts.update}</Tag>
         <Tag>跳过 {preview.counts.skip}</Tag>
         <Tag color="red">有问题 {preview.counts.error}</Tag>
+        {partial > 0 && <Tag color="orange">含错误值（导入但留空）{partial}</Tag>}
       </Space>
 
       {preview.unknownLabels.length > 0 && (
@@ -134,9 +138,7 @@ export function ImportPreviewStep(props: {
 
       {duplicates > 0 && (
         <Space wrap>
-          <Typography.Text>
-            发现 {duplicates} 行与已有{props.kind === 'customers' ? '客户' : '记录'}或文件中前面的行重复，默认处理方式：
-          </Typography.Text>
+          <Typography.Text>发现 {duplicates} 行与已有客户或文件中前面的行重复，默认处理方式：</Typography.Text>
           <Radio.Group
             value={decisions.duplicateDefault}
             disabled={props.busy}
@@ -147,7 +149,7 @@ export function ImportPreviewStep(props: {
                 duplicateRows: {},
               })
             }
-            options={duplicateChoices(props.kind).map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+            options={duplicateActions.map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
           />
         </Space>
       )}
@@ -187,15 +189,13 @@ export function ImportPreviewStep(props: {
           {
             title: '处理',
             dataIndex: 'action',
-            width: 150,
-            render: (_, row) => (
-              <PreviewRowAction row={row} decisions={decisions} busy={props.busy} onDecisions={props.onDecisions} />
-            ),
+            width: 80,
+            render: (a: PreviewRow['action']) => <Tag color={actionColors[a]}>{rowActionLabels[a]}</Tag>,
           },
           {
-            title: '问题与说明',
+            title: '问题',
             render: (_, row) =>
-              row.problems.length === 0 && !row.dropped?.length && !row.notes?.length ? (
+              row.problems.length === 0 && !row.dropped?.length ? (
                 <Typography.Text type="secondary">—</Typography.Text>
               ) : (
                 <Space orientation="vertical" size={0}>
@@ -209,11 +209,6 @@ export function ImportPreviewStep(props: {
                       导入，但不导入 {d.column}「{d.value}」：{d.message}
                     </Typography.Text>
                   ))}
-                  {row.notes?.map((note, i) => (
-                    <Typography.Text key={`n${i}`} type="secondary">
-                      {note}
-                    </Typography.Text>
-                  ))}
                 </Space>
               ),
           },
@@ -223,8 +218,7 @@ export function ImportPreviewStep(props: {
             render: (_, row) => {
               const d = row.duplicate
               if (!d) return null
-              const customer = `${props.kind === 'customers' ? '已有客户' : '客户'}「${d.name}」（${d.code}）`
-              const where = d.source === 'database' ? customer : `第 ${d.rowNumber} 行`
+              const where = d.source === 'database' ? `已有客户「${d.name}」（${d.code}）` : `第 ${d.rowNumber} 行`
               return (
                 <Space orientation="vertical" size={4}>
                   <Typography.Text>
@@ -242,7 +236,7 @@ export function ImportPreviewStep(props: {
                         duplicateRows: { ...decisions.duplicateRows, [String(row.rowNumber)]: value },
                       })
                     }
-                    options={duplicateChoices(props.kind).map((a) => ({
+                    options={duplicateActions.map((a) => ({
                       value: a,
                       // A row repeating an earlier one can be merged into the customer that row creates.
                       label:

@@ -134,6 +134,7 @@ export function ImportRunStep(props: {
         result.interactions > 0 ? `交往记录 ${result.interactions} 条` : null,
         result.skipped > 0 ? `跳过 ${result.skipped} 行` : null,
         result.errors > 0 ? `有问题未导入 ${result.errors} 行` : null,
+        partial > 0 ? `${partial} 行的错误值留空` : null,
         result.createdItems > 0 ? `新建字典项 ${result.createdItems} 个` : null,
       ]
         .filter(Boolean)

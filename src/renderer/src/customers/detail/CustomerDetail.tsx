@@ -1,4 +1,4 @@
-import { DeleteOutlined, DollarOutlined, EditOutlined, LeftOutlined, MessageOutlined } from '@ant-design/icons'
+import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { navigate } from '../../app/navigate'
@@ -11,9 +11,7 @@ import { CustomerCardForm } from '../card/CustomerCardForm'
 import { CustomerCardView } from '../card/CustomerCardView'
 import { useCardLookups } from '../card/useCardLookups'
 import { useScrolledToTop } from '../card/useScrolledToTop'
-import { InteractionForm } from '../../activity/InteractionForm'
 import { InteractionTimeline } from '../../activity/InteractionTimeline'
-import { SaleForm } from '../../activity/SaleForm'
 import { SalesTable } from '../../activity/SalesTable'
 import { RelationshipTab } from '../../grading/RelationshipTab'
 import { CompetitorsTable } from '../../projects/CompetitorsTable'
@@ -22,28 +20,11 @@ import { ProjectsTable } from '../../projects/ProjectsTable'
 import { ExportCardsButton } from '../../excel/ExportCardsButton'
 import { CustomerRemindersTab } from '../../reminders/CustomerRemindersTab'
 import { HistoryTab } from './HistoryTab'
-import './customerDetail.css'
 
 // The routes import both screens of a customer from here.
 export { NewCustomer } from './NewCustomer'
 
-type DetailTab =
-  | 'card'
-  | 'contacts'
-  | 'interactions'
-  | 'sales'
-  | 'projects'
-  | 'competitors'
-  | 'feedback'
-  | 'reminders'
-  | 'relationship'
-  | 'history'
-
-/**
- * 客户详情: a header with what is done most (登记交往, 登记交易, 编辑), and tabs right under it,
- * the card read-only being the first (编辑 turns it into the form in place): the card is
- * two and a half screens long, and the tabs below it were out of sight.
- */
+/** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
 export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   const load = useQuery('customers.get', { id, includeDeleted: true })
   const { data: customer, error, reload } = load
@@ -51,10 +32,6 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   const { message } = App.useApp()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
-  const [tab, setTab] = useState<DetailTab>('card')
-  const [adding, setAdding] = useState<'interaction' | 'sale' | null>(null)
-  // A record added from the header: its tab is mounted afresh to show it.
-  const [added, setAdded] = useState(0)
   const top = useScrolledToTop<HTMLDivElement>(customer !== undefined && !editing)
   // Another user's save shows here; an open 编辑 form keeps what was typed (its save checks the version).
   useLiveRefresh(['customers'], reload, { customerId: id })
@@ -104,12 +81,6 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   }
 
   const deleted = customer.deletedAt !== null
-  const saved = (where: DetailTab): void => {
-    setAdding(null)
-    setAdded((n) => n + 1)
-    setTab(where)
-    void reload()
-  }
   // The 甲方 of a new project, the owner of new 竞争对手 and 意见 rows.
   const asOption = { value: id, label: customer.name, level: customer.relationshipLevel }
   return (
@@ -128,13 +99,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
             {customer.updatedAt}
           </Typography.Text>
         </Space>
-        <Space wrap>
-          <Button icon={<MessageOutlined />} disabled={deleted} onClick={() => setAdding('interaction')}>
-            登记交往
-          </Button>
-          <Button icon={<DollarOutlined />} disabled={deleted} onClick={() => setAdding('sale')}>
-            登记交易
-          </Button>
+        <Space>
           <Button type="primary" icon={<EditOutlined />} disabled={deleted} onClick={() => setEditing(true)}>
             编辑
           </Button>
@@ -162,21 +127,11 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           style={{ maxWidth: 1200, margin: '0 auto 12px' }}
         />
       )}
+      <Loaded query={lookups} compact what="字典和分组的选项" />
+      <CustomerCardView customer={customer} lookups={lookups} />
       <div className="kq-detail-tabs">
         <Tabs
-          activeKey={tab}
-          onChange={(key) => setTab(key as DetailTab)}
           items={[
-            {
-              key: 'card',
-              label: '登记卡',
-              children: (
-                <>
-                  <Loaded query={lookups} compact what="字典和分组的选项" />
-                  <CustomerCardView customer={customer} lookups={lookups} />
-                </>
-              ),
-            },
             {
               key: 'contacts',
               label: `联系人（${customer.contacts.length}）`,
@@ -186,18 +141,13 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               key: 'interactions',
               label: '交往记录',
               children: (
-                <InteractionTimeline
-                  key={added}
-                  customerId={id}
-                  contacts={customer.contacts}
-                  onChanged={() => void reload()}
-                />
+                <InteractionTimeline customerId={id} contacts={customer.contacts} onChanged={() => void reload()} />
               ),
             },
             {
               key: 'sales',
               label: '交易记录',
-              children: <SalesTable key={added} customerId={id} onChanged={() => void reload()} />,
+              children: <SalesTable customerId={id} onChanged={() => void reload()} />,
             },
             {
               key: 'projects',
@@ -229,21 +179,6 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           ]}
         />
       </div>
-      <InteractionForm
-        open={adding === 'interaction'}
-        customerId={id}
-        contacts={customer.contacts}
-        record={undefined}
-        onClose={() => setAdding(null)}
-        onSaved={() => saved('interactions')}
-      />
-      <SaleForm
-        open={adding === 'sale'}
-        customerId={id}
-        record={undefined}
-        onClose={() => setAdding(null)}
-        onSaved={() => saved('sales')}
-      />
     </div>
   )
 }
