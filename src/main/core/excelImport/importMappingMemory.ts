@@ -68,7 +68,7 @@ export async function rememberLabels(
     const choice = chosen.get(unknownKey(u.field, u.label))
     const itemId = choice === undefined ? (u.proposed?.id ?? null) : choice
     const byLabel = (remembered[category] ??= {})
-    if (itemId === null) delete byLabel[labelKey(u.label)]
+    if (itemId === null) Reflect.deleteProperty(byLabel, labelKey(u.label))
     else byLabel[labelKey(u.label)] = itemId
   }
   await setSetting(db, labelsKey, JSON.stringify(remembered))
