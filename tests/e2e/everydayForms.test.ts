@@ -290,6 +290,23 @@ test(
         customerId: second.reminder.customerId,
       })
       expect(done.rows.find((r) => r.id === second.reminder.id)?.interactionId).not.toBeNull()
+
+      // 登记交往 on the customer's page starts with the same presets.
+      await page.evaluate((id) => {
+        window.location.hash = `#/customers/${id}`
+      }, second.reminder.customerId)
+      await page
+        .locator('.kq-card-toolbar')
+        .getByRole('button', { name: /登\s*记\s*交\s*往/ })
+        .click()
+      const logDialog = page.getByRole('dialog').filter({ hasText: '登记交往' })
+      await logDialog.waitFor()
+      expect(await logDialog.locator('.ant-form-item', { hasText: '交往方式' }).textContent()).toContain('微信')
+      expect(await logDialog.getByLabel('下次跟进日期').inputValue()).toBe(addDays(today, second.cycle))
+      const ownerLabel = (
+        await invoke<{ id: number; label: string }[]>(page, 'dictionary.list', { category: 'staff' })
+      ).find((s) => s.id === second.owner)?.label
+      expect(await logDialog.locator('.ant-form-item', { hasText: '业务员' }).textContent()).toContain(ownerLabel)
     } finally {
       await app.close()
     }

@@ -7,6 +7,7 @@ import type { Interaction } from '../../../shared/interaction'
 import { formFields, formValues, saveRecord, useLatestRecord, type FormValuesOf } from './recordForm'
 import { combinedLoad } from '../api/useQuery'
 import { useDictOptions } from './activityHelpers'
+import { useInteractionPresets } from './useInteractionPresets'
 
 const valueKeys = [
   'occurredAt',
@@ -36,10 +37,13 @@ export function InteractionForm(props: {
   const { record, reload } = useLatestRecord('interactions', props.record)
   const types = useDictOptions('interactionType')
   const staff = useDictOptions('staff')
+  // A new record starts with the 交往方式, 业务员 and 下次跟进日期 it most likely has.
+  const presets = useInteractionPresets(customerId)
 
   const submit = async (values: InteractionFormValues): Promise<string> => {
     const fields = formFields(values, valueKeys, { occurredAt: '', typeId: 0 })
     await saveRecord('interactions', record, fields, { customerId })
+    if (!record) presets.rememberType(fields.typeId)
     return record ? '已保存交往记录' : '已登记交往'
   }
 
@@ -57,7 +61,12 @@ export function InteractionForm(props: {
       title={record ? '修改交往记录' : '登记交往'}
       width={640}
       labelWidth="96px"
-      initialValues={formValues(record, valueKeys, { occurredAt: dayjs().format(interactionTimeFormat) })}
+      initialValues={formValues(record, valueKeys, {
+        occurredAt: dayjs().format(interactionTimeFormat),
+        typeId: presets.typeId,
+        staffId: presets.staffId,
+        nextFollowUp: presets.nextFollowUp,
+      })}
       preserve={false}
       onClose={onClose}
       submit={submit}

@@ -8,6 +8,7 @@ import { contactOptionsOf, InteractionFields, interactionTimeFormat } from '../a
 import { useInteractionPresets } from '../activity/useInteractionPresets'
 import { call } from '../api/client'
 import { combinedLoad } from '../api/useQuery'
+import './completeReminder.css'
 
 interface CompleteValues {
   logInteraction: boolean
@@ -99,29 +100,31 @@ export function CompleteReminderDialog(props: {
       submit={submit}
       onDone={onDone}
     >
-      <Form.Item name="logInteraction" valuePropName="checked" wrapperCol={{ offset: 0 }}>
-        <Checkbox disabled={!forCustomer}>
-          {forCustomer
-            ? '同时登记一条交往记录（会更新最近联系，重新开始联系周期）'
-            : '节日问候不属于某个客户，无需登记交往'}
-        </Checkbox>
-      </Form.Item>
-      {logInteraction && forCustomer && (
-        <>
-          <InteractionFields typeOptions={types.options} contactOptions={contactOptionsOf(contacts)} withContent />
-          <Form.Item name="staffId" label="业务员">
-            <Select
-              aria-label="业务员"
-              allowClear
-              placeholder="请选择"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={staff.options}
-              notFoundContent="请先在系统设置 → 系统字典中添加业务员"
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-        </>
-      )}
+      <div className="kq-complete-form">
+        <Form.Item name="logInteraction" valuePropName="checked" wrapperCol={{ offset: 0 }}>
+          <Checkbox disabled={!forCustomer}>
+            {forCustomer
+              ? '同时登记一条交往记录（会更新最近联系，重新开始联系周期）'
+              : '节日问候不属于某个客户，无需登记交往'}
+          </Checkbox>
+        </Form.Item>
+        {logInteraction && forCustomer && (
+          <>
+            <InteractionFields typeOptions={types.options} contactOptions={contactOptionsOf(contacts)} withContent />
+            <Form.Item name="staffId" label="业务员">
+              <Select
+                aria-label="业务员"
+                allowClear
+                placeholder="请选择"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={staff.options}
+                notFoundContent="请先在系统设置 → 系统字典中添加业务员"
+                style={{ width: 220 }}
+              />
+            </Form.Item>
+          </>
+        )}
+      </div>
     </FormModal>
   )
 }

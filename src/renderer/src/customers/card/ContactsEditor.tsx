@@ -17,6 +17,9 @@ const contactLabelCol = { flex: '80px' }
 /** 通话适宜时间 does not fit the label column; the card says 通话时间 and keeps the full wording as a tooltip. */
 const shortLabels: Partial<Record<ContactField, string>> = { callTime: '通话时间' }
 const quarter = { xs: 24, md: 12, xl: 6 }
+// A birthday written out (1980年八月十五) next to its 历法 needs more room than a quarter; the short ones give it.
+const birthdayCol = { xs: 24, md: 12, xl: 9 }
+const narrow = { xs: 24, md: 12, xl: 5 }
 const half = { xs: 24, md: 24, xl: 12 }
 
 interface Props {
@@ -113,7 +116,7 @@ export function ContactsEditor({ expanded, onToggle, contacts }: Props): React.J
                     {text('officePhone')}
                     {text('wechat')}
                     {text('email')}
-                    <Col {...quarter}>
+                    <Col {...birthdayCol}>
                       <Form.Item label="生日" labelCol={contactLabelCol}>
                         <CalendarDateInput
                           path={[field.name, 'birthday', 'date']}
@@ -125,7 +128,7 @@ export function ContactsEditor({ expanded, onToggle, contacts }: Props): React.J
                         />
                       </Form.Item>
                     </Col>
-                    {item('friendliness', <Rate />)}
+                    {item('friendliness', <Rate />, narrow)}
                     {item(
                       'decisionRole',
                       <Select
@@ -133,8 +136,9 @@ export function ContactsEditor({ expanded, onToggle, contacts }: Props): React.J
                         placeholder="请选择"
                         options={decisionRoles.map((r) => ({ value: r, label: r }))}
                       />,
+                      narrow,
                     )}
-                    <Col {...quarter}>
+                    <Col {...narrow}>
                       <Form.Item
                         name={path('isKey')}
                         valuePropName="checked"
