@@ -6,6 +6,7 @@ import type { SqlReader } from '../db/sqlHandles'
 import { cellTime } from './cellTime'
 import { LabelResolver } from './importColumns'
 import { saleTargets, type SaleTarget } from './importQueries'
+import { inFileOrder, leaveOutSkippedRows } from './leaveOutSkippedRows'
 import { callerStaff, contactsNamed, visitsAt, visitCustomerFacts } from './interactionImportQueries'
 import { planContext } from './planImport'
 import type { SheetData } from './readImportFile'
@@ -56,7 +57,9 @@ export async function planInteractionImport(
   const { mapped, reading } = await planContext(db, 'interactions', sheet, decisions)
   const labels = new LabelResolver(reading.labels)
   const dateColumn = mapped.find((m) => m.field.key === 'date')?.column
-  const read = sheet.rows.map((row) => ({ row, ...readRow(row, mapped, labels) }))
+  // 合计/说明 lines and a repeated header are left out (and listed), as in a customer file.
+  const { rows: kept, skipped } = leaveOutSkippedRows(sheet.rows, decisions.importRows)
+  const read = kept.map((row) => ({ row, ...readRow(row, mapped, labels) }))
   const codeOf = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : null)
   const targets = await saleTargets(
     db,
@@ -133,6 +136,7 @@ export async function planInteractionImport(
       problems,
       duplicate: null,
     }
+    if (r.notes) preview.notes = r.notes
     rows.push(preview)
     if (!ok || !parsed.success || !customer) continue
     const input = parsed.data
@@ -155,18 +159,19 @@ export async function planInteractionImport(
     })
   }
   const interactions = await leaveOutRepeats(db, planned, decisions)
+  const all = inFileOrder(rows, skipped)
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
-  for (const row of rows) counts[row.action]++
+  for (const row of all) counts[row.action]++
   return {
     preview: {
-      total: rows.length,
+      total: all.length,
       counts,
       // Whatever the label matching says of each (its proposal too), as a customer file's preview.
       unknownLabels: [...labels.unknown.values()].map((u) => ({
         ...u,
         suggestions: u.suggestions.map((s) => ({ id: s.id, label: s.label })),
       })),
-      rows,
+      rows: all,
     },
     interactions,
   }

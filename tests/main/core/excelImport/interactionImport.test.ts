@@ -245,6 +245,38 @@ describe('交往记录 import', () => {
     expect(await count(core, 'interaction')).toBe(3)
   })
 
+  it('takes an office log as it is: a 业务员 merged over a group of rows, a totals line and a signature left out', async () => {
+    const base64 = await xlsxBase64((sheet) => {
+      sheet.addRow(['2026 年 1 月拜访记录'])
+      sheet.addRow(['业务员', '客户名称', '拜访日期', '方式', '内容'])
+      sheet.addRow(['李经理', '广州人易科技有限公司', '2026-01-05', '拜访', '首次拜访'])
+      sheet.addRow([null, '同名公司', '2026-01-06', '电话', '约时间'])
+      sheet.addRow(['王经理', '广州人易科技有限公司', '2026-01-07', '微信', '发资料'])
+      sheet.addRow(['合计：3 次'])
+      sheet.addRow(['制表人：张三', null, '制表日期：2026-01-31'])
+      sheet.mergeCells('A3:A4')
+    })
+    const opened = await openFile(core, '一月拜访.xlsx', base64, 'interactions')
+    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping }
+    const plan = await preview(core, decisions)
+    expect(plan.rows.map((r) => [r.rowNumber, r.action, r.skipped ?? null])).toEqual([
+      [3, 'create', null],
+      [4, 'create', null],
+      [5, 'create', null],
+      [6, 'skip', 'summary'],
+      [7, 'skip', 'summary'],
+    ])
+    expect(plan.rows[1]?.notes).toEqual(['业务员「李经理」取自合并单元格（第 3 行起）'])
+    const done = await commit(core, decisions)
+    expect(done).toMatchObject({ state: 'done', result: { interactions: 3, skipped: 2, createdItems: 1 } })
+    const wang = await dictId(core, 'staff', '王经理')
+    expect((await storedVisits()).map((v) => [v.customer_id, v.staff_id])).toEqual([
+      [renyi.id, ownerStaff],
+      [twinA.id, ownerStaff],
+      [renyi.id, wang],
+    ])
+  })
+
   it('leaves the database as it was when a row fails in the database mid-write', async () => {
     const rows = ['客户名称,日期,交往方式,内容']
     for (let i = 1; i <= 2500; i++) rows.push(`广州人易科技有限公司,2026-01-05,拜访,第${i}次`)
