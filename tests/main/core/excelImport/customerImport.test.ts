@@ -152,6 +152,7 @@ describe('customer import', () => {
       errors: 1,
       contacts: 2,
       sales: 0,
+      interactions: 0,
       createdItems: 1,
     })
 
