@@ -6,7 +6,7 @@
  * already made half-width with single spaces.
  */
 
-/** Opening quote → the closing quotes accepted for it (people mix “ and ” up). */
+/** Opening quote → the closing quotes accepted for it (people mix “ and ” up); stripDecoration checks their codes first. */
 const closingQuotes: Record<string, string> = {
   '"': '"',
   "'": "'",
@@ -15,13 +15,18 @@ const closingQuotes: Record<string, string> = {
   '「': '」',
   '『': '』',
 }
-
 /**
  * Quotes around the whole value ("…", “…”, 「…」) and a leading apostrophe,
  * which Excel and WPS users type to keep 0755… or 13800138000 as text. A quote
  * inside the value (“人易”科技) stays.
  */
 export function stripDecoration(text: string): string {
+  // By character code first: nearly every cell starts with none of them, and text[0] of a CJK
+  // character is a new string each time.
+  const lead = text.charCodeAt(0)
+  if (lead !== 34 && lead !== 39 && lead !== 0x201c && lead !== 0x2018 && lead !== 0x300c && lead !== 0x300e) {
+    return text
+  }
   let value = text
   // Twice at most: '"13800138000" from a CSV of a CSV.
   for (let round = 0; round < 2; round++) {
@@ -69,7 +74,12 @@ export function tidyPhone(text: string, fromNumberCell = false): string {
     }
     value = value.replace(/\s+/g, '')
   }
-  const country = countryCode.exec(value) ?? bareCountryCode.exec(value)
+  // Only +…, 00… and 86… can start with a country code: most numbers are passed at the first character.
+  const lead = value.charCodeAt(0)
+  const country =
+    lead === 43 || lead === 56 || (lead === 48 && value.charCodeAt(1) === 48)
+      ? (countryCode.exec(value) ?? bareCountryCode.exec(value))
+      : null
   if (country) {
     value = value.slice(country[0].length).replace(bracketedArea, '$1-')
     // `+86 20 12345678` drops the trunk 0 of the area code: put back, as phone.ts reads it.

@@ -82,6 +82,8 @@ export const importDecisionsInput = z.strictObject(
     duplicateRows: z.record(z.string().regex(/^\d+$/), duplicateAction).default({}),
     /** A row whose only problems are bad values in optional fields: imported without them, or refused as before. */
     badValueRows: z.enum(badValueRowActions, { error: '含错误值的行只能 导入但留空该项 或 跳过整行' }).default('skip'),
+    /** File row numbers recognised as 合计/说明 or a repeated header (PreviewRow.skipped) to import after all. */
+    importRows: z.array(z.number().int().min(1)).max(10_000).optional(),
   },
   { error: strictError('导入设置') },
 )
@@ -99,6 +101,13 @@ export const rowActionLabels: Record<RowAction, string> = {
   update: '更新',
   skip: '跳过',
   error: '有问题',
+}
+
+export const skippedRowKinds = ['summary', 'header'] as const
+export type SkippedRowKind = (typeof skippedRowKinds)[number]
+export const skippedRowLabels: Record<SkippedRowKind, string> = {
+  summary: '跳过（合计/说明行）',
+  header: '跳过（重复的表头）',
 }
 
 export const rowProblemSchema = z.object({ column: z.string(), message: z.string() })
@@ -127,6 +136,10 @@ export const previewRowSchema = z.object({
   duplicate: duplicateOfSchema.nullable(),
   /** Bad values of optional fields the row is imported without. */
   dropped: z.array(droppedValueSchema).optional(),
+  /** Left out unread: a 合计/小计/说明 line ('summary') or the header repeated ('header'); importRows overrides. */
+  skipped: z.enum(skippedRowKinds).optional(),
+  /** What the import did to the row's values that the user should see: merged cells filled in, phones split. */
+  notes: z.array(z.string()).optional(),
 })
 export type PreviewRow = z.infer<typeof previewRowSchema>
 

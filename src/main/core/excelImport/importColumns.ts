@@ -7,7 +7,7 @@ import {
   cleanChoice,
   cleanDate,
   cleanNumber,
-  cleanPhone,
+  cleanPhones,
   cleanText,
   cleanYesNo,
   labelKey,
@@ -53,7 +53,8 @@ export function cleanCell(field: ImportField, cell: RawCell): Cleaned<unknown> {
     case 'calendar':
       return cleanCalendarKind(cell, field.label)
     case 'phone':
-      return { ok: true, value: cleanPhone(cell) }
+      // Every number of the cell: the first is the field's, readRow hands on the rest.
+      return { ok: true, value: cleanPhones(cell) }
     case 'date':
       return cleanDate(cell, field.label)
     case 'number':

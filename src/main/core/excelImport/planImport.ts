@@ -11,6 +11,8 @@ import type { CustomerRowReader, CustomerRowReaders } from './customerRowReader'
 import { LabelResolver, mappedColumns, type UnknownLabelTally } from './importColumns'
 import { customersMatching, enabledItems, saleTargets, type Queryable, type SaleTarget } from './importQueries'
 import { rememberedLabels } from './importMappingMemory'
+import { groupContactRows } from './groupContactRows'
+import { inFileOrder, leaveOutSkippedRows } from './leaveOutSkippedRows'
 import type { SheetData } from './readImportFile'
 import type { SheetRow } from './sheetRow'
 import type { CustomerInput, CustomerRowRead, DuplicateKeys, RowReading } from './readCustomerRow'
@@ -109,7 +111,9 @@ export async function planImport(
     result = all
   } else {
     const labels = new LabelResolver(context.reading.labels)
-    result = await planSales(db, sheet.rows, context.mapped, labels)
+    const { rows, skipped } = leaveOutSkippedRows(sheet.rows, decisions.importRows)
+    result = await planSales(db, rows, context.mapped, labels)
+    result.rows = inFileOrder(result.rows, skipped)
     unknown = [...labels.unknown.values()]
   }
   const counts = { create: 0, update: 0, skip: 0, error: 0 }
@@ -170,14 +174,26 @@ export async function planCustomerChunks(
     createdIds: new Map(),
     created: 0,
   }
+  const { rows: kept, skipped } = leaveOutSkippedRows(rows, decisions.importRows)
+  const units = groupContactRows(kept, mapped)
+  let skippedLeft = skipped
+  // The 合计/说明 rows go out in file order, each with the chunk it falls in.
+  const withSkipped = (chunk: CustomerChunk): CustomerChunk => {
+    const last = chunk.rows[chunk.rows.length - 1]?.rowNumber ?? 0
+    const after = skippedLeft.findIndex((row) => row.rowNumber > last)
+    const here = after < 0 ? skippedLeft : skippedLeft.slice(0, after)
+    if (here.length === 0) return chunk
+    skippedLeft = skippedLeft.slice(here.length)
+    return { ...chunk, rows: inFileOrder(chunk.rows, here) }
+  }
   // Each chunk's duplicate lookup is sent as soon as the chunk is read, a couple of chunks
   // ahead: it finds only customers from before the import, so the writes of the chunks
   // before it do not change its answer, and it is done by the time its chunk is planned.
   const ahead: Promise<{ read: CustomerRowRead[]; inDatabase: Promise<MatchingCustomers> }>[] = []
   let asked = 0
   const askAhead = () => {
-    for (; ahead.length < chunksAhead && asked < rows.length; asked += planChunkRows) {
-      const chunk = reader.read(rows.slice(asked, asked + planChunkRows)).then((read) => {
+    for (; ahead.length < chunksAhead && asked < units.length; asked += planChunkRows) {
+      const chunk = reader.read(units.slice(asked, asked + planChunkRows)).then((read) => {
         const inDatabase = lookUp(lookups, read)
         inDatabase.catch(() => undefined) // awaited in turn; an error is not unhandled meanwhile
         return { read, inDatabase }
@@ -190,8 +206,9 @@ export async function planCustomerChunks(
   for (let next = ahead.shift(); next; next = ahead.shift()) {
     const { read, inDatabase } = await next
     askAhead()
-    await onChunk(planCustomers(read, await inDatabase, mapped, decisions, inFile, createdFrom))
+    await onChunk(withSkipped(planCustomers(read, await inDatabase, mapped, decisions, inFile, createdFrom)))
   }
+  if (skippedLeft.length > 0) await onChunk({ rows: skippedLeft, customers: [] })
 }
 
 /** Chunks read and looked up ahead of the one being planned. */
@@ -229,6 +246,7 @@ function planCustomers(
     const row = partial ? { ...r, ...partial, problems: [] } : r
     const preview: PreviewRow = { rowNumber, name: r.name, action: 'error', problems: row.problems, duplicate: null }
     if (partial) preview.dropped = partial.dropped
+    if (r.notes) preview.notes = r.notes
     result.rows.push(preview)
     if (!row.input || !row.keys || row.problems.length > 0) continue
     const k = row.keys
@@ -414,13 +432,15 @@ async function planSales(db: SqlReader, rows: SheetRow[], mapped: Mapped[], labe
     if (resolved && !resolved.ok) problems.push({ column: headerOf(mapped, amountColumn), message: resolved.message })
     const amount = resolved?.ok ? resolved.amount : null
     const ok = parsed.success && customer !== null && amount !== null && problems.length === 0
-    result.rows.push({
+    const preview: PreviewRow = {
       rowNumber: r.row.rowNumber,
       name: customer?.name ?? name,
       action: ok ? 'create' : 'error',
       problems,
       duplicate: null,
-    })
+    }
+    if (r.notes) preview.notes = r.notes
+    result.rows.push(preview)
     if (!ok || !parsed.success || !customer || amount === null) continue
     result.sales.push({
       rowNumber: r.row.rowNumber,

@@ -11,6 +11,9 @@ import { LabelResolver, type LabelSource } from './importColumns'
 import type { SheetRow } from './sheetRow'
 import { addProblem, headerOf, readRow, type Mapped, type PendingLabel } from './readRow'
 import { settleRowValues, type RowProblem } from './settleRowValues'
+import type { CustomerRows } from './groupContactRows'
+import { placeMorePhones } from './placeMorePhones'
+import { readContactRows } from './readContactRows'
 
 export type CustomerInput = z.output<typeof customerCreateInput>
 
@@ -39,6 +42,8 @@ export interface CustomerRowRead {
   pinyin: { name: NamePinyin; contacts: NamePinyin[] } | null
   /** A row whose only problems are bad optional values: the row as it imports without them. */
   partial: PartialRow | null
+  /** What the preview says about the row: values from merged cells, phones split, contacts of the rows under it. */
+  notes?: string[]
 }
 
 /** A row read again without its bad optional values (邮箱「liuyang@」, a date that does not exist …). */
@@ -109,13 +114,21 @@ export function rowContext({ columns, labels }: RowReading): RowContext {
 export function readCustomerRow(row: SheetRow, context: RowContext): CustomerRowRead {
   const { mapped, labels } = context
   const header = (key: string) => headerOf(mapped, key)
-  const { values, problems, pending } = readRow(row, mapped, labels)
+  const read = readRow(row, mapped, labels)
+  const { values, problems, pending } = read
   problems.push(...settleRowValues(values, header))
+  let notes = read.notes
+  if (read.morePhones) notes = [...(notes ?? []), ...placeMorePhones(values, read.morePhones)]
+  const contactRows = (row as CustomerRows).contactRows
+  if (contactRows) {
+    notes ??= []
+    values.contacts = readContactRows(contactRows, mapped, labels, problems, notes)
+  }
   const built = validate(values, context, header)
   for (const problem of built.problems) addProblem(problems, problem.column, problem.message)
   const input = built.input
   const valid = input && problems.length === 0 ? input : null
-  return {
+  const result: CustomerRowRead = {
     rowNumber: row.rowNumber,
     name: cleanText(typeof built.name === 'string' ? built.name : null) ?? '',
     problems,
@@ -126,6 +139,8 @@ export function readCustomerRow(row: SheetRow, context: RowContext): CustomerRow
     pinyin: valid ? pinyinOf(valid) : null,
     partial: problems.length > 0 ? partialRow(row, values, problems, context, header) : null,
   }
+  if (notes) result.notes = notes
+  return result
 }
 
 /** The record a row's values make, checked by the schema; problems name the columns as headed in the file. */
@@ -149,7 +164,7 @@ function validate(
   if (Object.keys(contact).length > 0) {
     if (contact.name === undefined) {
       problems.push({ column: header('contact.name'), message: '填写了联系人信息，但缺少联系人姓名' })
-    } else input.contacts = [contact]
+    } else input.contacts = [contact, ...((input.contacts as unknown[] | undefined) ?? [])]
   }
   // A key outside the picked ones (none is expected) gets the whole schema and its message.
   const covered = Object.keys(input).every((key) => key === 'contacts' || keys.has(key))

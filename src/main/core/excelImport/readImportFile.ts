@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { matchHeader, type ImportField } from '../../../shared/excelImportFields'
 import { cleanText, type RawCell } from '../../../shared/importCleaning'
 import { AppError } from '../appError'
+import { markSkippedRows } from './markSkippedRows'
 import { parseCsv } from './parseCsv'
 import type { SheetRow } from './sheetRow'
 import { readXlsxSheet } from './readXlsxSheet'
@@ -104,7 +105,12 @@ export function decodeText(bytes: Buffer): string {
 
 function isBlank(row: SheetRow): boolean {
   // Most rows have a filled first cell: the full cleaning runs only on rows that may be blank.
-  return row.cells.every((cell) => cell === null || (typeof cell === 'string' && cleanText(cell) === null))
+  // A row holding only what merged cells above gave it has nothing of its own.
+  const merged = row.mergedFrom
+  return row.cells.every(
+    (cell, index) =>
+      cell === null || (typeof cell === 'string' && cleanText(cell) === null) || merged?.[index] !== undefined,
+  )
 }
 
 /**
@@ -131,7 +137,9 @@ function splitHeader(all: SheetRow[], fields: ImportField[]): SheetData {
     best = { index, score: 0, headers: headerTexts(rows[index] as SheetRow, undefined, fields) }
   }
   const header = rows[best.index] as SheetRow
-  return { headerRow: header.rowNumber, headers: best.headers, rows: rows.slice(best.index + 1) }
+  const data = rows.slice(best.index + 1)
+  markSkippedRows(data, header)
+  return { headerRow: header.rowNumber, headers: best.headers, rows: data }
 }
 
 function headerTexts(row: SheetRow, upper: SheetRow | undefined, fields: ImportField[]): string[] {

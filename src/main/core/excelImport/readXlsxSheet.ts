@@ -14,8 +14,9 @@ import { zipEntries } from './zipEntries'
  *
  * Values as exceljs gives them (shared and inline strings, numbers, booleans,
  * date-formatted numbers as Dates, formula results, errors as empty), except
- * that a rich inline string keeps all of its runs and the first sheet is the
- * workbook's first tab rather than the first in the zip.
+ * that a rich inline string keeps all of its runs, the first sheet is the
+ * workbook's first tab rather than the first in the zip, and a cell merged down
+ * a column gives its value to each row it spans (fillMerges).
  */
 export async function readXlsxSheet(bytes: Buffer): Promise<SheetRow[] | null> {
   const entries = await zipEntries(bytes)
@@ -225,7 +226,35 @@ function sheetRows(xml: string, strings: string[], dates: Set<number>, date1904:
     while (row.cells.length < column - 1) row.cells.push(null)
     row.cells[column - 1] = value
   }
+  if (end >= 0) fillMerges(rows, xml, end)
   return rows
+}
+
+/**
+ * Cells merged down one column (one 区域 or 客户名称 over a group of rows) give
+ * their value to every row they span; Excel keeps it in the top cell only. A
+ * merge wider than one column is a title or a note block, left as it is.
+ */
+function fillMerges(rows: SheetRow[], xml: string, from: number): void {
+  const merge = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)"/g
+  merge.lastIndex = from
+  let byNumber: Map<number, SheetRow> | null = null
+  for (let m = merge.exec(xml); m !== null; m = merge.exec(xml)) {
+    const [, left, top, right, bottom] = m as unknown as [string, string, string, string, string]
+    const [first, last] = [Number(top), Number(bottom)]
+    if (left.toUpperCase() !== right.toUpperCase() || last <= first) continue
+    byNumber ??= new Map(rows.map((row) => [row.rowNumber, row]))
+    const column = columnNumber(left) - 1
+    const value = byNumber.get(first)?.cells[column] ?? null
+    if (value === null) continue
+    for (let number = first + 1; number <= last; number++) {
+      const row = byNumber.get(number)
+      if (!row || (row.cells[column] ?? null) !== null) continue
+      while (row.cells.length < column) row.cells.push(null)
+      row.cells[column] = value
+      ;(row.mergedFrom ??= [])[column] = first
+    }
+  }
 }
 
 function columnNumber(letters: string): number {

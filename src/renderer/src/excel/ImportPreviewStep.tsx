@@ -6,7 +6,6 @@ import {
   badValueRowLabels,
   duplicateActionLabels,
   duplicateActions,
-  rowActionLabels,
   type BadValueRowAction,
   type DuplicateAction,
   type ImportPreview,
@@ -17,15 +16,13 @@ import { importFieldsOf, type ImportKind } from '../../../shared/excelImportFiel
 import { Loaded } from '../api/LoadFailed'
 import { useQuery } from '../api/useQuery'
 import type { Decisions } from './importDecisions'
-
-const actionColors: Record<PreviewRow['action'], string> = {
-  create: 'green',
-  update: 'blue',
-  skip: 'default',
-  error: 'red',
-}
+import { PreviewRowAction } from './PreviewRowAction'
 
 type Filter = 'all' | 'problems' | 'duplicates'
+
+/** A record (交易/交往) repeating one already there has nothing to update: 跳过 or 仍然导入. */
+const duplicateChoices = (kind: ImportKind) =>
+  kind === 'customers' ? duplicateActions : duplicateActions.filter((a) => a !== 'update')
 
 /** Step 3: every row's problems and planned action; unknown dictionary labels and duplicates are decided here. */
 export function ImportPreviewStep(props: {
@@ -138,7 +135,9 @@ export function ImportPreviewStep(props: {
 
       {duplicates > 0 && (
         <Space wrap>
-          <Typography.Text>发现 {duplicates} 行与已有客户或文件中前面的行重复，默认处理方式：</Typography.Text>
+          <Typography.Text>
+            发现 {duplicates} 行与已有{props.kind === 'customers' ? '客户' : '记录'}或文件中前面的行重复，默认处理方式：
+          </Typography.Text>
           <Radio.Group
             value={decisions.duplicateDefault}
             disabled={props.busy}
@@ -149,7 +148,7 @@ export function ImportPreviewStep(props: {
                 duplicateRows: {},
               })
             }
-            options={duplicateActions.map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
+            options={duplicateChoices(props.kind).map((a) => ({ value: a, label: duplicateActionLabels[a] }))}
           />
         </Space>
       )}
@@ -189,13 +188,15 @@ export function ImportPreviewStep(props: {
           {
             title: '处理',
             dataIndex: 'action',
-            width: 80,
-            render: (a: PreviewRow['action']) => <Tag color={actionColors[a]}>{rowActionLabels[a]}</Tag>,
+            width: 150,
+            render: (_, row) => (
+              <PreviewRowAction row={row} decisions={decisions} busy={props.busy} onDecisions={props.onDecisions} />
+            ),
           },
           {
-            title: '问题',
+            title: '问题与说明',
             render: (_, row) =>
-              row.problems.length === 0 && !row.dropped?.length ? (
+              row.problems.length === 0 && !row.dropped?.length && !row.notes?.length ? (
                 <Typography.Text type="secondary">—</Typography.Text>
               ) : (
                 <Space orientation="vertical" size={0}>
@@ -209,6 +210,11 @@ export function ImportPreviewStep(props: {
                       导入，但不导入 {d.column}「{d.value}」：{d.message}
                     </Typography.Text>
                   ))}
+                  {row.notes?.map((note, i) => (
+                    <Typography.Text key={`n${i}`} type="secondary">
+                      {note}
+                    </Typography.Text>
+                  ))}
                 </Space>
               ),
           },
@@ -218,7 +224,8 @@ export function ImportPreviewStep(props: {
             render: (_, row) => {
               const d = row.duplicate
               if (!d) return null
-              const where = d.source === 'database' ? `已有客户「${d.name}」（${d.code}）` : `第 ${d.rowNumber} 行`
+              const customer = `${props.kind === 'customers' ? '已有客户' : '客户'}「${d.name}」（${d.code}）`
+              const where = d.source === 'database' ? customer : `第 ${d.rowNumber} 行`
               return (
                 <Space orientation="vertical" size={4}>
                   <Typography.Text>
@@ -236,7 +243,7 @@ export function ImportPreviewStep(props: {
                         duplicateRows: { ...decisions.duplicateRows, [String(row.rowNumber)]: value },
                       })
                     }
-                    options={duplicateActions.map((a) => ({
+                    options={duplicateChoices(props.kind).map((a) => ({
                       value: a,
                       // A row repeating an earlier one can be merged into the customer that row creates.
                       label:
