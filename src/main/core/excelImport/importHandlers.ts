@@ -80,6 +80,7 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
           job.total = plan.interactions.length
           result = await writeInteractionImport(db, plan, caller.userId, progress)
+          await rememberLabels(db, session.kind, plan.preview.unknownLabels, decisions.labelChoices)
         } else {
           const plan = await planImport(db, session.kind, session.sheet, decisions, readers)
           session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
