@@ -351,7 +351,12 @@ export function createFakeElectron(): FakeElectron {
       showErrorBox: (title: string, content: string) => {
         state.errorBoxes.push({ title, content })
       },
-      showMessageBoxSync: (options: { message: string; detail?: string; buttons?: string[] }) => {
+      // Like Electron's: (window, options) or (options) alone.
+      showMessageBoxSync: (...args: unknown[]) => {
+        const [, options] = (args.length > 1 ? args : [undefined, args[0]]) as [
+          unknown,
+          { message: string; detail?: string; buttons?: string[] },
+        ]
         state.messageBoxes.push({
           message: options.message,
           detail: options.detail ?? '',

@@ -582,6 +582,23 @@ describe('the Electron shell (src/main/index.ts)', () => {
     expect(tray.destroyed).toBe(true)
   })
 
+  it('a page holding unsaved changes is asked about when quitting: 继续编辑 keeps the window and the app', async () => {
+    const { window, tray } = await start()
+    window.emit('ready-to-show')
+    // 退出 starts; the page's beforeunload refuses; Electron asks the shell.
+    fake.app.emit('before-quit')
+    state.messageBoxResponse = 0 // 继续编辑
+    expect(window.webContents.fire('will-prevent-unload').defaultPrevented).toBe(false)
+    expect(state.messageBoxes.at(-1)).toMatchObject({ message: '放弃未保存的修改？', buttons: ['继续编辑', '放弃'] })
+    expect(window.visible).toBe(true)
+    // The quit was dropped: closing the window hides it to the tray again.
+    expect(window.userCloses()).toBe(false)
+    expect(window.visible).toBe(false)
+    state.messageBoxResponse = 1 // 放弃
+    expect(window.webContents.fire('will-prevent-unload').defaultPrevented).toBe(true)
+    await quitThroughTray(tray)
+  })
+
   it('loads the dev server and offers F12 only when not packaged', async () => {
     state.isPackaged = false
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')

@@ -18,7 +18,7 @@ const contactLabelCol = { flex: '80px' }
 const shortLabels: Partial<Record<ContactField, string>> = { callTime: '通话时间' }
 const quarter = { xs: 24, md: 12, xl: 6 }
 // A birthday written out (1980年八月十五) next to its 历法 needs more room than a quarter; the short ones give it.
-const birthdayCol = { xs: 24, md: 12, xl: 9 }
+const birthdayCol = { xs: 24, md: 12, xl: 8 }
 const narrow = { xs: 24, md: 12, xl: 5 }
 const half = { xs: 24, md: 24, xl: 12 }
 
@@ -128,7 +128,7 @@ export function ContactsEditor({ expanded, onToggle, contacts }: Props): React.J
                         />
                       </Form.Item>
                     </Col>
-                    {item('friendliness', <Rate />, narrow)}
+                    {item('friendliness', <Rate />)}
                     {item(
                       'decisionRole',
                       <Select
