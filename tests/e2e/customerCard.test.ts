@@ -93,11 +93,9 @@ test('register an enterprise customer with two contacts on the card; a same-name
     await app.screenshot('customer-card-duplicate')
     await link.click()
     // The name typed so far would be lost: asked first.
-    await page
-      .getByRole('dialog')
-      .filter({ hasText: '放弃未保存的修改？' })
-      .getByRole('button', { name: /放\s*弃/ })
-      .click()
+    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' })
+    await ask.getByRole('button', { name: /放\s*弃/ }).click()
+    await ask.waitFor({ state: 'hidden' })
     await page.waitForURL(new RegExp(`#/customers/${id}$`))
     await page.getByRole('button', { name: '编辑' }).waitFor()
 
