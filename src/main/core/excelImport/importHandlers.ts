@@ -76,8 +76,9 @@ export function importHandlers({ store }: CoreContext): DomainHandlers<ImportCha
           })
         } else if (session.kind === 'interactions') {
           const plan = await planInteractionImport(db, session.sheet, decisions, caller)
-          session.problemRows = plan.preview.rows.filter((r) => r.action === 'error')
-          if (session.problemRows.length > 0 && !skipErrorRows) throw refuse(session.problemRows.length)
+          session.problemRows = plan.preview.rows.filter(inErrorReport)
+          const refused = plan.preview.counts.error
+          if (refused > 0 && !skipErrorRows) throw refuse(refused)
           job.total = plan.interactions.length
           result = await writeInteractionImport(db, plan, caller.userId, progress)
           await rememberLabels(db, session.kind, plan.preview.unknownLabels, decisions.labelChoices)

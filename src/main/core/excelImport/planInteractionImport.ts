@@ -1,4 +1,11 @@
-import type { DuplicateAction, ImportDecisions, ImportPreview, PreviewRow } from '../../../shared/excelImport'
+import type {
+  DroppedValue,
+  DuplicateAction,
+  ImportDecisions,
+  ImportPreview,
+  PreviewRow,
+} from '../../../shared/excelImport'
+import { cleanText } from '../../../shared/importCleaning'
 import { interactionCreateInput } from '../../../shared/interaction'
 import type { Caller } from '../accounts/caller'
 import { normalizeName } from '../customers/normalizeName'
@@ -40,6 +47,10 @@ const keyOfInput: Record<string, string> = {
   typeId: 'type',
   staffId: 'staff',
 }
+
+/** Columns a row can import without when their value is bad (badValueRows 'blank'); the input key each fills. */
+const optionalKeys = new Set(['contact', 'subject', 'content', 'result', 'nextFollowUp'])
+const inputKeyOf: Record<string, string> = { contact: 'contactId' }
 
 /**
  * A visit log's rows as 交往记录: each row's customer by 客户编号, else by name
@@ -111,7 +122,7 @@ export async function planInteractionImport(
         : customer
           ? ((ownStaff === undefined ? facts.get(customer.id)?.ownerStaffId : ownStaff) ?? null)
           : null
-    const parsed = interactionCreateInput.safeParse({
+    const given = {
       customerId: customer?.id ?? placeholderId,
       contactId,
       occurredAt: date === null ? undefined : `${date} ${time ?? '00:00'}`,
@@ -121,11 +132,31 @@ export async function planInteractionImport(
       result: values.result ?? null,
       nextFollowUp: values.nextFollowUp ?? null,
       staffId,
-    })
+    }
+    let parsed = interactionCreateInput.safeParse(given)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0])
         addProblem(problems, headerOf(mapped, keyOfInput[key] ?? key), issue.message)
+      }
+    }
+    // 导入但留空该项: a row whose only problems are in optional columns imports without those values.
+    let dropped: DroppedValue[] | undefined
+    if (decisions.badValueRows === 'blank' && customer && problems.length > 0) {
+      const bad = problems.map((p) => mapped.find((m) => m.header === p.column && optionalKeys.has(m.field.key)))
+      if (bad.every((m) => m !== undefined)) {
+        const blanked: Record<string, unknown> = { ...given }
+        for (const m of bad) blanked[inputKeyOf[m.field.key] ?? m.field.key] = null
+        const again = interactionCreateInput.safeParse(blanked)
+        if (again.success) {
+          dropped = problems.map((p, i) => ({
+            column: p.column,
+            value: cleanText(r.row.cells[bad[i]?.column ?? -1] ?? null) ?? '',
+            message: p.message,
+          }))
+          problems.length = 0
+          parsed = again
+        }
       }
     }
     const ok = parsed.success && customer !== null && problems.length === 0
@@ -137,6 +168,7 @@ export async function planInteractionImport(
       duplicate: null,
     }
     if (r.notes) preview.notes = r.notes
+    if (dropped) preview.dropped = dropped
     rows.push(preview)
     if (!ok || !parsed.success || !customer) continue
     const input = parsed.data

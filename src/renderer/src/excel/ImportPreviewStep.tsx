@@ -153,7 +153,8 @@ export function ImportPreviewStep(props: {
         </Space>
       )}
 
-      {props.kind === 'customers' && (
+      {/* The 交易记录 planner keeps a row whole: imported, or refused with its problems. */}
+      {props.kind !== 'sales' && (
         <Space wrap>
           <Typography.Text>导入含错误值的行：</Typography.Text>
           <Radio.Group

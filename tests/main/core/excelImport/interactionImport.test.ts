@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Customer } from '../../../../src/shared/customer'
 import { asCaller, testCaller } from '../../../helpers/callers'
@@ -206,6 +207,43 @@ describe('交往记录 import', () => {
     const lin = card.contacts.find((c) => c.name === '林工')
     const listed = await call(core, 'interactions.list', { customerId: withContacts.id })
     expect(listed.rows).toMatchObject([{ occurredAt: '2026-01-05 10:00', contactId: lin?.id, contactName: '林工' }])
+  })
+
+  it('imports a row without its bad optional values when asked (导入但留空该项), refuses it by default', async () => {
+    const base64 = await xlsxBase64((sheet) => {
+      sheet.addRow(['客户名称', '交往日期', '交往方式', '联系人', '内容', '下次联系日期'])
+      sheet.addRow(['广州人易科技有限公司', '2026-01-05', '拜访', '王五', '送样品', '下周再说'])
+      sheet.addRow(['ABC不存在', '2026-01-06', '拜访', null, null, null])
+    })
+    const opened = await openFile(core, '拜访.xlsx', base64, 'interactions')
+    const decisions = { sessionId: opened.sessionId, mapping: opened.mapping }
+    const refused = await preview(core, decisions)
+    expect(refused.rows.map((r) => [r.action, r.problems.map((p) => p.column)])).toEqual([
+      ['error', ['下次联系日期', '联系人']],
+      ['error', ['客户名称']],
+    ])
+    const blank = { ...decisions, badValueRows: 'blank' as const }
+    const planned = await preview(core, blank)
+    // A missing customer is no optional value: that row stays refused.
+    expect(planned.rows.map((r) => [r.action, r.dropped?.map((d) => [d.column, d.value])])).toEqual([
+      [
+        'create',
+        [
+          ['下次联系日期', '下周再说'],
+          ['联系人', '王五'],
+        ],
+      ],
+      ['error', undefined],
+    ])
+    expect(await commit(core, { ...blank, skipErrorRows: true })).toMatchObject({ state: 'done' })
+    expect((await storedVisits()).map((v) => [v.content, v.next_follow_up])).toEqual([['送样品', null]])
+    // The error report lists both: the row refused and the row imported without its values.
+    const report = await call(core, 'import.errorReport', { sessionId: opened.sessionId })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer)
+    const text = JSON.stringify(workbook.worksheets[0]?.getSheetValues())
+    expect(text).toContain('ABC不存在')
+    expect(text).toContain('王五')
   })
 
   it('skips a row repeating a record already there or an earlier row, unless told to import it', async () => {
