@@ -69,7 +69,12 @@ export function StaleNotice(props: {
           ))}
           {kept.length > 1 && (
             <Space style={{ marginTop: 4 }}>
-              <Button size="small" type="link" onClick={() => onUse(kept.map((edit) => edit.key))}>
+              <Button
+                size="small"
+                type="link"
+                style={{ paddingInline: 0 }}
+                onClick={() => onUse(kept.map((edit) => edit.key))}
+              >
                 全部用我的
               </Button>
             </Space>
