@@ -101,6 +101,7 @@ export const channelPermissions: Record<Channel, Permission> = {
   'backups.settings.set': 'backups',
 
   'reminders.list': 'signedIn',
+  'reminders.create': 'signedIn',
   'reminders.complete': 'signedIn',
   'reminders.snooze': 'signedIn',
   'reminders.ignore': 'signedIn',

@@ -89,6 +89,7 @@ import {
   greetingListInput,
   greetingListOutput,
   reminderCompleteInput,
+  reminderCreateInput,
   reminderIdInput,
   reminderListInput,
   reminderListOutput,
@@ -264,6 +265,7 @@ export const contract = wellFormedInputs({
   'feedback.list': { input: feedbackListInput, output: feedbackListOutput },
   // 提醒中心 / 今日工作台 and 群发问候 (src/shared/reminder.ts)
   'reminders.list': { input: reminderListInput, output: reminderListOutput },
+  'reminders.create': { input: reminderCreateInput, output: reminderSchema },
   'reminders.complete': { input: reminderCompleteInput, output: reminderSchema },
   'reminders.snooze': { input: reminderSnoozeInput, output: reminderSchema },
   'reminders.ignore': { input: reminderIdInput, output: reminderSchema },

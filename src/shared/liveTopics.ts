@@ -164,6 +164,7 @@ export const liveTopics: { [C in Channel]: LiveEntry<C> } = {
   'backups.settings.set': { topics: ['settings'] },
 
   'reminders.list': reads,
+  'reminders.create': { topics: ['reminders'], ids: remindedCustomer },
   // Completing may also add a 交往记录 and restart the customer's contact cycle.
   'reminders.complete': {
     topics: ['reminders', 'records', 'customers'],

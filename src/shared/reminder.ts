@@ -195,3 +195,24 @@ export const greetingRecipientSchema = z.object({
 })
 export type GreetingRecipient = z.infer<typeof greetingRecipientSchema>
 export const greetingListOutput = z.object({ recipients: z.array(greetingRecipientSchema) })
+
+/**
+ * reminders.create: a follow-up the user plans by hand (新建提醒 on the customer page), listed and
+ * handled as a 计划跟进 on its day; it closes itself, as the planned ones do, once the customer is
+ * contacted on or after that day.
+ */
+export const reminderCreateInput = z.strictObject(
+  {
+    customerId: recordId('客户'),
+    dueDate: z
+      .string({ error: '提醒日期必须是文字' })
+      .trim()
+      .refine(isIsoDate, '提醒日期应为有效日期，格式 YYYY-MM-DD，如 2026-03-08'),
+    reason: z
+      .string({ error: '提醒内容必须是文字' })
+      .trim()
+      .min(1, '请填写提醒内容')
+      .max(200, '提醒内容不能超过 200 个字'),
+  },
+  { error: strictError('新建提醒') },
+)

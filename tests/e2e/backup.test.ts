@@ -81,7 +81,9 @@ test('备份与恢复: the daily backup at start, back up, find the data file da
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: /撤销恢复/ })
       .click()
-    await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor()
+    // An undo says so, not 恢复完成 as if a backup had been restored again.
+    await page.locator('.ant-modal-confirm-title', { hasText: '已撤销恢复，数据回到恢复之前' }).waitFor()
+    expect(await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).count()).toBe(0)
     await page.getByRole('button', { name: /确\s*定/ }).click()
     await page.getByRole('button', { name: /立即备份/ }).waitFor()
     expect(((await invoke(page, 'customers.list', {})) as { total: number }).total).toBe(0)

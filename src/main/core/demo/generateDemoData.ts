@@ -30,6 +30,7 @@ import {
 import { InteractionEntity, SaleEntity, type InteractionRow, type SaleRow } from '../db/activityEntities'
 import { bulkInsert } from '../db/bulkInsert'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
+import { writeDemoAssessments } from './demoAssessments'
 import { findByLabel, insertItem, nextSortOrder } from '../dictionary/dictionaryQueries'
 import type { Store } from '../store'
 import { makeInteractions, makeSales, planActivity } from './demoActivity'
@@ -185,6 +186,8 @@ export async function writeDemoData(db: SqlWriter, options: DemoOptions): Promis
     await recomputeLastContact(db, chunkIds)
   }
   options.onStep?.('statistics', performance.now() - statsStarted)
+  // The 客情评估 behind each 客情关系等级, so the customer page's history agrees with the level.
+  await writeDemoAssessments(db, firstCustomerId, ids.customer)
   // 项目, 竞争对手 and 客户意见 from their own sequence too, after the 客情 levels they depend on are written.
   const projectCounts = await writeDemoProjects(db, new SeededRandom(((options.seed ?? 1) ^ 0x9e0c7) >>> 0), {
     firstId: firstCustomerId,

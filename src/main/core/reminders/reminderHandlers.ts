@@ -14,6 +14,7 @@ import { mustFind } from '../common/mustFind'
 
 type ReminderChannel =
   | 'reminders.list'
+  | 'reminders.create'
   | 'reminders.complete'
   | 'reminders.snooze'
   | 'reminders.ignore'
@@ -36,6 +37,24 @@ async function findInScope(db: SqlReader, id: number, caller: Caller) {
 export function reminderHandlers({ store }: CoreContext): DomainHandlers<ReminderChannel> {
   return {
     'reminders.list': (input, caller) => store.read((db) => listReminders(db, input, localToday(), caller)),
+
+    'reminders.create': ({ customerId, dueDate, reason }, caller) =>
+      store.write(async (db) => {
+        const customer = await db.first<{ deleted: number }>(
+          `SELECT deleted_at IS NOT NULL AS deleted FROM customer WHERE id = ?`,
+          [customerId],
+        )
+        if (!customer || customer.deleted) throw new AppError('NOT_FOUND', '客户不存在或已在回收站，不能新建提醒')
+        await assertCustomersInScope(db, caller, [customerId])
+        const now = localNow()
+        // A planned follow-up of its own: the subject key keeps it apart from those of 交往记录 (interaction:<id>).
+        const { lastId } = await db.run(
+          `INSERT INTO reminder (kind, customer_id, subject_key, due_date, reason, created_at)
+           VALUES ('plannedFollowUp', ?, 'manual:' || (SELECT COALESCE(MAX(id), 0) + 1 FROM reminder), ?, ?, ?)`,
+          [customerId, dueDate, reason, now],
+        )
+        return mustFind(await findReminder(db, lastId), '提醒')
+      }),
 
     'reminders.complete': ({ id, interaction }, caller) =>
       store.write(async (db) => {

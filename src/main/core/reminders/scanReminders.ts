@@ -126,11 +126,11 @@ async function settleStale(db: SqlWriter, now: string, full: boolean): Promise<v
        FROM customer c JOIN dict_item d ON d.id = c.purchase_strategy_id WHERE c.id = reminder.customer_id)`,
     [now],
   )
-  // Contacted on or after the planned day, or the plan was changed or deleted.
+  // Contacted on or after the planned day, or the plan was changed or deleted (one made by hand, 新建提醒, has no plan of a 交往记录 behind it).
   await db.run(
     `UPDATE reminder SET status = 'done', done_at = ? WHERE ${open('plannedFollowUp')} AND (
        due_date <= (SELECT c.last_contact_at FROM customer c WHERE c.id = reminder.customer_id)
-       OR NOT EXISTS (SELECT 1 FROM interaction i
+       OR subject_key LIKE 'interaction:%' AND NOT EXISTS (SELECT 1 FROM interaction i
          WHERE i.id = CAST(substr(reminder.subject_key, 13) AS INTEGER) AND i.next_follow_up = reminder.due_date))`,
     [now],
   )

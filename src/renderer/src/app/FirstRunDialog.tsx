@@ -64,11 +64,13 @@ export function FirstRunDialog(): React.JSX.Element | null {
           连接到主机…
         </Button>
         <span style={{ flex: 1 }} />
-        <Button disabled={loading} onClick={() => void finish(false)}>
-          从空白开始
-        </Button>
-        <Button type="primary" loading={loading} onClick={() => void finish(true)}>
+        <Button loading={loading} onClick={() => void finish(true)}>
           载入演示数据
+        </Button>
+        {/* The default (Enter): an office starts its real customer file here, and 200 made-up customers in it
+            would have to be found and deleted again; the demo is one deliberate click away. */}
+        <Button type="primary" autoFocus disabled={loading} onClick={() => void finish(false)}>
+          从空白开始
         </Button>
       </div>
     </Modal>

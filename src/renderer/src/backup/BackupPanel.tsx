@@ -25,17 +25,18 @@ export function BackupPanel(): React.JSX.Element {
       content: `将用${what}替换现在的全部数据。恢复前会自动把现在的数据另存一份，恢复后可以“撤销恢复”。`,
       okText: '恢复',
       cancelText: '取消',
-      onOk: () => runRestore(() => call('backups.restore', input)),
+      onOk: () => runRestore(() => call('backups.restore', input), '恢复完成'),
     })
   }
 
-  const runRestore = async (work: () => Promise<{ rowCounts: Record<string, number> }>) => {
+  /** `done` names what happened: 恢复完成, or 已撤销恢复 after an undo (which is no restore of a backup). */
+  const runRestore = async (work: () => Promise<{ rowCounts: Record<string, number> }>, done: string) => {
     setBusy('restore')
     try {
       const result = await work()
       const counts = backupTables.map((t) => `${backupTableLabels[t]} ${result.rowCounts[t] ?? 0}`).join('，')
       modal.success({
-        title: '恢复完成',
+        title: done,
         content: `现在的数据：${counts}。点击“确定”重新载入各页面的数据。`,
         okText: '确定',
         // Every screen re-reads the restored database; a reload is the one way none keeps stale rows.
@@ -89,7 +90,7 @@ export function BackupPanel(): React.JSX.Element {
                   content: '将回到上次恢复之前的数据。',
                   okText: '撤销恢复',
                   cancelText: '取消',
-                  onOk: () => runRestore(() => call('backups.undoRestore', {})),
+                  onOk: () => runRestore(() => call('backups.undoRestore', {}), '已撤销恢复，数据回到恢复之前'),
                 })
               }
             >

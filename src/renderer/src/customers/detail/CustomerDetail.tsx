@@ -1,4 +1,11 @@
-import { DeleteOutlined, EditOutlined, LeftOutlined } from '@ant-design/icons'
+import {
+  BellOutlined,
+  DeleteOutlined,
+  DollarOutlined,
+  EditOutlined,
+  LeftOutlined,
+  MessageOutlined,
+} from '@ant-design/icons'
 import { Alert, App, Button, Popconfirm, Result, Space, Spin, Tabs, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { navigate } from '../../app/navigate'
@@ -11,7 +18,9 @@ import { CustomerCardForm } from '../card/CustomerCardForm'
 import { CustomerCardView } from '../card/CustomerCardView'
 import { useCardLookups } from '../card/useCardLookups'
 import { useScrolledToTop } from '../card/useScrolledToTop'
+import { InteractionForm } from '../../activity/InteractionForm'
 import { InteractionTimeline } from '../../activity/InteractionTimeline'
+import { SaleForm } from '../../activity/SaleForm'
 import { SalesTable } from '../../activity/SalesTable'
 import { RelationshipTab } from '../../grading/RelationshipTab'
 import { CompetitorsTable } from '../../projects/CompetitorsTable'
@@ -19,12 +28,30 @@ import { FeedbackTable } from '../../projects/FeedbackTable'
 import { ProjectsTable } from '../../projects/ProjectsTable'
 import { ExportCardsButton } from '../../excel/ExportCardsButton'
 import { CustomerRemindersTab } from '../../reminders/CustomerRemindersTab'
+import { NewReminderDialog } from '../../reminders/NewReminderDialog'
 import { HistoryTab } from './HistoryTab'
+import './customerDetail.css'
 
 // The routes import both screens of a customer from here.
 export { NewCustomer } from './NewCustomer'
 
-/** 客户详情: the card read-only (编辑 turns it into the form in place), and tabs below. */
+type DetailTab =
+  | 'card'
+  | 'contacts'
+  | 'interactions'
+  | 'sales'
+  | 'projects'
+  | 'competitors'
+  | 'feedback'
+  | 'reminders'
+  | 'relationship'
+  | 'history'
+
+/**
+ * 客户详情: a header with what is done most (登记交往, 登记交易, 编辑), and tabs right under it,
+ * the card read-only being the first (编辑 turns it into the form in place): the card is
+ * two and a half screens long, and the tabs below it were out of sight.
+ */
 export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   const load = useQuery('customers.get', { id, includeDeleted: true })
   const { data: customer, error, reload } = load
@@ -32,6 +59,10 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   const { message } = App.useApp()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
+  const [tab, setTab] = useState<DetailTab>('card')
+  const [adding, setAdding] = useState<'interaction' | 'sale' | 'reminder' | null>(null)
+  // A record added from the header: its tab is mounted afresh to show it.
+  const [added, setAdded] = useState(0)
   const top = useScrolledToTop<HTMLDivElement>(customer !== undefined && !editing)
   // Another user's save shows here; an open 编辑 form keeps what was typed (its save checks the version).
   useLiveRefresh(['customers'], reload, { customerId: id })
@@ -81,6 +112,12 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
   }
 
   const deleted = customer.deletedAt !== null
+  const saved = (where: DetailTab): void => {
+    setAdding(null)
+    setAdded((n) => n + 1)
+    setTab(where)
+    void reload()
+  }
   // The 甲方 of a new project, the owner of new 竞争对手 and 意见 rows.
   const asOption = { value: id, label: customer.name, level: customer.relationshipLevel }
   return (
@@ -99,7 +136,16 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
             {customer.updatedAt}
           </Typography.Text>
         </Space>
-        <Space>
+        <Space wrap>
+          <Button icon={<MessageOutlined />} disabled={deleted} onClick={() => setAdding('interaction')}>
+            登记交往
+          </Button>
+          <Button icon={<DollarOutlined />} disabled={deleted} onClick={() => setAdding('sale')}>
+            登记交易
+          </Button>
+          <Button icon={<BellOutlined />} disabled={deleted} onClick={() => setAdding('reminder')}>
+            新建提醒
+          </Button>
           <Button type="primary" icon={<EditOutlined />} disabled={deleted} onClick={() => setEditing(true)}>
             编辑
           </Button>
@@ -127,11 +173,21 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           style={{ maxWidth: 1200, margin: '0 auto 12px' }}
         />
       )}
-      <Loaded query={lookups} compact what="字典和分组的选项" />
-      <CustomerCardView customer={customer} lookups={lookups} />
       <div className="kq-detail-tabs">
         <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as DetailTab)}
           items={[
+            {
+              key: 'card',
+              label: '登记卡',
+              children: (
+                <>
+                  <Loaded query={lookups} compact what="字典和分组的选项" />
+                  <CustomerCardView customer={customer} lookups={lookups} />
+                </>
+              ),
+            },
             {
               key: 'contacts',
               label: `联系人（${customer.contacts.length}）`,
@@ -141,13 +197,18 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               key: 'interactions',
               label: '交往记录',
               children: (
-                <InteractionTimeline customerId={id} contacts={customer.contacts} onChanged={() => void reload()} />
+                <InteractionTimeline
+                  key={added}
+                  customerId={id}
+                  contacts={customer.contacts}
+                  onChanged={() => void reload()}
+                />
               ),
             },
             {
               key: 'sales',
               label: '交易记录',
-              children: <SalesTable customerId={id} onChanged={() => void reload()} />,
+              children: <SalesTable key={added} customerId={id} onChanged={() => void reload()} />,
             },
             {
               key: 'projects',
@@ -164,7 +225,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               label: '意见',
               children: <FeedbackTable customer={asOption} />,
             },
-            { key: 'reminders', label: '提醒', children: <CustomerRemindersTab customerId={id} /> },
+            { key: 'reminders', label: '提醒', children: <CustomerRemindersTab key={added} customerId={id} /> },
             {
               key: 'relationship',
               label: '客情评估',
@@ -179,6 +240,27 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
           ]}
         />
       </div>
+      <InteractionForm
+        open={adding === 'interaction'}
+        customerId={id}
+        contacts={customer.contacts}
+        record={undefined}
+        onClose={() => setAdding(null)}
+        onSaved={() => saved('interactions')}
+      />
+      <SaleForm
+        open={adding === 'sale'}
+        customerId={id}
+        record={undefined}
+        onClose={() => setAdding(null)}
+        onSaved={() => saved('sales')}
+      />
+      <NewReminderDialog
+        open={adding === 'reminder'}
+        customerId={id}
+        onClose={() => setAdding(null)}
+        onSaved={() => saved('reminders')}
+      />
     </div>
   )
 }

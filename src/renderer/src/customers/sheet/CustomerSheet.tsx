@@ -129,9 +129,6 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
   const current = selection.source === datasource ? selection : { source: datasource, ids: [], all: false }
   const selected = current.ids
   const allMatching = current.all
-  const setAllMatching = (all: boolean): void => setSelection({ ...current, all })
-  // Ticking the loaded rows for 全部 fires selectionChanged, which must not undo the 全部 it is showing.
-  const tickingAll = useRef(false)
 
   useFindShortcut(() => searchRef.current)
 
@@ -176,15 +173,9 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
       if (api) api.setNodesSelected({ nodes: loadedNodes(), newValue: true })
     },
     selectAllMatching: () => {
-      if (api) {
-        tickingAll.current = true
-        try {
-          api.setNodesSelected({ nodes: loadedNodes(), newValue: true })
-        } finally {
-          tickingAll.current = false
-        }
-      }
-      setSelection({ source: datasource, ids: api?.getSelectedRows().map((r) => r.id) ?? [], all: true })
+      setSelection({ ...current, all: true })
+      // Shown ticked too; the grid reports it as an 'api' change, which keeps the 全部.
+      api?.setNodesSelected({ nodes: loadedNodes(), newValue: true })
     },
     clearSelection: () => {
       setSelection({ source: datasource, ids: [], all: false })
@@ -272,7 +263,7 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
                   <Typography.Text type="secondary">已选 {selectedCount.toLocaleString('zh-CN')} 个</Typography.Text>
                 )}
                 {selected.length > 0 && !allMatching && total !== null && total > selected.length && (
-                  <Button type="link" size="small" onClick={() => setAllMatching(true)}>
+                  <Button type="link" size="small" onClick={sheetStatus.selectAllMatching}>
                     选择全部 {total.toLocaleString('zh-CN')} 个
                   </Button>
                 )}
@@ -394,8 +385,14 @@ export function CustomerSheet({ recycleBin = false }: { recycleBin?: boolean }):
             onColumnPinned={saveColumns}
             onSortChanged={saveColumns}
             onSelectionChanged={(e: SelectionChangedEvent<CustomerListRow>) => {
-              if (tickingAll.current) return
-              setSelection({ source: datasource, ids: e.api.getSelectedRows().map((r) => r.id), all: false })
+              const ids = e.api.getSelectedRows().map((r) => r.id)
+              // 全部 stays while the sheet itself ticks rows for it; a user's tick or untick makes the selection the rows again.
+              const keepAll = e.source.startsWith('api') && ids.length > 0
+              setSelection((before) => ({
+                source: datasource,
+                ids,
+                all: keepAll && before.source === datasource && before.all,
+              }))
             }}
             onRowDoubleClicked={(e) => {
               if (e.data) navigate(`/customers/${e.data.id}`)
