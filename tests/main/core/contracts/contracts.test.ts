@@ -121,6 +121,46 @@ describe('合同', () => {
   })
 })
 
+describe('交易记录 linked to a contract', () => {
+  it('takes a contract of the same customer only, and shows its number', async () => {
+    const own = await call(f.core, 'contracts.create', { customerId: f.own.id, name: '供货', amount: 100 })
+    const pool = await call(f.core, 'contracts.create', { customerId: f.pool.id, name: '别家', amount: 100 })
+    const sale = await call(f.core, 'sales.create', {
+      customerId: f.own.id,
+      date: '2026-03-01',
+      amount: 100,
+      contractId: own.id,
+    })
+    expect(sale).toMatchObject({ contractId: own.id, contractNo: own.contractNo })
+    const wrong = await expectError(f.core, 'sales.create', {
+      customerId: f.own.id,
+      date: '2026-03-01',
+      amount: 1,
+      contractId: pool.id,
+    })
+    expect(wrong).toMatchObject({ code: 'VALIDATION', fields: { contractId: '所选合同不是该客户的合同' } })
+    // Moving the sale to another customer without its contract is refused too.
+    const moved = await expectError(f.core, 'sales.update', { id: sale.id, customerId: f.pool.id })
+    expect(moved.fields?.contractId).toBe('所选合同不是该客户的合同')
+    expect(
+      await call(f.core, 'sales.update', { id: sale.id, customerId: f.pool.id, contractId: pool.id }),
+    ).toMatchObject({
+      contractNo: pool.contractNo,
+    })
+    await call(f.core, 'contracts.delete', { id: pool.id })
+    expect(
+      (
+        await expectError(f.core, 'sales.create', {
+          customerId: f.pool.id,
+          date: '2026-03-01',
+          amount: 1,
+          contractId: pool.id,
+        })
+      ).fields?.contractId,
+    ).toBe('所选合同不存在，可能已被删除')
+  })
+})
+
 describe('回款计划 and 回款记录', () => {
   it('refuses a plan whose total passes the contract amount, saving nothing; 期次 follow the dates', async () => {
     const made = await call(f.core, 'contracts.create', { customerId: f.own.id, name: '供货', amount: 0.3 })
