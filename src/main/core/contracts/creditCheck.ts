@@ -25,7 +25,7 @@ export function assertMayConfirm(caller: Caller, confirm: boolean | undefined): 
 }
 
 /**
- * 信用额度 (docs/product-rules.md#credit-limit): a contract whose save raises its customer's
+ * 信用额度 (docs/product-rules.md#contracts): a contract whose save raises its customer's
  * 应收 (the other owed contracts plus this one) above the card's 信用额度 is refused with
  * CONFLICT unless a 主管/管理员 confirmed it. A save that does not raise what this contract
  * adds (a remark, a date) is never refused, even when the customer is over the limit already.
