@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     console.log(
       `客户 ${counts.customers}，联系人 ${counts.contacts}，纪念日 ${counts.importantDates}，分组成员 ${counts.groupMembers}，` +
         `交易记录 ${counts.sales}，交往记录 ${counts.interactions}，` +
-        `项目 ${counts.projects}，竞争对手 ${counts.competitors}，客户意见 ${counts.feedback}`,
+        `项目 ${counts.projects}，竞争对手 ${counts.competitors}，客户意见 ${counts.feedback}，` +
+        `合同 ${counts.contracts}，回款计划 ${counts.instalments} 期，回款记录 ${counts.payments}`,
     )
     console.log(
       `用时 ${seconds.toFixed(1)} 秒（${Math.round(counts.customers / seconds)} 个客户/秒）：${core.store.databasePath}`,

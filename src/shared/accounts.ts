@@ -26,6 +26,7 @@ export const permissions = [
   'purge',
   'handover',
   'import',
+  'creditOverride',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -40,11 +41,12 @@ export const permissionLabels: Record<Permission, string> = {
   purge: '彻底删除（清空回收站）',
   handover: '转交客户',
   import: '批量导入',
+  creditOverride: '确认超出信用额度',
 }
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: ['public', 'signedIn', 'handover', 'import'],
+  manager: ['public', 'signedIn', 'handover', 'import', 'creditOverride'],
   sales: ['public', 'signedIn'],
 }
 

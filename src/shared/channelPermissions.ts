@@ -82,6 +82,19 @@ export const channelPermissions: Record<Channel, Permission> = {
   'feedback.delete': 'signedIn',
   'feedback.get': 'signedIn',
   'feedback.list': 'signedIn',
+  // Over the 信用额度, contracts.create/update also need creditOverride (checked by the handler: only then).
+  'contracts.list': 'signedIn',
+  'contracts.get': 'signedIn',
+  'contracts.create': 'signedIn',
+  'contracts.update': 'signedIn',
+  'contracts.delete': 'signedIn',
+  'contracts.plan.set': 'signedIn',
+  'payments.create': 'signedIn',
+  'payments.delete': 'signedIn',
+  'payments.list': 'signedIn',
+  'receivables.aging': 'signedIn',
+  'receivables.monthly': 'signedIn',
+  'receivables.customer': 'signedIn',
 
   'search.global': 'signedIn',
 

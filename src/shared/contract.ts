@@ -178,6 +178,26 @@ import {
   officeStatusOutput,
   setOfficeModeInput,
 } from './office'
+import {
+  contractCreateInput,
+  contractDetailSchema,
+  contractIdInput,
+  contractListInput,
+  contractListOutput,
+  contractPlanSetInput,
+  contractUpdateInput,
+  customerCreditSchema,
+  paymentCreateInput,
+  paymentCreateOutput,
+  paymentIdInput,
+  paymentListInput,
+  paymentListOutput,
+  receivablesAgingInput,
+  receivablesAgingOutput,
+  receivablesCustomerInput,
+  receivablesMonthlyInput,
+  receivablesMonthlyOutput,
+} from './salesContract'
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of
  * its input and of its output. The main process validates every input against
@@ -263,6 +283,19 @@ export const contract = wellFormedInputs({
   'feedback.delete': { input: feedbackDeleteInput, output: z.object({ id: z.number() }) },
   'feedback.get': { input: idInput('客户意见'), output: feedbackSchema },
   'feedback.list': { input: feedbackListInput, output: feedbackListOutput },
+  // 合同, 回款计划, 回款记录 and 应收账款 (src/shared/salesContract.ts)
+  'contracts.list': { input: contractListInput, output: contractListOutput },
+  'contracts.get': { input: contractIdInput, output: contractDetailSchema },
+  'contracts.create': { input: contractCreateInput, output: contractDetailSchema },
+  'contracts.update': { input: contractUpdateInput, output: contractDetailSchema },
+  'contracts.delete': { input: contractIdInput, output: z.object({ id: z.number() }) },
+  'contracts.plan.set': { input: contractPlanSetInput, output: contractDetailSchema },
+  'payments.create': { input: paymentCreateInput, output: paymentCreateOutput },
+  'payments.delete': { input: paymentIdInput, output: z.object({ id: z.number() }) },
+  'payments.list': { input: paymentListInput, output: paymentListOutput },
+  'receivables.aging': { input: receivablesAgingInput, output: receivablesAgingOutput },
+  'receivables.monthly': { input: receivablesMonthlyInput, output: receivablesMonthlyOutput },
+  'receivables.customer': { input: receivablesCustomerInput, output: customerCreditSchema },
   // 提醒中心 / 今日工作台 and 群发问候 (src/shared/reminder.ts)
   'reminders.list': { input: reminderListInput, output: reminderListOutput },
   'reminders.create': { input: reminderCreateInput, output: reminderSchema },

@@ -143,6 +143,19 @@ export const liveTopics: { [C in Channel]: LiveEntry<C> } = {
   'feedback.delete': { topics: ['records'] },
   'feedback.get': reads,
   'feedback.list': reads,
+  // Contracts and payments move 应收 and the 回款/合同到期 reminders with them.
+  'contracts.list': reads,
+  'contracts.get': reads,
+  'contracts.create': { topics: ['records'], ids: (_input, output) => [output.customerId] },
+  'contracts.update': { topics: ['records', 'reminders'] },
+  'contracts.delete': { topics: ['records', 'reminders'] },
+  'contracts.plan.set': { topics: ['records', 'reminders'], ids: (_input, output) => [output.customerId] },
+  'payments.create': { topics: ['records', 'reminders'], ids: (_input, output) => [output.contract.customerId] },
+  'payments.delete': { topics: ['records', 'reminders'] },
+  'payments.list': reads,
+  'receivables.aging': reads,
+  'receivables.monthly': reads,
+  'receivables.customer': reads,
 
   'search.global': reads,
 

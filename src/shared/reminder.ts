@@ -12,6 +12,8 @@ export const reminderKinds = [
   'plannedFollowUp',
   'dealDeadline',
   'festival',
+  'payment',
+  'contractEnd',
 ] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 export const reminderKindLabels: Record<ReminderKind, string> = {
@@ -21,6 +23,8 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   plannedFollowUp: '计划跟进',
   dealDeadline: '成交期限',
   festival: '节日问候',
+  payment: '回款提醒',
+  contractEnd: '合同到期',
 }
 
 export const reminderStatuses = ['pending', 'done', 'snoozed', 'ignored'] as const

@@ -24,6 +24,9 @@ export const saleSchema = z.object({
   unitPrice: z.number().nullable(),
   amount: z.number(),
   remarks: z.string().nullable(),
+  /** The 合同 it belongs to, of the same customer. */
+  contractId: z.number().int().nullable(),
+  contractNo: z.string().nullable(),
   /** 录入人: the user who created it; null before accounts, in single-PC mode, or the user is gone. */
   createdByName: z.string().nullable(),
   createdAt: z.string(),
@@ -53,6 +56,7 @@ const editableShape = {
   /** Left out (or null) with 数量 and 单价 given: 数量 × 单价, rounded to the fen. */
   amount: amount('金额'),
   remarks: text('备注', 500),
+  contractId: recordId('合同').nullable().optional(),
 }
 
 export const saleCreateInput = z.strictObject(

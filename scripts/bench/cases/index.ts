@@ -2,6 +2,7 @@ import type { BenchCase } from '../benchCase'
 import { accountCases } from './accounts'
 import { analysisCases } from './analysis'
 import { backupCases } from './backup'
+import { contractCases } from './contracts'
 import { customerCases } from './customers'
 import { excelExportCases } from './excelExport'
 import { excelImportCases } from './excelImport'
@@ -15,6 +16,7 @@ export const benchCases: BenchCase[] = [
   ...analysisCases,
   ...reminderCases,
   ...projectCases,
+  ...contractCases,
   ...backupCases,
   // As a 业务员: turns accounts on and off around each case, and shares the customers out among 20 users.
   ...accountCases,

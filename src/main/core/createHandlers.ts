@@ -22,6 +22,9 @@ import { reminderHandlers } from './reminders/reminderHandlers'
 import { accountHandlers } from './accounts/accountHandlers'
 import { ownershipHandlers } from './ownership/ownershipHandlers'
 import { officeHandlers } from './office/officeHandlers'
+import { contractHandlers } from './contracts/contractHandlers'
+import { paymentHandlers } from './contracts/paymentHandlers'
+import { receivableHandlers } from './contracts/receivableHandlers'
 
 /** The one handler map, served by Electron's IPC and by the browser preview alike. */
 export function createHandlers(ctx: CoreContext): Handlers {
@@ -55,5 +58,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...accountHandlers(ctx),
     ...ownershipHandlers(ctx),
     ...officeHandlers(ctx),
+    ...contractHandlers(ctx),
+    ...paymentHandlers(ctx),
+    ...receivableHandlers(ctx),
   }
 }

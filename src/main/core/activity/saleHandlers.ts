@@ -28,6 +28,7 @@ export const saleRecord: RecordDefinition<'sales', SaleRow> = {
       unitPrice,
       amount: mustHaveAmount(resolveSaleAmount({ quantity, unitPrice, amount: input.amount ?? null })),
       remarks: input.remarks ?? null,
+      contractId: input.contractId ?? null,
     }
     await checkValues(db, values, null)
     return values
@@ -39,7 +40,7 @@ export const saleRecord: RecordDefinition<'sales', SaleRow> = {
     const priceChanged = input.quantity !== undefined || input.unitPrice !== undefined
     const givenAmount = input.amount === undefined ? (priceChanged ? null : before.amount) : input.amount
     const values: SaleValues = {
-      ...mergedAll(input, before, ['customerId', 'date', 'productId', 'remarks']),
+      ...mergedAll(input, before, ['customerId', 'date', 'productId', 'remarks', 'contractId']),
       quantity,
       unitPrice,
       amount: mustHaveAmount(resolveSaleAmount({ quantity, unitPrice, amount: givenAmount })),
@@ -60,6 +61,19 @@ async function checkValues(db: SqlWriter, values: SaleValues, before: SaleRow | 
   await checkDictChoices(db, [
     { field: 'productId', label: '产品', category: 'product', id: values.productId, before: before?.productId ?? null },
   ])
+  const moved = values.contractId !== before?.contractId || values.customerId !== before.customerId
+  if (values.contractId !== null && moved) {
+    const contract = await db.first<{ customer_id: number }>(
+      `SELECT customer_id FROM contract WHERE id = ? AND deleted_at IS NULL`,
+      [values.contractId],
+    )
+    const problem = !contract
+      ? '所选合同不存在，可能已被删除'
+      : contract.customer_id !== values.customerId
+        ? '所选合同不是该客户的合同'
+        : null
+    if (problem) throw new AppError('VALIDATION', `输入有误：${problem}`, { contractId: problem })
+  }
 }
 
 function mustHaveAmount(resolved: ResolvedSaleAmount): number {

@@ -13,11 +13,12 @@ export const saleTable = new RecordTable<SaleRow, typeof saleSchema>({
   idColumn: 's.id',
   select: `SELECT s.id, s.customer_id, c.name AS customer_name, s.date, s.product_id,
     p.label AS product_label, p.group_name AS product_group, s.quantity, s.unit_price, s.amount, s.remarks,
-    u.name AS created_by_name, s.created_at, s.updated_at, s.version`,
+    s.contract_id, k.contract_no, u.name AS created_by_name, s.created_at, s.updated_at, s.version`,
   from: `FROM sale s
   JOIN customer c ON c.id = s.customer_id
   LEFT JOIN dict_item p ON p.id = s.product_id
-  LEFT JOIN app_user u ON u.id = s.created_by`,
+  LEFT JOIN app_user u ON u.id = s.created_by
+  LEFT JOIN contract k ON k.id = s.contract_id`,
   keepsCreator: true,
 })
 

@@ -3,8 +3,8 @@ import { AppError } from '../appError'
 import type { SqlReader } from '../db/sqlHandles'
 import { localToday } from './localTime'
 
-/** The tables whose rows carry an edit version (m0014). */
-export type VersionedTable = 'customer' | 'interaction' | 'sale' | 'project' | 'competitor' | 'feedback'
+/** The tables whose rows carry an edit version (m0014, contract m0015). */
+export type VersionedTable = 'customer' | 'interaction' | 'sale' | 'project' | 'competitor' | 'feedback' | 'contract'
 
 /** The latest change of a row: its version, when (`YYYY-MM-DD HH:mm:ss`) and by whom (null: single-PC or the user is gone). */
 export interface LastChange {

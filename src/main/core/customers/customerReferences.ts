@@ -48,4 +48,6 @@ export const customerReferences: readonly CustomerReference[] = [
   { table: 'feedback', column: 'customer_id', onMerge: 'move', edited: 'record' },
   { table: 'reminder', column: 'customer_id', onMerge: 'moveUnlessTaken' },
   { table: 'customer_response_note', column: 'customer_id', onMerge: 'moveUnlessTaken' },
+  // A contract moves with its lines, plan and payments (they hang on the contract, not the customer).
+  { table: 'contract', column: 'customer_id', onMerge: 'move', edited: 'record' },
 ]

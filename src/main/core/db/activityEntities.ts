@@ -26,6 +26,8 @@ export interface SaleRow {
   unitPrice: number | null
   amount: number
   remarks: string | null
+  /** The 合同 it belongs to (m0015), a contract of the same customer. */
+  contractId: number | null
   createdAt: string
   updatedAt: string
 }
@@ -68,6 +70,7 @@ export const SaleEntity = new EntitySchema<SaleRow>({
     unitPrice: col('real', 'unit_price', true),
     amount: col('real', 'amount'),
     remarks: col('text', 'remarks', true),
+    contractId: col('integer', 'contract_id', true),
     createdAt: col('text', 'created_at'),
     updatedAt: col('text', 'updated_at'),
   },

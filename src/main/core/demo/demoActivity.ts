@@ -207,6 +207,7 @@ export function makeSales(
       unitPrice,
       amount: saleAmount(quantity, unitPrice),
       remarks: random.chance(0.1) ? random.pick(words.saleRemarks) : null,
+      contractId: null,
       createdAt: time,
       updatedAt: time,
     })

@@ -35,6 +35,7 @@ import { findByLabel, insertItem, nextSortOrder } from '../dictionary/dictionary
 import type { Store } from '../store'
 import { makeInteractions, makeSales, planActivity } from './demoActivity'
 import { writeDemoProjects } from './demoProjects'
+import { writeDemoContracts } from './demoContracts'
 import * as words from './demoWords'
 import { SeededRandom } from './seededRandom'
 import { addDays } from '../../../shared/dateMath'
@@ -66,6 +67,9 @@ export interface DemoCounts {
   projects: number
   competitors: number
   feedback: number
+  contracts: number
+  instalments: number
+  payments: number
 }
 
 /** Customer ids per call of the shared statistics recompute. */
@@ -129,6 +133,9 @@ export async function writeDemoData(db: SqlWriter, options: DemoOptions): Promis
     projects: 0,
     competitors: 0,
     feedback: 0,
+    contracts: 0,
+    instalments: 0,
+    payments: 0,
   }
   // Generating a chunk overlaps with writing the previous one: SQLite works on its
   // own thread while this one builds rows, yielding now and then so the writes go on.
@@ -196,7 +203,13 @@ export async function writeDemoData(db: SqlWriter, options: DemoOptions): Promis
     staffIds,
     productIds: (context.dict.get('product') ?? []).map((p) => p.id),
   })
-  return { ...counts, ...projectCounts }
+  // 合同, 回款计划 and 回款记录 from a sequence of their own, so everything before stays as it was.
+  const contractCounts = await writeDemoContracts(db, new SeededRandom(((options.seed ?? 1) ^ 0xc0417) >>> 0), {
+    firstId: firstCustomerId,
+    lastId: ids.customer,
+    today,
+  })
+  return { ...counts, ...projectCounts, ...contractCounts }
 }
 
 interface Chunk {

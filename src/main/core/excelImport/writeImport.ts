@@ -47,6 +47,7 @@ export async function writeImport(db: SqlWriter, plan: ImportPlan, onChunk: OnCh
           unitPrice: sale.unitPrice,
           amount: sale.amount,
           remarks: sale.remarks,
+          contractId: null,
           createdAt: time,
           updatedAt: time,
         } as SaleRow

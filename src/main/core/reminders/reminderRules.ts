@@ -33,10 +33,15 @@ export interface RuleContext {
   scope: RuleScope
 }
 
-type Rule = (db: SqlWriter, ctx: RuleContext) => Promise<void>
+export type Rule = (db: SqlWriter, ctx: RuleContext) => Promise<void>
 
 /** `expr` ≤ `upper`, and > the same bound at `since` when windowed; the bound is SQL with one `?` for the day. */
-function dueRange(ctx: RuleContext, expr: string, bound: string, upper: string): { sql: string; params: unknown[] } {
+export function dueRange(
+  ctx: RuleContext,
+  expr: string,
+  bound: string,
+  upper: string,
+): { sql: string; params: unknown[] } {
   const lower = ctx.scope.since === null ? '' : ` AND ${expr} > ${bound}`
   return {
     sql: `${expr} <= ${bound}${lower}`,
@@ -55,7 +60,7 @@ function shiftLike(upper: string, ctx: RuleContext): string {
  * has no statistics in a desktop database) cannot wander into a scan of every row;
  * CROSS JOIN keeps SQLite's join order as written.
  */
-function driver(ctx: RuleContext, dirty: string, indexed: string): string {
+export function driver(ctx: RuleContext, dirty: string, indexed: string): string {
   return ctx.scope.dirtyOnly ? `reminder_dirty x CROSS JOIN ${dirty}` : indexed
 }
 
@@ -340,7 +345,8 @@ async function insertReminders(db: SqlWriter, rows: unknown[][]): Promise<void> 
   }
 }
 
-export const customerRules: Record<Exclude<ReminderKind, 'festival'>, Rule> = {
+/** The rules about a customer's own data; the contract rules (contractRules.ts) run beside them. */
+export const customerRules: Record<Exclude<ReminderKind, 'festival' | 'payment' | 'contractEnd'>, Rule> = {
   followUp: followUpRule,
   salesDecline: salesDeclineRule,
   birthday: birthdayRule,

@@ -13,6 +13,7 @@ import {
   type RuleContext,
   type RuleScope,
 } from './reminderRules'
+import { contractEndRule, paymentRule, settleContractReminders } from './contractRules'
 
 const scanStateKey = 'reminders.lastScan'
 
@@ -67,7 +68,7 @@ export async function scanReminders(
 
   const run = async (scope: RuleScope) => {
     const ctx: RuleContext = { today, now, leadDays: settings.leadDays, scope }
-    for (const rule of Object.values(customerRules)) await rule(db, ctx)
+    for (const rule of [...Object.values(customerRules), paymentRule, contractEndRule]) await rule(db, ctx)
   }
   if (full) {
     await run({ dirtyOnly: false, since: null })
@@ -141,6 +142,7 @@ async function settleStale(db: SqlWriter, now: string, full: boolean): Promise<v
     [now],
   )
   await refreshDateReminders(db, full)
+  await settleContractReminders(db, now, full ? 'full' : 'dirty')
 }
 
 /**

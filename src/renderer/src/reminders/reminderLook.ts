@@ -8,4 +8,6 @@ export const reminderKindColors: Record<ReminderKind, string> = {
   plannedFollowUp: 'cyan',
   dealDeadline: 'gold',
   festival: 'red',
+  payment: 'green',
+  contractEnd: 'purple',
 }

@@ -226,7 +226,14 @@ describe('sales', () => {
     await expect(
       core.store.write(async (db) => {
         const time = '2026-01-01 00:00:00'
-        const row = { customerId: customer.id, date: '2026-06-01', productId: null, quantity: null, unitPrice: null }
+        const row = {
+          customerId: customer.id,
+          date: '2026-06-01',
+          productId: null,
+          quantity: null,
+          unitPrice: null,
+          contractId: null,
+        }
         await saleTable.insert(db, { ...row, amount: 70, remarks: null, createdAt: time, updatedAt: time })
         await recomputeSaleStats(db, [customer.id])
         await saleTable.insert(db, {

@@ -33,13 +33,15 @@ describe('migration 9 (统计分析 indexes)', () => {
       expect(applied).toContain('AnalysisIndexes1795400000009')
       const m = store.manager
       expect(await m.query(`PRAGMA user_version`)).toEqual([{ user_version: latestSchemaVersion }])
-      // Later migrations add who recorded each sale (13) and its edit count (14): unknown and 0 for the rows already there.
+      // Later migrations add who recorded each sale (13), its edit count (14) and its contract (15):
+      // unknown, 0 and none for the rows already there.
       expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
         salesBefore.map((sale: Record<string, unknown>) => ({
           ...sale,
           created_by: null,
           updated_by: null,
           version: 0,
+          contract_id: null,
         })),
       )
       const year = (y: number) => ({ from: `${y}-01-01`, to: `${y + 1}-01-01` })

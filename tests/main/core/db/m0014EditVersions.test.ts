@@ -27,7 +27,8 @@ it('m0014 on a version-13 database full of rows: every row kept as it was, each 
   await v13.destroy()
   for (const table of versioned) expect(before[table]?.length, table).toBeGreaterThan(0)
 
-  const { store, applied } = await openStore(path)
+  // Up to m0014 only: later migrations add columns of their own (m0015's sale.contract_id).
+  const { store, applied } = await openStore(path, { migrations: migrations.slice(0, 14) })
   try {
     expect(applied).toEqual(['EditVersions1795400000014'])
     const m = store.manager

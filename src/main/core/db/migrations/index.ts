@@ -12,6 +12,7 @@ import { ContactPhoneIndexes1795400000011 } from './m0011ContactPhoneIndexes'
 import { InvisibleNameKeys1795400000012 } from './m0012InvisibleNameKeys'
 import { StaffAccounts1795400000013 } from './m0013StaffAccounts'
 import { EditVersions1795400000014 } from './m0014EditVersions'
+import { Contracts1795400000015 } from './m0015Contracts'
 
 /**
  * Every migration, in order. The schema version (PRAGMA user_version) is the
@@ -32,5 +33,6 @@ export const migrations = [
   InvisibleNameKeys1795400000012,
   StaffAccounts1795400000013,
   EditVersions1795400000014,
+  Contracts1795400000015,
 ]
 export const latestSchemaVersion = migrations.length
