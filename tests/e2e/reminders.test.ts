@@ -35,7 +35,9 @@ test('with demo data the 工作台 shows due reminders; 完成 with a 交往记�
 
     // Filter by kind: the 跟进提醒 segment shows only follow-ups.
     await page.getByText(/^跟进提醒 \d+$/).click()
-    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.startsWith('跟进提醒'))).toBe(true)
+    // The kind is the tag in front of each reason.
+    const kinds = rows.locator('.kq-reminder-kind')
+    await expect.poll(async () => (await kinds.allTextContents()).every((t) => t === '跟进提醒')).toBe(true)
     // The 业务下滑 card shows a few; its 查看全部 filters the list to them.
     await page
       .locator('.kq-workbench-side .ant-card', { hasText: '业务下滑' })
@@ -43,8 +45,8 @@ test('with demo data the 工作台 shows due reminders; 完成 with a 交往记�
       .click()
     await expect
       .poll(async () => {
-        const texts = await rows.allTextContents()
-        return texts.length > 0 && texts.every((t) => t.startsWith('业务下滑'))
+        const texts = await kinds.allTextContents()
+        return texts.length > 0 && texts.every((t) => t === '业务下滑')
       })
       .toBe(true)
     await page.getByText(/^全部 \d+$/).click()
