@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from './calendarDate'
 import { requiredDateTime } from './activityFields'
-import { dictRef, isoDate, recordId, strictError, text } from './fieldSchemas'
+import { dictRef, isoDate, recordId, requiredName, strictError, text } from './fieldSchemas'
 
 /** 提醒 (docs/product-rules.md#reminders): what fired, for whom, why, and what the user did with it. */
 
@@ -212,11 +212,8 @@ export const reminderCreateInput = z.strictObject(
       .string({ error: '提醒日期必须是文字' })
       .trim()
       .refine(isIsoDate, '提醒日期应为有效日期，格式 YYYY-MM-DD，如 2026-03-08'),
-    reason: z
-      .string({ error: '提醒内容必须是文字' })
-      .trim()
-      .min(1, '请填写提醒内容')
-      .max(200, '提醒内容不能超过 200 个字'),
+    // Text that only looks filled in (zero-width spaces) is refused, as for every required text.
+    reason: requiredName('提醒内容', 200),
   },
   { error: strictError('新建提醒') },
 )
