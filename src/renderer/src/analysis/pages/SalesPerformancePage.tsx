@@ -82,10 +82,22 @@ export function SalesPerformancePage() {
   const { data, loading } = query
   const rows = useMemo(() => data?.rows ?? [], [data])
   const top = useMemo(() => rows.slice(0, chartRows), [rows])
+  // The rest of the year's customers as one slice: the chart's shares are then of the whole year's
+  // sales, the same 占总销售额 the table gives (not of the top ten's sum).
+  const rest = useMemo(() => {
+    const shown = top.reduce((sum, r) => sum + r.amount, 0)
+    const others = (data?.total ?? 0) - top.length
+    const amount = (data?.totalAmount ?? 0) - shown
+    return others > 0 && amount > 0 ? [{ label: `其他 ${formatCount(others)} 个客户`, value: amount }] : []
+  }, [top, data])
   const option = useCallback(
     (kind: ChartKind) =>
-      shareChartOption({ kind, valueName: '销售额（元）', rows: top.map((r) => ({ label: r.name, value: r.amount })) }),
-    [top],
+      shareChartOption({
+        kind,
+        valueName: '销售额（元）',
+        rows: [...top.map((r) => ({ label: r.name, value: r.amount })), ...rest],
+      }),
+    [top, rest],
   )
   const total = data?.total ?? 0
   return (
