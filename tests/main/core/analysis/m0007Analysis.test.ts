@@ -19,13 +19,15 @@ describe('migration 7 (统计分析)', () => {
     try {
       expect(applied).toContain('Analysis1795400000007')
       const m = store.manager
-      // Later migrations add who recorded each sale (13) and its edit count (14): unknown and 0 for the rows already there.
+      // Later migrations add who recorded each sale (13), its edit count (14) and its contract (15):
+      // unknown, 0 and none for the rows already there.
       expect(await m.query(`SELECT * FROM sale ORDER BY id`)).toEqual(
         salesBefore.map((sale: Record<string, unknown>) => ({
           ...sale,
           created_by: null,
           updated_by: null,
           version: 0,
+          contract_id: null,
         })),
       )
       await m.query(`INSERT INTO customer_response_note (customer_id, note, updated_at) VALUES (1, '回访', 'n')`)

@@ -94,7 +94,9 @@ describe('migration 10 (联系人拼音)', () => {
       } finally {
         await runner.release()
       }
-      expect(await m.query(triggersSql)).toEqual(triggersBefore)
+      // Less the triggers later migrations add on tables of their own (m0015's 合同/回款).
+      const laterTables = `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name NOT LIKE 'contract%' ORDER BY name`
+      expect(await m.query(laterTables)).toEqual(triggersBefore)
       const columns: { name: string }[] = await m.query(`PRAGMA table_info(contact)`)
       expect(columns.map((c) => c.name)).not.toContain('pinyin')
       expect(await m.query(`PRAGMA user_version`)).toEqual([{ user_version: 9 }])
