@@ -95,6 +95,22 @@ export async function nextContractNo(db: SqlWriter, year: number): Promise<strin
   return `HT-${year}-${String(n).padStart(4, '0')}`
 }
 
+/** The editable columns, in one order for INSERT and UPDATE alike. */
+const editableColumns: readonly [string, (values: ContractValues) => unknown][] = [
+  ['customer_id', (v) => v.customerId],
+  ['name', (v) => v.name],
+  ['signed_on', (v) => v.signedOn],
+  ['start_on', (v) => v.startOn],
+  ['end_on', (v) => v.endOn],
+  ['amount', (v) => v.amount],
+  ['settlement_id', (v) => v.settlementId],
+  ['status', (v) => v.status],
+  ['project_id', (v) => v.projectId],
+  ['staff_id', (v) => v.staffId],
+  ['remarks', (v) => v.remarks],
+]
+const editableValues = (values: ContractValues): unknown[] => editableColumns.map(([, pick]) => pick(values))
+
 export async function insertContract(
   db: SqlWriter,
   contractNo: string,
@@ -102,28 +118,11 @@ export async function insertContract(
   userId: number | null,
   time: string,
 ): Promise<number> {
+  const columns = ['contract_no', ...editableColumns.map(([column]) => column)]
   const { lastId } = await db.run(
-    `INSERT INTO contract (contract_no, customer_id, name, signed_on, start_on, end_on, amount, settlement_id, status,
-       project_id, staff_id, remarks, created_by, updated_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      contractNo,
-      values.customerId,
-      values.name,
-      values.signedOn,
-      values.startOn,
-      values.endOn,
-      values.amount,
-      values.settlementId,
-      values.status,
-      values.projectId,
-      values.staffId,
-      values.remarks,
-      userId,
-      userId,
-      time,
-      time,
-    ],
+    `INSERT INTO contract (${columns.join(', ')}, created_by, updated_by, created_at, updated_at)
+     VALUES (${columns.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+    [contractNo, ...editableValues(values), userId, userId, time, time],
   )
   return lastId
 }
@@ -136,27 +135,10 @@ export async function updateContract(
   userId: number | null,
   time: string,
 ): Promise<void> {
+  const assignments = editableColumns.map(([column]) => `${column} = ?`).join(', ')
   await db.run(
-    `UPDATE contract SET customer_id = ?, name = ?, signed_on = ?, start_on = ?, end_on = ?, amount = ?,
-       settlement_id = ?, status = ?, project_id = ?, staff_id = ?, remarks = ?,
-       updated_by = ?, updated_at = ?, version = version + 1
-     WHERE id = ?`,
-    [
-      values.customerId,
-      values.name,
-      values.signedOn,
-      values.startOn,
-      values.endOn,
-      values.amount,
-      values.settlementId,
-      values.status,
-      values.projectId,
-      values.staffId,
-      values.remarks,
-      userId,
-      time,
-      id,
-    ],
+    `UPDATE contract SET ${assignments}, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+    [...editableValues(values), userId, time, id],
   )
 }
 
