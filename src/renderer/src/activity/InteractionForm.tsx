@@ -1,6 +1,7 @@
-import { Form, Select } from 'antd'
+import { Form } from 'antd'
 import { FormModal } from './FormModal'
 import { contactOptionsOf, InteractionFields, interactionTimeFormat } from './InteractionFields'
+import { StaffField } from './StaffField'
 import dayjs from 'dayjs'
 import type { Contact } from '../../../shared/contact'
 import type { Interaction } from '../../../shared/interaction'
@@ -88,17 +89,7 @@ export function InteractionForm(props: {
       }
     >
       <InteractionFields typeOptions={types.options} contactOptions={contactOptions} withContent />
-      <Form.Item name="staffId" label="业务员">
-        <Select
-          aria-label="业务员"
-          allowClear
-          placeholder="请选择"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={staff.options}
-          notFoundContent="请先在系统设置 → 系统字典中添加业务员"
-          style={{ width: 220 }}
-        />
-      </Form.Item>
+      <StaffField options={staff.options} />
     </FormModal>
   )
 }

@@ -1,10 +1,11 @@
-import { Checkbox, Form, Select, Typography } from 'antd'
+import { Checkbox, Form, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { reminderKindLabels, type Reminder } from '../../../shared/reminder'
 import { useDictOptions } from '../activity/activityHelpers'
 import { FormModal } from '../activity/FormModal'
 import { contactOptionsOf, InteractionFields, interactionTimeFormat } from '../activity/InteractionFields'
+import { StaffField } from '../activity/StaffField'
 import { useInteractionPresets } from '../activity/useInteractionPresets'
 import { call } from '../api/client'
 import { combinedLoad } from '../api/useQuery'
@@ -111,17 +112,7 @@ export function CompleteReminderDialog(props: {
         {logInteraction && forCustomer && (
           <>
             <InteractionFields typeOptions={types.options} contactOptions={contactOptionsOf(contacts)} withContent />
-            <Form.Item name="staffId" label="业务员">
-              <Select
-                aria-label="业务员"
-                allowClear
-                placeholder="请选择"
-                showSearch={{ optionFilterProp: 'label' }}
-                options={staff.options}
-                notFoundContent="请先在系统设置 → 系统字典中添加业务员"
-                style={{ width: 220 }}
-              />
-            </Form.Item>
+            <StaffField options={staff.options} />
           </>
         )}
       </div>
