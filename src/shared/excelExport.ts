@@ -3,6 +3,7 @@ import { dateBound, idList, quickText } from './activityFields'
 import { customerFiltersSchema, customerIdsQueryInput, customerListInput } from './customerList'
 import { customerSheetColumnKeys } from './excelExportColumns'
 import { recordId, strictError } from './fieldSchemas'
+import { contractListInput, paymentListInput } from './salesContract'
 
 /**
  * Excel exports (docs/product-rules.md#excel-export). The workbook is built in the core over the same
@@ -80,6 +81,37 @@ export const exportSalesInput = z.strictObject(
 )
 export type ExportSalesInput = z.output<typeof exportSalesInput>
 
+const contractFilter = contractListInput.shape
+/** The 合同 list with the filters of contracts.list (no paging, its own sort: 签订日期). */
+export const exportContractsInput = z.strictObject(
+  {
+    customerId: contractFilter.customerId,
+    statuses: contractFilter.statuses,
+    signedFrom: contractFilter.signedFrom,
+    signedTo: contractFilter.signedTo,
+    staffIds: contractFilter.staffIds,
+    owedOnly: contractFilter.owedOnly,
+    quick: contractFilter.quick,
+  },
+  { error: strictError('导出合同') },
+)
+export type ExportContractsInput = z.output<typeof exportContractsInput>
+
+const paymentFilter = paymentListInput.shape
+/** The 回款记录 list with the filters of payments.list (no paging). */
+export const exportPaymentsInput = z.strictObject(
+  {
+    contractId: paymentFilter.contractId,
+    customerId: paymentFilter.customerId,
+    paidFrom: paymentFilter.paidFrom,
+    paidTo: paymentFilter.paidTo,
+    receiverStaffIds: paymentFilter.receiverStaffIds,
+    quick: paymentFilter.quick,
+  },
+  { error: strictError('导出回款记录') },
+)
+export type ExportPaymentsInput = z.output<typeof exportPaymentsInput>
+
 /**
  * export.start: any of the exports above as a job, so a long one shows its
  * progress and can be cancelled; export.progress hands over the file once done.
@@ -91,6 +123,8 @@ export const exportJobInput = z.discriminatedUnion(
     exportCustomerSheetInput.extend({ kind: z.literal('customerSheet') }),
     exportInteractionsInput.extend({ kind: z.literal('interactions') }),
     exportSalesInput.extend({ kind: z.literal('sales') }),
+    exportContractsInput.extend({ kind: z.literal('contracts') }),
+    exportPaymentsInput.extend({ kind: z.literal('payments') }),
   ],
   { error: '不支持的导出' },
 )

@@ -5,6 +5,8 @@ import { assertCustomersInScope } from '../common/customerScope'
 import { countCustomers } from '../customers/customerListQuery'
 import type { SqlReader } from '../db/sqlHandles'
 import { localToday } from '../common/localTime'
+import { contractInScope } from '../contracts/contractHandlers'
+import { contractColumns, contractPages, paymentColumns, paymentPages } from './contractExports'
 import { cardFileName, cardWorkbookBase64, fileSafe } from './cardWorkbook'
 import { loadCards } from './cardQueries'
 import {
@@ -65,6 +67,19 @@ export async function buildExport(
       const file = await tableWorkbook('交易记录', saleColumns, salePages(db, caller, request), step)
       return { fileName: `${prefix}-${today}.xlsx`, ...file }
     }
+    case 'contracts': {
+      const prefix = await listFilePrefix(db, caller, '合同', request.customerId)
+      const file = await tableWorkbook('合同', contractColumns, contractPages(db, caller, request), step)
+      return { fileName: `${prefix}-${today}.xlsx`, ...file }
+    }
+    case 'payments': {
+      const prefix =
+        request.contractId !== undefined
+          ? await contractFilePrefix(db, caller, '回款记录', request.contractId)
+          : await listFilePrefix(db, caller, '回款记录', request.customerId)
+      const file = await tableWorkbook('回款记录', paymentColumns, paymentPages(db, caller, request), step)
+      return { fileName: `${prefix}-${today}.xlsx`, ...file }
+    }
   }
 }
 
@@ -81,4 +96,10 @@ async function listFilePrefix(
   const row = await db.first<{ name: string }>(`SELECT name FROM customer WHERE id = ?`, [customerId])
   if (!row) throw new AppError('NOT_FOUND', '客户不存在，可能已被彻底删除，请刷新后重试')
   return `${what}-${fileSafe(row.name)}`
+}
+
+/** `回款记录-HT-2026-0001`: one contract's list, refused as contracts.get refuses a contract not the caller's. */
+async function contractFilePrefix(db: SqlReader, caller: Caller, what: string, contractId: number): Promise<string> {
+  const contract = await contractInScope(db, caller, contractId)
+  return `${what}-${fileSafe(contract.contractNo)}`
 }

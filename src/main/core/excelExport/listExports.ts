@@ -19,7 +19,7 @@ import { maxTableRows, type TableColumn } from './tableWorkbook'
 export const exportPageRows = 5000
 
 /** Pages of a paged query until it runs dry or Excel's row limit is reached. */
-async function* pagesOf<R>(
+export async function* pagesOf<R>(
   fetch: (startRow: number, endRow: number) => Promise<R[]>,
   pageRows = exportPageRows,
 ): AsyncGenerator<R[]> {

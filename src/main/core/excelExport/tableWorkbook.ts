@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { ExportValueKind } from '../../../shared/excelExportColumns'
 import { customerKindLabels, type CustomerKind } from '../../../shared/customer'
 import { calendarLabels, type CalendarKind } from '../../../shared/calendarDate'
+import { fromFen, toFen } from '../../../shared/salesContract'
 import { streamedWorkbook } from './streamedWorkbook'
 
 /**
@@ -16,6 +17,8 @@ export interface TableColumn<R> {
   /** Excel character width. */
   width: number
   value: (row: R) => unknown
+  /** Summed into a 合计 row under the data: the value, or what the row adds to the sum when that differs. */
+  total?: true | ((row: R) => number)
 }
 
 /** Excel's last row; the header takes one. */
@@ -121,14 +124,32 @@ export async function tableWorkbook<R>(
   })
   header.commit()
 
+  // Sums in whole fen, so 0.1 + 0.2 comes out as 0.30.
+  const totals = columns.some((c) => c.total) ? columns.map(() => 0) : null
+  // The 合计 row and the blank row above it (kept out of the filter's range) need two rows.
+  const limit = totals ? maxTableRows - 2 : maxTableRows
   let count = 0
   for await (const rows of pages) {
     for (const row of rows) {
-      if (count >= maxTableRows) break
-      ws.addRow(columns.map((c) => cellValue(c.kind, c.value(row)))).commit()
+      if (count >= limit) break
+      const values = columns.map((c) => c.value(row))
+      ws.addRow(columns.map((c, i) => cellValue(c.kind, values[i]))).commit()
+      if (totals) {
+        columns.forEach((c, i) => {
+          if (!c.total) return
+          const value = c.total === true ? Number(values[i] ?? 0) : c.total(row)
+          totals[i] = (totals[i] ?? 0) + toFen(value)
+        })
+      }
       count++
     }
     await step?.(count)
+  }
+  if (totals) {
+    ws.addRow([]).commit()
+    const row = ws.addRow(columns.map((c, i) => (c.total ? fromFen(totals[i] ?? 0) : i === 0 ? '合计' : null)))
+    row.font = headerFont
+    row.commit()
   }
   ws.commit()
   return { base64: await finish(), count }
