@@ -5,6 +5,7 @@ import {
   periodChartOption,
   shareChartOption,
 } from '../../../src/renderer/src/analysis/chartOptions'
+import { chartTheme, restColor } from '../../../src/renderer/src/analysis/chartTheme'
 import { formatAmount, formatChange, formatPercent } from '../../../src/renderer/src/analysis/formatNumbers'
 
 const rows = [
@@ -135,9 +136,36 @@ describe('many groups', () => {
     expect(folded).toHaveLength(16)
     // The five smallest (1…5) are folded; the rest keep their order.
     expect(folded.slice(0, 2).map((r) => r.label)).toEqual(['城市6', '城市7'])
-    expect(folded.at(-1)).toEqual({ label: '其他（5 项）', value: 15, previous: 5 })
+    expect(folded.at(-1)).toEqual({ label: '其他（5 项）', rest: true, value: 15, previous: 5 })
     const [pie] = seriesOf(shareChartOption({ rows: cities, kind: 'pie', valueName: '销售额（元）' }))
     expect(pie?.data).toHaveLength(16)
     expect(foldSmallGroups(rows)).toBe(rows)
+  })
+})
+
+describe('the rest as one slice', () => {
+  type Item = { name?: string; itemStyle?: { color?: string } }
+  // Ten customers and 其他: the 11th item would take the palette's first colour again, 第1名's blue.
+  const top = Array.from({ length: 10 }, (_, i) => ({ label: `客户${i + 1}`, value: 100 - i }))
+  const withRest = [...top, { label: '其他 40 个客户', value: 500, rest: true }]
+
+  it('draws 其他 in a neutral grey no palette colour has, in the pie and the bars', () => {
+    const [pie] = seriesOf(shareChartOption({ rows: withRest, kind: 'pie', valueName: '销售额（元）' }))
+    const items = pie?.data as Item[]
+    expect(items.at(-1)).toEqual({ name: '其他 40 个客户', value: 500, itemStyle: { color: restColor } })
+    // The customers keep the theme's colours (no own colour set).
+    expect(items.slice(0, 10).every((item) => item.itemStyle === undefined)).toBe(true)
+    expect(chartTheme.color).not.toContain(restColor)
+    expect(new Set(chartTheme.color).size).toBe(chartTheme.color.length)
+
+    const [bars] = seriesOf(shareChartOption({ rows: withRest, kind: 'bar', valueName: '销售额（元）' }))
+    expect((bars?.data as Item[]).at(-1)?.itemStyle).toEqual({ color: restColor })
+    expect((bars?.data as Item[])[0]?.itemStyle).toBeUndefined()
+  })
+
+  it('gives the folded 其他 of many groups the same grey', () => {
+    const cities = Array.from({ length: 20 }, (_, i) => ({ label: `城市${i + 1}`, value: i + 1 }))
+    const [pie] = seriesOf(shareChartOption({ rows: cities, kind: 'pie', valueName: '客户数' }))
+    expect((pie?.data as Item[]).at(-1)?.itemStyle?.color).toBe(restColor)
   })
 })

@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts'
+import { restColor } from './chartTheme'
 import { formatPercent } from './formatNumbers'
 
 /**
@@ -15,6 +16,8 @@ export interface ShareDatum {
   value: number
   /** The previous period's value: the bar chart shows it beside; the pie has no room for it. */
   previous?: number
+  /** The rest folded into one (其他…): drawn in a neutral grey, not the next palette colour. */
+  rest?: boolean
 }
 
 export interface ShareChartInput {
@@ -56,6 +59,7 @@ export function foldSmallGroups(rows: readonly ShareDatum[]): readonly ShareDatu
     ...rows.filter((r) => kept.has(r)),
     {
       label: `其他（${rest.length} 项）`,
+      rest: true,
       value: rest.reduce((sum, r) => sum + r.value, 0),
       ...(hasPrevious ? { previous: rest.reduce((sum, r) => sum + (r.previous ?? 0), 0) } : {}),
     },
@@ -97,7 +101,11 @@ export function shareChartOption({
           avoidLabelOverlap: true,
           label: { formatter: (p) => `${p.name}\n${share(p.value)}` },
           labelLayout: { hideOverlap: true },
-          data: rows.map((r) => ({ name: r.label, value: r.value })),
+          data: rows.map((r) => ({
+            name: r.label,
+            value: r.value,
+            ...(r.rest ? { itemStyle: { color: restColor } } : {}),
+          })),
         },
       ],
     }
@@ -122,6 +130,7 @@ export function shareChartOption({
         data: rows.map((r) => ({
           value: r.value,
           label: { formatter: shareText(r.value, total) },
+          ...(r.rest ? { itemStyle: { color: restColor } } : {}),
         })),
       },
       ...(hasPrevious

@@ -88,7 +88,7 @@ export function SalesPerformancePage() {
     const shown = top.reduce((sum, r) => sum + r.amount, 0)
     const others = (data?.total ?? 0) - top.length
     const amount = (data?.totalAmount ?? 0) - shown
-    return others > 0 && amount > 0 ? [{ label: `其他 ${formatCount(others)} 个客户`, value: amount }] : []
+    return others > 0 && amount > 0 ? [{ label: `其他 ${formatCount(others)} 个客户`, value: amount, rest: true }] : []
   }, [top, data])
   const option = useCallback(
     (kind: ChartKind) =>
