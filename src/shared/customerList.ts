@@ -70,6 +70,10 @@ export const customerListRowSchema = z.object({
    * 预计成交日期; null when 需求状况 is empty.
    */
   dealGrade: z.enum(dealGrades).nullable(),
+  /** 应收: 金额 − 已收 over the customer's 执行中 and 已完成 contracts (0 when none). */
+  receivable: z.number(),
+  /** 超额度: what 应收 passes the 信用额度 by; 0 under it or with no limit set. */
+  creditExcess: z.number(),
 })
 export type CustomerListRow = z.infer<typeof customerListRowSchema>
 
@@ -80,6 +84,8 @@ export const customerExtraSortKeys = [
   'contactNames',
   'completeness',
   'dealGrade',
+  'receivable',
+  'creditExcess',
 ] as const
 
 export type CustomerSortKey =
@@ -176,6 +182,8 @@ export const customerFiltersSchema = z.strictObject(
     /** 资料完整度 percent bounds, inclusive. */
     completenessMin: z.number({ error: '完整度必须是数字' }).min(0).max(100).optional(),
     completenessMax: z.number({ error: '完整度必须是数字' }).min(0).max(100).optional(),
+    /** true: only customers whose 应收 passes their 信用额度; false: only those within it (or with no limit). */
+    overCreditLimit: z.boolean({ error: '超额度筛选只能是是或否' }).optional(),
     /** 登记日期 (registeredAt) bounds. */
     registeredFrom: dateBound('登记日期起'),
     registeredTo: dateBound('登记日期止'),

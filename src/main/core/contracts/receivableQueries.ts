@@ -140,14 +140,28 @@ export async function customerReceivable(
   return { receivable: fromFen(row?.total ?? 0), overdue: fromFen(row?.overdue ?? 0) }
 }
 
+/**
+ * A customer's 应收 in whole fen as one SQL expression: 金额 − 已收 (never below 0) summed over its owed
+ * contracts, 0 when none. The one definition the 信用额度 check, the customer sheet's 应收/超额度 and
+ * the card use; `customer` is the SQL of the customer id, `andWhere` narrows the contracts.
+ */
+export function owedFenSql(customer: string, andWhere = ''): string {
+  return `(SELECT COALESCE(SUM(CAST(round(max(0, k.amount - k.received_amount) * 100) AS INTEGER)), 0)
+     FROM contract k INDEXED BY contract_open
+     WHERE k.customer_id = ${customer} AND k.deleted_at IS NULL AND k.status IN ('执行中', '已完成')${andWhere})`
+}
+
+/** What of `owedFen` passes the customer `c`'s 信用额度, in fen; 0 under it or with no limit set (empty or 0). */
+export function creditExcessFenSql(owedFen: string): string {
+  return `(CASE WHEN c.credit_limit > 0 THEN max(0, ${owedFen} - CAST(round(c.credit_limit * 100) AS INTEGER)) ELSE 0 END)`
+}
+
 /** A customer's 应收 in fen over its owed contracts, leaving one out (the contract being saved). */
 export async function owedFen(db: SqlReader, customerId: number, exceptContractId: number | null): Promise<number> {
-  const row = await db.first<{ fen: number | null }>(
-    `SELECT SUM(CAST(round(max(0, k.amount - k.received_amount) * 100) AS INTEGER)) AS fen
-     FROM contract k INDEXED BY contract_open
-     WHERE k.customer_id = ? AND k.deleted_at IS NULL AND k.status IN ('执行中', '已完成') AND k.id IS NOT ?`,
-    [customerId, exceptContractId],
-  )
+  const row = await db.first<{ fen: number }>(`SELECT ${owedFenSql('?', ' AND k.id IS NOT ?')} AS fen`, [
+    customerId,
+    exceptContractId,
+  ])
   return row?.fen ?? 0
 }
 

@@ -17,7 +17,9 @@ import {
   type CustomerSortKey,
 } from '../../../shared/customerList'
 import { looksLikePhone, normalizePhone } from '../../../shared/phone'
+import { fromFen } from '../../../shared/salesContract'
 import { divisionName } from '../../../shared/regions'
+import { creditExcessFenSql, owedFenSql } from '../contracts/receivableQueries'
 import { snakeCase } from '../db/customerEntities'
 import type { SqlReader } from '../db/sqlHandles'
 import { searchForm } from './customerDerived'
@@ -97,6 +99,8 @@ const sortTargets: Record<CustomerSortKey, SortTarget> = {
   contactNames: column('contactNames'),
   completeness: column('completeness'),
   dealGrade: { sql: (bounds) => dealGradeSql(bounds) },
+  receivable: { sql: () => owedFenSql('c.id') },
+  creditExcess: { sql: () => creditExcessFenSql(owedFenSql('c.id')) },
 }
 if (customerSortKeys.some((key) => !sortTargets[key])) throw new Error('a sort key has no SQL')
 
@@ -207,6 +211,9 @@ function whereSql(
   if (filters.provinceCode) clauses.push(inList('c.province_code', filters.provinceCode, params))
   if (filters.cityCode) clauses.push(inList('c.city_code', filters.cityCode, params))
   if (filters.dealGrade) clauses.push(inList(dealGradeSql(bounds()), filters.dealGrade, params))
+  if (filters.overCreditLimit !== undefined) {
+    clauses.push(`${creditExcessFenSql(owedFenSql('c.id'))} ${filters.overCreditLimit ? '> 0' : '= 0'}`)
+  }
   if (filters.completenessMin !== undefined) clauses.push(`c.completeness >= ${params.add(filters.completenessMin)}`)
   if (filters.completenessMax !== undefined) clauses.push(`c.completeness <= ${params.add(filters.completenessMax)}`)
   for (const [fromKey, toKey, sqlColumn] of dateFilterColumns) {
@@ -239,6 +246,8 @@ interface RowShape {
   divisions: boolean
   dealGrade: boolean
   groups: boolean
+  /** 应收 and 超额度: a look-up of the row's owed contracts each, so only when shown. */
+  credit: boolean
 }
 
 function rowShape(keys?: ReadonlySet<string>): RowShape {
@@ -249,6 +258,7 @@ function rowShape(keys?: ReadonlySet<string>): RowShape {
     divisions: wanted('provinceName') || wanted('cityName') || wanted('districtName'),
     dealGrade: wanted('dealGrade'),
     groups: wanted('groups'),
+    credit: wanted('receivable') || wanted('creditExcess'),
   }
 }
 
@@ -264,6 +274,8 @@ type PageRaw = Record<string, unknown> & {
   district_code?: string | null
   group_names?: string | null
   deal_grade?: string | null
+  owed_fen?: number
+  excess_fen?: number
   page_total?: number
 }
 
@@ -280,6 +292,10 @@ function rowFromRaw(raw: PageRaw, shape: RowShape): CustomerListRow {
     row.districtName = divisionName(raw.district_code) ?? null
   }
   if (shape.groups) row.groups = raw.group_names ?? ''
+  if (shape.credit) {
+    row.receivable = fromFen(raw.owed_fen ?? 0)
+    row.creditExcess = fromFen(raw.excess_fen ?? 0)
+  }
   if (shape.dealGrade) {
     const grade = raw.deal_grade
     row.dealGrade = grade && dealGradeSet.has(grade) ? grade : null
@@ -314,6 +330,11 @@ async function readPage(
     ...shape.labels.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`),
     ...(shape.dealGrade ? [`${dealGradeSql(bounds)} AS deal_grade`] : []),
     ...(shape.groups ? [`${groupNamesSql('c.id')} AS group_names`] : []),
+    // Per page row only (a covering index look-up each); the page's WHERE and ORDER BY compute them only
+    // when the filter or the sort asks.
+    ...(shape.credit
+      ? [`${owedFenSql('c.id')} AS owed_fen`, `${creditExcessFenSql(owedFenSql('c.id'))} AS excess_fen`]
+      : []),
     ...(countInPage ? ['page.total AS page_total'] : []),
   ]
   // The outer ORDER BY may name a dictionary's sort order: join what it needs too.

@@ -97,6 +97,20 @@ export function CustomerFilterPanel({
           [5, 4, 3, 2, 1].map((n) => ({ value: n, label: '★'.repeat(n) })),
           (v) => set({ creditRating: v }),
         )}
+        <Form.Item label="超额度" style={{ marginBottom: 8 }}>
+          <Select
+            allowClear
+            placeholder="全部"
+            aria-label="筛选 超额度"
+            style={{ width: 190 }}
+            value={filters.overCreditLimit}
+            options={[
+              { value: true, label: '是（应收超出信用额度）' },
+              { value: false, label: '否' },
+            ]}
+            onChange={(v?: boolean) => set({ overCreditLimit: v })}
+          />
+        </Form.Item>
         {dateRanges.map(([prefix, label]) => {
           const from = filters[`${prefix}From`]
           const to = filters[`${prefix}To`]

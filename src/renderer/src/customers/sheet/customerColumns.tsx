@@ -53,6 +53,17 @@ function NameLink({ value, data }: ICellRendererParams<CustomerListRow, string>)
   )
 }
 
+/** 超额度: the amount over the 信用额度 in red, 否 when within it (or no limit is set). */
+function CreditExcess({ value, data }: ICellRendererParams<CustomerListRow, number>): React.ReactNode {
+  if (!data || value == null) return null
+  if (value <= 0) return <span style={{ color: '#8c8c8c' }}>否</span>
+  return (
+    <Tag color="red" title={`应收超出信用额度 ${money.format(value)} 元`}>
+      超 {money.format(value)}
+    </Tag>
+  )
+}
+
 const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 const special: Partial<Record<RowKey, Partial<ColDef<CustomerListRow>>>> = {
@@ -82,6 +93,15 @@ const extraColumns: ColDef<CustomerListRow>[] = [
     type: 'rightAligned',
     valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)),
   },
+  {
+    colId: 'receivable',
+    field: 'receivable',
+    headerName: '应收',
+    width: 130,
+    type: 'rightAligned',
+    valueFormatter: (p) => (p.value == null ? '' : money.format(p.value)),
+  },
+  { colId: 'creditExcess', field: 'creditExcess', headerName: '超额度', width: 130, cellRenderer: CreditExcess },
   { colId: 'firstTransactionAt', field: 'firstTransactionAt', headerName: '首次交易', width: 120 },
   { colId: 'lastTransactionAt', field: 'lastTransactionAt', headerName: '最近交易', width: 120 },
   { colId: 'lastContactAt', field: 'lastContactAt', headerName: '最近联系', width: 120 },
