@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   DeleteOutlined,
+  FileDoneOutlined,
   FireOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -19,6 +20,7 @@ const WorkbenchScreen = lazyScreen(() => import('../reminders/WorkbenchScreen').
 const CustomersScreen = lazyScreen(() => import('../customers/CustomersScreen').then((m) => m.CustomersScreen))
 const InteractionsScreen = lazyScreen(() => import('../activity/InteractionsScreen').then((m) => m.InteractionsScreen))
 const ProjectsScreen = lazyScreen(() => import('../projects/ProjectsScreen').then((m) => m.ProjectsScreen))
+const ContractsScreen = lazyScreen(() => import('../contracts/ContractsScreen').then((m) => m.ContractsScreen))
 const MarketIntelScreen = lazyScreen(() => import('../projects/MarketIntelScreen').then((m) => m.MarketIntelScreen))
 const CustomerSheet = lazyScreen(() => import('../customers/sheet/CustomerSheet').then((m) => m.CustomerSheet))
 const AnalysisScreen = lazyScreen(() => import('../analysis/AnalysisScreen').then((m) => m.AnalysisScreen))
@@ -32,6 +34,7 @@ preloadWhenIdle([
   AnalysisScreen,
   InteractionsScreen,
   ProjectsScreen,
+  ContractsScreen,
   MarketIntelScreen,
   CustomerSheet,
   DataScreen,
@@ -63,6 +66,13 @@ export const screens: Screen[] = [
   },
   { path: '/interactions', label: '交往记录', icon: <MessageOutlined />, render: () => <InteractionsScreen /> },
   { path: '/projects', label: '项目', icon: <FireOutlined />, render: () => <ProjectsScreen /> },
+  {
+    path: '/contracts',
+    label: '合同与回款',
+    title: (sub) => (/^\d+$/.test(sub) ? '合同详情' : '合同与回款'),
+    icon: <FileDoneOutlined />,
+    render: (sub) => <ContractsScreen subPath={sub} />,
+  },
   {
     path: '/intel',
     label: '竞争对手与意见',

@@ -26,6 +26,7 @@ import { RelationshipTab } from '../../grading/RelationshipTab'
 import { CompetitorsTable } from '../../projects/CompetitorsTable'
 import { FeedbackTable } from '../../projects/FeedbackTable'
 import { ProjectsTable } from '../../projects/ProjectsTable'
+import { CustomerContractsTab } from '../../contracts/CustomerContractsTab'
 import { ExportCardsButton } from '../../excel/ExportCardsButton'
 import { CustomerRemindersTab } from '../../reminders/CustomerRemindersTab'
 import { NewReminderDialog } from '../../reminders/NewReminderDialog'
@@ -41,6 +42,7 @@ type DetailTab =
   | 'interactions'
   | 'sales'
   | 'projects'
+  | 'contracts'
   | 'competitors'
   | 'feedback'
   | 'reminders'
@@ -215,6 +217,7 @@ export function CustomerDetail({ id }: { id: number }): React.JSX.Element {
               label: '项目',
               children: <ProjectsTable customer={asOption} />,
             },
+            { key: 'contracts', label: '合同', children: <CustomerContractsTab customer={asOption} /> },
             {
               key: 'competitors',
               label: '竞争对手',
