@@ -16,7 +16,14 @@ import {
  */
 
 export type StatField =
-  'transactionCount' | 'transactionAmount' | 'firstTransactionAt' | 'lastTransactionAt' | 'lastContactAt'
+  | 'transactionCount'
+  | 'transactionAmount'
+  | 'firstTransactionAt'
+  | 'lastTransactionAt'
+  | 'lastContactAt'
+  /** 应收 and 超额度: computed from the customer's owed contracts against the 信用额度. */
+  | 'receivable'
+  | 'creditExcess'
 
 export type FieldWidget =
   | { type: 'text' }
@@ -193,6 +200,8 @@ export const cardSections: CardSection[] = [
       { key: 'firstTransactionAt', label: '首次交易' },
       { key: 'lastTransactionAt', label: '最近交易' },
       { key: 'lastContactAt', label: '最近联系' },
+      { key: 'receivable', label: '应收' },
+      { key: 'creditExcess', label: '超额度' },
     ],
   },
   {

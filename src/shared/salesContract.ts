@@ -492,5 +492,7 @@ export const customerCreditSchema = z.object({
   /** What is overdue today. */
   overdue: z.number(),
   overLimit: z.boolean(),
+  /** 超额度: what 应收 passes the 信用额度 by; 0 within it or with no limit. */
+  overBy: z.number(),
 })
 export type CustomerCredit = z.infer<typeof customerCreditSchema>

@@ -1,9 +1,15 @@
-import { toFen } from '../../../shared/salesContract'
+import { fromFen } from '../../../shared/salesContract'
 import { checkCustomer } from '../activity/activityChecks'
 import { localToday } from '../common/localTime'
 import { assertRecordInScope } from '../common/recordHandlers'
 import type { ChannelsOf, CoreContext, DomainHandlers } from '../handlerTypes'
-import { customerReceivable, receivablesAging, receivablesMonthly } from './receivableQueries'
+import {
+  creditExcessFenSql,
+  customerReceivable,
+  owedFenSql,
+  receivablesAging,
+  receivablesMonthly,
+} from './receivableQueries'
 
 /** 应收账款账龄, 回款 per month against the plan, and one customer's 应收 against its 信用额度. */
 export function receivableHandlers({ store }: CoreContext): DomainHandlers<ChannelsOf<'receivables'>> {
@@ -17,13 +23,16 @@ export function receivableHandlers({ store }: CoreContext): DomainHandlers<Chann
       store.read(async (db) => {
         await assertRecordInScope(db, caller, [customerId])
         await checkCustomer(db, customerId)
-        const row = await db.first<{ credit_limit: number | null }>(`SELECT credit_limit FROM customer WHERE id = ?`, [
-          customerId,
-        ])
+        // 应收 and 超额度 by the same SQL as the customer sheet and the printed card.
+        const row = await db.first<{ credit_limit: number | null; owed: number; excess: number }>(
+          `SELECT c.credit_limit, ${owedFenSql('c.id')} AS owed, ${creditExcessFenSql(owedFenSql('c.id'))} AS excess
+           FROM customer c WHERE c.id = ?`,
+          [customerId],
+        )
         const creditLimit = row?.credit_limit ?? null
-        const { receivable, overdue } = await customerReceivable(db, customerId, localToday())
-        const overLimit = creditLimit !== null && creditLimit > 0 && toFen(receivable) > toFen(creditLimit)
-        return { customerId, creditLimit, receivable, overdue, overLimit }
+        const { overdue } = await customerReceivable(db, customerId, localToday())
+        const overBy = fromFen(row?.excess ?? 0)
+        return { customerId, creditLimit, receivable: fromFen(row?.owed ?? 0), overdue, overLimit: overBy > 0, overBy }
       }),
   }
 }

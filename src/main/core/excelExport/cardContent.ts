@@ -117,6 +117,15 @@ function dealGradeText(record: CardRecord, today: string): string | null {
 
 function statCell(stat: StatCell, record: CardRecord): CardCell {
   const c = record.customer
+  if (stat.key === 'receivable') {
+    return { label: stat.label, value: record.credit.receivable, span: 1, numFmt: moneyFormat }
+  }
+  if (stat.key === 'creditExcess') {
+    // Said in words when not over: an empty cell would read as not worked out.
+    const excess = record.credit.excess
+    const value = excess > 0 ? excess : c.creditLimit && c.creditLimit > 0 ? '否' : '未设信用额度'
+    return { label: stat.label, value, span: 1, ...(excess > 0 ? { numFmt: moneyFormat } : {}) }
+  }
   const value =
     stat.key === 'transactionAmount'
       ? c.transactionAmount

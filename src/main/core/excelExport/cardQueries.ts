@@ -1,5 +1,7 @@
 import { customerDictFieldKeys, type CustomerDictField } from '../../../shared/customer'
+import { fromFen } from '../../../shared/salesContract'
 import { nullableString } from '../common/rowValues'
+import { creditExcessFenSql, owedFenSql } from '../contracts/receivableQueries'
 import { customerColumnsSql, customerFromRaw } from '../customers/customerQueries'
 import { snakeCase, type CustomerRow } from '../db/customerEntities'
 import type { SqlReader } from '../db/sqlHandles'
@@ -11,6 +13,8 @@ export interface CardRecord {
   labels: Partial<Record<CustomerDictField, string>>
   groups: string[]
   contacts: CardContact[]
+  /** 应收 and 超额度 (what 应收 passes the 信用额度 by; 0 within it or with no limit), in yuan. */
+  credit: { receivable: number; excess: number }
 }
 
 export interface CardContact {
@@ -38,7 +42,8 @@ export async function loadCards(db: SqlReader, ids: readonly number[]): Promise<
   // Customer columns by name (customerFromRaw reads them), then `<field>_label` of each dictionary field.
   const customers = await db.all<Record<string, unknown>>(
     `SELECT ${customerColumnsSql},
-      ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')}
+      ${customerDictFieldKeys.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`).join(', ')},
+      ${owedFenSql('c.id')} AS owed_fen, ${creditExcessFenSql(owedFenSql('c.id'))} AS excess_fen
      FROM customer c
      ${customerDictFieldKeys
        .map((f) => `LEFT JOIN dict_item ${dictAlias(f)} ON ${dictAlias(f)}.id = c.${snakeCase(f)}`)
@@ -80,6 +85,7 @@ export async function loadCards(db: SqlReader, ids: readonly number[]): Promise<
       labels,
       groups: groupsOf.get(customer.id) ?? [],
       contacts: contactsOf.get(customer.id) ?? [],
+      credit: { receivable: fromFen(Number(raw.owed_fen ?? 0)), excess: fromFen(Number(raw.excess_fen ?? 0)) },
     })
   }
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])

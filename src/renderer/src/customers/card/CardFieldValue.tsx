@@ -1,8 +1,10 @@
-import { Form, Rate, Tag } from 'antd'
+import { Form, Rate, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { calendarLabels } from '../../../../shared/calendarDate'
 import { customerKindLabels, type Customer } from '../../../../shared/customer'
 import { divisionName } from '../../../../shared/regions'
+import { useLiveRefresh } from '../../api/liveUpdates'
+import { useQuery } from '../../api/useQuery'
 import type { CardField, StatCell } from './cardSections'
 import type { CardLookups } from './useCardLookups'
 
@@ -64,6 +66,13 @@ export function CardFieldValue(props: {
 
 /** 交易次数 … 最近联系: kept by the app from the transactions and interactions, never typed. */
 export function StatValue({ stat, customer }: { stat: StatCell; customer: Customer | undefined }): React.JSX.Element {
+  if (stat.key === 'receivable' || stat.key === 'creditExcess') {
+    return customer ? (
+      <CreditValue label={stat.label} customerId={customer.id} excess={stat.key === 'creditExcess'} />
+    ) : (
+      <ValueCell label={stat.label}>{null}</ValueCell>
+    )
+  }
   const value = customer?.[stat.key]
   const content =
     value === null || value === undefined
@@ -72,4 +81,18 @@ export function StatValue({ stat, customer }: { stat: StatCell; customer: Custom
         ? formatMoney(Number(value))
         : String(value)
   return <ValueCell label={stat.label}>{content}</ValueCell>
+}
+
+/** 应收 and 超额度 from the customer's owed contracts (receivables.customer), computed, never typed. */
+function CreditValue(props: { label: string; customerId: number; excess: boolean }): React.JSX.Element {
+  const credit = useQuery('receivables.customer', { customerId: props.customerId })
+  useLiveRefresh(['records'], credit.reload, { customerId: props.customerId })
+  const data = credit.data
+  let content: ReactNode = null
+  if (credit.error !== undefined) content = <Typography.Text type="secondary">未能读取</Typography.Text>
+  else if (data && !props.excess) content = formatMoney(data.receivable)
+  else if (data && data.overBy > 0)
+    content = <Typography.Text type="danger">超出 {formatMoney(data.overBy)}</Typography.Text>
+  else if (data) content = data.creditLimit && data.creditLimit > 0 ? '否' : '未设信用额度'
+  return <ValueCell label={props.label}>{content}</ValueCell>
 }
