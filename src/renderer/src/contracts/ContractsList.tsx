@@ -81,7 +81,13 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
   const filtered = JSON.stringify(filters) !== JSON.stringify(noFilters)
 
   const columns: ColumnsType<Contract> = [
-    { title: '合同编号', dataIndex: 'contractNo', width: 124, ...sorted('contractNo') },
+    {
+      title: '合同编号',
+      dataIndex: 'contractNo',
+      width: 124,
+      ...sorted('contractNo'),
+      render: (v: string) => <span className="kq-contract-no">{v}</span>,
+    },
     { title: '名称', dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     ...(customer
       ? []
@@ -96,11 +102,11 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
             ),
           },
         ]),
-    { title: '签订日期', dataIndex: 'signedOn', width: 104, ...sorted('signedOn'), render: (v) => v ?? dash },
+    { title: '签订日期', dataIndex: 'signedOn', width: 100, ...sorted('signedOn'), render: (v) => v ?? dash },
     {
       title: '起止',
       dataIndex: 'endOn',
-      width: 120,
+      width: 104,
       ...sorted('endOn'),
       render: (_, row) =>
         row.startOn || row.endOn ? (
@@ -112,12 +118,12 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
           dash
         ),
     },
-    { title: '金额', dataIndex: 'amount', width: 124, align: 'right', ...sorted('amount'), render: money },
-    { title: '已收', dataIndex: 'receivedAmount', width: 116, align: 'right', render: money },
+    { title: '金额', dataIndex: 'amount', width: 116, align: 'right', ...sorted('amount'), render: money },
+    { title: '已收', dataIndex: 'receivedAmount', width: 104, align: 'right', render: money },
     {
       title: '应收',
       dataIndex: 'receivable',
-      width: 124,
+      width: 112,
       align: 'right',
       ...sorted('receivable'),
       render: (v: number) => (v > 0 ? <Typography.Text type="danger">{money(v)}</Typography.Text> : money(v)),
@@ -125,10 +131,10 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
     {
       title: '状态',
       dataIndex: 'status',
-      width: 76,
+      width: 68,
       render: (v: ContractStatus) => <ContractStatusTag status={v} />,
     },
-    { title: '业务员', dataIndex: 'staffLabel', width: 80, render: (v: string | null) => v ?? dash },
+    { title: '业务员', dataIndex: 'staffLabel', width: 68, render: (v: string | null) => v ?? dash },
   ]
   return (
     <div>
@@ -211,7 +217,7 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
                 ? '尚无合同，可点击「新建合同」登记'
                 : '尚无合同，可点击「新建合同」登记，或在客户页面的「合同」中新建',
           }}
-          scroll={{ x: 'max-content' }}
+          // No horizontal scroll: names wrap, so 状态 and 业务员 stay in view at 1280 px.
           onRow={(row) => ({ onClick: () => navigate(`/contracts/${row.id}`) })}
           onChange={(_pagination, _filters, sorter) => {
             const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Contract> | undefined
