@@ -20,29 +20,25 @@ interface Filters {
   quick: string
 }
 
+// Widths for every column but 内容, which takes the rest: names and texts wrap within them, so the
+// nine columns fit a 1280 px window; narrower than `minTableWidth`, the table scrolls sideways.
 const columns: ColumnsType<Interaction> = [
-  { title: '时间', dataIndex: 'occurredAt', width: 140 },
+  { title: '时间', dataIndex: 'occurredAt', width: 136 },
   {
     title: '客户',
     dataIndex: 'customerName',
+    width: 170,
     render: (v: string) => <Typography.Link>{v}</Typography.Link>,
   },
-  { title: '联系人', dataIndex: 'contactName', width: 90, render: (v: string | null) => v ?? dash },
-  { title: '交往方式', dataIndex: 'typeLabel', width: 90, render: (v: string) => <Tag color="blue">{v}</Tag> },
-  { title: '主题', dataIndex: 'subject', render: (v: string | null) => v ?? dash },
-  {
-    title: '内容',
-    dataIndex: 'content',
-    render: (v: string | null) => (v ? <span className="kq-heat-reason">{v}</span> : dash),
-  },
-  {
-    title: '结果',
-    dataIndex: 'result',
-    render: (v: string | null) => (v ? <span className="kq-heat-reason">{v}</span> : dash),
-  },
-  { title: '下次跟进', dataIndex: 'nextFollowUp', width: 110, render: (v: string | null) => v ?? dash },
-  { title: '业务员', dataIndex: 'staffLabel', width: 80, render: (v: string | null) => v ?? dash },
+  { title: '联系人', dataIndex: 'contactName', width: 76, render: (v: string | null) => v ?? dash },
+  { title: '交往方式', dataIndex: 'typeLabel', width: 84, render: (v: string) => <Tag color="blue">{v}</Tag> },
+  { title: '主题', dataIndex: 'subject', width: 110, render: (v: string | null) => v ?? dash },
+  { title: '内容', dataIndex: 'content', render: (v: string | null) => v ?? dash },
+  { title: '结果', dataIndex: 'result', width: 120, render: (v: string | null) => v ?? dash },
+  { title: '下次跟进', dataIndex: 'nextFollowUp', width: 100, render: (v: string | null) => v ?? dash },
+  { title: '业务员', dataIndex: 'staffLabel', width: 72, render: (v: string | null) => v ?? dash },
 ]
+const minTableWidth = 1000
 
 /** 交往记录: every customer's, newest first, filtered by date, 交往方式, 业务员 and text; a row opens its customer. */
 export function InteractionsScreen(): React.JSX.Element {
@@ -109,7 +105,8 @@ export function InteractionsScreen(): React.JSX.Element {
           dataSource={data?.rows ?? []}
           columns={columns}
           locale={{ emptyText: '没有符合条件的交往记录' }}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
+          scroll={{ x: minTableWidth }}
           onRow={(row) => ({ onClick: () => navigate(`/customers/${row.customerId}`) })}
           pagination={
             total > pageSize

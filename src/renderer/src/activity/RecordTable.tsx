@@ -28,6 +28,8 @@ export function RecordTable<Row extends { id: number }>(props: {
   onPage: (page: number) => void
   /** False where long text wraps instead, so 操作 stays in view. */
   scrollX?: boolean
+  /** Where the table scrolls, when not simply sideways to its content's width (wins over scrollX). */
+  scroll?: TableProps<Row>['scroll']
   onChange?: TableProps<Row>['onChange']
   summary?: TableProps<Row>['summary']
   children?: ReactNode
@@ -55,7 +57,7 @@ export function RecordTable<Row extends { id: number }>(props: {
           dataSource={props.rows}
           columns={props.columns}
           locale={{ emptyText: props.emptyText }}
-          scroll={props.scrollX === false ? undefined : { x: 'max-content' }}
+          scroll={props.scroll ?? (props.scrollX === false ? undefined : { x: 'max-content' })}
           onChange={props.onChange}
           summary={props.summary}
           pagination={
