@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
+import type { KqBridge } from '../../src/shared/bridge'
 import { addDays } from '../../src/shared/dateMath'
 import { invoke, startApp, type RunningApp } from './harness'
 
@@ -165,6 +166,7 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     expect(askText).toContain('信用额度 80,000.00 元')
     expect(askText).toContain('现有应收 40,000.00 元')
     expect(askText).toContain('超出 10,000.00 元')
+    await app.screenshot('contracts-ui/over-limit-confirm-1280x720')
     // 返回修改 keeps the form, nothing saved.
     await ask.getByRole('button', { name: '返回修改' }).click()
     await page.getByText('合同未保存：超出信用额度').waitFor()
@@ -196,3 +198,62 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await app.close()
   }
 }, 240_000)
+
+test('a 业务员 over the 信用额度 is told a 主管 or 管理员 must confirm, and nothing is saved', async () => {
+  const app = await startApp({ width: 1280, height: 720 })
+  const { page } = app
+  try {
+    // In the 公海 (no 负责业务员), so the 业务员 sees it.
+    const customer = await invoke<{ id: number }>(page, 'customers.create', {
+      name: '江门市新会区中医院',
+      creditLimit: 10000,
+    })
+    const admin = await invoke<{ token: string }>(page, 'auth.enable', {
+      login: 'wang',
+      name: '王经理',
+      password: 'admin-pass-1',
+      staffId: null,
+    })
+    const asAdmin = (channel: string, input: unknown) =>
+      page.evaluate(
+        ([c, i, t]) => (globalThis as unknown as { kqBridge: KqBridge }).kqBridge.invoke(c as string, i, t as string),
+        [channel, input, admin.token] as const,
+      )
+    const created = await asAdmin('users.create', {
+      login: 'li',
+      name: '李业务',
+      role: 'sales',
+      password: 'sales-pass-1',
+      staffId: null,
+      customerLimit: null,
+    })
+    expect(created.ok).toBe(true)
+
+    await page.reload()
+    await page.getByLabel('登录名').fill('li')
+    await page.getByLabel('密码').fill('sales-pass-1')
+    await page.getByRole('button', { name: /^登\s*录$/ }).click()
+    await page.getByRole('button', { name: '当前用户' }).getByText('李业务').waitFor()
+
+    await page.goto(`${app.url}#/customers/${customer.id}`)
+    await page.getByRole('tab', { name: '合同' }).click()
+    await page.getByRole('button', { name: /新建合同/ }).click()
+    const form = page.getByRole('dialog')
+    await form.getByLabel('合同名称').fill('中药房空调')
+    await form.getByLabel('合同金额').fill('20000')
+    await dialogButton(page, /^保\s*存$/).click()
+    const told = page.getByRole('dialog').filter({ hasText: '超出信用额度，合同未保存' })
+    await told.waitFor()
+    expect(await told.textContent()).toContain('需由主管或管理员确认后才能保存')
+    expect(await told.getByRole('button', { name: '仍然保存' }).count()).toBe(0)
+    await app.screenshot('contracts-ui/over-limit-sales-1280x720')
+    await told.getByRole('button', { name: '知道了' }).click()
+    await page.getByText('合同未保存：超出信用额度，需由主管或管理员确认').waitFor()
+    // The form stays open with what was typed.
+    expect(await form.getByLabel('合同名称').inputValue()).toBe('中药房空调')
+    const list = await asAdmin('contracts.list', { customerId: customer.id })
+    expect(list).toMatchObject({ ok: true, value: { total: 0 } })
+  } finally {
+    await app.close()
+  }
+}, 120_000)
