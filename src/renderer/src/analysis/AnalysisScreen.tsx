@@ -1,11 +1,16 @@
 import { Menu } from 'antd'
+import { channelPermissions } from '../../../shared/channelPermissions'
+import { sessionPermissions, useSession } from '../accounts/session'
 import { navigate } from '../app/navigate'
 import { analysisPages } from './analysisPages'
 import './analysis.css'
 
 /** 统计分析: a menu of the analyses on the left, the chosen one on the right; the page follows the route. */
 export function AnalysisScreen({ page }: { page: string }) {
-  const active = analysisPages.find((p) => p.key === page) ?? analysisPages[0]
+  const granted = sessionPermissions(useSession())
+  // A page whose channel the role may not call is left out (the core would refuse it anyway).
+  const pages = analysisPages.filter((p) => !p.channel || granted.includes(channelPermissions[p.channel]))
+  const active = pages.find((p) => p.key === page) ?? pages[0]
   if (!active) return null
   return (
     <div className="kq-analysis">
@@ -13,7 +18,7 @@ export function AnalysisScreen({ page }: { page: string }) {
         className="kq-analysis-menu"
         mode="inline"
         selectedKeys={[active.key]}
-        items={analysisPages.map((p) => ({ key: p.key, label: p.label }))}
+        items={pages.map((p) => ({ key: p.key, label: p.label }))}
         onClick={({ key }) => navigate(`/analysis/${key}`)}
       />
       <div className="kq-analysis-page" key={active.key} data-testid={`analysis-${active.key}`}>

@@ -26,6 +26,8 @@ interface ChartPanelProps<R extends object> {
   emptyText?: string
   extra?: ReactNode
   chartHeight?: number
+  /** The 合计 row under the numbers (and the last row of the Excel). */
+  totals?: R
 }
 
 /** A chart with its numbers beside it, switchable 饼图/柱状图, exportable as a picture and as Excel. */
@@ -42,6 +44,7 @@ export function ChartPanel<R extends object>({
   emptyText = '本期没有数据',
   extra,
   chartHeight = 360,
+  totals,
 }: ChartPanelProps<R>) {
   const { message } = App.useApp()
   const [kind, setKind] = useState<ChartKind>('pie')
@@ -51,7 +54,7 @@ export function ChartPanel<R extends object>({
 
   const exportExcel = async () => {
     try {
-      await exportTableXlsx(title, columns, rows)
+      await exportTableXlsx(title, columns, totals ? [...rows, totals] : rows)
     } catch (error) {
       void message.error(errorMessage(error))
     }
@@ -111,6 +114,7 @@ export function ChartPanel<R extends object>({
                 rowKey={rowKey}
                 emptyText={emptyText}
                 maxHeight={chartHeight - 40}
+                totals={totals}
               />
             </div>
           </div>

@@ -8,6 +8,8 @@ export interface AnalysisColumn<R> {
   title: string
   format: 'text' | 'integer' | 'decimal' | 'amount' | 'percent' | 'change'
   width?: number
+  /** A text cell that opens something (a customer's page): the route, or undefined for a row without one. */
+  href?: (row: R) => string | undefined
 }
 
 function cell(format: AnalysisColumn<unknown>['format'], value: unknown): string {
@@ -34,12 +36,15 @@ export function AnalysisTable<R extends object>({
   rowKey,
   emptyText = '本期没有数据',
   maxHeight = 360,
+  totals,
 }: {
   columns: readonly AnalysisColumn<R>[]
   rows: readonly R[]
   rowKey: (row: R) => string
   emptyText?: string
   maxHeight?: number
+  /** The 合计 row, kept in view under the scrolling rows; formatted by the same columns. */
+  totals?: R
 }) {
   const antColumns: ColumnsType<R> = columns.map((c) => ({
     key: c.key,
@@ -47,8 +52,10 @@ export function AnalysisTable<R extends object>({
     title: c.title,
     width: c.width,
     align: c.format === 'text' ? 'left' : 'right',
-    render: (value: unknown) => {
+    render: (value: unknown, row: R) => {
       const text = cell(c.format, value)
+      const href = c.href?.(row)
+      if (href) return <a href={href}>{text}</a>
       if (c.format === 'change' && typeof value === 'number' && value !== 0) {
         return <span className={value > 0 ? 'kq-up' : 'kq-down'}>{text}</span>
       }
@@ -65,6 +72,21 @@ export function AnalysisTable<R extends object>({
       pagination={false}
       scroll={{ x: 'max-content', y: maxHeight }}
       locale={{ emptyText }}
+      summary={
+        totals && rows.length > 0
+          ? () => (
+              <Table.Summary fixed>
+                <Table.Summary.Row className="kq-analysis-total">
+                  {columns.map((c, index) => (
+                    <Table.Summary.Cell key={c.key} index={index} align={c.format === 'text' ? 'left' : 'right'}>
+                      {cell(c.format, (totals as Record<string, unknown>)[c.key])}
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              </Table.Summary>
+            )
+          : undefined
+      }
     />
   )
 }
