@@ -177,12 +177,24 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await page.getByText(/已新建合同 HT-/).waitFor()
     await expect.poll(() => amounts.textContent()).toContain('应收¥50,000.00')
 
+    // A payment beyond what it owes is recorded in full; the core's 超收 warning is shown, and stays on the page.
+    await page.getByRole('button', { name: '登记回款' }).first().click()
+    await page.getByRole('dialog').getByLabel('回款金额').fill('52000')
+    await dialogButton(page, /^保\s*存$/).click()
+    const warned = page.getByRole('dialog').filter({ hasText: '回款已登记，请注意' })
+    await warned.waitFor()
+    expect(await warned.textContent()).toContain('超收 2,000.00 元')
+    await warned.getByRole('button', { name: '知道了' }).click()
+    await page.getByText('超收 ¥2,000.00：已收超过合同金额').waitFor()
+    await expect.poll(() => amounts.textContent()).toContain('应收¥0.00')
+
     // The 合同与回款 screen: both contracts, their sums, a search by the customer's name.
     await page.goto(`${app.url}#/contracts`)
     await page.getByText('共 2 份合同').waitFor()
     const totals = page.getByLabel('合同合计')
     await expect.poll(() => totals.textContent()).toContain('合计金额 ¥110,000.00')
-    expect(await totals.textContent()).toContain('应收 ¥90,000.00')
+    expect(await totals.textContent()).toContain('已收 ¥72,000.00')
+    expect(await totals.textContent()).toContain('应收 ¥40,000.00')
     await page.keyboard.press('Control+f')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索合同')
     await page.keyboard.type('不存在的客户')
@@ -192,7 +204,7 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await page.keyboard.press('Enter')
     await page.getByText('共 2 份合同').waitFor()
     await page.getByText('只看有应收').click()
-    await page.getByText('共 2 份合同').waitFor()
+    await page.getByText('共 1 份合同').waitFor()
     await shots(app, 'contracts-list')
   } finally {
     await app.close()
