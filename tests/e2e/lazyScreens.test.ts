@@ -20,6 +20,7 @@ const screens: [label: string, shown: string][] = [
   ['客户列表', '.ag-root'],
   ['交往记录', '.ant-table'],
   ['项目', '.ant-table'],
+  ['合同与回款', '.kq-contract-totals'],
   ['竞争对手与意见', '.ant-tabs'],
   ['回收站', '.ag-root'],
   // Its pages import ECharts: the screen shows only once that chunk has loaded (an empty database draws no chart).
