@@ -60,6 +60,11 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await form.getByText('佛山市顺德恒温制冷设备有限公司', { exact: true }).waitFor()
     await form.getByLabel('合同名称').fill('2026 年度冷水机组供货')
     await typeDate(form.getByLabel('开始日期'), today)
+    // The core's check of the dates lands under the field.
+    await typeDate(form.getByLabel('结束日期'), addDays(today, -1))
+    await form.getByLabel('合同金额').fill('1')
+    await dialogButton(page, /^保\s*存$/).click()
+    await form.locator('.ant-form-item-explain-error', { hasText: '结束日期不能早于开始日期' }).waitFor()
     await typeDate(form.getByLabel('结束日期'), addDays(today, 364))
     await form.getByRole('button', { name: /添加明细/ }).click()
     await form.getByRole('button', { name: /添加明细/ }).click()
@@ -187,6 +192,14 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await warned.getByRole('button', { name: '知道了' }).click()
     await page.getByText('超收 ¥2,000.00：已收超过合同金额').waitFor()
     await expect.poll(() => amounts.textContent()).toContain('应收¥0.00')
+
+    // 编辑 keeps what is not changed; the header follows.
+    await page.getByRole('button', { name: /^edit 编\s*辑$/ }).click()
+    expect(await form.getByLabel('合同金额').inputValue()).toBe('50000.00')
+    await form.getByLabel('合同名称').fill('门诊楼及住院楼空调改造')
+    await dialogButton(page, /^保\s*存$/).click()
+    await page.getByText('已保存合同').waitFor()
+    await page.locator('.kq-contract-header h5', { hasText: '门诊楼及住院楼空调改造' }).waitFor()
 
     // The 合同与回款 screen: both contracts, their sums, a search by the customer's name.
     await page.goto(`${app.url}#/contracts`)
