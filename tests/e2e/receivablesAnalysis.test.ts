@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { formatAmount, formatPercent } from '../../src/renderer/src/analysis/formatNumbers'
+import { monthLabel, shiftMonth } from '../../src/renderer/src/analysis/receivableRows'
 import type { ReceivablesAgingOutput, ReceivablesMonthlyOutput } from '../../src/shared/salesContract'
 import { invoke, startApp, type RunningApp } from './harness'
 
@@ -18,6 +21,18 @@ const totalsRow = (body: Locator): Promise<string[]> =>
     .locator('.kq-analysis-total td')
     .allInnerTexts()
     .then((cells) => cells.map((c) => c.trim()))
+
+/** The 合计 row of 回款统计 as the channel's sums print: 计划, 实收, 差额 (实收 − 计划), 完成率. */
+function monthlyTotals(output: ReceivablesMonthlyOutput): string[] {
+  const difference = (Math.round(output.received * 100) - Math.round(output.planned * 100)) / 100
+  return [
+    '合计',
+    formatAmount(output.planned),
+    formatAmount(output.received),
+    formatAmount(difference),
+    output.planned > 0 ? formatPercent(output.received / output.planned) : '—',
+  ]
+}
 
 async function settled(page: Page, body: Locator): Promise<void> {
   await body.locator('.kq-analysis-total').waitFor({ timeout: 20_000 })
@@ -85,6 +100,43 @@ for (const [width, height] of [
       await lastColumnWhole(aging, width, height)
       await shot(app, `aging-customer-${width}`)
 
+      // 导出 Excel: every group, then the 合计 row, amounts as numbers.
+      if (width === 1400) {
+        const download = page.waitForEvent('download')
+        await aging.getByRole('button', { name: /导出 Excel/ }).click()
+        const file = await download
+        expect(file.suggestedFilename()).toMatch(/应收账款账龄.*\.xlsx$/)
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(readFileSync((await file.path()) as string) as unknown as ArrayBuffer)
+        const sheet = workbook.worksheets[0]
+        if (!sheet) throw new Error('no sheet')
+        const header = sheet.getRow(1).values as unknown[]
+        expect(header.slice(1)).toEqual([
+          '客户',
+          '未到期',
+          '1–30 天',
+          '31–60 天',
+          '61–90 天',
+          '90 天以上',
+          '应收合计',
+          '占比',
+        ])
+        const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
+        const lastRow = sheet.rowCount
+        expect(lastRow).toBe(byCustomer.rows.length + 2)
+        expect(values(lastRow)).toEqual([
+          '合计',
+          t.notDue,
+          t.days1to30,
+          t.days31to60,
+          t.days61to90,
+          t.over90,
+          t.total,
+          1,
+        ])
+        expect(values(2).slice(0, 1)).toEqual([first.label])
+      }
+
       // By 区域: the same 合计, one row per 区域.
       await aging.getByText('按区域').click()
       await expect.poll(() => aging.locator('thead th').first().innerText(), { timeout: 20_000 }).toBe('区域')
@@ -151,14 +203,7 @@ for (const [width, height] of [
       const collected = await invoke<ReceivablesMonthlyOutput>(page, 'receivables.monthly', months)
       expect(collected.rows).toHaveLength(12)
       expect(collected.planned + collected.received).toBeGreaterThan(0)
-      const difference = (Math.round(collected.received * 100) - Math.round(collected.planned * 100)) / 100
-      expect(await totalsRow(monthly)).toEqual([
-        '合计',
-        formatAmount(collected.planned),
-        formatAmount(collected.received),
-        formatAmount(difference),
-        collected.planned > 0 ? formatPercent(collected.received / collected.planned) : '—',
-      ])
+      expect(await totalsRow(monthly)).toEqual(monthlyTotals(collected))
       expect(await monthly.locator('.kq-chart-panel-table .ant-table-row').count()).toBe(12)
       // Each month's row prints the channel's numbers.
       const rowTexts = await monthly.locator('.kq-chart-panel-table .ant-table-row').allInnerTexts()
@@ -168,6 +213,26 @@ for (const [width, height] of [
       })
       await lastColumnWhole(monthly, width, height)
       await shot(app, `collections-${width}`)
+
+      // Another range: three earlier months, as the channel answers them.
+      const pick = async (from: string, to: string): Promise<void> => {
+        const inputs = monthly.locator('.ant-picker-range input')
+        await inputs.first().click()
+        await inputs.first().fill(from)
+        await inputs.first().press('Enter')
+        await inputs.last().fill(to)
+        await inputs.last().press('Enter')
+        await monthly.getByText(`回款计划与实收（${monthLabel(from)}—${monthLabel(to)}）`).waitFor({ timeout: 20_000 })
+      }
+      const spring = { from: shiftMonth(months.to, -4), to: shiftMonth(months.to, -2) }
+      await pick(spring.from, spring.to)
+      const springOut = await invoke<ReceivablesMonthlyOutput>(page, 'receivables.monthly', spring)
+      expect(springOut.planned + springOut.received).toBeGreaterThan(0)
+      await expect.poll(() => monthly.locator('.kq-chart-panel-table .ant-table-row').count()).toBe(3)
+      await expect.poll(() => totalsRow(monthly)).toEqual(monthlyTotals(springOut))
+      // Months without any contract activity say so.
+      await pick('2001-01', '2001-03')
+      await monthly.getByText('所选月份没有回款计划，也没有回款记录').first().waitFor()
     } finally {
       await app.close()
     }
