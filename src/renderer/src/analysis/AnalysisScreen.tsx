@@ -1,15 +1,13 @@
 import { Menu } from 'antd'
-import { channelPermissions } from '../../../shared/channelPermissions'
 import { sessionPermissions, useSession } from '../accounts/session'
 import { navigate } from '../app/navigate'
 import { analysisPages } from './analysisPages'
+import { offeredPages } from './offeredPages'
 import './analysis.css'
 
 /** 统计分析: a menu of the analyses on the left, the chosen one on the right; the page follows the route. */
 export function AnalysisScreen({ page }: { page: string }) {
-  const granted = sessionPermissions(useSession())
-  // A page whose channel the role may not call is left out (the core would refuse it anyway).
-  const pages = analysisPages.filter((p) => !p.channel || granted.includes(channelPermissions[p.channel]))
+  const pages = offeredPages(analysisPages, sessionPermissions(useSession()))
   const active = pages.find((p) => p.key === page) ?? pages[0]
   if (!active) return null
   return (
