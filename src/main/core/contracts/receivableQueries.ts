@@ -146,10 +146,18 @@ export async function customerReceivable(
  * the card use; `customer` is the SQL of the customer id, `andWhere` narrows the contracts.
  */
 export function owedFenSql(customer: string, andWhere = ''): string {
-  return `(SELECT COALESCE(SUM(CAST(round(max(0, k.amount - k.received_amount) * 100) AS INTEGER)), 0)
-     FROM contract k INDEXED BY contract_open
-     WHERE k.customer_id = ${customer} AND k.deleted_at IS NULL AND k.status IN ('执行中', '已完成')${andWhere})`
+  return `(SELECT ${owedSum} ${owedContracts} AND k.customer_id = ${customer}${andWhere})`
 }
+
+/** The same 应收 in fen of many customers at once, as rows (customer_id, fen) of those that have owed contracts. */
+export function owedFenByCustomerSql(customerIds: string): string {
+  return `SELECT k.customer_id, ${owedSum} AS fen ${owedContracts} AND k.customer_id IN (${customerIds})
+    GROUP BY k.customer_id`
+}
+
+const owedSum = `COALESCE(SUM(CAST(round(max(0, k.amount - k.received_amount) * 100) AS INTEGER)), 0)`
+const owedContracts = `FROM contract k INDEXED BY contract_open
+  WHERE k.deleted_at IS NULL AND k.status IN ('执行中', '已完成')`
 
 /** What of `owedFen` passes the customer `c`'s 信用额度, in fen; 0 under it or with no limit set (empty or 0). */
 export function creditExcessFenSql(owedFen: string): string {

@@ -19,7 +19,7 @@ import {
 import { looksLikePhone, normalizePhone } from '../../../shared/phone'
 import { fromFen } from '../../../shared/salesContract'
 import { divisionName } from '../../../shared/regions'
-import { creditExcessFenSql, owedFenSql } from '../contracts/receivableQueries'
+import { creditExcessFenSql, owedFenByCustomerSql, owedFenSql } from '../contracts/receivableQueries'
 import { snakeCase } from '../db/customerEntities'
 import type { SqlReader } from '../db/sqlHandles'
 import { searchForm } from './customerDerived'
@@ -330,10 +330,10 @@ async function readPage(
     ...shape.labels.map((f) => `${dictAlias(f)}.label AS ${snakeCase(f)}_label`),
     ...(shape.dealGrade ? [`${dealGradeSql(bounds)} AS deal_grade`] : []),
     ...(shape.groups ? [`${groupNamesSql('c.id')} AS group_names`] : []),
-    // Per page row only (a covering index look-up each); the page's WHERE and ORDER BY compute them only
-    // when the filter or the sort asks.
+    // Summed for the page's rows only, in one grouped read of the covering index (a sub-select per row and
+    // column cost ~25 % more on a first page); the page's WHERE and ORDER BY compute them only when asked.
     ...(shape.credit
-      ? [`${owedFenSql('c.id')} AS owed_fen`, `${creditExcessFenSql(owedFenSql('c.id'))} AS excess_fen`]
+      ? ['COALESCE(owed.fen, 0) AS owed_fen', `${creditExcessFenSql('COALESCE(owed.fen, 0)')} AS excess_fen`]
       : []),
     ...(countInPage ? ['page.total AS page_total'] : []),
   ]
@@ -347,6 +347,7 @@ async function readPage(
     SELECT ${selected.join(', ')}
     FROM page JOIN customer c ON c.id = page.id
     ${[...joins].map(dictJoin).join(' ')}
+    ${shape.credit ? `LEFT JOIN (${owedFenByCustomerSql('SELECT id FROM page')}) owed ON owed.customer_id = c.id` : ''}
     ORDER BY ${order.sql}`
   const raw = await db.all<PageRaw>(sql, params.values)
   const pageTotal = countInPage ? (raw[0]?.page_total ?? null) : null
