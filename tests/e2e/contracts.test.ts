@@ -103,6 +103,7 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     await page.getByText('回款计划合计 70,000.00 元超过合同金额 60,000.00 元').waitFor()
     expect(await page.getByLabel('第 3 行金额').inputValue()).toBe('30000.00')
     expect(await page.getByLabel('第 1 行计划日期').inputValue()).toBe(plan[0]?.due)
+    await shots(app, 'plan-editor')
     await page.getByLabel('第 3 行金额').fill('20000')
     await expect.poll(() => page.getByLabel('计划合计').textContent()).toContain('已全部排入计划')
     await page.getByRole('button', { name: /保存回款计划/ }).click()

@@ -168,7 +168,7 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
         <QuickSearch
           label="搜索合同"
           placeholder={customer ? '合同编号、合同名称' : '客户名称、合同编号、合同名称'}
-          width={customer ? 200 : 260}
+          width={customer ? 230 : 260}
           onSearch={(quick) => filter({ quick })}
         />
       </div>
