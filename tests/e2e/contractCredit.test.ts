@@ -173,6 +173,17 @@ test('信用额度: the sheet’s 应收/超额度 columns and filter, the card�
     if (!contract) throw new Error('no contract')
     await page.locator('.ant-table-row', { hasText: '广州超额贸易有限公司' }).getByText(contract.contractNo).click()
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/contracts/${contract.id}`)
+
+    // On the contract's page its 回款记录: 删除 asks first, then the payment is gone and 应收 is back to 1,500.
+    await page.getByRole('button', { name: '删除回款记录' }).click()
+    await page.locator('.ant-popconfirm').getByText('删除这笔回款？').waitFor()
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^删\s*除$/ })
+      .click()
+    await page.getByText('尚无回款记录，可点击「登记回款」记下收到的款项').waitFor()
+    const after = await invoke<{ receivable: number }>(page, 'receivables.customer', { customerId: over.customer.id })
+    expect(after.receivable).toBe(1500)
   } finally {
     await app.close()
   }
