@@ -51,6 +51,8 @@ export const reminderSchema = z.object({
   createdAt: z.string(),
   doneAt: z.string().nullable(),
   interactionId: z.number().int().nullable(),
+  /** The contract a 回款提醒 or 合同到期 is about; null for the other kinds. */
+  contractId: z.number().int().nullable(),
 })
 export type Reminder = z.infer<typeof reminderSchema>
 

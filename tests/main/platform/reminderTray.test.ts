@@ -23,6 +23,7 @@ const reminder = (over: Partial<Reminder>): Reminder => ({
   createdAt: '2026-04-12 09:00:00',
   doneAt: null,
   interactionId: null,
+  contractId: null,
   ...over,
 })
 

@@ -83,9 +83,13 @@ function openOf(kind: 'payment' | 'contractEnd', scope: SettleScope): { sql: str
   }
 }
 
+/** The ids a 回款提醒 ('instalment:<id>') and a 合同到期 ('contract:<id>') keep in their subject_key. */
+export const instalmentIdOf = (reminder: string): string => `CAST(substr(${reminder}.subject_key, 12) AS INTEGER)`
+export const contractIdOf = (reminder: string): string => `CAST(substr(${reminder}.subject_key, 10) AS INTEGER)`
+
 /** The instalment an open 回款提醒 is about, as long as it is still owed on the same date (as `i`, `k`). */
 const stillOwed = `FROM contract_instalment i CROSS JOIN contract k ON k.id = i.contract_id
-  WHERE i.id = CAST(substr(reminder.subject_key, 12) AS INTEGER) AND i.due_on = reminder.due_date
+  WHERE i.id = ${instalmentIdOf('reminder')} AND i.due_on = reminder.due_date
     AND k.customer_id = reminder.customer_id AND k.deleted_at IS NULL AND k.status IN ${owed}`
 
 /**
@@ -109,7 +113,7 @@ export async function settleContractReminders(db: SqlWriter, now: string, scope:
   await db.run(
     `UPDATE reminder SET status = 'done', done_at = ?
      WHERE ${end.sql} AND NOT EXISTS (SELECT 1 FROM contract k
-       WHERE k.id = CAST(substr(reminder.subject_key, 10) AS INTEGER) AND k.customer_id = reminder.customer_id
+       WHERE k.id = ${contractIdOf('reminder')} AND k.customer_id = reminder.customer_id
          AND k.deleted_at IS NULL AND k.status = '执行中' AND k.end_on = reminder.due_date)`,
     [now, ...end.params],
   )

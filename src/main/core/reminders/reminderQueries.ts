@@ -1,6 +1,7 @@
 import type { Caller } from '../accounts/caller'
 import { customerScope } from '../common/customerScope'
 import type { SqlParams, SqlReader, SqlWriter } from '../db/sqlHandles'
+import { contractIdOf, instalmentIdOf } from './contractRules'
 import {
   reminderKinds,
   type Reminder,
@@ -13,7 +14,11 @@ import {
 /** Reads and status changes of reminders; the rules that create them are in reminderRules.ts. */
 
 const select = `SELECT r.id, r.kind, r.customer_id, c.name AS customer_name, r.contact_id, ct.name AS contact_name,
-    r.due_date, r.reason, r.status, r.snoozed_until, r.created_at, r.done_at, r.interaction_id
+    r.due_date, r.reason, r.status, r.snoozed_until, r.created_at, r.done_at, r.interaction_id,
+    CASE r.kind
+      WHEN 'payment' THEN (SELECT contract_id FROM contract_instalment WHERE id = ${instalmentIdOf('r')})
+      WHEN 'contractEnd' THEN ${contractIdOf('r')}
+    END AS contract_id
   FROM reminder r
   LEFT JOIN customer c ON c.id = r.customer_id
   LEFT JOIN contact ct ON ct.id = r.contact_id`
@@ -69,6 +74,7 @@ interface ReminderDbRow {
   created_at: string
   done_at: string | null
   interaction_id: number | null
+  contract_id: number | null
 }
 
 function toReminder(r: ReminderDbRow): Reminder {
@@ -86,6 +92,7 @@ function toReminder(r: ReminderDbRow): Reminder {
     createdAt: r.created_at,
     doneAt: r.done_at,
     interactionId: r.interaction_id,
+    contractId: r.contract_id,
   }
 }
 

@@ -53,6 +53,11 @@ export function ReminderTable(props: {
             {reminderKindLabels[r.kind]}
           </Tag>
           {unbrokenDates(r.reason)}
+          {r.contractId !== null && (
+            <a href={`#/contracts/${r.contractId}`} className="kq-reminder-contract">
+              查看合同
+            </a>
+          )}
           {r.contactName && r.kind !== 'birthday' ? (
             <Typography.Text type="secondary">（联系人：{r.contactName}）</Typography.Text>
           ) : null}

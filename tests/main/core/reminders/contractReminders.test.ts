@@ -45,6 +45,9 @@ it('raises a 回款提醒 N days ahead, once; rewrites it on a part payment; clo
       reason: `合同 ${made.contractNo}「年度供货」第 1 期回款 5000.00 元，计划 2026-01-31 收款`,
     },
   ])
+  // The 工作台 links the reminder to its contract.
+  const listed = await call(f.core, 'reminders.list', { view: 'all', kinds: ['payment'] })
+  expect(listed.rows.map((r) => r.contractId)).toEqual([made.id])
   const pending = await pendingCount()
 
   // A part payment: still open, the reason says what is left.
@@ -134,6 +137,8 @@ it('raises 合同到期 the lead days ahead with what is still owed, and closes 
       reason: `合同 ${made.contractNo}「维保」将于 2026-12-31 到期，尚有应收 1200.00 元`,
     },
   ])
+  const listed = await call(f.core, 'reminders.list', { view: 'all', kinds: ['contractEnd'] })
+  expect(listed.rows.map((r) => r.contractId)).toEqual([made.id])
   await call(f.core, 'contracts.update', { id: made.id, status: '已完成' })
   expect(await remindersOf(f.core, 'contractEnd')).toMatchObject([{ status: 'done' }])
 })
