@@ -198,7 +198,7 @@ export function ContractPage({ id }: { id: number }): React.JSX.Element {
       </Card>
 
       <Card size="small" title="回款记录" className="kq-contract-section">
-        <PaymentsList key={paid} contractId={id} />
+        <PaymentsList key={paid} contractId={id} onChanged={() => void reload()} />
       </Card>
 
       <Card size="small" title="合同明细" className="kq-contract-section">
