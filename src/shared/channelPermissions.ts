@@ -88,6 +88,8 @@ export const channelPermissions: Record<Channel, Permission> = {
   'contracts.create': 'signedIn',
   'contracts.update': 'signedIn',
   'contracts.delete': 'signedIn',
+  'contracts.restore': 'signedIn',
+  'contracts.purge': 'purge',
   'contracts.plan.set': 'signedIn',
   'payments.create': 'signedIn',
   'payments.delete': 'signedIn',

@@ -289,6 +289,8 @@ export const contract = wellFormedInputs({
   'contracts.create': { input: contractCreateInput, output: contractDetailSchema },
   'contracts.update': { input: contractUpdateInput, output: contractDetailSchema },
   'contracts.delete': { input: contractIdInput, output: z.object({ id: z.number() }) },
+  'contracts.restore': { input: contractIdInput, output: contractDetailSchema },
+  'contracts.purge': { input: contractIdInput, output: z.object({ id: z.number() }) },
   'contracts.plan.set': { input: contractPlanSetInput, output: contractDetailSchema },
   'payments.create': { input: paymentCreateInput, output: paymentCreateOutput },
   'payments.delete': { input: paymentIdInput, output: z.object({ id: z.number() }) },

@@ -149,6 +149,8 @@ export const liveTopics: { [C in Channel]: LiveEntry<C> } = {
   'contracts.create': { topics: ['records'], ids: (_input, output) => [output.customerId] },
   'contracts.update': { topics: ['records', 'reminders'] },
   'contracts.delete': { topics: ['records', 'reminders'] },
+  'contracts.restore': { topics: ['records', 'reminders'], ids: (_input, output) => [output.customerId] },
+  'contracts.purge': { topics: ['records', 'reminders'] },
   'contracts.plan.set': { topics: ['records', 'reminders'], ids: (_input, output) => [output.customerId] },
   'payments.create': { topics: ['records', 'reminders'], ids: (_input, output) => [output.contract.customerId] },
   'payments.delete': { topics: ['records', 'reminders'] },

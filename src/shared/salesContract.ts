@@ -117,6 +117,8 @@ export const contractSchema = z.object({
   updatedByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set while it is in the 回收站 (then updatedByName is who put it there). */
+  deletedAt: z.string().nullable(),
   version: z.number().int(),
 })
 export type Contract = z.infer<typeof contractSchema>
@@ -286,6 +288,8 @@ export const contractListInput = z
       quick: quickText,
       sortBy: z.enum(contractSortKeys, { error: '不支持按此列排序' }).default('updatedAt'),
       sortOrder: z.enum(['asc', 'desc'], { error: '排序方向只能是 asc 或 desc' }).default('desc'),
+      /** The 回收站: only the deleted contracts, newest deleted first (sortBy is then ignored). */
+      deleted: z.boolean({ error: '只看回收站只能是是或否' }).optional(),
     },
     { error: strictError('合同查询') },
   )

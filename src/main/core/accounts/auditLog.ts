@@ -3,7 +3,16 @@ import { localNow } from '../common/localTime'
 import type { Caller } from './caller'
 
 /** The kinds of event kept beside the customers' own 变更记录. */
-export type AuditAction = 'import' | 'merge' | 'restore' | 'handover' | 'reclaim' | 'users' | 'accounts'
+export type AuditAction =
+  | 'import'
+  | 'merge'
+  | 'restore'
+  | 'handover'
+  | 'reclaim'
+  | 'users'
+  | 'accounts'
+  /** A contract taken back from the 回收站 or deleted for good. */
+  | 'contracts'
 
 /**
  * One line of who did what (imports, merges, restores, handovers, account changes).

@@ -19,6 +19,7 @@ import { assertRecordInScope } from '../common/recordHandlers'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import type { ChannelsOf, CoreContext, DomainHandlers } from '../handlerTypes'
 import { settleContractReminders } from '../reminders/contractRules'
+import { contractBinHandlers } from './contractBinHandlers'
 import { assertMayConfirm, assertWithinCredit, exposureFen } from './creditCheck'
 import {
   contractLines,
@@ -111,7 +112,8 @@ async function ownerStaff(db: SqlReader, customerId: number): Promise<number | n
   return row?.staff ?? null
 }
 
-export function contractHandlers({ store }: CoreContext): DomainHandlers<ChannelsOf<'contracts'>> {
+export function contractHandlers(ctx: CoreContext): DomainHandlers<ChannelsOf<'contracts'>> {
+  const { store } = ctx
   /** What follows every write: the customers' 回款/合同到期 reminders settled at once, not at the next scan. */
   const settle = (db: SqlWriter, customerIds: number[], time: string) =>
     settleContractReminders(db, time, { customerIds: [...new Set(customerIds)] })
@@ -244,5 +246,7 @@ export function contractHandlers({ store }: CoreContext): DomainHandlers<Channel
         await settle(db, [contract.customerId], time)
         return contractDetail(db, input.contractId)
       }),
+
+    ...contractBinHandlers(ctx),
   }
 }

@@ -39,7 +39,7 @@ const select = `SELECT k.id, k.contract_no, k.customer_id, c.name AS customer_na
     k.end_on, k.amount, k.received_amount, max(0, round(k.amount - k.received_amount, 2)) AS receivable,
     max(0, round(k.received_amount - k.amount, 2)) AS over_received, k.settlement_id, se.label AS settlement_label,
     k.status, k.project_id, p.name AS project_name, k.staff_id, st.label AS staff_label, k.remarks,
-    cb.name AS created_by_name, ub.name AS updated_by_name, k.created_at, k.updated_at, k.version`
+    cb.name AS created_by_name, ub.name AS updated_by_name, k.created_at, k.updated_at, k.deleted_at, k.version`
 const from = `FROM contract k
   JOIN customer c ON c.id = k.customer_id
   LEFT JOIN dict_item se ON se.id = k.settlement_id
@@ -185,15 +185,16 @@ const sortColumns: Record<ContractSortKey, string> = {
   updatedAt: 'k.updated_at',
 }
 
-/** One page of live contracts in the caller's scope, with the sums over every match. */
+/** One page of live (or, for the 回收站, deleted) contracts in the caller's scope, with the sums over every match. */
 export async function listContracts(
   db: SqlReader,
   input: ContractListInput,
   caller: Caller,
 ): Promise<ContractListOutput> {
-  const where = addCustomerScope(new Where().add('k.deleted_at IS NULL'), caller)
+  const where = addCustomerScope(new Where().add(`k.deleted_at IS ${input.deleted ? 'NOT NULL' : 'NULL'}`), caller)
   if (input.customerId !== undefined) where.add('k.customer_id = ?', input.customerId)
-  else where.add('c.deleted_at IS NULL')
+  // The 回收站 shows a deleted contract even when its customer is in it too: restoring it then says what to do.
+  else if (!input.deleted) where.add('c.deleted_at IS NULL')
   if (input.statuses.length > 0)
     where.add('k.status IN (SELECT value FROM json_each(?))', JSON.stringify(input.statuses))
   if (input.signedFrom) where.add('k.signed_on >= ?', input.signedFrom)
@@ -202,8 +203,8 @@ export async function listContracts(
     where.add('k.staff_id IN (SELECT value FROM json_each(?))', JSON.stringify(input.staffIds))
   if (input.owedOnly) where.add(`k.status IN ('执行中', '已完成') AND round(k.amount - k.received_amount, 2) > 0`)
   if (input.quick) whereLikeAny(where, ['k.contract_no', 'k.name', 'c.name'], input.quick)
-  const column = sortColumns[input.sortBy]
-  const direction = input.sortOrder === 'asc' ? 'ASC' : 'DESC'
+  const column = input.deleted ? 'k.deleted_at' : sortColumns[input.sortBy]
+  const direction = input.sortOrder === 'asc' && !input.deleted ? 'ASC' : 'DESC'
   const rows = await db.all<SqlRowOf<Contract>>(
     `${select} ${from} ${where.sql} ORDER BY ${column} IS NULL, ${column} ${direction}, k.id DESC LIMIT ? OFFSET ?`,
     [...where.params, input.endRow - input.startRow, input.startRow],
