@@ -23,6 +23,7 @@ const ProjectsScreen = lazyScreen(() => import('../projects/ProjectsScreen').the
 const ContractsScreen = lazyScreen(() => import('../contracts/ContractsScreen').then((m) => m.ContractsScreen))
 const MarketIntelScreen = lazyScreen(() => import('../projects/MarketIntelScreen').then((m) => m.MarketIntelScreen))
 const CustomerSheet = lazyScreen(() => import('../customers/sheet/CustomerSheet').then((m) => m.CustomerSheet))
+const RecycleBinScreen = lazyScreen(() => import('../recycle/RecycleBinScreen').then((m) => m.RecycleBinScreen))
 const AnalysisScreen = lazyScreen(() => import('../analysis/AnalysisScreen').then((m) => m.AnalysisScreen))
 const DataScreen = lazyScreen(() => import('../data/DataScreen').then((m) => m.DataScreen))
 const SettingsScreen = lazyScreen(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen))
@@ -37,6 +38,7 @@ preloadWhenIdle([
   ContractsScreen,
   MarketIntelScreen,
   CustomerSheet,
+  RecycleBinScreen,
   DataScreen,
   SettingsScreen,
 ])
@@ -83,7 +85,7 @@ export const screens: Screen[] = [
     path: '/recycle',
     label: '回收站',
     icon: <DeleteOutlined />,
-    render: () => <CustomerSheet key="recycle" recycleBin />,
+    render: (sub) => <RecycleBinScreen tab={sub} customers={<CustomerSheet key="recycle" recycleBin />} />,
   },
   {
     path: '/analysis',

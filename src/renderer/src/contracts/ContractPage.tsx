@@ -78,7 +78,7 @@ export function ContractPage({ id }: { id: number }): React.JSX.Element {
     setDeleting(true)
     try {
       await call('contracts.delete', { id })
-      message.success(`已删除合同 ${contract.contractNo}`)
+      message.success(`合同 ${contract.contractNo} 已移到回收站，可在回收站中恢复`)
       navigate('/contracts')
     } catch (failure) {
       message.error(errorMessage(failure))
