@@ -29,30 +29,46 @@ function rankChangeText(row: ExtremeRow): string {
   return '持平'
 }
 
+/*
+ * The table takes the card's width (no sideways scroll) and the names and 应对措施 wrap, so all nine
+ * columns stay on a 1280 px window instead of the last ones running past its edge; numbers stay on one line.
+ */
+const number = 'kq-analysis-nowrap'
 const listColumns: ColumnsType<ExtremeRow> = [
-  { title: '排名', dataIndex: 'rank', width: 64, align: 'right', render: (v: number | null) => v ?? '—' },
+  { title: '排名', dataIndex: 'rank', align: 'right', className: number, render: (v: number | null) => v ?? '—' },
   {
     title: '客户名称',
     dataIndex: 'name',
-    width: 220,
+    width: 190,
     render: (name: string, row) => <a href={`#/customers/${row.customerId}`}>{name}</a>,
   },
-  { title: '本期销售额', dataIndex: 'amount', align: 'right', width: 130, render: formatAmount },
-  { title: '上期销售额', dataIndex: 'previousAmount', align: 'right', width: 130, render: formatAmount },
+  { title: '本期销售额', dataIndex: 'amount', align: 'right', className: number, render: formatAmount },
+  { title: '上期销售额', dataIndex: 'previousAmount', align: 'right', className: number, render: formatAmount },
   {
     title: '增减额',
     dataIndex: 'difference',
     align: 'right',
-    width: 130,
+    className: number,
     render: (v: number) => <span className={v > 0 ? 'kq-up' : v < 0 ? 'kq-down' : ''}>{formatAmount(v)}</span>,
   },
-  { title: '增减', dataIndex: 'change', align: 'right', width: 90, render: (v: number | null) => formatChange(v) },
-  { title: '上期排名', dataIndex: 'previousRank', align: 'right', width: 84, render: (v: number | null) => v ?? '—' },
-  { title: '名次变化', key: 'rankChange', align: 'right', width: 84, render: (_, row) => rankChangeText(row) },
+  {
+    title: '增减',
+    dataIndex: 'change',
+    align: 'right',
+    className: number,
+    render: (v: number | null) => formatChange(v),
+  },
+  {
+    title: '上期排名',
+    dataIndex: 'previousRank',
+    align: 'right',
+    className: number,
+    render: (v: number | null) => v ?? '—',
+  },
+  { title: '名次变化', key: 'rankChange', align: 'right', className: number, render: (_, row) => rankChangeText(row) },
   {
     title: '应对措施',
     key: 'note',
-    width: 280,
     render: (_, row) => (
       <ResponseNote key={`${row.customerId}:${row.note ?? ''}`} customerId={row.customerId} note={row.note} />
     ),
@@ -88,7 +104,6 @@ export function ExtremesPage() {
       pagination={false}
       loading={loading}
       locale={{ emptyText: empty }}
-      scroll={{ x: 'max-content' }}
     />
   )
   const label = choiceLabel(choice)
