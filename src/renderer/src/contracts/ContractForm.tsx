@@ -16,6 +16,7 @@ import { isoDateItemProps } from '../customers/card/dateInput'
 import { CustomerPicker, type CustomerOption } from '../projects/CustomerPicker'
 import { ContractLinesField, linesTotal, withLineAmounts, type LineValues } from './ContractLinesField'
 import { askOverLimit, isOverLimit } from './creditConfirm'
+import { moneyInput } from './moneyInputProps'
 import { ProjectOfCustomerSelect } from './ProjectOfCustomerSelect'
 import './contracts.css'
 
@@ -225,6 +226,7 @@ export function ContractForm(props: {
               aria-label="合同金额"
               min={0}
               precision={2}
+              {...moneyInput}
               disabled={lines.length > 0}
               style={{ width: '100%' }}
               suffix="元"

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Form, Input, InputNumber, Typography } from 'antd'
 import { fromFen, lineAmount, toFen } from '../../../shared/salesContract'
 import { formatAmount } from '../activity/activityHelpers'
+import { moneyInput, unitPriceInput } from './moneyInputProps'
 
 export interface LineValues {
   name: string | null
@@ -59,7 +60,12 @@ export function ContractLinesField(): React.JSX.Element {
                   <InputNumber aria-label={`第 ${index + 1} 行数量`} min={0} style={{ width: '100%' }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'unitPrice']}>
-                  <InputNumber aria-label={`第 ${index + 1} 行单价`} min={0} style={{ width: '100%' }} />
+                  <InputNumber
+                    aria-label={`第 ${index + 1} 行单价`}
+                    min={0}
+                    {...unitPriceInput}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'amount']}
@@ -69,6 +75,7 @@ export function ContractLinesField(): React.JSX.Element {
                     aria-label={`第 ${index + 1} 行金额`}
                     min={0}
                     precision={2}
+                    {...moneyInput}
                     disabled={computed}
                     style={{ width: '100%' }}
                   />

@@ -7,6 +7,7 @@ import { FormModal } from '../activity/FormModal'
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { unpaidOf } from './InstalmentsTable'
+import { moneyInput } from './moneyInputProps'
 
 interface PaymentFormValues {
   paidOn: string | null
@@ -118,7 +119,14 @@ export function PaymentForm(props: {
         rules={[{ required: true, message: '请填写回款金额' }]}
         extra={chosenId ? '多于该期未收的部分计入其后各期' : undefined}
       >
-        <InputNumber aria-label="回款金额" min={0.01} precision={2} style={{ width: 200 }} suffix="元" />
+        <InputNumber
+          aria-label="回款金额"
+          min={0.01}
+          precision={2}
+          {...moneyInput}
+          style={{ width: 200 }}
+          suffix="元"
+        />
       </Form.Item>
       <Form.Item name="method" label="收款方式">
         <AutoComplete aria-label="收款方式" options={methods} style={{ width: 200 }} maxLength={20} />

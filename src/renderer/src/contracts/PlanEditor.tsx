@@ -8,6 +8,7 @@ import { formatAmount } from '../activity/activityHelpers'
 import { useUnsavedGuard } from '../app/unsavedGuard'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { applyServerErrors } from '../customers/card/serverErrors'
+import { moneyInput } from './moneyInputProps'
 
 interface PlanRow {
   id?: number
@@ -142,6 +143,7 @@ export function PlanEditor(props: {
                     aria-label={`第 ${index + 1} 行金额`}
                     min={0.01}
                     precision={2}
+                    {...moneyInput}
                     style={{ width: '100%' }}
                   />
                 </Form.Item>
