@@ -181,7 +181,7 @@ test('信用额度: the sheet’s 应收/超额度 columns and filter, the card�
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /^删\s*除$/ })
       .click()
-    await page.getByText('尚无回款记录，可点击「登记回款」记下收到的款项').waitFor()
+    await page.getByText('尚无回款记录，可点击页面上方的「登记回款」记下收到的款项').waitFor()
     const after = await invoke<{ receivable: number }>(page, 'receivables.customer', { customerId: over.customer.id })
     expect(after.receivable).toBe(1500)
   } finally {

@@ -16,6 +16,7 @@ import { DateRangeFilter, MultiFilter, QuickSearch, wordOptions } from '../activ
 import { navigate } from '../app/navigate'
 import { ExportListButton } from '../excel/ExportListButton'
 import type { CustomerOption } from '../projects/CustomerPicker'
+import '../activity/activity.css'
 import '../projects/projects.css'
 import { ContractForm } from './ContractForm'
 import { ContractStatusTag } from './ContractStatusTag'
@@ -88,7 +89,15 @@ export function ContractsList(props: { customer?: CustomerOption; onChanged?: ()
       ...sorted('contractNo'),
       render: (v: string) => <span className="kq-contract-no">{v}</span>,
     },
-    { title: '名称', dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      render: (v: string) => (
+        <Typography.Text strong className="kq-contract-name">
+          {v}
+        </Typography.Text>
+      ),
+    },
     ...(customer
       ? []
       : [

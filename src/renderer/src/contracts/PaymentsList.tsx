@@ -11,6 +11,7 @@ import { formatAmount, useDictOptions } from '../activity/activityHelpers'
 import { DateRangeFilter, MultiFilter, QuickSearch } from '../activity/ListFilters'
 import { navigate } from '../app/navigate'
 import { ExportListButton } from '../excel/ExportListButton'
+import '../activity/activity.css'
 import '../projects/projects.css'
 import './contracts.css'
 
@@ -216,8 +217,9 @@ export function PaymentsList(props: {
             emptyText: filtered
               ? '没有符合条件的回款记录'
               : contractId !== undefined
-                ? '尚无回款记录，可点击「登记回款」记下收到的款项'
-                : '尚无回款记录：在合同页面点击「登记回款」记下收到的款项',
+                ? '尚无回款记录，可点击页面上方的「登记回款」记下收到的款项'
+                : // No 登记回款 here: a payment belongs to a contract and is recorded on its page.
+                  '尚无回款记录。回款在合同页面登记：在「合同」中打开一份合同，点击「登记回款」',
           }}
           scroll={{ x: 'max-content' }}
           pagination={
