@@ -31,6 +31,12 @@ const repoRoot = resolve(__dirname, '../..')
 const state = fake.state
 
 beforeEach(() => fake.reset())
+/**
+ * How long a wait may take. vi.waitFor gives up after 1 s by default, and a start-up (a new
+ * database through every migration) takes longer on a busy machine; a start given up on goes on
+ * in the background and collides with the next test's.
+ */
+const patience = { timeout: 20_000, interval: 20 }
 afterEach(() => {
   vi.unstubAllEnvs()
 })
@@ -79,8 +85,9 @@ describe('hardenWebContents', () => {
     expect(contents.navigate('app://kqgj/other.html')).toBe(false)
     // Should will-frame-navigate not cover the main frame, will-navigate alone still refuses and hands on.
     expect(contents.fire('will-navigate', 'mailto:boss@customer.cn').defaultPrevented).toBe(true)
-    await vi.waitFor(() =>
-      expect(state.openedExternally).toEqual(['https://customer.example/', 'mailto:boss@customer.cn']),
+    await vi.waitFor(
+      () => expect(state.openedExternally).toEqual(['https://customer.example/', 'mailto:boss@customer.cn']),
+      patience,
     )
   })
 
@@ -110,8 +117,9 @@ describe('hardenWebContents', () => {
     expect(open?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(open?.({ url: 'smb://server/share' })).toEqual({ action: 'deny' })
     expect(open?.({ url: pageUrl })).toEqual({ action: 'deny' })
-    await vi.waitFor(() =>
-      expect(state.openedExternally).toEqual(['https://customer.example/about', 'mailto:boss@customer.cn']),
+    await vi.waitFor(
+      () => expect(state.openedExternally).toEqual(['https://customer.example/about', 'mailto:boss@customer.cn']),
+      patience,
     )
     expect(state.messageBoxes).toEqual([])
   })
@@ -121,7 +129,7 @@ describe('hardenWebContents', () => {
     const open = (url: string) => contents.windowOpenHandler?.({ url })
     state.messageBoxResponse = 1 // 取消
     open('http://old-site.example/products')
-    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(1))
+    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(1), patience)
     expect(state.messageBoxes[0]).toMatchObject({
       message: '要在浏览器中打开 old-site.example 吗？',
       buttons: ['在浏览器中打开', '取消'],
@@ -133,13 +141,13 @@ describe('hardenWebContents', () => {
 
     state.messageBoxResponse = 0 // 在浏览器中打开
     open('http://old-site.example/products')
-    await vi.waitFor(() => expect(state.openedExternally).toEqual(['http://old-site.example/products']))
+    await vi.waitFor(() => expect(state.openedExternally).toEqual(['http://old-site.example/products']), patience)
     contents.navigate('http://old-site.example/contact')
-    await vi.waitFor(() => expect(state.openedExternally).toHaveLength(2))
+    await vi.waitFor(() => expect(state.openedExternally).toHaveLength(2), patience)
     expect(state.messageBoxes).toHaveLength(2)
     state.messageBoxResponse = 1
     open('http://other.example/')
-    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(3))
+    await vi.waitFor(() => expect(state.messageBoxes).toHaveLength(3), patience)
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(state.openedExternally).toEqual(['http://old-site.example/products', 'http://old-site.example/contact'])
   })
@@ -170,7 +178,7 @@ describe('hardenAllWebContents', () => {
     expect(other.windowOpenHandler?.({ url: 'app://kqgj/index.html' })).toEqual({ action: 'deny' })
     expect(other.fire('will-attach-webview').defaultPrevented).toBe(true)
     expect(other.session.permissionCheckHandler?.({}, 'media', 'app://kqgj')).toBe(false)
-    await vi.waitFor(() => expect(state.openedExternally).toEqual(['https://evil.example/']))
+    await vi.waitFor(() => expect(state.openedExternally).toEqual(['https://evil.example/']), patience)
   })
 })
 
@@ -456,7 +464,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
 
   async function start() {
     await import('../../src/main/index')
-    await vi.waitFor(() => expect(state.trays).toHaveLength(1))
+    await vi.waitFor(() => expect(state.trays).toHaveLength(1), patience)
     const [window] = state.windows
     const [tray] = state.trays
     const handler = state.ipcHandlers.get(invokeChannel)
@@ -467,7 +475,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
   /** Quits through the tray and waits until the app has really ended. */
   async function quitThroughTray(tray: { menu: { label: string; click: () => void }[] }): Promise<void> {
     tray.menu.find((item) => item.label === '退出')?.click()
-    await vi.waitFor(() => expect(state.exits).toBe(1))
+    await vi.waitFor(() => expect(state.exits).toBe(1), patience)
   }
 
   it('opens the hardened window on the built page and serves the core to that page only', async () => {
@@ -541,9 +549,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
     const { window, tray, handler } = await start()
     await handler({ senderFrame: { url: builtPage } }, 'demo.load', { customers: 40 })
     ;(fake.module.powerMonitor as EventEmitter).emit('resume')
-    await vi.waitFor(() => expect(tray.menu.some((item) => item.label.startsWith('查看全部'))).toBe(true), {
-      timeout: 10_000,
-    })
+    await vi.waitFor(() => expect(tray.menu.some((item) => item.label.startsWith('查看全部'))).toBe(true), patience)
     tray.menu.find((item) => item.label.startsWith('查看全部'))?.click()
     expect(window.loadedUrls.at(-1)).toBe(`${builtPage}#/workbench`)
     await quitThroughTray(tray)
@@ -643,7 +649,7 @@ describe('the Electron shell (src/main/index.ts)', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
 
     await import('../../src/main/index')
-    await vi.waitFor(() => expect(state.quitCalls).toBe(1))
+    await vi.waitFor(() => expect(state.quitCalls).toBe(1), patience)
     expect(state.messageBoxes.map((box) => box.buttons)).toEqual([['退出，先升级程序', '把文件移到一旁，用备份继续']])
     expect(state.messageBoxes[0]?.detail).toContain('更新版本')
     expect(state.errorBoxes).toEqual([])
@@ -759,10 +765,12 @@ describe('the Electron shell (src/main/index.ts)', () => {
 
   it('takes the daily backup at start-up', async () => {
     const { tray } = await start()
-    await vi.waitFor(() =>
-      expect(readdirSync(join(userDataDir, 'data', 'backups')).filter((n) => n.endsWith('-auto.sqlite'))).toHaveLength(
-        1,
-      ),
+    await vi.waitFor(
+      () =>
+        expect(
+          readdirSync(join(userDataDir, 'data', 'backups')).filter((n) => n.endsWith('-auto.sqlite')),
+        ).toHaveLength(1),
+      patience,
     )
     await quitThroughTray(tray)
   })
