@@ -90,7 +90,10 @@ async function main(): Promise<void> {
     for (const timing of timings) {
       if (values.json)
         console.log(JSON.stringify({ name: timing.name, app_ms: timing.ms, baseline_ms: null, ratio: null }))
-      else log(`Chromium：${timing.name} ${timing.ms} ms`)
+      else
+        log(
+          `Chromium：${timing.name} ${timing.ms} ms${values.runs && timing.runs ? `（各次 ${timing.runs.join(' / ')} ms）` : ''}`,
+        )
     }
   }
   rmSync(dataDir, { recursive: true, force: true })

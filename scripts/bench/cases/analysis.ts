@@ -13,6 +13,7 @@ const period = calendarPeriod('year', year)
 const previous = calendarPeriod('year', year - 1)
 const today = dayjs().format('YYYY-MM-DD')
 const months = recentPeriods(calendarPeriod('month', year, dayjs().month() + 1), 'month', 13)
+const years = recentPeriods(period, 'year', 4)
 
 const analysisCase = (name: string, channel: string, input: unknown): BenchCase => ({
   name: `统计分析 ${name}`,
@@ -35,6 +36,8 @@ export const analysisCases: BenchCase[] = [
   analysisCase('销售业绩（前 1000 名）', 'analysis.salesPerformance', { year, limit: 1000 }),
   analysisCase('极端情况（前 10 名）', 'analysis.extremes', { period, previous, topN: 10 }),
   analysisCase('保持与流失（12 个月）', 'analysis.retention', { periods: months, asOf: today, limit: 200 }),
+  // What the page asks for when it opens: this year and the three before.
+  analysisCase('保持与流失（页面默认：4 年）', 'analysis.retention', { periods: years, asOf: today, limit: 200 }),
   analysisCase('RFM（12 个月）', 'analysis.rfm', { asOf: today, windowMonths: 12, perSegment: 50 }),
   analysisCase('二八分析', 'analysis.pareto', { period }),
   analysisCase('分级分布', 'analysis.grades', {}),

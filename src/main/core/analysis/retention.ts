@@ -29,7 +29,8 @@ export async function retentionPeriods(db: SqlReader, caller: Caller, periods: P
   // bit comes from a CASE over the (ordered, not overlapping) periods, newest first since recent sales
   // are the most; a join with the periods per sale cost three times as much. Customers sharing a mask
   // are then counted together, so the sums per period run over a few thousand masks instead of a pass
-  // over the customers for each period.
+  // over the customers for each period. The new customers are a COUNT over an index range per period:
+  // joined and grouped by period instead, their rows went through a sort (~0.1 s at 100,000).
   const { values, param } = parameters()
   const json = param(JSON.stringify(periods))
   const bit = `CASE ${periods
@@ -46,10 +47,11 @@ export async function retentionPeriods(db: SqlReader, caller: Caller, periods: P
          GROUP BY s.customer_id),
        masks AS MATERIALIZED (SELECT mask, COUNT(*) AS n FROM m GROUP BY mask),
        fresh AS (
-         SELECT p.i, COUNT(c.id) AS n
-         FROM p LEFT JOIN customer c INDEXED BY customer_first_transaction
-           ON c.deleted_at IS NULL AND c.first_transaction_at >= p.f AND c.first_transaction_at < p.t${andScopeSql(param, caller)}
-         GROUP BY p.i)
+         SELECT p.i, (
+           SELECT COUNT(*) FROM customer c INDEXED BY customer_first_transaction
+           WHERE c.deleted_at IS NULL AND c.first_transaction_at >= p.f AND c.first_transaction_at < p.t${andScopeSql(param, caller)}
+         ) AS n
+         FROM p)
      SELECT fresh.i, fresh.n AS fresh,
        (SELECT TOTAL(n * ((mask >> fresh.i) & 1)) FROM masks) AS buyers,
        (SELECT TOTAL(n * ((mask >> fresh.i) & (mask >> (fresh.i - 1)) & 1)) FROM masks) AS retained
@@ -101,16 +103,21 @@ export async function pastPurchaseCycle(
   limit: number,
 ): Promise<RetentionOutput['pastCycle']> {
   const scope = andCustomerScope(caller)
-  const where = `FROM customer c JOIN dict_item d ON d.id = c.purchase_strategy_id
+  // Per 购买策略 with a cycle, a range of customer_sales_decline_scan: last_transaction_at before the day
+  // after asOf − cycle, which the julianday condition implies (for a date, or a date with a time), so
+  // the rows are the same; without it every live customer was read (~3× the time at 100,000).
+  const where = `FROM dict_item d CROSS JOIN customer c INDEXED BY customer_sales_decline_scan
+      ON c.purchase_strategy_id = d.id
     WHERE c.deleted_at IS NULL AND c.last_transaction_at IS NOT NULL AND d.cycle_days IS NOT NULL
-      AND c.last_transaction_at <= ? AND julianday(?) - julianday(c.last_transaction_at) >= d.cycle_days${scope.sql}`
-  const count = await db.first<{ n: number }>(`SELECT COUNT(*) AS n ${where}`, [asOf, asOf, ...scope.params])
+      AND c.last_transaction_at <= ?1 AND c.last_transaction_at < date(?1, '+1 day', '-' || d.cycle_days || ' days')
+      AND julianday(?1) - julianday(c.last_transaction_at) >= d.cycle_days${scope.sql}`
+  const count = await db.first<{ n: number }>(`SELECT COUNT(*) AS n ${where}`, [asOf, ...scope.params])
   const raws = await db.all<PastCycleDbRow>(
     `SELECT c.id, c.name, d.label, d.cycle_days, c.last_transaction_at, c.transaction_amount,
-       CAST(julianday(?) - julianday(c.last_transaction_at) AS INTEGER) AS days_since
+       CAST(julianday(?1) - julianday(c.last_transaction_at) AS INTEGER) AS days_since
      ${where}
      ORDER BY days_since - d.cycle_days DESC, c.transaction_amount DESC, c.id LIMIT ?`,
-    [asOf, asOf, asOf, ...scope.params, limit],
+    [asOf, ...scope.params, limit],
   )
   const rows: PastCycleRow[] = raws.map((r) => ({
     customerId: r.id,
