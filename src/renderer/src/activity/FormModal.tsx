@@ -7,6 +7,7 @@ import type { LoadState } from '../api/useQuery'
 import { reportSaveError } from './activityHelpers'
 import { changedKeys, fieldName, sameValue, valueText, type FieldLabels } from './staleFields'
 import { StaleNotice, type KeptEdit } from './StaleNotice'
+import { clearChangedErrors } from '../customers/card/serverErrors'
 
 /** What a dialog of an existing record needs to reload it after a stale save. */
 export interface Reloadable<V> {
@@ -185,7 +186,10 @@ export function FormModal<V extends object>({
         labelCol={{ flex: labelWidth }}
         initialValues={initialValues}
         preserve={preserve}
-        onValuesChange={onValuesChange}
+        onValuesChange={(changed, all) => {
+          clearChangedErrors(form, changed)
+          onValuesChange?.(changed, all)
+        }}
         onFinish={(values) => void finish(values)}
       >
         {children}

@@ -17,7 +17,7 @@ import { cardFromCustomer, changeCount, createInput, emptyCard, updateInput, typ
 import { ContactsEditor } from './ContactsEditor'
 import { CustomerCardLayout } from './CustomerCardLayout'
 import { DuplicateAlert } from './DuplicateAlert'
-import { applyServerErrors, contactIndexes } from './serverErrors'
+import { applyServerErrors, clearChangedErrors, contactIndexes } from './serverErrors'
 import { CardDraftOffer } from './CardDraftOffer'
 import { useCardDraft } from './useCardDraft'
 import { useCardLookups } from './useCardLookups'
@@ -89,6 +89,7 @@ function CardEditor({ customer: loaded, onSaved, onCancel }: EditorProps): React
   const syncValues = (): void => setValues({ ...(form.getFieldsValue(true) as CardFormValues) })
 
   const onValuesChange = (changed: Partial<CardFormValues>): void => {
+    clearChangedErrors(form, changed)
     if ('provinceCode' in changed) {
       // A new province invalidates the city and district; the 大区 follows the province unless already chosen.
       const province = changed.provinceCode ?? null
