@@ -100,6 +100,7 @@ export const saleColumns: TableColumn<Sale>[] = [
   { header: '数量', kind: 'number', width: 10, value: (r) => r.quantity },
   { header: '单价', kind: 'money', width: 12, value: (r) => r.unitPrice },
   { header: '金额', kind: 'money', width: 14, value: (r) => r.amount },
+  { header: '合同编号', kind: 'text', width: 14, value: (r) => r.contractNo },
   { header: '备注', kind: 'text', width: 30, value: (r) => r.remarks },
 ]
 

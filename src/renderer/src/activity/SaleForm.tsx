@@ -6,8 +6,9 @@ import { formFields, formValues, saveRecord, useLatestRecord, type FormValuesOf 
 import { today } from '../customers/card/cardValues'
 import { isoDateItemProps } from '../customers/card/dateInput'
 import { useDictOptions } from './activityHelpers'
+import { ContractOfCustomerSelect } from '../contracts/ContractOfCustomerSelect'
 
-const valueKeys = ['date', 'productId', 'quantity', 'unitPrice', 'amount', 'remarks'] as const
+const valueKeys = ['date', 'productId', 'quantity', 'unitPrice', 'amount', 'contractId', 'remarks'] as const
 
 type SaleFormValues = FormValuesOf<Sale, (typeof valueKeys)[number]>
 
@@ -71,6 +72,7 @@ export function SaleForm(props: {
             quantity: '数量',
             unitPrice: '单价',
             amount: '金额',
+            contractId: '合同',
             remarks: '备注',
           },
         }
@@ -102,6 +104,9 @@ export function SaleForm(props: {
         rules={[{ required: true, message: '请填写金额，或填写数量和单价' }]}
       >
         <InputNumber aria-label="金额" min={0} precision={2} style={{ width: 200 }} suffix="元" />
+      </Form.Item>
+      <Form.Item name="contractId" label="合同">
+        <ContractOfCustomerSelect customerId={customerId} />
       </Form.Item>
       <Form.Item name="remarks" label="备注">
         <Input.TextArea aria-label="备注" autoSize={{ minRows: 1, maxRows: 6 }} maxLength={500} />

@@ -46,6 +46,19 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
       render: (v: number | null) => (v === null ? dash : formatAmount(v)),
     },
     { title: '金额', dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => formatAmount(v) },
+    {
+      title: '合同',
+      dataIndex: 'contractNo',
+      width: 130,
+      render: (v: string | null, r: Sale) =>
+        v === null || r.contractId === null ? (
+          dash
+        ) : (
+          <a href={`#/contracts/${r.contractId}`} onClick={(event) => event.stopPropagation()}>
+            {v}
+          </a>
+        ),
+    },
     { title: '备注', dataIndex: 'remarks', render: (v: string | null) => v ?? dash },
     list.actionsColumn,
   ]
@@ -76,7 +89,7 @@ export function SalesTable(props: { customerId: number; onChanged: () => void })
             <Table.Summary.Cell index={5} align="right">
               <Typography.Text strong>{formatAmount(list.data?.totalAmount ?? 0)}</Typography.Text>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={6} colSpan={2} />
+            <Table.Summary.Cell index={6} colSpan={3} />
           </Table.Summary.Row>
         ) : undefined
       }

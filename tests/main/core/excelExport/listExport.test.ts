@@ -200,8 +200,28 @@ describe('list exports', () => {
     expect(file.count).toBe(older + 1)
     const ws = await firstSheet(file)
     expect(ws.rowCount).toBe(older + 2)
-    expect(rowValues(ws, 1)).toEqual(['交易日期', '客户', '产品', '产品类别', '数量', '单价', '金额', '备注'])
-    expect(rowValues(ws, 2)).toEqual([utc(2026, 4, 1), '广州人易', '中央空调', undefined, 3, 1999.5, 5998.5, '含安装'])
+    expect(rowValues(ws, 1)).toEqual([
+      '交易日期',
+      '客户',
+      '产品',
+      '产品类别',
+      '数量',
+      '单价',
+      '金额',
+      '合同编号',
+      '备注',
+    ])
+    expect(rowValues(ws, 2)).toEqual([
+      utc(2026, 4, 1),
+      '广州人易',
+      '中央空调',
+      undefined,
+      3,
+      1999.5,
+      5998.5,
+      undefined,
+      '含安装',
+    ])
     expect(ws.getCell('G2').numFmt).toBe('#,##0.00')
     // Newest first across the page boundary, and every amount there once.
     const dates = Array.from({ length: older + 1 }, (_, i) => (ws.getCell(`A${i + 2}`).value as Date).getTime())
