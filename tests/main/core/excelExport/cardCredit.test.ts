@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportFile } from '../../../../src/shared/excelExport'
 import { asCaller } from '../../../helpers/callers'
 import { contractFixture, type ContractFixture } from '../contracts/contractKit'
+import { readWorkbook } from './exportTestKit'
 
 /** 应收 and 超额度 in 交易与信用 of the printed 客户信息登记卡, and in receivables.customer the screen's card reads. */
 let f: ContractFixture
@@ -14,11 +15,7 @@ afterEach(async () => {
   await f.core.close()
 })
 
-async function sheets(file: ExportFile): Promise<ExcelJS.Worksheet[]> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
-  return workbook.worksheets
-}
+const sheets = async (file: ExportFile): Promise<ExcelJS.Worksheet[]> => (await readWorkbook(file)).worksheets
 
 /** The cell right of the label cell holding exactly `label`. */
 function valueCell(ws: ExcelJS.Worksheet, label: string): ExcelJS.Cell {

@@ -1,15 +1,8 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/openCore'
-import type { ExportFile } from '../../../../src/shared/excelExport'
 import { call, testCore } from '../../../helpers/testCore'
-import { createFullCustomer } from './exportTestKit'
-
-async function readBack(file: ExportFile): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
-  return workbook
-}
+import { createFullCustomer, readWorkbook } from './exportTestKit'
 
 /** The cell holding exactly `text`, searched row by row. */
 function cellWith(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
@@ -54,7 +47,7 @@ describe('export.customerCards', () => {
     const file = await call(core, 'export.customerCards', { ids: [customer.id] })
     expect(file.fileName).toBe('客户信息登记卡-广州人易科技有限公司.xlsx')
     expect(file.count).toBe(1)
-    const workbook = await readBack(file)
+    const workbook = await readWorkbook(file)
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['广州人易科技有限公司'])
     const ws = sheetAt(workbook, 0)
 
@@ -164,7 +157,7 @@ describe('export.customerCards', () => {
       demandStatus: '无需求',
       creditRating: 1,
     })
-    const ws = sheetAt(await readBack(await call(core, 'export.customerCards', { ids: [person.id] })), 0)
+    const ws = sheetAt(await readWorkbook(await call(core, 'export.customerCards', { ids: [person.id] })), 0)
     expect(cellWith(ws, '二、个人概况').row).toBeDefined()
     expect(() => cellWith(ws, '二、企业概况')).toThrow()
     expect(valueOf(ws, '客户类型')).toBe('个人客户')
@@ -188,7 +181,7 @@ describe('export.customerCards', () => {
     const file = await call(core, 'export.customerCards', { ids: [ids[3], ids[0], ids[1], ids[2]] })
     expect(file.count).toBe(4)
     expect(file.fileName).toMatch(/^客户信息登记卡-4个客户-\d{4}-\d{2}-\d{2}\.xlsx$/)
-    const workbook = await readBack(file)
+    const workbook = await readWorkbook(file)
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       '人易科技',
       'a／b',

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Caller } from '../../../../src/main/core/accounts/caller'
 import { channelPermissions } from '../../../../src/shared/channelPermissions'
 import type { ExportFile, ExportJobRequest } from '../../../../src/shared/excelExport'
 import { asCaller } from '../../../helpers/callers'
 import { contractFixture, type ContractFixture } from '../contracts/contractKit'
+import { firstSheet, rowValues } from './exportTestKit'
 
 /** The 合同 and 回款记录 exports: the lists' rows and scope, money as numbers, a 合计 row, read back with exceljs. */
 let f: ContractFixture
@@ -27,17 +28,8 @@ async function exported(caller: Caller, request: ExportJobRequest): Promise<Expo
   }
 }
 
-async function sheetOf(file: ExportFile): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
-  const ws = workbook.worksheets[0]
-  if (!ws) throw new Error('no worksheet')
-  return ws
-}
-
-const values = (ws: ExcelJS.Worksheet, n: number): unknown[] => (ws.getRow(n).values as unknown[]).slice(1)
 const column = (ws: ExcelJS.Worksheet, header: string, rows: number[]): unknown[] => {
-  const index = values(ws, 1).indexOf(header) + 1
+  const index = rowValues(ws, 1).indexOf(header) + 1
   if (index === 0) throw new Error(`no column ${header}`)
   return rows.map((n) => ws.getRow(n).getCell(index).value)
 }
@@ -81,9 +73,9 @@ describe('合同 and 回款记录 exports', () => {
     const file = await exported(f.manager, { kind: 'contracts' })
     expect(file.fileName).toMatch(/^合同-\d{4}-\d{2}-\d{2}\.xlsx$/)
     expect(file.count).toBe(4)
-    const ws = await sheetOf(file)
+    const ws = await firstSheet(file)
     expect(ws.name).toBe('合同')
-    expect(values(ws, 1)).toEqual([
+    expect(rowValues(ws, 1)).toEqual([
       '合同编号',
       '合同名称',
       '客户',
@@ -106,7 +98,7 @@ describe('合同 and 回款记录 exports', () => {
     expect(column(ws, '签订日期', rows)[0]).toBeInstanceOf(Date)
     expect(ws.getCell('H2').numFmt).toBe('#,##0.00')
     // A blank row, then 合计 with the list's own sums: 应收 only of owed contracts (the 草拟's 500 left out).
-    expect(values(ws, 6)).toEqual([])
+    expect(rowValues(ws, 6)).toEqual([])
     const total = ws.getRow(7)
     expect(total.getCell(1).value).toBe('合计')
     expect(column(ws, '合同金额', [7])).toEqual([list.totalAmount])
@@ -136,9 +128,9 @@ describe('合同 and 回款记录 exports', () => {
     const list = await asCaller(f.core, f.manager, 'payments.list', { startRow: 0, endRow: 100 })
     const file = await exported(f.manager, { kind: 'payments' })
     expect(file.count).toBe(4)
-    const ws = await sheetOf(file)
+    const ws = await firstSheet(file)
     expect(ws.name).toBe('回款记录')
-    expect(values(ws, 1)).toEqual([
+    expect(rowValues(ws, 1)).toEqual([
       '回款日期',
       '合同编号',
       '合同名称',
@@ -186,7 +178,7 @@ describe('合同 and 回款记录 exports', () => {
     expect(contracts.count).toBe(own[0]?.contracts)
     expect(payments.count).toBe(own[0]?.payments)
     expect([contracts.count, payments.count]).toEqual([3, 3])
-    const ws = await sheetOf(contracts)
+    const ws = await firstSheet(contracts)
     expect(column(ws, '客户', [2, 3, 4])).not.toContain('佛山顺德电器有限公司')
     expect((await exported(f.manager, { kind: 'contracts' })).count).toBe(4)
 

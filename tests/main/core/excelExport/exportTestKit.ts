@@ -1,7 +1,26 @@
+import ExcelJS from 'exceljs'
 import type { Core } from '../../../../src/main/core/openCore'
 import type { DictionaryCategory } from '../../../../src/shared/dictionary'
 import type { Customer } from '../../../../src/shared/customer'
+import type { ExportFile } from '../../../../src/shared/excelExport'
 import { call } from '../../../helpers/testCore'
+
+/** An exported file read back with exceljs, as a user's Excel would open it. */
+export async function readWorkbook(file: ExportFile): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+  return workbook
+}
+
+/** The first worksheet of an exported file. */
+export async function firstSheet(file: ExportFile): Promise<ExcelJS.Worksheet> {
+  const ws = (await readWorkbook(file)).worksheets[0]
+  if (!ws) throw new Error('no worksheet')
+  return ws
+}
+
+/** Row `n`'s values from column A on. */
+export const rowValues = (ws: ExcelJS.Worksheet, n: number): unknown[] => (ws.getRow(n).values as unknown[]).slice(1)
 
 /** The id of a seeded dictionary item by label, or a new one. */
 export async function dictId(core: Core, category: DictionaryCategory, label: string): Promise<number> {

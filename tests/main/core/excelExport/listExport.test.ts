@@ -1,21 +1,10 @@
-import ExcelJS from 'exceljs'
 import type { ChannelInput } from '../../../../src/shared/contract'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/openCore'
-import type { ExportFile } from '../../../../src/shared/excelExport'
 import { exportPageRows } from '../../../../src/main/core/excelExport/listExports'
 import { call, testCore } from '../../../helpers/testCore'
-import { dictId } from './exportTestKit'
+import { dictId, firstSheet, rowValues } from './exportTestKit'
 
-async function firstSheet(file: ExportFile): Promise<ExcelJS.Worksheet> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
-  const ws = workbook.worksheets[0]
-  if (!ws) throw new Error('no worksheet')
-  return ws
-}
-
-const rowValues = (ws: ExcelJS.Worksheet, n: number): unknown[] => (ws.getRow(n).values as unknown[]).slice(1)
 const utc = (y: number, m: number, d: number, h = 0, mi = 0): Date => new Date(Date.UTC(y, m - 1, d, h, mi))
 
 describe('list exports', () => {
