@@ -12,6 +12,7 @@ import { whereLikeAny, type SqlRowOf } from '../common/recordTable'
 import { Where } from '../common/sqlWhere'
 import type { SqlReader, SqlWriter } from '../db/sqlHandles'
 import { camelRow } from './camelRow'
+import { owedStatusSql } from './receivableQueries'
 
 /** A contract's columns as stored: what an update merges the form into. */
 export interface ContractRow {
@@ -201,7 +202,7 @@ export async function listContracts(
   if (input.signedTo) where.add('k.signed_on <= ?', input.signedTo)
   if (input.staffIds.length > 0)
     where.add('k.staff_id IN (SELECT value FROM json_each(?))', JSON.stringify(input.staffIds))
-  if (input.owedOnly) where.add(`k.status IN ('执行中', '已完成') AND round(k.amount - k.received_amount, 2) > 0`)
+  if (input.owedOnly) where.add(`k.status IN ${owedStatusSql} AND round(k.amount - k.received_amount, 2) > 0`)
   if (input.quick) whereLikeAny(where, ['k.contract_no', 'k.name', 'c.name'], input.quick)
   const column = input.deleted ? 'k.deleted_at' : sortColumns[input.sortBy]
   const direction = input.sortOrder === 'asc' && !input.deleted ? 'ASC' : 'DESC'
@@ -211,7 +212,7 @@ export async function listContracts(
   )
   const count = await db.first<{ n: number; amount: number; received: number; receivable: number }>(
     `SELECT COUNT(*) AS n, round(TOTAL(k.amount), 2) AS amount, round(TOTAL(k.received_amount), 2) AS received,
-       round(TOTAL(CASE WHEN k.status IN ('执行中', '已完成') THEN max(0, k.amount - k.received_amount) END), 2) AS receivable
+       round(TOTAL(CASE WHEN k.status IN ${owedStatusSql} THEN max(0, k.amount - k.received_amount) END), 2) AS receivable
      FROM contract k JOIN customer c ON c.id = k.customer_id ${where.sql}`,
     where.params,
   )

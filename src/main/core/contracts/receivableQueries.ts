@@ -1,6 +1,7 @@
 import { addDays } from '../../../shared/dateMath'
 import {
   fromFen,
+  owedStatuses,
   type AgingDimension,
   type AgingRow,
   type ReceivablesAgingOutput,
@@ -9,6 +10,12 @@ import {
 import type { Caller } from '../accounts/caller'
 import { andCustomerScope } from '../common/customerScope'
 import type { SqlReader } from '../db/sqlHandles'
+
+/**
+ * The statuses whose contracts are owed (owedStatuses) as a SQL list. Written out the same way
+ * everywhere, so SQLite matches it with the partial index contract_open's WHERE.
+ */
+export const owedStatusSql = `(${owedStatuses.map((s) => `'${s}'`).join(', ')})`
 
 /**
  * 应收账款 in SQL (docs/product-rules.md#contracts). A contract is owed while it is 执行中
@@ -23,7 +30,7 @@ function openPartsSql(where: string): string {
         k.amount, k.received_amount AS received, COALESCE(k.end_on, k.signed_on, k.start_on) AS rest_due
       FROM contract k INDEXED BY contract_open
       CROSS JOIN customer c ON c.id = k.customer_id
-      WHERE k.deleted_at IS NULL AND k.status IN ('执行中', '已完成') AND c.deleted_at IS NULL
+      WHERE k.deleted_at IS NULL AND k.status IN ${owedStatusSql} AND c.deleted_at IS NULL
         AND round(k.amount - k.received_amount, 2) > 0 ${where}
     ), parts AS (
       SELECT o.id, i.due_on, i.seq, i.amount FROM owed o CROSS JOIN contract_instalment i ON i.contract_id = o.id
@@ -157,7 +164,7 @@ export function owedFenByCustomerSql(customerIds: string): string {
 
 const owedSum = `COALESCE(SUM(CAST(round(max(0, k.amount - k.received_amount) * 100) AS INTEGER)), 0)`
 const owedContracts = `FROM contract k INDEXED BY contract_open
-  WHERE k.deleted_at IS NULL AND k.status IN ('执行中', '已完成')`
+  WHERE k.deleted_at IS NULL AND k.status IN ${owedStatusSql}`
 
 /** What of `owedFen` passes the customer `c`'s 信用额度, in fen; 0 under it or with no limit set (empty or 0). */
 export function creditExcessFenSql(owedFen: string): string {
@@ -193,7 +200,7 @@ export async function receivablesMonthly(
      FROM contract_instalment i INDEXED BY contract_instalment_due
      CROSS JOIN contract k ON k.id = i.contract_id
      CROSS JOIN customer c ON c.id = k.customer_id
-     WHERE i.due_on >= ? AND i.due_on < ? AND k.deleted_at IS NULL AND k.status IN ('执行中', '已完成')
+     WHERE i.due_on >= ? AND i.due_on < ? AND k.deleted_at IS NULL AND k.status IN ${owedStatusSql}
        AND c.deleted_at IS NULL${scope.sql}
      GROUP BY month`,
     [start, end, ...scope.params],

@@ -1,4 +1,5 @@
 import { addDays } from '../../../shared/dateMath'
+import { owedStatusSql } from '../contracts/receivableQueries'
 import type { SqlWriter } from '../db/sqlHandles'
 import { driver, dueRange, type Rule } from './reminderRules'
 
@@ -23,8 +24,6 @@ const paymentReason = (i: string, k: string, open: string) =>
    ' 元，计划 ' || ${i}.due_on || ' 收款' || CASE WHEN ${open} < ${i}.amount
      THEN '，已收 ' || printf('%.2f', ${i}.amount - ${open}) || ' 元，未收 ' || printf('%.2f', ${open}) || ' 元' ELSE '' END`
 
-const owed = `('执行中', '已完成')`
-
 export const paymentRule: Rule = async (db, ctx) => {
   const range = dueRange(ctx, 'i.remind_on', '?', ctx.today)
   await db.run(
@@ -39,7 +38,7 @@ export const paymentRule: Rule = async (db, ctx) => {
          'contract_instalment i INDEXED BY contract_instalment_remind CROSS JOIN contract k ON k.id = i.contract_id',
        )}
        CROSS JOIN customer c ON c.id = k.customer_id
-       WHERE k.deleted_at IS NULL AND k.status IN ${owed} AND c.deleted_at IS NULL AND ${range.sql}
+       WHERE k.deleted_at IS NULL AND k.status IN ${owedStatusSql} AND c.deleted_at IS NULL AND ${range.sql}
      ) o
      WHERE o.open > 0
      ON CONFLICT DO NOTHING`,
@@ -90,7 +89,7 @@ export const contractIdOf = (reminder: string): string => `CAST(substr(${reminde
 /** The instalment an open 回款提醒 is about, as long as it is still owed on the same date (as `i`, `k`). */
 const stillOwed = `FROM contract_instalment i CROSS JOIN contract k ON k.id = i.contract_id
   WHERE i.id = ${instalmentIdOf('reminder')} AND i.due_on = reminder.due_date
-    AND k.customer_id = reminder.customer_id AND k.deleted_at IS NULL AND k.status IN ${owed}`
+    AND k.customer_id = reminder.customer_id AND k.deleted_at IS NULL AND k.status IN ${owedStatusSql}`
 
 /**
  * Closes the open 回款提醒 whose instalment is paid (or gone, moved, its contract deleted
