@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import type { KqBridge } from '../../src/shared/bridge'
 import { expect, test } from 'vitest'
-import { invoke, startApp } from './harness'
+import { invoke, startApp, waitOrExplain } from './harness'
 
 const backupRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row')
 const rowOfKind = (page: Page, kind: string) => backupRows(page).filter({ hasText: kind })
@@ -63,7 +63,7 @@ test('备份与恢复: the daily backup at start, back up, find the data file da
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: /^恢\s*复$/ })
       .click()
-    await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).waitFor()
+    await waitOrExplain(app, page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }), 'backup-restore')
     expect(await page.locator('.ant-modal-confirm', { hasText: '恢复完成' }).textContent()).toContain('客户 30')
     await page.waitForTimeout(500) // the confirm dialog's closing animation
     await app.screenshot('backup-restored')
@@ -82,7 +82,11 @@ test('备份与恢复: the daily backup at start, back up, find the data file da
       .getByRole('button', { name: /撤销恢复/ })
       .click()
     // An undo says so, not 恢复完成 as if a backup had been restored again.
-    await page.locator('.ant-modal-confirm-title', { hasText: '已撤销恢复，数据回到恢复之前' }).waitFor()
+    await waitOrExplain(
+      app,
+      page.locator('.ant-modal-confirm-title', { hasText: '已撤销恢复，数据回到恢复之前' }),
+      'backup-undo',
+    )
     expect(await page.locator('.ant-modal-confirm-title', { hasText: '恢复完成' }).count()).toBe(0)
     await page.getByRole('button', { name: /确\s*定/ }).click()
     await page.getByRole('button', { name: /立即备份/ }).waitFor()

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core'
 import type { KqBridge } from '../../src/shared/bridge'
 import { tempDir } from '../helpers/tempDir'
 
@@ -14,6 +14,11 @@ export interface RunningApp {
   page: Page
   /** What the preview server printed so far. */
   serverOutput(): string
+  /**
+   * What a failed wait could not see: the calls still unanswered and the last answered ones, the
+   * messages and dialogs on screen, and the server's output; with a screenshot `failed-<name>`.
+   */
+  explain(name: string): Promise<string>
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -69,6 +74,20 @@ export async function startApp(
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
+  // Every core call the page makes, for explain(): when it went out and what came back.
+  const calls: { channel: string; sentAt: number; answer?: string }[] = []
+  const startedAt = Date.now()
+  const channelOf = (request: Request) => /\/api\/([^?]+)/.exec(request.url())?.[1]
+  const noteAnswer = (request: Request, how: string) => {
+    const call = calls.find((c) => c.channel === channelOf(request) && c.answer === undefined)
+    if (call) call.answer = `${how} after ${Date.now() - startedAt - call.sentAt} ms`
+  }
+  page.on('request', (request) => {
+    const channel = channelOf(request)
+    if (channel) calls.push({ channel, sentAt: Date.now() - startedAt })
+  })
+  page.on('requestfinished', (request) => noteAnswer(request, 'answered'))
+  page.on('requestfailed', (request) => noteAnswer(request, `failed (${request.failure()?.errorText})`))
   await page.goto(url)
   mkdirSync(screenshotDir, { recursive: true })
   return {
@@ -76,6 +95,31 @@ export async function startApp(
     dataDir,
     page,
     serverOutput: () => serverOutput,
+    explain: async (name) => {
+      const shot = join(screenshotDir, `failed-${name}.png`)
+      await page.screenshot({ path: shot }).catch(() => undefined)
+      const onScreen = await page
+        .locator('.ant-message-notice, .ant-modal, .ant-alert, .ant-notification-notice')
+        .allInnerTexts()
+        .catch(() => [])
+      const at = Date.now() - startedAt
+      return [
+        `at ${at} ms; unanswered calls: ${
+          calls
+            .filter((c) => c.answer === undefined)
+            .map((c) => `${c.channel} (sent at ${c.sentAt} ms)`)
+            .join(', ') || 'none'
+        }`,
+        `last calls:\n${calls
+          .slice(-8)
+          .map((c) => `  ${c.channel} at ${c.sentAt} ms: ${c.answer ?? 'unanswered'}`)
+          .join('\n')}`,
+        `on screen: ${onScreen.join(' | ') || 'no message or dialog'}`,
+        `page errors: ${problems.join('; ') || 'none'}`,
+        `server output:\n${serverOutput.slice(-2000)}`,
+        `screenshot: ${shot}`,
+      ].join('\n')
+    },
     screenshot: async (name) => {
       const path = join(screenshotDir, `${name}.png`)
       await page.screenshot({ path, fullPage: false })
@@ -86,6 +130,15 @@ export async function startApp(
       server.kill('SIGTERM')
       if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`)
     },
+  }
+}
+
+/** `locator.waitFor()`, failing with what the app shows and what it is waiting for (RunningApp.explain) instead of a bare timeout. */
+export async function waitOrExplain(app: RunningApp, locator: Locator, name: string): Promise<void> {
+  try {
+    await locator.waitFor()
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${await app.explain(name)}`, { cause: error })
   }
 }
 
