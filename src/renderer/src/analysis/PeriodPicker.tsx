@@ -7,23 +7,17 @@ import {
   periodKindLabels,
   periodKinds,
   periodLabel,
-  previousPeriod,
   type Period,
   type PeriodKind,
 } from '../../../shared/analysis/period'
+import { defaultPeriodChoice, type PeriodChoice } from '../../../shared/analysis/pageRequests'
+import { localToday } from '../app/localToday'
 
-export interface PeriodChoice {
-  kind: PeriodKind
-  period: Period
-}
+export { previousOf, type PeriodChoice } from '../../../shared/analysis/pageRequests'
 
-/** The current year, the page's starting point. */
+/** The current year, the page's starting point (the same as its request sent ahead, pageRequests.ts). */
 export function usePeriodChoice(): [PeriodChoice, (choice: PeriodChoice) => void] {
-  return useState<PeriodChoice>(() => ({ kind: 'year', period: calendarPeriod('year', dayjs().year()) }))
-}
-
-export function previousOf(choice: PeriodChoice): Period {
-  return previousPeriod(choice.period, choice.kind)
+  return useState<PeriodChoice>(() => defaultPeriodChoice(localToday()))
 }
 
 export function choiceLabel(choice: PeriodChoice): string {

@@ -12,6 +12,7 @@ import { ChartPanel } from '../ChartPanel'
 import { choiceLabel, PeriodPicker, previousOf, usePeriodChoice } from '../PeriodPicker'
 import { AnalysisToolbar } from './AnalysisToolbar'
 import { ResponseNote } from './ResponseNote'
+import { defaultExtremesTopN, extremesInput } from '../../../../shared/analysis/pageRequests'
 
 const chartColumns: AnalysisColumn<ExtremeRow>[] = [
   { key: 'rank', title: '排名', format: 'integer' },
@@ -78,9 +79,9 @@ const listColumns: ColumnsType<ExtremeRow> = [
 /** 极端情况 (seed 000): the customers at the top by amount, growth and decline, with what to do about each. */
 export function ExtremesPage() {
   const [choice, setChoice] = usePeriodChoice()
-  const [topN, setTopN] = useState(10)
+  const [topN, setTopN] = useState(defaultExtremesTopN)
   const previous = previousOf(choice)
-  const query = useQuery('analysis.extremes', { period: choice.period, previous, topN })
+  const query = useQuery('analysis.extremes', extremesInput(choice, topN))
   const { data, loading } = query
   const byTotal = useMemo(() => data?.byTotal ?? [], [data])
   const previousName = periodLabel(previous, choice.kind)

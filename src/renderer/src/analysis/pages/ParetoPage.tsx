@@ -8,6 +8,7 @@ import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
+import { paretoInput } from '../../../../shared/analysis/pageRequests'
 import { choiceLabel, PeriodPicker, usePeriodChoice } from '../PeriodPicker'
 import { AnalysisToolbar } from './AnalysisToolbar'
 
@@ -32,7 +33,7 @@ const classColumns: AnalysisColumn<ClassRow>[] = [
 /** 二八分析 (docs/product-rules.md#pareto): the Pareto curve, the share of the top 20 % and the ABC classes. */
 export function ParetoPage() {
   const [choice, setChoice] = usePeriodChoice()
-  const query = useQuery('analysis.pareto', { period: choice.period })
+  const query = useQuery('analysis.pareto', paretoInput(choice))
   const { data, loading } = query
   const classes = useMemo<ClassRow[]>(
     () => (data?.classes ?? []).map((c) => ({ ...c, label: abcLabels[c.abcClass] })),

@@ -8,6 +8,7 @@ import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
 import { DimensionPicker, type AreaDimension } from '../DimensionPicker'
+import { ratioGroupDimensions, ratioSetsInput } from '../../../../shared/analysis/pageRequests'
 import { choiceLabel, PeriodPicker, previousOf, usePeriodChoice, type PeriodChoice } from '../PeriodPicker'
 import { AnalysisToolbar } from './AnalysisToolbar'
 
@@ -81,11 +82,11 @@ function RatioPanel({
   )
 }
 
-const groups: [AnalysisDimension, string][] = [
-  ['salesScale', '客户规模比率'],
-  ['nature', '客户性质比率'],
-  ['industry', '客户行业比率'],
-]
+const groupTitles: Record<(typeof ratioGroupDimensions)[number], string> = {
+  salesScale: '客户规模比率',
+  nature: '客户性质比率',
+  industry: '客户行业比率',
+}
 
 /** 比率分析 (seed 000): 区域销售额比率 with its change, 区域客户比率, 客户规模/性质/行业比率. */
 export function RatiosPage() {
@@ -93,11 +94,7 @@ export function RatiosPage() {
   const [area, setArea] = useState<AreaDimension>('region')
   const label = choiceLabel(choice)
   // One call for every panel: the pass over the sales is the cost, and calls run one after another on SQLite.
-  const query = useQuery('analysis.ratioSets', {
-    period: choice.period,
-    previous: previousOf(choice),
-    dimensions: [area, ...groups.map(([dimension]) => dimension)],
-  })
+  const query = useQuery('analysis.ratioSets', ratioSetsInput(choice, area))
   const { data, loading } = query
   // By position, as asked: while another 区域 loads, its panels keep the rows they show, as the other panels do.
   const rowsAt = (index: number) => data?.[index]?.rows ?? noRows
@@ -111,13 +108,13 @@ export function RatiosPage() {
       <Loaded query={query}>
         <RatioPanel {...panel} dimension={area} measure="amount" title={`${label}区域销售额比率`} rows={rowsAt(0)} />
         <RatioPanel {...panel} dimension={area} measure="customers" title={`${label}区域客户比率`} rows={rowsAt(0)} />
-        {groups.map(([dimension, title], i) => (
+        {ratioGroupDimensions.map((dimension, i) => (
           <RatioPanel
             {...panel}
             key={dimension}
             dimension={dimension}
             measure="customers"
-            title={`${label}${title}`}
+            title={`${label}${groupTitles[dimension]}`}
             rows={rowsAt(i + 1)}
           />
         ))}

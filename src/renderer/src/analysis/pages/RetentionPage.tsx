@@ -1,11 +1,12 @@
 import { Card, InputNumber, Space, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import dayjs from 'dayjs'
 import { useCallback, useMemo, useState } from 'react'
 import type { PastCycleRow, RetentionPeriod } from '../../../../shared/analysis/analysisOutputs'
 import { periodChartOption } from '../chartOptions'
 import { formatAmount, formatCount } from '../formatNumbers'
-import { periodLabel, recentPeriods } from '../../../../shared/analysis/period'
+import { periodLabel } from '../../../../shared/analysis/period'
+import { defaultRetentionCount, retentionInput } from '../../../../shared/analysis/pageRequests'
+import { localToday } from '../../app/localToday'
 import { Loaded } from '../../api/LoadFailed'
 import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
@@ -42,10 +43,9 @@ const pastColumns: ColumnsType<PastCycleRow> = [
 /** 保持与流失: per period, who bought again, who stopped, who is new; and who is past the purchase cycle. */
 export function RetentionPage() {
   const [choice, setChoice] = usePeriodChoice()
-  const [count, setCount] = useState(choice.kind === 'year' ? 3 : 6)
-  const periods = useMemo(() => recentPeriods(choice.period, choice.kind, count + 1), [choice, count])
-  const today = dayjs().format('YYYY-MM-DD')
-  const query = useQuery('analysis.retention', { periods, asOf: today, limit: 200 })
+  const [count, setCount] = useState(() => defaultRetentionCount(choice.kind))
+  const today = localToday()
+  const query = useQuery('analysis.retention', retentionInput(choice, count, today))
   const { data, loading } = query
   const rows = useMemo<Row[]>(
     () => (data?.periods ?? []).map((p) => ({ ...p, label: periodLabel(p, choice.kind) })),

@@ -12,6 +12,8 @@ import { useQuery } from '../../api/useQuery'
 import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
 import { AnalysisToolbar } from './AnalysisToolbar'
+import { defaultRfmWindowMonths, rfmInput } from '../../../../shared/analysis/pageRequests'
+import { localToday } from '../../app/localToday'
 
 type SegmentRow = RfmOutput['segments'][number] & { customerShare: number; valueClass: string }
 
@@ -41,10 +43,10 @@ const customerColumns: ColumnsType<RfmCustomer> = [
 
 /** RFM (docs/product-rules.md#rfm): quintile scores, the eight segments, over an adjustable window. */
 export function RfmPage() {
-  const [asOf, setAsOf] = useState(() => dayjs().format('YYYY-MM-DD'))
-  const [windowMonths, setWindowMonths] = useState(12)
+  const [asOf, setAsOf] = useState(localToday)
+  const [windowMonths, setWindowMonths] = useState(defaultRfmWindowMonths)
   const [segment, setSegment] = useState<RfmSegment>('重要价值客户')
-  const query = useQuery('analysis.rfm', { asOf, windowMonths, perSegment: 50 })
+  const query = useQuery('analysis.rfm', rfmInput(asOf, windowMonths))
   const { data, loading } = query
   const segments = useMemo<SegmentRow[]>(
     () =>

@@ -15,8 +15,13 @@ import type { AnalysisColumn } from '../analysisTable'
 import { ChartPanel } from '../ChartPanel'
 import { exportTableXlsx } from '../exportAnalysis'
 import { AnalysisToolbar } from './AnalysisToolbar'
+import {
+  defaultSalesPerformanceYear,
+  salesPerformanceInput,
+  salesPerformanceSheetRows as sheetRows,
+} from '../../../../shared/analysis/pageRequests'
+import { localToday } from '../../app/localToday'
 
-const sheetRows = 1000
 const chartRows = 10
 
 const exportColumns: AnalysisColumn<SalesPerformanceRow>[] = [
@@ -83,8 +88,8 @@ const columnDefs: ColDef<SalesPerformanceRow>[] = [
 /** 销售业绩: every customer's year (products, quantity, amount, share, change, rank) in a sheet. */
 export function SalesPerformancePage() {
   const { message } = App.useApp()
-  const [year, setYear] = useState(() => dayjs().year())
-  const query = useQuery('analysis.salesPerformance', { year, limit: sheetRows })
+  const [year, setYear] = useState(() => defaultSalesPerformanceYear(localToday()))
+  const query = useQuery('analysis.salesPerformance', salesPerformanceInput(year))
   const { data, loading } = query
   const rows = useMemo(() => data?.rows ?? [], [data])
   const top = useMemo(() => rows.slice(0, chartRows), [rows])
