@@ -9,7 +9,8 @@ export async function openBenchContext(
   workDir: string,
   scale: BenchContext['scale'],
 ): Promise<BenchContext & { close(): Promise<void> }> {
-  const core = await openCore(dataDir)
+  // Every run computes: the bench measures the analyses themselves, not their kept answers.
+  const core = await openCore(dataDir, { keepAnalyses: false })
   const databasePath = join(dataDir, databaseFileName)
   const raw = await openRawDatabase(databasePath)
   return {

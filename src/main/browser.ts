@@ -8,6 +8,7 @@ import { createHostChangeRelay } from './core/live/hostChangeRelay'
 import { readOfficeConfig } from './core/office/officeConfig'
 import { startChosenOfficeHost } from './core/office/startChosenOfficeHost'
 import { officeHostFailure } from './core/office/startOfficeHost'
+import { openingViewsDelayMs } from './core/analysis/analysisAnswers'
 import { openCore } from './core/openCore'
 import { startPreviewServer } from './core/preview/previewServer'
 import { startOfficeClient } from './core/remote/startOfficeClient'
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   } else {
     const core = await openCore(dataDir, {
       version: process.env.npm_package_version ?? '0.0.0',
+      warmAnalysesAfterMs: openingViewsDelayMs,
       onUnexpected: (channel, error) => console.error(`[${channel}]`, error),
     })
     const host = await startChosenOfficeHost(core, dataDir, values['office-bind'])

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, powerMonitor, type BrowserWindow, type Tray } from 'electron'
+import { openingViewsDelayMs } from './core/analysis/analysisAnswers'
 import { startDailyBackups } from './core/backup/dailyBackup'
 import { NewerDatabaseError } from './core/backup/startupNotice'
 import type { Dispatch } from './core/dispatch'
@@ -220,6 +221,7 @@ async function openCoreAsking(): Promise<Core> {
     onUnexpected: (channel: string, error: unknown) => console.error(`[${channel}]`, error),
     pickedPaths: pickedPathTokens,
     officeNetwork,
+    warmAnalysesAfterMs: openingViewsDelayMs,
   }
   try {
     return await openCore(dataDir(), options)

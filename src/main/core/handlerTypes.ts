@@ -5,6 +5,7 @@ import type { OfficeNetwork } from './office/officeNetwork'
 import type { Store } from './store'
 import type { Caller } from './accounts/caller'
 import type { AccountCache } from './accounts/accountCache'
+import type { AnalysisAnswers } from './analysis/analysisAnswers'
 
 /**
  * A channel's handler. `caller` is who asked (accounts/caller.ts): the dispatch has
@@ -36,4 +37,6 @@ export interface CoreContext {
   pickedPaths?: PickedPaths
   /** Finding and first reaching an office host; only the shell passes it (office/officeNetwork.ts). */
   officeNetwork?: OfficeNetwork
+  /** The analyses' answers kept until the data changes; without it every ask computes afresh (the bench). */
+  analyses?: AnalysisAnswers
 }

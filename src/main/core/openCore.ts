@@ -14,6 +14,8 @@ import type { PickedPaths } from './pickedPaths'
 import type { OfficeNetwork } from './office/officeNetwork'
 import type { Store } from './store'
 import { AccountCache } from './accounts/accountCache'
+import { AnalysisAnswers } from './analysis/analysisAnswers'
+import { localToday } from './common/localTime'
 import { changeFeedOf, publishingDispatch, type ChangeFeed } from './live/changeFeed'
 
 export const databaseFileName = 'kqgj.sqlite'
@@ -42,6 +44,13 @@ export interface OpenCoreOptions extends DispatchOptions {
   pickedPaths?: PickedPaths
   /** Finding and first reaching an office host (office/officeNetwork.ts); tests pass their own or none. */
   officeNetwork?: OfficeNetwork
+  /**
+   * Keep the analyses' answers until the data changes and compute again what was asked lately
+   * (analysis/analysisAnswers.ts). On unless turned off: the bench measures each computation.
+   */
+  keepAnalyses?: boolean
+  /** When set, the pages' opening analyses are made ready this long after start-up (the app and the preview). */
+  warmAnalysesAfterMs?: number
 }
 
 /** Opens the data folder's database and builds the handler map over it. */
@@ -64,6 +73,8 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
   }
   const accounts = new AccountCache(store, clock)
   await accounts.load()
+  const analyses = options.keepAnalyses === false ? undefined : new AnalysisAnswers(store, { today: localToday })
+  if (analyses && options.warmAnalysesAfterMs !== undefined) analyses.warmOpeningViews(options.warmAnalysesAfterMs)
   const ctx: CoreContext = {
     store,
     accounts,
@@ -73,6 +84,7 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
     startup,
     pickedPaths: options.pickedPaths,
     officeNetwork: options.officeNetwork,
+    analyses,
   }
   const handlers = createHandlers(ctx)
   const dailyRuns = new Set<Promise<unknown>>()
@@ -99,6 +111,7 @@ export async function openCore(dataDir: string, options: OpenCoreOptions = {}): 
     close: async () => {
       // A backup reads through its own connection: the file is closed for good only after it.
       await Promise.allSettled([...dailyRuns])
+      await analyses?.close()
       await store.close()
     },
   }

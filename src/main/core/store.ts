@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm'
 import { AppError } from './appError'
+import { withRaw } from './db/rawSqlite'
 import { SqlReader, SqlWriter } from './db/sqlHandles'
 
 /**
@@ -38,6 +39,8 @@ export class Store {
   private readonly reading = new Set<Promise<unknown>>()
   private readonly readWaitMs: number
   private connections = 1
+  private changes = 0
+  private readonly changeListeners = new Set<() => void>()
 
   constructor(
     dataSource: DataSource,
@@ -61,13 +64,27 @@ export class Store {
     return this.connections
   }
 
+  /**
+   * Counts the ends of write transactions (committed or not) and of connections: an answer computed
+   * while it had an older value may no longer be what the file holds (analysis/analysisCache.ts).
+   */
+  get dataVersion(): number {
+    return this.changes
+  }
+
+  /** Called after each change of `dataVersion`; returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener)
+    return () => void this.changeListeners.delete(listener)
+  }
+
   get manager(): EntityManager {
     return this.source.manager
   }
 
   /** Runs `work` in one transaction, after every write queued before it. Resolves only once COMMIT succeeded. */
   write<T>(work: (db: SqlWriter) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.transaction(work))
+    const run = this.queue.then(() => this.transaction(work)).finally(() => this.changed())
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -76,6 +93,27 @@ export class Store {
   async read<T>(work: (db: SqlReader) => Promise<T>): Promise<T> {
     await this.queue
     const run = work(new SqlReader(this.source.manager))
+    this.reading.add(run)
+    try {
+      return await run
+    } finally {
+      this.reading.delete(run)
+    }
+  }
+
+  /**
+   * A read on a read-only connection of its own, opened for it and closed after: long background
+   * reads (analysis/analysisWarmer.ts) run there on another of SQLite's threads, so the calls of the
+   * people using the app never queue behind them. Like `read` it starts after the queued writes and
+   * `exclusive` waits for it; under WAL it sees the database as last committed.
+   */
+  async readAside<T>(work: (db: SqlReader) => Promise<T>): Promise<T> {
+    await this.queue
+    const run = withRaw(this.databasePath, 'readonly', (connection) => {
+      // A reader waits only out a checkpoint that resets the WAL (a backup's), as the app's connection does.
+      connection.configure('busyTimeout', 5000)
+      return work(new SqlReader(this.source.manager, connection))
+    })
     this.reading.add(run)
     try {
       return await run
@@ -104,6 +142,7 @@ export class Store {
   replace(dataSource: DataSource): void {
     this.source = dataSource
     this.connections += 1
+    this.changed()
   }
 
   async close(): Promise<void> {
@@ -170,6 +209,12 @@ export class Store {
     }
     this.source = fresh
     this.connections += 1
+    this.changed()
+  }
+
+  private changed(): void {
+    this.changes += 1
+    for (const listener of [...this.changeListeners]) listener()
   }
 }
 

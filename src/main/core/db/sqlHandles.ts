@@ -1,4 +1,6 @@
+import type sqlite3 from 'sqlite3'
 import type { EntityManager } from 'typeorm'
+import { rawAll } from './rawSqlite'
 
 /** Parameters of one statement, in order; values only, never SQL. */
 export type SqlParams = readonly unknown[]
@@ -16,11 +18,18 @@ export interface RunResult {
  * Handed out by `Store.read`; a write path gets a `SqlWriter`.
  */
 export class SqlReader {
-  constructor(protected readonly entityManager: EntityManager) {}
+  /** `aside`: a read-only connection of its own (Store.readAside) instead of the manager's. */
+  constructor(
+    protected readonly entityManager: EntityManager,
+    private readonly aside?: sqlite3.Database,
+  ) {}
 
   all<Row>(sql: string, params: SqlParams = []): Promise<Row[]> {
     assertReadOnly(sql)
-    return this.entityManager.query(sql, [...params])
+    if (!this.aside) return this.entityManager.query(sql, [...params])
+    // Told to TypeORM's logger like every other statement (the bench replays what it logs).
+    this.entityManager.connection.logger.logQuery(sql, [...params])
+    return rawAll(this.aside, sql, [...params]) as Promise<Row[]>
   }
 
   async first<Row>(sql: string, params: SqlParams = []): Promise<Row | undefined> {

@@ -1,0 +1,165 @@
+import { defaultAnalysisRequests } from '../../../shared/analysis/pageRequests'
+import { contract, type ChannelOutput, type HandlerInput } from '../../../shared/contract'
+import { localCaller, type Caller } from '../accounts/caller'
+import type { Store } from '../store'
+import { AnalysisCache, analysisKey } from './analysisCache'
+import { analysisComputations, type AnalysisRead } from './analysisComputations'
+
+/** After start-up, the window's first screens come first: the opening analyses wait this long (the app and the preview). */
+export const openingViewsDelayMs = 10_000
+
+export interface AnalysisRequest<C extends AnalysisRead = AnalysisRead> {
+  channel: C
+  input: HandlerInput<C>
+}
+
+interface Asked {
+  request: AnalysisRequest
+  caller: Caller
+  /** When someone last asked (ms): only what was asked lately is computed again after a change. */
+  at: number
+}
+
+export interface AnalysisAnswersOptions {
+  /** Quiet time after the last write before answers are computed again: a burst of saves costs one round. */
+  settleMs?: number
+  /** How long an asked-for answer is kept ready after its last ask. */
+  keepAskedMs?: number
+  /** How many different asks are kept ready at most. */
+  maxAsked?: number
+  now?: () => number
+  /** Today's date (YYYY-MM-DD) as the analyses count it. */
+  today: () => string
+}
+
+/**
+ * The analyses' answers for everyone: kept until the data changes (AnalysisCache), and
+ * ready before they are asked for. At 100,000 customers an analysis takes a second of
+ * SQL; a page that waits for it feels slow. So the answers people asked for lately
+ * are computed again once the writes have settled, and the pages' opening views at
+ * start-up (`warm`), on a read-only connection of their own (Store.readAside) so
+ * nobody's calls wait behind them. Asking while one is being computed joins it.
+ * A write during a round ends the round; the next quiet moment starts another.
+ */
+export class AnalysisAnswers {
+  private readonly cache: AnalysisCache
+  private readonly asked = new Map<string, Asked>()
+  private readonly settleMs: number
+  private readonly keepAskedMs: number
+  private readonly maxAsked: number
+  private readonly now: () => number
+  private readonly today: () => string
+  private timer: NodeJS.Timeout | undefined
+  private round: Promise<void> = Promise.resolve()
+  private closed = false
+  private readonly stops: (() => void)[] = []
+  private readonly unsubscribe: () => void
+
+  constructor(
+    private readonly store: Store,
+    options: AnalysisAnswersOptions,
+  ) {
+    this.cache = new AnalysisCache(store)
+    this.settleMs = options.settleMs ?? 3000
+    this.keepAskedMs = options.keepAskedMs ?? 30 * 60 * 1000
+    this.maxAsked = options.maxAsked ?? 8
+    this.now = options.now ?? Date.now
+    this.today = options.today
+    this.unsubscribe = store.onChange(() => this.schedule())
+  }
+
+  /** The answer to a caller's ask: kept, being computed, or computed now by `compute`; remembered for warming. */
+  answer<C extends AnalysisRead>(
+    channel: C,
+    input: HandlerInput<C>,
+    caller: Caller,
+    today: string,
+    compute: () => Promise<ChannelOutput<C>>,
+  ): Promise<ChannelOutput<C>> {
+    const key = analysisKey(channel, input, caller, today)
+    this.asked.delete(key)
+    this.asked.set(key, { request: { channel, input } as AnalysisRequest, caller, at: this.now() })
+    for (const oldest of this.asked.keys()) {
+      if (this.asked.size <= this.maxAsked) break
+      this.asked.delete(oldest)
+    }
+    return this.cache.get(key, compute)
+  }
+
+  /** Whether the answer under `key` (analysisKey) is kept for the current data, or being computed. */
+  isReady(key: string): boolean {
+    return this.cache.has(key)
+  }
+
+  /** Computes these answers in the background now, for `caller`'s view (start-up: the pages' opening views). */
+  warm(requests: readonly AnalysisRequest[], caller: Caller): Promise<void> {
+    return this.enqueue(requests.map((request) => ({ request, caller })))
+  }
+
+  /**
+   * The opening view of every heavy 统计分析 page (shared/analysis/pageRequests.ts, the same requests
+   * the pages send), for whoever sees every customer, once `delayMs` after start-up: late enough not
+   * to slow the window's first screens. Inputs are read as the dispatch reads them, so the keys match.
+   */
+  warmOpeningViews(delayMs: number): void {
+    const timer = setTimeout(() => {
+      const requests = defaultAnalysisRequests(this.today()).flatMap((request) =>
+        request.channel in analysisComputations
+          ? [
+              {
+                channel: request.channel,
+                input: contract[request.channel].input.parse(request.input),
+              } as AnalysisRequest,
+            ]
+          : [],
+      )
+      void this.warm(requests, localCaller)
+    }, delayMs)
+    timer.unref()
+    this.stops.push(() => clearTimeout(timer))
+  }
+
+  /** Stops warming; a round under way ends after its current answer. */
+  async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.timer)
+    for (const stop of this.stops) stop()
+    this.unsubscribe()
+    await this.round
+  }
+
+  private schedule(): void {
+    if (this.closed) return
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      const recent = [...this.asked.values()].filter((a) => this.now() - a.at <= this.keepAskedMs).reverse()
+      void this.enqueue(recent)
+    }, this.settleMs)
+    // The timer alone never keeps the process alive.
+    this.timer.unref()
+  }
+
+  private enqueue(list: readonly Pick<Asked, 'request' | 'caller'>[]): Promise<void> {
+    const run = this.round.then(() => this.compute(list))
+    this.round = run
+    return run
+  }
+
+  /** One answer after another, newest ask first; each may be joined by someone asking for it meanwhile. */
+  private async compute(list: readonly Pick<Asked, 'request' | 'caller'>[]): Promise<void> {
+    const version = this.store.dataVersion
+    for (const { request, caller } of list) {
+      // A write came in: this round's answers would be stale; the write's own quiet moment starts the next round.
+      if (this.closed || this.store.dataVersion !== version) return
+      const today = this.today()
+      const key = analysisKey(request.channel, request.input, caller, today)
+      if (this.cache.has(key)) continue
+      const computation = analysisComputations[request.channel] as (
+        ...args: Parameters<(typeof analysisComputations)[AnalysisRead]>
+      ) => Promise<unknown>
+      await this.cache
+        .get(key, () => this.store.readAside((db) => computation(db, request.input as never, caller, today)))
+        .catch((error: unknown) => console.error('[analysis warm-up]', error))
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { localCaller, userCaller, type Caller } from '../../../../src/main/core/accounts/caller'
+import { AnalysisAnswers } from '../../../../src/main/core/analysis/analysisAnswers'
+import { analysisKey } from '../../../../src/main/core/analysis/analysisCache'
+import { analysisComputations } from '../../../../src/main/core/analysis/analysisComputations'
+import type { Core } from '../../../../src/main/core/openCore'
+import type { ParetoOutput } from '../../../../src/shared/analysis/analysisOutputs'
+import { defaultAnalysisRequests } from '../../../../src/shared/analysis/pageRequests'
+import { contract } from '../../../../src/shared/contract'
+import { call, testCore } from '../../../helpers/testCore'
+import { buildFixture, type Fixture } from './analysisFixture'
+
+const today = '2026-12-06'
+const y2026 = { from: '2026-01-01', to: '2027-01-01' }
+const pareto = { channel: 'analysis.pareto', input: { period: y2026 } } as const
+
+let core: Core
+let fx: Fixture
+
+beforeAll(async () => {
+  core = await testCore('analysis-answers')
+  fx = await buildFixture(core)
+})
+afterAll(async () => core.close())
+
+/** The computation the handler would run, counted. */
+function counted(caller: Caller = localCaller) {
+  const compute = vi.fn(() =>
+    core.store.read((db) => analysisComputations['analysis.pareto'](db, pareto.input, caller, today)),
+  )
+  return compute
+}
+
+const sold = (out: ParetoOutput) => out.totalAmount
+
+describe('answers kept until the data changes', () => {
+  it('a second ask is answered from the kept answer; asks made together share one computation', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today })
+    try {
+      const compute = counted()
+      const [a, b] = await Promise.all([
+        answers.answer(pareto.channel, pareto.input, localCaller, today, compute),
+        answers.answer(pareto.channel, pareto.input, localCaller, today, compute),
+      ])
+      const c = await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(1)
+      expect(b).toBe(a)
+      expect(c).toBe(a)
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('a write, a failed one too, or a restore-like reconnect makes the kept answer stale', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      const compute = counted()
+      const before = await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      await call(core, 'sales.create', { customerId: fx.ids.B, date: '2026-08-01', amount: 1000 })
+      const after = await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(2)
+      expect(sold(after)).toBe(sold(before) + 1000)
+
+      await expect(core.store.write(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused')
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(3)
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('an answer whose computation overlapped a write is not handed out after it', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => (release = resolve))
+      const slow = vi.fn(async () => {
+        await held
+        return core.store.read((db) => analysisComputations['analysis.pareto'](db, pareto.input, localCaller, today))
+      })
+      const first = answers.answer(pareto.channel, pareto.input, localCaller, today, slow)
+      await call(core, 'sales.create', { customerId: fx.ids.A, date: '2026-09-01', amount: 7 })
+      release()
+      await first
+      const compute = counted()
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(1)
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('keeps a 业务员’s answers apart from those of whoever sees every customer, and each day apart', () => {
+    const sales = userCaller({ id: 7, login: 'li', name: '李四', role: 'sales', staffId: fx.staff.li })
+    const manager = userCaller({ id: 8, login: 'wang', name: '王五', role: 'manager', staffId: null })
+    const key = (caller: Caller, day = today) => analysisKey(pareto.channel, pareto.input, caller, day)
+    expect(key(manager)).toBe(key(localCaller))
+    expect(key(sales)).not.toBe(key(localCaller))
+    expect(key(localCaller, '2026-12-07')).not.toBe(key(localCaller))
+  })
+})
+
+describe('answers made ready in the background', () => {
+  it('after writes settle, computes again what was asked lately, on its own connection: the next ask waits for nothing', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 50 })
+    try {
+      const before = await answers.answer(pareto.channel, pareto.input, localCaller, today, counted())
+      await call(core, 'sales.create', { customerId: fx.ids.C, date: '2026-10-01', amount: 300 })
+      await call(core, 'sales.create', { customerId: fx.ids.C, date: '2026-10-02', amount: 30 })
+      const key = analysisKey(pareto.channel, pareto.input, localCaller, today)
+      await vi.waitFor(() => expect(answers.isReady(key)).toBe(true), { timeout: 10_000 })
+      const compute = counted()
+      const after = await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).not.toHaveBeenCalled()
+      expect(sold(after)).toBe(sold(before) + 330)
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('warm() readies opening views nobody asked for yet, for the view of who sees all', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      await answers.warm([pareto], localCaller)
+      const compute = counted()
+      const out = await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).not.toHaveBeenCalled()
+      const direct = await core.store.read((db) =>
+        analysisComputations['analysis.pareto'](db, pareto.input, localCaller, today),
+      )
+      expect(out).toEqual(direct)
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('warmOpeningViews readies every heavy page’s opening request, read as the dispatch reads it', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      answers.warmOpeningViews(0)
+      const keys = defaultAnalysisRequests(today).map((r) =>
+        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
+      )
+      expect(keys).toHaveLength(6)
+      await vi.waitFor(() => expect(keys.filter((key) => !answers.isReady(key))).toEqual([]), { timeout: 20_000 })
+    } finally {
+      await answers.close()
+    }
+  })
+
+  it('after close(), a write starts no more background work', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 20 })
+    await answers.answer(pareto.channel, pareto.input, localCaller, today, counted())
+    await answers.close()
+    const aside = vi.spyOn(core.store, 'readAside')
+    try {
+      await call(core, 'sales.create', { customerId: fx.ids.D, date: '2026-11-01', amount: 5 })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(aside).not.toHaveBeenCalled()
+    } finally {
+      aside.mockRestore()
+    }
+  })
+})
+
+describe('through the dispatch', () => {
+  it('an analysis answered twice is the same; after a sale it counts the sale', async () => {
+    const first = await call(core, 'analysis.pareto', pareto.input)
+    const again = await call(core, 'analysis.pareto', pareto.input)
+    expect(again).toEqual(first)
+    await call(core, 'sales.create', { customerId: fx.ids.A, date: '2026-11-11', amount: 11 })
+    const after = await call(core, 'analysis.pareto', pareto.input)
+    expect(after.totalAmount).toBe(first.totalAmount + 11)
+  })
+})
