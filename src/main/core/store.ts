@@ -20,6 +20,14 @@ export interface StoreOptions {
   readWaitMs?: number
 }
 
+export interface WriteOptions {
+  /**
+   * Only the core's own bookkeeping, which nothing shown or counted reads (a session's last use):
+   * it leaves `dataVersion`, and so the kept analysis answers, as they are.
+   */
+  bookkeeping?: boolean
+}
+
 /**
  * The open database. TypeORM's sqlite driver shares one connection, so two
  * transactions started at once would interleave on it; `write` queues them.
@@ -83,8 +91,12 @@ export class Store {
   }
 
   /** Runs `work` in one transaction, after every write queued before it. Resolves only once COMMIT succeeded. */
-  write<T>(work: (db: SqlWriter) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.transaction(work)).finally(() => this.changed())
+  write<T>(work: (db: SqlWriter) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const run = this.queue
+      .then(() => this.transaction(work))
+      .finally(() => {
+        if (!options.bookkeeping) this.changed()
+      })
     this.queue = run.catch(() => undefined)
     return run
   }

@@ -106,7 +106,7 @@ export class AccountCache {
   private touch(session: SessionRow, now: Date): void {
     session.lastSeenAt = localNow(now)
     session.expiresAt = expiry(now, session.remember)
-    void this.store.write((db) => touchSession(db, session)).catch(() => undefined)
+    void this.store.write((db) => touchSession(db, session), { bookkeeping: true }).catch(() => undefined)
   }
 }
 

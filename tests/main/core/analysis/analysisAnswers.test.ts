@@ -69,6 +69,19 @@ describe('answers kept until the data changes', () => {
     }
   })
 
+  it('a bookkeeping write (a session’s last use) leaves the kept answer as it is', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      const compute = counted()
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      await core.store.write((db) => db.run(`UPDATE app_setting SET value = value WHERE 0`), { bookkeeping: true })
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(1)
+    } finally {
+      await answers.close()
+    }
+  })
+
   it('an answer whose computation overlapped a write is not handed out after it', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     try {
