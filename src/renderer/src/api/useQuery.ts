@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
 import { call, errorMessage } from './client'
+import { takePrefetched } from './prefetch'
 
 export interface QueryState<T> {
   data: T | undefined
@@ -37,9 +38,13 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>):
 
   const reload = useCallback(async () => {
     const ticket = ++latest.current
-    setState((s) => ({ ...s, loading: true }))
+    // The first load may already be on its way, asked when the route changed (prefetch.ts); later
+    // loads (重试, a live change, another input) always ask anew.
+    const prefetched = ticket === 1 ? takePrefetched(channel, key) : undefined
+    // Already loading on mount: a new state object would only render the screen once more for nothing.
+    setState((s) => (s.loading ? s : { ...s, loading: true }))
     try {
-      const data = await call(channel, JSON.parse(key) as ChannelInput<C>)
+      const data = await (prefetched ?? call(channel, JSON.parse(key) as ChannelInput<C>))
       if (ticket === latest.current) setState({ data, loading: false })
     } catch (error) {
       if (ticket === latest.current) setState((s) => ({ ...s, error: errorMessage(error), loading: false }))

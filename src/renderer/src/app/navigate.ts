@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { prefetchRoute } from './routePrefetch'
 import { confirmLeave, hasUnsavedChanges } from './unsavedGuard'
 
 /** The route at start and after a route nobody knows: the day's work. */
@@ -50,7 +51,12 @@ export function useRoute(): string {
   const [route, setRoute] = useState(currentRoute)
   useEffect(() => {
     const onChange = (): void => {
-      if (routeChangeAllowed()) setRoute(currentRoute())
+      if (!routeChangeAllowed()) return
+      const route = currentRoute()
+      // Before the update: a hash change is a discrete event, so React renders the new screen (and
+      // runs its effects) within setRoute, 200-300 ms, before anything else hears of the move.
+      prefetchRoute(route)
+      setRoute(route)
     }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)

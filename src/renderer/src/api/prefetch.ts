@@ -1,0 +1,59 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
+import { call } from './client'
+import { onLiveChange } from './liveUpdates'
+
+/**
+ * Long enough for a screen's code to load and mount and take its answer; short enough that an
+ * answer nobody took (the user moved on) is not shown later as if it were fresh.
+ */
+export const prefetchKeptMs = 5000
+
+interface Prefetched {
+  answer: Promise<unknown>
+  expiry: number
+}
+
+const waiting = new Map<string, Prefetched>()
+let watching = false
+
+const keyOf = (channel: Channel, inputJson: string): string => `${channel}\n${inputJson}`
+
+function forget(key: string): void {
+  const entry = waiting.get(key)
+  if (!entry) return
+  window.clearTimeout(entry.expiry)
+  waiting.delete(key)
+}
+
+/**
+ * Asks the core now for what a screen about to open will ask on its first load, so the request
+ * leaves while the screen's code is still loading; the screen's `useQuery` takes the answer
+ * (takePrefetched) instead of asking again. Any change committed meanwhile drops every answer
+ * kept or on its way: it may predate the change, and the screen then asks afresh.
+ */
+export function prefetch<C extends Channel>(channel: C, input: ChannelInput<C>): void {
+  const key = keyOf(channel, JSON.stringify(input))
+  if (waiting.has(key)) return
+  if (!watching) {
+    watching = true
+    onLiveChange(() => {
+      for (const each of [...waiting.keys()]) forget(each)
+    })
+  }
+  const answer = call(channel, input)
+  // Nobody may take it; its failure then is nobody's to report (the screen asks again and shows its own).
+  answer.catch(() => undefined)
+  waiting.set(key, { answer, expiry: window.setTimeout(() => forget(key), prefetchKeptMs) })
+}
+
+/** The answer asked ahead for exactly this call (input as JSON, as useQuery keys it), once. */
+export function takePrefetched<C extends Channel>(
+  channel: C,
+  inputJson: string,
+): Promise<ChannelOutput<C>> | undefined {
+  const key = keyOf(channel, inputJson)
+  const entry = waiting.get(key)
+  if (!entry) return undefined
+  forget(key)
+  return entry.answer as Promise<ChannelOutput<C>>
+}
