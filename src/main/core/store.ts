@@ -73,7 +73,7 @@ export class Store {
   }
 
   /**
-   * Counts the ends of write transactions (committed or not) and of connections: an answer computed
+   * Counts the writes that changed rows, the failed ones and the connections: an answer computed
    * while it had an older value may no longer be what the file holds (analysis/analysisCache.ts).
    */
   get dataVersion(): number {
@@ -92,11 +92,7 @@ export class Store {
 
   /** Runs `work` in one transaction, after every write queued before it. Resolves only once COMMIT succeeded. */
   write<T>(work: (db: SqlWriter) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-    const run = this.queue
-      .then(() => this.transaction(work))
-      .finally(() => {
-        if (!options.bookkeeping) this.changed()
-      })
+    const run = this.queue.then(() => this.transaction(work, options))
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -174,9 +170,11 @@ export class Store {
     clearTimeout(timer)
   }
 
-  private async transaction<T>(work: (db: SqlWriter) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (db: SqlWriter) => Promise<T>, options: WriteOptions): Promise<T> {
     const runner = this.source.createQueryRunner()
     const state = runner as unknown as RunnerState
+    // A write that changed no row (a reminder scan that found nothing new) leaves dataVersion as it is.
+    const changesBefore = await totalChanges(runner)
     // IMMEDIATE takes the write lock now (waiting up to the busy timeout), not half-way through the work.
     await runner.query('BEGIN IMMEDIATE')
     // Entity saves inside `work` see an open transaction and use savepoints, as under DataSource.transaction.
@@ -187,9 +185,12 @@ export class Store {
       await runner.query('COMMIT')
       state.isTransactionActive = false
       state.transactionDepth = 0
+      if (!options.bookkeeping && (await totalChanges(runner)) !== changesBefore) this.changed()
       return result
     } catch (error) {
       await this.endAfterFailure(runner)
+      // Whatever a failed write left, answers computed before it are not trusted.
+      if (!options.bookkeeping) this.changed()
       throw error
     }
   }
@@ -228,6 +229,12 @@ export class Store {
     this.changes += 1
     for (const listener of [...this.changeListeners]) listener()
   }
+}
+
+/** SQLite's count of rows inserted, updated or deleted on this connection since it opened (triggers' too). */
+async function totalChanges(runner: QueryRunner): Promise<number> {
+  const [row] = (await runner.query('SELECT total_changes() AS n')) as { n: number }[]
+  return row?.n ?? 0
 }
 
 /** BEGIN succeeds only outside a transaction: then the connection is in autocommit mode. */

@@ -3,6 +3,7 @@ import { localCaller, userCaller, type Caller } from '../../../../src/main/core/
 import { AnalysisAnswers } from '../../../../src/main/core/analysis/analysisAnswers'
 import { analysisKey } from '../../../../src/main/core/analysis/analysisCache'
 import { analysisComputations } from '../../../../src/main/core/analysis/analysisComputations'
+import type { SqlWriter } from '../../../../src/main/core/db/sqlHandles'
 import type { Core } from '../../../../src/main/core/openCore'
 import type { ParetoOutput } from '../../../../src/shared/analysis/analysisOutputs'
 import { defaultAnalysisRequests } from '../../../../src/shared/analysis/pageRequests'
@@ -69,14 +70,27 @@ describe('answers kept until the data changes', () => {
     }
   })
 
-  it('a bookkeeping write (a session’s last use) leaves the kept answer as it is', async () => {
+  it('a bookkeeping write (a session’s last use) or one that changed no row leaves the kept answer as it is', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     try {
+      // The first scan after the fixture's sales settles their reminders: that is a change of data.
+      await call(core, 'reminders.scan', {})
       const compute = counted()
       await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
-      await core.store.write((db) => db.run(`UPDATE app_setting SET value = value WHERE 0`), { bookkeeping: true })
+      const touch = (db: SqlWriter) =>
+        db.run(`INSERT OR REPLACE INTO app_setting (key, value) VALUES ('test.touch', ?)`, [String(Math.random())])
+      expect((await core.store.write(touch, { bookkeeping: true })).changes).toBe(1)
       await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
       expect(compute).toHaveBeenCalledTimes(1)
+      // Nor does a write that changed no row (the 工作台's reminder scan finding nothing new) …
+      await core.store.write((db) => db.run(`UPDATE app_setting SET value = value WHERE 0`))
+      await call(core, 'reminders.scan', {})
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(1)
+      // … while the same row written as data does.
+      await core.store.write(touch)
+      await answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      expect(compute).toHaveBeenCalledTimes(2)
     } finally {
       await answers.close()
     }
