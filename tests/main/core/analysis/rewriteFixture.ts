@@ -1,5 +1,5 @@
 import { localCaller, type Caller } from '../../../../src/main/core/accounts/caller'
-import type { SqlReader } from '../../../../src/main/core/db/sqlHandles'
+import type { SqlReader, SqlWriter } from '../../../../src/main/core/db/sqlHandles'
 import { testCaller } from '../../../helpers/callers'
 import { call, testCore } from '../../../helpers/testCore'
 
@@ -11,6 +11,9 @@ import { call, testCore } from '../../../helpers/testCore'
  */
 export interface RewriteFixture {
   read: <T>(work: (db: SqlReader) => Promise<T>) => Promise<T>
+  write: (work: (db: SqlWriter) => Promise<void>) => Promise<void>
+  /** Live customers the 业务员 of `callers` sees, then some they do not. */
+  customerIds: number[]
   callers: [string, Caller][]
   /** The year of the last sale, then the two before. */
   years: [number, number, number]
@@ -53,8 +56,14 @@ export async function rewriteFixture(name: string): Promise<RewriteFixture> {
     y: number
   }[]
   const y = last?.y ?? new Date().getFullYear()
+  const ids = (await core.store.manager.query(
+    `SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY owner_staff_id = ? OR owner_staff_id IS NULL DESC, id`,
+    [owner?.s ?? null],
+  )) as { id: number }[]
   return {
     read: (work) => core.store.read(work),
+    write: (work) => core.store.write(work),
+    customerIds: ids.map((r) => r.id),
     callers: [
       ['单机', localCaller],
       ['业务员', testCaller('sales', owner?.s ?? null)],
