@@ -3,7 +3,7 @@ import { calendarPeriod } from '../../../shared/analysis/period'
 import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf, shareOf } from './analysisMath'
-import { andScopeSql, parameters } from './customerSalesSql'
+import { liveCustomerSalesSql, parameters } from './customerSalesSql'
 
 export interface SalesPerformance {
   rows: SalesPerformanceRow[]
@@ -30,8 +30,14 @@ interface SalesPerformanceDbRow {
 /**
  * 销售业绩 of one year: for each customer the caller sees who bought in it, the products bought,
  * quantity, amount, share of the year's sales, change against the year before and
- * rank (RANK(): equal amounts share a rank). Only the best `limit` ranks are returned;
- * the product names are looked up for those rows only.
+ * rank (RANK(): equal amounts share a rank). Only the best `limit` rows are returned, in rank order
+ * and then by pinyin and id, which also decides which of the customers sharing the last rank fit.
+ *
+ * The amounts per customer come from the covering index (liveCustomerSalesSql), one pass in customer
+ * order; everything else is asked for the returned rows only: only the customers at or above the
+ * `limit`-th amount are ranked (a customer ranked above one of them is one of them too), and their
+ * products, quantity, previous year and product names are looked up for them alone. Ranking and
+ * counting products for every customer had read each of the year's sales from the table.
  */
 export async function salesPerformance(
   db: SqlReader,
@@ -42,32 +48,34 @@ export async function salesPerformance(
   const period = calendarPeriod('year', year)
   const previous = calendarPeriod('year', year - 1)
   const { values, param } = parameters()
+  const sales = liveCustomerSalesSql(param, caller, period.from, period.to)
   const from = param(period.from)
   const to = param(period.to)
   const previousFrom = param(previous.from)
   const rows = param(limit)
-  // Only the ranked customers need the scope: the later subqueries read sales of the page's customers.
-  const inScope = andScopeSql(param, caller)
   const raws = await db.all<SalesPerformanceDbRow>(
-    `WITH cur AS (
-         SELECT s.customer_id, COUNT(DISTINCT s.product_id) AS product_count, TOTAL(s.quantity) AS quantity,
-           TOTAL(s.amount) AS amount
-         FROM sale s JOIN customer c ON c.id = s.customer_id AND c.deleted_at IS NULL
-         WHERE s.date >= ${from} AND s.date < ${to}${inScope} GROUP BY s.customer_id),
-       ranked AS (
-         SELECT cur.*, RANK() OVER (ORDER BY ROUND(cur.amount, 2) DESC) AS rank, COUNT(*) OVER () AS total,
-           SUM(cur.amount) OVER () AS total_amount
-         FROM cur),
-       page AS (SELECT * FROM ranked ORDER BY rank LIMIT ${rows})
-     SELECT page.*, c.code, c.name,
+    `WITH cur AS MATERIALIZED (
+         SELECT s.customer_id, TOTAL(s.amount) AS amount, ROUND(TOTAL(s.amount), 2) AS ra ${sales}
+         GROUP BY s.customer_id),
+       t AS MATERIALIZED (SELECT COUNT(*) AS total, SUM(amount) AS total_amount FROM cur),
+       ranked AS MATERIALIZED (
+         SELECT cur.customer_id, cur.amount, RANK() OVER (ORDER BY cur.ra DESC) AS rank, c.code, c.name, c.pinyin
+         FROM cur JOIN customer c ON c.id = cur.customer_id
+         WHERE cur.ra >= COALESCE((SELECT ra FROM cur ORDER BY ra DESC LIMIT 1 OFFSET ${rows} - 1), 0)),
+       page AS MATERIALIZED (SELECT * FROM ranked ORDER BY rank, pinyin, customer_id LIMIT ${rows}),
+       bought AS MATERIALIZED (
+         SELECT s.customer_id, COUNT(DISTINCT s.product_id) AS product_count, TOTAL(s.quantity) AS quantity
+         FROM sale s WHERE s.customer_id IN (SELECT customer_id FROM page) AND s.date >= ${from} AND s.date < ${to}
+         GROUP BY s.customer_id)
+     SELECT page.*, bought.product_count, bought.quantity, t.total, t.total_amount,
        (SELECT TOTAL(p.amount) FROM sale p WHERE p.customer_id = page.customer_id AND p.date >= ${previousFrom} AND p.date < ${from})
          AS previous,
        (SELECT group_concat(label, '、') FROM (
           SELECT DISTINCT d.label FROM sale x JOIN dict_item d ON d.id = x.product_id
           WHERE x.customer_id = page.customer_id AND x.date >= ${from} AND x.date < ${to} ORDER BY d.sort_order))
          AS products
-     FROM page JOIN customer c ON c.id = page.customer_id
-     ORDER BY page.rank, c.pinyin, c.id`,
+     FROM page JOIN bought ON bought.customer_id = page.customer_id JOIN t
+     ORDER BY page.rank, page.pinyin, page.customer_id`,
     values,
   )
   const first = raws[0]
