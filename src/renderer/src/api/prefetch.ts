@@ -1,6 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
+import { liveTopicNames, type LiveTopic } from '../../../shared/liveTopics'
 import { call } from './client'
-import { onLiveChange } from './liveUpdates'
+import { concerns, onLiveChange } from './liveUpdates'
 
 /**
  * Long enough for a screen's code to load and mount and take its answer; short enough that an
@@ -11,6 +12,7 @@ export const prefetchKeptMs = 5000
 interface Prefetched {
   answer: Promise<unknown>
   expiry: number
+  dependsOn: readonly LiveTopic[]
 }
 
 const waiting = new Map<string, Prefetched>()
@@ -28,22 +30,27 @@ function forget(key: string): void {
 /**
  * Asks the core now for what a screen about to open will ask on its first load, so the request
  * leaves while the screen's code is still loading; the screen's `useQuery` takes the answer
- * (takePrefetched) instead of asking again. Any change committed meanwhile drops every answer
- * kept or on its way: it may predate the change, and the screen then asks afresh.
+ * (takePrefetched) instead of asking again. A change committed meanwhile to what the answer
+ * depends on (`dependsOn`, every topic unless told) drops it, kept or on its way: it may predate
+ * the change, and the screen then asks afresh.
  */
-export function prefetch<C extends Channel>(channel: C, input: ChannelInput<C>): void {
+export function prefetch<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  dependsOn: readonly LiveTopic[] = liveTopicNames,
+): void {
   const key = keyOf(channel, JSON.stringify(input))
   if (waiting.has(key)) return
   if (!watching) {
     watching = true
-    onLiveChange(() => {
-      for (const each of [...waiting.keys()]) forget(each)
+    onLiveChange((change) => {
+      for (const [each, entry] of [...waiting]) if (concerns(change, entry.dependsOn)) forget(each)
     })
   }
   const answer = call(channel, input)
   // Nobody may take it; its failure then is nobody's to report (the screen asks again and shows its own).
   answer.catch(() => undefined)
-  waiting.set(key, { answer, expiry: window.setTimeout(() => forget(key), prefetchKeptMs) })
+  waiting.set(key, { answer, expiry: window.setTimeout(() => forget(key), prefetchKeptMs), dependsOn })
 }
 
 /** The answer asked ahead for exactly this call (input as JSON, as useQuery keys it), once. */
