@@ -113,17 +113,17 @@ export async function rfm(
          FROM k, (SELECT ${ks.map((k) => `MAX(CASE WHEN w.id = mk.i${k} THEN w.mv END) AS cm${k}`).join(', ')} FROM w, mk)),
        means AS MATERIALIZED (
          SELECT cuts.*, 1.0 * ${scoreSumOf('rc', 'cr', '>')} / n AS mr, 1.0 * ${scoreSumOf('fc', 'cf', '<')} / n AS mf,
-           1.0 * (SELECT SUM(${score('mv', 'cm', '<')}) FROM w) / n AS mm, (SELECT TOTAL(m) FROM w) AS total_m
-         FROM cuts),
+           1.0 * ms_sum / n AS mm, total_m
+         FROM cuts, (SELECT SUM(${score('w.mv', 'cm', '<')}) AS ms_sum, TOTAL(w.m) AS total_m FROM w, cuts)),
        above AS MATERIALIZED (
          SELECT means.*, ${cutAbove('mr', 'cr')} AS hr, ${cutAbove('mf', 'cf')} AS hf, ${cutAbove('mm', 'cm')} AS hm
          FROM means),
        segmented AS MATERIALIZED (
-         SELECT w.id, w.r, w.f, w.m, w.mv, ((hr > w.r) IS 1) * 4 + ((hf < w.f) IS 1) * 2 + ((hm < w.mv) IS 1) AS highs
+         SELECT ((hr > w.r) IS 1) * 4 + ((hf < w.f) IS 1) * 2 + ((hm < w.mv) IS 1) AS highs, w.m, w.id, w.r, w.f
          FROM w, above),
-       totals AS (
+       totals AS MATERIALIZED (
          SELECT highs, COUNT(*) AS segment_count, TOTAL(m) AS segment_amount FROM segmented GROUP BY highs),
-       top AS (
+       top AS MATERIALIZED (
          ${rfmSegmentRules
            .map(
              (rule) =>
@@ -131,7 +131,7 @@ export async function rfm(
            )
            .join(' UNION ALL ')})
      SELECT top.id, top.r, top.f, top.m, ${score('top.r', 'cr', '>')} AS rs, ${score('top.f', 'cf', '<')} AS fs,
-       ${score('top.mv', 'cm', '<')} AS ms, ${segmentSql} AS segment, totals.segment_count, totals.segment_amount,
+       ${score('ROUND(top.m, 2)', 'cm', '<')} AS ms, ${segmentSql} AS segment, totals.segment_count, totals.segment_amount,
        above.mr, above.mf, above.mm, above.n AS scored_count, above.total_m, c.name
      FROM top JOIN totals ON totals.highs = top.highs JOIN above JOIN customer c ON c.id = top.id
      ORDER BY segment, top.m DESC, top.id`,
