@@ -109,8 +109,9 @@ export async function rfm(
          SELECT ${ks.map((k) => `j ->> (t${k} - 1) AS i${k}`).join(', ')}
          FROM (SELECT json_group_array(id ORDER BY m, id) AS j FROM w), k),
        cuts AS MATERIALIZED (
-         SELECT k.n, ${cutsOf('rc', 'MAX', 'cr')}, ${cutsOf('fc', 'MIN', 'cf')}, ${ks.map((k) => `cm${k}`).join(', ')}
-         FROM k, (SELECT ${ks.map((k) => `MAX(CASE WHEN w.id = mk.i${k} THEN w.mv END) AS cm${k}`).join(', ')} FROM w, mk)),
+         SELECT k.n, ${cutsOf('rc', 'MAX', 'cr')}, ${cutsOf('fc', 'MIN', 'cf')},
+           ${ks.map((k) => `(SELECT w.mv FROM w WHERE w.id = (SELECT i${k} FROM mk)) AS cm${k}`).join(', ')}
+         FROM k),
        means AS MATERIALIZED (
          SELECT cuts.*, 1.0 * ${scoreSumOf('rc', 'cr', '>')} / n AS mr, 1.0 * ${scoreSumOf('fc', 'cf', '<')} / n AS mf,
            1.0 * ms_sum / n AS mm, total_m
