@@ -11,6 +11,8 @@ export const prefetchKeptMs = 5000
 
 interface Prefetched {
   answer: Promise<unknown>
+  /** The answer once it has come, for a screen to show in its very first render. */
+  arrived?: { value: unknown }
   expiry: number
   dependsOn: readonly LiveTopic[]
 }
@@ -38,9 +40,10 @@ export function prefetch<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
   dependsOn: readonly LiveTopic[] = liveTopicNames,
-): void {
+): Promise<unknown> {
   const key = keyOf(channel, JSON.stringify(input))
-  if (waiting.has(key)) return
+  const asked = waiting.get(key)
+  if (asked) return asked.answer
   if (!watching) {
     watching = true
     onLiveChange((change) => {
@@ -48,9 +51,26 @@ export function prefetch<C extends Channel>(
     })
   }
   const answer = call(channel, input)
-  // Nobody may take it; its failure then is nobody's to report (the screen asks again and shows its own).
-  answer.catch(() => undefined)
-  waiting.set(key, { answer, expiry: window.setTimeout(() => forget(key), prefetchKeptMs), dependsOn })
+  const entry: Prefetched = { answer, expiry: window.setTimeout(() => forget(key), prefetchKeptMs), dependsOn }
+  waiting.set(key, entry)
+  answer.then(
+    (value) => void (entry.arrived = { value }),
+    // Nobody may take it; its failure then is nobody's to report (the screen asks again and shows its own).
+    () => undefined,
+  )
+  return answer
+}
+
+/**
+ * The answer asked ahead for exactly this call, if it has already come (taken once): a screen
+ * mounting after it shows it at once, in its first render, instead of rendering empty first.
+ */
+export function takeArrived<C extends Channel>(channel: C, inputJson: string): { value: ChannelOutput<C> } | undefined {
+  const key = keyOf(channel, inputJson)
+  const arrived = waiting.get(key)?.arrived
+  if (!arrived) return undefined
+  forget(key)
+  return arrived as { value: ChannelOutput<C> }
 }
 
 /** The answer asked ahead for exactly this call (input as JSON, as useQuery keys it), once. */

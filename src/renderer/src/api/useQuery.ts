@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract'
 import { call, errorMessage } from './client'
-import { takePrefetched } from './prefetch'
+import { takeArrived, takePrefetched } from './prefetch'
 
 export interface QueryState<T> {
   data: T | undefined
@@ -33,7 +33,12 @@ export function combinedLoad(...loads: LoadState[]): LoadState {
  */
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): QueryState<ChannelOutput<C>> {
   const key = JSON.stringify(input)
-  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: string; loading: boolean }>({ loading: true })
+  const shownOnMount = useRef(false)
+  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: string; loading: boolean }>(() => {
+    const arrived = takeArrived(channel, key)
+    shownOnMount.current = arrived !== undefined
+    return arrived ? { data: arrived.value, loading: false } : { loading: true }
+  })
   const latest = useRef(0)
 
   const reload = useCallback(async () => {
@@ -52,6 +57,11 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>):
   }, [channel, key])
 
   useEffect(() => {
+    // The answer asked ahead had come before the mount and is shown already; later inputs load.
+    if (shownOnMount.current) {
+      shownOnMount.current = false
+      return
+    }
     void reload()
   }, [reload])
 

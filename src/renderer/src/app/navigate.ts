@@ -46,6 +46,9 @@ function routeChangeAllowed(): boolean {
   return false
 }
 
+/** How long a move waits for the new screen's answer asked ahead before showing the screen without it. */
+const answerWaitMs = 150
+
 /** The current route, re-rendering on every move (the hash also changes by links and Back). */
 export function useRoute(): string {
   const [route, setRoute] = useState(currentRoute)
@@ -55,8 +58,17 @@ export function useRoute(): string {
       const route = currentRoute()
       // Before the update: a hash change is a discrete event, so React renders the new screen (and
       // runs its effects) within setRoute, 200-300 ms, before anything else hears of the move.
-      prefetchRoute(route)
-      setRoute(route)
+      const answer = prefetchRoute(route)
+      if (!answer) {
+        setRoute(route)
+        return
+      }
+      // A moment's wait for it: an answer the core kept comes in a few ms, and the screen then renders
+      // once, with its data, instead of empty first and again with the data. The address may have
+      // moved on meanwhile: the screen follows where it is now.
+      void Promise.race([answer, new Promise((resolve) => window.setTimeout(resolve, answerWaitMs))])
+        .catch(() => undefined)
+        .then(() => setRoute(currentRoute()))
     }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)

@@ -14,7 +14,7 @@ const analysisDependsOn = liveTopicNames.filter((topic) => topic !== 'reminders'
  * Asks ahead for the opening request of the screen at `route`, when it is one worth it (a heavy
  * analysis): the request leaves on the move instead of after the screen's code has loaded and rendered.
  */
-export function prefetchRoute(route: string): void {
+export function prefetchRoute(route: string): Promise<unknown> | undefined {
   const request = defaultAnalysisRequest(route, localToday())
-  if (request) prefetch(request.channel, request.input, analysisDependsOn)
+  return request ? prefetch(request.channel, request.input, analysisDependsOn) : undefined
 }
