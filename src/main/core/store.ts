@@ -111,16 +111,23 @@ export class Store {
 
   /**
    * A read on a read-only connection of its own, opened for it and closed after: long background
-   * reads (analysis/analysisWarmer.ts) run there on another of SQLite's threads, so the calls of the
+   * reads (analysis/analysisAnswers.ts) run there on another of SQLite's threads, so the calls of the
    * people using the app never queue behind them. Like `read` it starts after the queued writes and
-   * `exclusive` waits for it; under WAL it sees the database as last committed.
+   * `exclusive` waits for it; under WAL it sees the database as last committed. `signal` interrupts it.
    */
-  async readAside<T>(work: (db: SqlReader) => Promise<T>): Promise<T> {
+  async readAside<T>(work: (db: SqlReader) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.queue
-    const run = withRaw(this.databasePath, 'readonly', (connection) => {
+    const run = withRaw(this.databasePath, 'readonly', async (connection) => {
       // A reader waits only out a checkpoint that resets the WAL (a backup's), as the app's connection does.
       connection.configure('busyTimeout', 5000)
-      return work(new SqlReader(this.source.manager, connection))
+      // Aborted: the statement running stops at once (SQLITE_INTERRUPT); SqlReader refuses the next.
+      const stop = () => connection.interrupt()
+      signal?.addEventListener('abort', stop)
+      try {
+        return await work(new SqlReader(this.source.manager, { connection, signal }))
+      } finally {
+        signal?.removeEventListener('abort', stop)
+      }
     })
     this.reading.add(run)
     try {

@@ -39,7 +39,9 @@ export interface AnalysisAnswersOptions {
  * are computed again once the writes have settled, and the pages' opening views at
  * start-up (`warm`), on a read-only connection of their own (Store.readAside) so
  * nobody's calls wait behind them. Asking while one is being computed joins it.
- * A write during a round ends the round; the next quiet moment starts another.
+ * People come first: an ask that must be computed interrupts the background one,
+ * and the round goes on only once nobody waits. A write during a round ends the
+ * round; the next quiet moment starts another.
  */
 export class AnalysisAnswers {
   private readonly cache: AnalysisCache
@@ -52,6 +54,11 @@ export class AnalysisAnswers {
   private timer: NodeJS.Timeout | undefined
   private round: Promise<void> = Promise.resolve()
   private closed = false
+  /** Asks being computed for someone waiting; the background computes nothing meanwhile. */
+  private waitingAsks = 0
+  private readonly resumes: (() => void)[] = []
+  /** The background computation under way, to interrupt when someone asks for another answer. */
+  private warming: { key: string; stop: AbortController; joined: boolean } | null = null
   private readonly stops: (() => void)[] = []
   private readonly unsubscribe: () => void
 
@@ -83,7 +90,22 @@ export class AnalysisAnswers {
       if (this.asked.size <= this.maxAsked) break
       this.asked.delete(oldest)
     }
-    return this.cache.get(key, compute)
+    if (this.cache.has(key)) {
+      // Joining the background's computation: it is now someone's, and is not interrupted.
+      if (this.warming?.key === key) this.warming.joined = true
+      return this.cache.get(key, compute)
+    }
+    // Someone waits for this one: the background yields the CPU (it picks its answer up again later).
+    if (this.warming && !this.warming.joined) this.warming.stop.abort()
+    this.waitingAsks += 1
+    const answer = this.cache.get(key, compute)
+    void answer
+      .catch(() => undefined)
+      .finally(() => {
+        this.waitingAsks -= 1
+        if (this.waitingAsks === 0) for (const resume of this.resumes.splice(0)) resume()
+      })
+    return answer
   }
 
   /** Whether the answer under `key` (analysisKey) is kept for the current data, or being computed. */
@@ -124,6 +146,8 @@ export class AnalysisAnswers {
     this.closed = true
     clearTimeout(this.timer)
     for (const stop of this.stops) stop()
+    this.warming?.stop.abort()
+    for (const resume of this.resumes.splice(0)) resume()
     this.unsubscribe()
     await this.round
   }
@@ -157,9 +181,32 @@ export class AnalysisAnswers {
       const computation = analysisComputations[request.channel] as (
         ...args: Parameters<(typeof analysisComputations)[AnalysisRead]>
       ) => Promise<unknown>
-      await this.cache
-        .get(key, () => this.store.readAside((db) => computation(db, request.input as never, caller, today)))
-        .catch((error: unknown) => console.error('[analysis warm-up]', error))
+      for (let tries = 0; tries < 3; tries++) {
+        await this.usersServed()
+        if (this.closed || this.store.dataVersion !== version) return
+        const stop = new AbortController()
+        this.warming = { key, stop, joined: false }
+        try {
+          await this.cache.get(key, () =>
+            this.store.readAside((db) => computation(db, request.input as never, caller, today), stop.signal),
+          )
+          break
+        } catch (error) {
+          // Interrupted for someone's ask: tried again once they have their answer.
+          if (!stop.signal.aborted) {
+            console.error('[analysis warm-up]', error)
+            break
+          }
+        } finally {
+          this.warming = null
+        }
+      }
     }
+  }
+
+  /** Resolves when no one waits for an answer being computed. */
+  private usersServed(): Promise<void> {
+    if (this.waitingAsks === 0) return Promise.resolve()
+    return new Promise((resume) => this.resumes.push(resume))
   }
 }

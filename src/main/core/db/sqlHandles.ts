@@ -18,18 +18,20 @@ export interface RunResult {
  * Handed out by `Store.read`; a write path gets a `SqlWriter`.
  */
 export class SqlReader {
-  /** `aside`: a read-only connection of its own (Store.readAside) instead of the manager's. */
+  /** `aside`: a read-only connection of its own (Store.readAside) instead of the manager's, and what stops it. */
   constructor(
     protected readonly entityManager: EntityManager,
-    private readonly aside?: sqlite3.Database,
+    private readonly aside?: { connection: sqlite3.Database; signal?: AbortSignal },
   ) {}
 
   all<Row>(sql: string, params: SqlParams = []): Promise<Row[]> {
     assertReadOnly(sql)
     if (!this.aside) return this.entityManager.query(sql, [...params])
+    // SQLite's interrupt stops only the statement running: the next one is refused here.
+    if (this.aside.signal?.aborted) return Promise.reject(new Error('interrupted'))
     // Told to TypeORM's logger like every other statement (the bench replays what it logs).
     this.entityManager.connection.logger.logQuery(sql, [...params])
-    return rawAll(this.aside, sql, [...params]) as Promise<Row[]>
+    return rawAll(this.aside.connection, sql, [...params]) as Promise<Row[]>
   }
 
   async first<Row>(sql: string, params: SqlParams = []): Promise<Row | undefined> {

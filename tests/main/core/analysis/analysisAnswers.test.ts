@@ -175,6 +175,40 @@ describe('answers made ready in the background', () => {
     }
   })
 
+  it('people first: an ask that must be computed interrupts the background, which finishes its answer after', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    const grades = { channel: 'analysis.grades', input: {} } as const
+    const original = core.store.readAside.bind(core.store)
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const started: string[] = []
+    // The background's first computation stalls before its first statement, as a long one would run.
+    const aside = vi
+      .spyOn(core.store, 'readAside')
+      .mockImplementation((work, signal) =>
+        original(async (db) => (started.push('background'), await held, work(db)), signal),
+      )
+    try {
+      const round = answers.warm([grades], localCaller)
+      await vi.waitFor(() => expect(started).toEqual(['background']))
+      const compute = counted()
+      const asked = answers.answer(pareto.channel, pareto.input, localCaller, today, compute)
+      release()
+      const out = await asked
+      expect(compute).toHaveBeenCalledTimes(1)
+      expect(out.totalAmount).toBeGreaterThan(0)
+      await round
+      // Interrupted once, then computed again once nobody waited.
+      expect(started).toEqual(['background', 'background'])
+      const gradesKey = analysisKey(grades.channel, grades.input, localCaller, today)
+      expect(answers.isReady(gradesKey)).toBe(true)
+      expect(aside).toHaveBeenCalledTimes(2)
+    } finally {
+      aside.mockRestore()
+      await answers.close()
+    }
+  })
+
   it('after close(), a write starts no more background work', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 20 })
     await answers.answer(pareto.channel, pareto.input, localCaller, today, counted())
