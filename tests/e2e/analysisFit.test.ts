@@ -98,6 +98,9 @@ for (const [width, height] of [
       expect(labels.length).toBeGreaterThanOrEqual(12)
       for (const label of labels) {
         await menu.getByRole('menuitem', { name: label }).click()
+        // The page shown is the one clicked: a move to a heavy page waits a moment for its answer asked ahead,
+        // and until then the last page (with its settled rows) is still there.
+        await menu.locator('.ant-menu-item-selected', { hasText: label }).waitFor()
         const body = page.locator('.kq-analysis-page')
         await settled(body)
         // Nothing of the page runs past the window.
