@@ -59,7 +59,7 @@ export class AnalysisAnswers {
   private readonly resumes: (() => void)[] = []
   /** The background computation under way, to interrupt when someone asks for another answer. */
   private warming: { key: string; stop: AbortController; joined: boolean } | null = null
-  private readonly stops: (() => void)[] = []
+  private openingViews: NodeJS.Timeout | undefined
   private readonly unsubscribe: () => void
 
   constructor(
@@ -124,7 +124,7 @@ export class AnalysisAnswers {
    * to slow the window's first screens. Inputs are read as the dispatch reads them, so the keys match.
    */
   warmOpeningViews(delayMs: number): void {
-    const timer = setTimeout(() => {
+    this.openingViews = setTimeout(() => {
       const requests = defaultAnalysisRequests(this.today()).flatMap((request) =>
         request.channel in analysisComputations
           ? [
@@ -137,15 +137,14 @@ export class AnalysisAnswers {
       )
       void this.warm(requests, localCaller)
     }, delayMs)
-    timer.unref()
-    this.stops.push(() => clearTimeout(timer))
+    this.openingViews.unref()
   }
 
   /** Stops warming; a round under way ends after its current answer. */
   async close(): Promise<void> {
     this.closed = true
     clearTimeout(this.timer)
-    for (const stop of this.stops) stop()
+    clearTimeout(this.openingViews)
     this.warming?.stop.abort()
     for (const resume of this.resumes.splice(0)) resume()
     this.unsubscribe()
