@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import type { KqBridge } from '../../src/shared/bridge'
 import { addDays } from '../../src/shared/dateMath'
-import { invoke, startApp, type RunningApp } from './harness'
+import { invoke, startApp, waitOrExplain, type RunningApp } from './harness'
 
 /**
  * Issue #22 screens: a contract made on the customer's 合同 tab, its 回款计划 (refused over the
@@ -81,8 +81,10 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     expect(await form.getByLabel('第 1 行金额').inputValue()).toBe('50,000.00')
     expect(await form.getByLabel('第 1 行单价').inputValue()).toBe('25,000.00')
     await shots(app, 'contract-form')
+    // CI twice missed this button (and once the 回款 saved below), never a run here: say what was shown.
+    await waitOrExplain(app, dialogButton(page, /^保\s*存$/), 'contracts-form-save')
     await dialogButton(page, /^保\s*存$/).click()
-    await page.getByText(/已新建合同 HT-/).waitFor()
+    await waitOrExplain(app, page.getByText(/已新建合同 HT-/), 'contracts-form-saved')
 
     // The contract page opens on its own: 金额 60,000, nothing received yet.
     const amounts = page.getByLabel('合同金额', { exact: true })
@@ -136,7 +138,7 @@ test('合同与回款: a contract with its plan and a payment; 应收 on the con
     const payDialog = page.getByRole('dialog')
     expect(await payDialog.getByLabel('回款金额').inputValue()).toBe('20,000.00')
     await dialogButton(page, /^保\s*存$/).click()
-    await page.getByText('已登记回款 ¥20,000.00').waitFor()
+    await waitOrExplain(app, page.getByText('已登记回款 ¥20,000.00'), 'contracts-payment-saved')
     await expect.poll(() => amounts.textContent()).toContain('应收¥40,000.00')
     await expect.poll(() => states.allTextContents()).toEqual(['已收齐', '未到期', '未到期'])
     await shots(app, 'contract-page')
