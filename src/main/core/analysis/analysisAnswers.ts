@@ -36,9 +36,11 @@ export interface AnalysisAnswersOptions {
  * The analyses' answers for everyone: kept until the data changes (AnalysisCache), and
  * ready before they are asked for. At 100,000 customers an analysis takes a second of
  * SQL; a page that waits for it feels slow. So the answers people asked for lately
- * are computed again once the writes have settled, and the pages' opening views at
- * start-up (`warm`), on a read-only connection of their own (Store.readAside) so
- * nobody's calls wait behind them. Asking while one is being computed joins it.
+ * are computed again once the writes have settled, and so are the pages' opening views
+ * (`warmOpeningViews`: at start-up, then after each settled burst of writes, so whoever
+ * records a sale and then opens 统计分析 finds its first page ready), on a read-only
+ * connection of their own (Store.readAside) so nobody's calls wait behind them. Asking
+ * while one is being computed joins it.
  * People come first: an ask that must be computed interrupts the background one,
  * and the round goes on only once nobody waits. A write during a round ends the
  * round; the next quiet moment starts another.
@@ -60,6 +62,8 @@ export class AnalysisAnswers {
   /** The background computation under way, to interrupt when someone asks for another answer. */
   private warming: { key: string; stop: AbortController; joined: boolean } | null = null
   private openingViews: NodeJS.Timeout | undefined
+  /** Whether the opening views are kept ready (warmOpeningViews). */
+  private keepOpeningViews = false
   private readonly unsubscribe: () => void
 
   constructor(
@@ -120,24 +124,22 @@ export class AnalysisAnswers {
 
   /**
    * The opening view of every heavy 统计分析 page (shared/analysis/pageRequests.ts, the same requests
-   * the pages send), for whoever sees every customer, once `delayMs` after start-up: late enough not
-   * to slow the window's first screens. Inputs are read as the dispatch reads them, so the keys match.
+   * the pages send), for whoever sees every customer: `delayMs` after start-up, late enough not to slow
+   * the window's first screens, and again after each settled burst of writes.
    */
   warmOpeningViews(delayMs: number): void {
-    this.openingViews = setTimeout(() => {
-      const requests = defaultAnalysisRequests(this.today()).flatMap((request) =>
-        request.channel in analysisComputations
-          ? [
-              {
-                channel: request.channel,
-                input: contract[request.channel].input.parse(request.input),
-              } as AnalysisRequest,
-            ]
-          : [],
-      )
-      void this.warm(requests, localCaller)
-    }, delayMs)
+    this.keepOpeningViews = true
+    this.openingViews = setTimeout(() => void this.warm(this.openingViewRequests(), localCaller), delayMs)
     this.openingViews.unref()
+  }
+
+  /** Today's opening requests, their inputs read as the dispatch reads them, so the keys match. */
+  private openingViewRequests(): AnalysisRequest[] {
+    return defaultAnalysisRequests(this.today()).flatMap((request) =>
+      request.channel in analysisComputations
+        ? [{ channel: request.channel, input: contract[request.channel].input.parse(request.input) } as AnalysisRequest]
+        : [],
+    )
   }
 
   /** Stops warming; a round under way ends after its current answer. */
@@ -156,7 +158,11 @@ export class AnalysisAnswers {
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       const recent = [...this.asked.values()].filter((a) => this.now() - a.at <= this.keepAskedMs).reverse()
-      void this.enqueue(recent)
+      // What was asked lately first; the opening views after (one already computed is skipped).
+      const opening = this.keepOpeningViews
+        ? this.openingViewRequests().map((request) => ({ request, caller: localCaller }))
+        : []
+      void this.enqueue([...recent, ...opening])
     }, this.settleMs)
     // The timer alone never keeps the process alive.
     this.timer.unref()

@@ -175,6 +175,31 @@ describe('answers made ready in the background', () => {
     }
   })
 
+  it('after writes settle, the opening views are computed again too, though nobody asked for them since', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 50 })
+    try {
+      const keys = defaultAnalysisRequests(today).map((r) =>
+        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
+      )
+      // A delay no test waits for: only the writes below can make them ready.
+      answers.warmOpeningViews(3_600_000)
+      await call(core, 'sales.create', { customerId: fx.ids.C, date: '2026-11-01', amount: 7 })
+      await vi.waitFor(() => expect(keys.filter((key) => !answers.isReady(key))).toEqual([]), { timeout: 20_000 })
+      await call(core, 'sales.create', { customerId: fx.ids.C, date: '2026-11-02', amount: 8 })
+      expect(keys.filter((key) => answers.isReady(key))).toEqual([])
+      await vi.waitFor(() => expect(keys.filter((key) => !answers.isReady(key))).toEqual([]), { timeout: 20_000 })
+      const compute = counted()
+      const out = await answers.answer(pareto.channel, { period: y2026 }, localCaller, today, compute)
+      expect(compute).not.toHaveBeenCalled()
+      const direct = await core.store.read((db) =>
+        analysisComputations['analysis.pareto'](db, pareto.input, localCaller, today),
+      )
+      expect(out).toEqual(direct)
+    } finally {
+      await answers.close()
+    }
+  })
+
   it('people first: an ask that must be computed interrupts the background, which finishes its answer after', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     const grades = { channel: 'analysis.grades', input: {} } as const
