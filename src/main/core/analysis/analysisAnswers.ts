@@ -61,6 +61,7 @@ export class AnalysisAnswers {
   private readonly resumes: (() => void)[] = []
   /** The background computation under way, to interrupt when someone asks for another answer. */
   private warming: { key: string; stop: AbortController; joined: boolean } | null = null
+  /** The start-up warm-up of the opening views, until it fires or an ask brings it forward. */
   private openingViews: NodeJS.Timeout | undefined
   /** Whether the opening views are kept ready (warmOpeningViews). */
   private keepOpeningViews = false
@@ -94,6 +95,7 @@ export class AnalysisAnswers {
       if (this.asked.size <= this.maxAsked) break
       this.asked.delete(oldest)
     }
+    this.bringOpeningViewsForward()
     if (this.cache.has(key)) {
       // Joining the background's computation: it is now someone's, and is not interrupted.
       if (this.warming?.key === key) this.warming.joined = true
@@ -129,8 +131,23 @@ export class AnalysisAnswers {
    */
   warmOpeningViews(delayMs: number): void {
     this.keepOpeningViews = true
-    this.openingViews = setTimeout(() => void this.warm(this.openingViewRequests(), localCaller), delayMs)
+    this.openingViews = setTimeout(() => this.warmOpeningViewsNow(), delayMs)
     this.openingViews.unref()
+  }
+
+  /**
+   * Someone opened 统计分析 before the start-up warm-up: its heavy pages are likely next, so their
+   * opening views are computed now, once this ask is answered (people first), not at the timer.
+   */
+  private bringOpeningViewsForward(): void {
+    if (this.openingViews === undefined) return
+    clearTimeout(this.openingViews)
+    this.warmOpeningViewsNow()
+  }
+
+  private warmOpeningViewsNow(): void {
+    this.openingViews = undefined
+    void this.warm(this.openingViewRequests(), localCaller)
   }
 
   /** Today's opening requests, their inputs read as the dispatch reads them, so the keys match. */

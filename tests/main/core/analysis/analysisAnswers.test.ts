@@ -200,6 +200,25 @@ describe('answers made ready in the background', () => {
     }
   })
 
+  it('an ask before the start-up warm-up brings the opening views forward: 统计分析 is open, its heavy pages come next', async () => {
+    const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
+    try {
+      const keys = defaultAnalysisRequests(today).map((r) =>
+        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
+      )
+      answers.warmOpeningViews(3_600_000)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(keys.filter((key) => answers.isReady(key))).toEqual([])
+      const grades = { channel: 'analysis.grades', input: {} } as const
+      await answers.answer(grades.channel, grades.input, localCaller, today, () =>
+        core.store.read((db) => analysisComputations['analysis.grades'](db, grades.input, localCaller, today)),
+      )
+      await vi.waitFor(() => expect(keys.filter((key) => !answers.isReady(key))).toEqual([]), { timeout: 20_000 })
+    } finally {
+      await answers.close()
+    }
+  })
+
   it('people first: an ask that must be computed interrupts the background, which finishes its answer after', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     const grades = { channel: 'analysis.grades', input: {} } as const
