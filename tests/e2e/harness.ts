@@ -68,11 +68,18 @@ export async function startApp(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+  // For explain(): the page's longest stalls, watched without asking for any frame of its own.
+  await context.addInitScript(stallWatch)
   const page = await context.newPage()
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+    if (message.type() !== 'error') return
+    // The live stream refused for want of a session: /bridge.js asks auth.status first, but 多用户 turned on
+    // between that answer and the stream's request (a test enabling it at once) still gets this 401, which
+    // the bridge expects (it opens the stream again with the next session). Chromium logs every 4xx.
+    if (/\/events$/.test(message.location().url) && message.text().includes(' 401 ')) return
+    problems.push(`console: ${message.text()}`)
   })
   // Every core call the page makes, for explain(): when it went out and what came back.
   const calls: { channel: string; sentAt: number; answer?: string }[] = []
@@ -96,12 +103,34 @@ export async function startApp(
     page,
     serverOutput: () => serverOutput,
     explain: async (name) => {
+      const asked = Date.now()
+      const stalls = await page
+        .evaluate(() => {
+          const { kqStalls } = globalThis as unknown as { kqStalls: Stalls }
+          return { ...kqStalls, now: Math.round(performance.now()) }
+        })
+        .then(
+          (s) =>
+            `page time ${s.now} ms (answered in ${Date.now() - asked} ms); longest without a timer ${s.timer.ms} ms from ${s.timer.at}; ` +
+            `longest wait for a frame ${s.frame.ms} ms from ${s.frame.at}; visibility: ${s.visibility.join(', ')}`,
+          (error: unknown) => `page stalls unknown: ${(error as Error).message.split('\n')[0]}`,
+        )
       const shot = join(screenshotDir, `failed-${name}.png`)
       await page.screenshot({ path: shot }).catch(() => undefined)
       const onScreen = await page
         .locator('.ant-message-notice, .ant-modal, .ant-alert, .ant-notification-notice')
         .allInnerTexts()
         .catch(() => [])
+      // What a role locator sees (a dialog on screen may still not be the one it finds, or its button not named so).
+      const dialogs = page.getByRole('dialog')
+      const dialogCount = await dialogs.count().catch(() => -1)
+      const lastDialog =
+        dialogCount > 0
+          ? await dialogs
+              .last()
+              .ariaSnapshot({ timeout: 5000 })
+              .catch((error: unknown) => `(none: ${(error as Error).message.split('\n')[0]})`)
+          : ''
       const at = Date.now() - startedAt
       return [
         `at ${at} ms; unanswered calls: ${
@@ -115,7 +144,9 @@ export async function startApp(
           .map((c) => `  ${c.channel} at ${c.sentAt} ms: ${c.answer ?? 'unanswered'}`)
           .join('\n')}`,
         `on screen: ${onScreen.join(' | ') || 'no message or dialog'}`,
+        `dialogs by role: ${dialogCount}${lastDialog ? `; the last one as the locators see it:\n${lastDialog}` : ''}`,
         `page errors: ${problems.join('; ') || 'none'}`,
+        stalls,
         `server output:\n${serverOutput.slice(-2000)}`,
         `screenshot: ${shot}`,
       ].join('\n')
@@ -131,6 +162,59 @@ export async function startApp(
       if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`)
     },
   }
+}
+
+interface Stalls {
+  /** The longest time no timer ran (the main thread busy, or the page throttled), and when it began (page ms). */
+  timer: { ms: number; at: number }
+  /** The longest a requested animation frame waited to be drawn, and when it was asked for. */
+  frame: { ms: number; at: number }
+  /** Each change of document.visibilityState, with its page time. */
+  visibility: string[]
+}
+
+/**
+ * Runs in the page before its scripts (an init script, so self-contained): notes the page's longest
+ * stalls for explain(). It only wraps requestAnimationFrame, never asks for a frame itself, so the
+ * page draws exactly as it would without it.
+ */
+function stallWatch(): void {
+  const page = globalThis as unknown as {
+    kqStalls: Stalls
+    requestAnimationFrame: (callback: (time: number) => void) => number
+    document: { visibilityState: string; addEventListener: (type: string, listener: () => void) => void }
+  }
+  const stalls: Stalls = { timer: { ms: 0, at: 0 }, frame: { ms: 0, at: 0 }, visibility: [] }
+  page.kqStalls = stalls
+  let lastTick = performance.now()
+  setInterval(() => {
+    const now = performance.now()
+    if (now - lastTick > stalls.timer.ms) stalls.timer = { ms: Math.round(now - lastTick), at: Math.round(lastTick) }
+    lastTick = now
+  }, 100)
+  const requestFrame = page.requestAnimationFrame.bind(globalThis)
+  page.requestAnimationFrame = (callback) => {
+    const askedAt = performance.now()
+    return requestFrame((time) => {
+      const waited = performance.now() - askedAt
+      if (waited > stalls.frame.ms) stalls.frame = { ms: Math.round(waited), at: Math.round(askedAt) }
+      callback(time)
+    })
+  }
+  const noteVisibility = () =>
+    stalls.visibility.push(`${page.document.visibilityState} at ${Math.round(performance.now())}`)
+  noteVisibility()
+  page.document.addEventListener('visibilitychange', noteVisibility)
+}
+
+/**
+ * A button of the dialog on top, by its text, once it is not saving. Not by its accessible name:
+ * when a save is answered within the loading icon's own motion (a refusal in a few ms), antd often
+ * leaves that icon collapsed in the button (width 0, opacity 0, its leave motion never ending), and
+ * the button, which works and looks as ever, stays named "loading 保 存". Its class says whether it loads.
+ */
+export function dialogButton(page: Page, text: RegExp): Locator {
+  return page.getByRole('dialog').last().locator('button:not(.ant-btn-loading)', { hasText: text })
 }
 
 /** `locator.waitFor()`, failing with what the app shows and what it is waiting for (RunningApp.explain) instead of a bare timeout. */
