@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ratioSets } from '../../../../src/main/core/analysis/ratios'
+import type { SqlReader } from '../../../../src/main/core/db/sqlHandles'
 import type { AnalysisDimension } from '../../../../src/shared/analysis/dimensions'
 import { calendarPeriod } from '../../../../src/shared/analysis/period'
 import { ratioSets as legacyRatioSets } from './legacy/ratios'
@@ -78,5 +79,28 @@ describe('the rewritten 比率分析 answers as the SQL it replaces', () => {
     // their customers; not buying, their 省 and 城市 are no group.
     expect(lateBuyers).toBeGreaterThan(0)
     expect(nobodysGroups).toBe(0)
+  })
+
+  it("sums each customer's periods once: the per-customer rows are not flattened into the grouping", async () => {
+    // Flattened, every use of a sum (the WHERE, COUNT, TOTAL) runs its subquery again: the same
+    // answers at three times the cost, which only the plan shows.
+    const [y, y1] = fixture.years
+    for (const [, caller] of fixture.callers) {
+      const plan = await fixture.read(async (db) => {
+        const statements: [string, unknown[]][] = []
+        const recording = {
+          all: (sql: string, params: unknown[] = []) => {
+            statements.push([sql, params])
+            return db.all(sql, params)
+          },
+        } as unknown as SqlReader
+        await ratioSets(recording, caller, calendarPeriod('year', y), calendarPeriod('year', y1), ['region', 'nature'])
+        const [sql, params] = statements[0] ?? ['', []]
+        return db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
+      })
+      const details = plan.map((r) => r.detail)
+      expect(details.filter((d) => d.startsWith('CORRELATED SCALAR SUBQUERY'))).toHaveLength(2)
+      expect(details.some((d) => d.startsWith('CO-ROUTINE'))).toBe(true)
+    }
   })
 })
