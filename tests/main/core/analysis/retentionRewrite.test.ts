@@ -68,6 +68,7 @@ describe('the rewritten 保持与流失 answers as the SQL it replaces', () => {
         [calendarPeriod('month', fx.years[1] ?? 2025, 12), 'month', 13],
         [calendarPeriod('quarter', fx.years[1] ?? 2025, 2), 'quarter', 3],
         [calendarPeriod('quarter', fx.years[0] ?? 2026, 4), 'quarter', 7],
+        [calendarPeriod('quarter', fx.years[0] ?? 2026, 4), 'quarter', 10],
         [calendarPeriod('month', fx.years[0] ?? 2026, 12), 'month', 7],
         [calendarPeriod('month', fx.years[0] ?? 2026, 12), 'month', 37],
         [calendarPeriod('year', (fx.years[0] ?? 2026) + 2), 'year', 6],
