@@ -113,7 +113,7 @@ export function ChartPanel<R extends object>({
                 rows={rows}
                 rowKey={rowKey}
                 emptyText={emptyText}
-                maxHeight={chartHeight - 40}
+                maxHeight={chartHeight}
                 totals={totals}
               />
             </div>
