@@ -293,3 +293,36 @@ test('a 业务员 over the 信用额度 is told a 主管 or 管理员 must confi
     await app.close()
   }
 }, 120_000)
+
+test('a date being typed in 新建合同 is kept when a colleague’s save reloads the 合同 tab behind the dialog', async () => {
+  const app = await startApp({ width: 1280, height: 720 })
+  const { page } = app
+  try {
+    const customer = await invoke<{ id: number }>(page, 'customers.create', { name: '中山市火炬开发区医院' })
+    const { today } = await invoke<{ today: string }>(page, 'reminders.list', { limit: 1 })
+    await page.goto(`${app.url}#/customers/${customer.id}`)
+    await page.getByRole('tab', { name: '合同' }).click()
+    await page.getByText('尚无合同，可点击「新建合同」登记').waitFor()
+    await page.getByRole('button', { name: /新建合同/ }).click()
+    const form = page.getByRole('dialog')
+    const end = form.getByLabel('结束日期')
+    await typeDate(end, addDays(today, 30))
+    // A second date typed, not yet committed with Enter, when the tab reloads for a colleague's contract.
+    await end.click()
+    await end.fill(addDays(today, 60))
+    await invoke(page, 'contracts.create', { customerId: customer.id, name: '另一台电脑登记的合同', amount: 1000 })
+    await page.getByText('共 1 份合同').waitFor()
+    await end.press('Enter')
+    expect(await end.inputValue()).toBe(addDays(today, 60))
+    await form.getByLabel('合同名称').fill('病房楼空调维保')
+    await form.getByLabel('合同金额').fill('2000')
+    await dialogButton(page, /^保\s*存$/).click()
+    await waitOrExplain(app, page.getByText(/已新建合同 HT-/), 'contracts-typed-date-saved')
+    const saved = await invoke<{ rows: { name: string; endOn: string | null }[] }>(page, 'contracts.list', {
+      customerId: customer.id,
+    })
+    expect(saved.rows.find((row) => row.name === '病房楼空调维保')?.endOn).toBe(addDays(today, 60))
+  } finally {
+    await app.close()
+  }
+}, 120_000)
