@@ -112,7 +112,8 @@ export async function startApp(
         .then(
           (s) =>
             `page time ${s.now} ms (answered in ${Date.now() - asked} ms); longest without a timer ${s.timer.ms} ms from ${s.timer.at}; ` +
-            `longest wait for a frame ${s.frame.ms} ms from ${s.frame.at}; visibility: ${s.visibility.join(', ')}`,
+            `longest wait for a frame ${s.frame.ms} ms from ${s.frame.at}; visibility: ${s.visibility.join(', ')}\n` +
+            `messages shown (page time): ${s.messages.slice(-6).join(' | ') || 'none'}`,
           (error: unknown) => `page stalls unknown: ${(error as Error).message.split('\n')[0]}`,
         )
       const shot = join(screenshotDir, `failed-${name}.png`)
@@ -171,6 +172,8 @@ interface Stalls {
   frame: { ms: number; at: number }
   /** Each change of document.visibilityState, with its page time. */
   visibility: string[]
+  /** Each message (antd's message.success/error…) that was on screen, with when it was first seen. */
+  messages: string[]
 }
 
 /**
@@ -182,15 +185,26 @@ function stallWatch(): void {
   const page = globalThis as unknown as {
     kqStalls: Stalls
     requestAnimationFrame: (callback: (time: number) => void) => number
-    document: { visibilityState: string; addEventListener: (type: string, listener: () => void) => void }
+    document: {
+      visibilityState: string
+      addEventListener: (type: string, listener: () => void) => void
+      querySelectorAll: (selector: string) => Iterable<object & { textContent: string | null }>
+    }
   }
-  const stalls: Stalls = { timer: { ms: 0, at: 0 }, frame: { ms: 0, at: 0 }, visibility: [] }
+  const stalls: Stalls = { timer: { ms: 0, at: 0 }, frame: { ms: 0, at: 0 }, visibility: [], messages: [] }
   page.kqStalls = stalls
+  // A message lives 3 s: a look every 100 ms sees each one, even one a waiting test missed.
+  const seen = new WeakSet<object>()
   let lastTick = performance.now()
   setInterval(() => {
     const now = performance.now()
     if (now - lastTick > stalls.timer.ms) stalls.timer = { ms: Math.round(now - lastTick), at: Math.round(lastTick) }
     lastTick = now
+    for (const notice of page.document.querySelectorAll('.ant-message-notice')) {
+      if (seen.has(notice)) continue
+      seen.add(notice)
+      stalls.messages.push(`${notice.textContent ?? ''} at ${Math.round(now)}`)
+    }
   }, 100)
   const requestFrame = page.requestAnimationFrame.bind(globalThis)
   page.requestAnimationFrame = (callback) => {
