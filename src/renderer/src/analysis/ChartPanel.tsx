@@ -30,6 +30,8 @@ interface ChartPanelProps<R extends object> {
   totals?: R
 }
 
+const blankChart: EChartsOption = {}
+
 /** A chart with its numbers beside it, switchable 饼图/柱状图, exportable as a picture and as Excel. */
 export function ChartPanel<R extends object>({
   title,
@@ -51,6 +53,9 @@ export function ChartPanel<R extends object>({
   const chart = useRef<ChartInstance | null>(null)
   const chartOption = useMemo(() => option(kind), [option, kind])
   const failed = query?.error
+  // Until the first answer the panel has no rows, which is not 没有数据: the spinner says it is coming, over a
+  // blank chart (set up meanwhile, so the answer only has to be drawn) and a table without an empty text.
+  const waiting = loading || (query?.loading ?? false)
 
   const exportExcel = async () => {
     try {
@@ -98,13 +103,13 @@ export function ChartPanel<R extends object>({
       {failed !== undefined && query ? (
         <LoadFailed error={failed} retrying={query.loading} onRetry={() => void query.reload()} />
       ) : (
-        <Spin spinning={loading || (query?.loading ?? false)}>
+        <Spin spinning={waiting}>
           <div className="kq-chart-panel-body">
             <div className="kq-chart-panel-chart">
-              {empty ? (
+              {empty && !waiting ? (
                 <Empty style={{ height: chartHeight, paddingTop: chartHeight / 3 }} description={emptyText} />
               ) : (
-                <EChart option={chartOption} height={chartHeight} chartRef={chart} />
+                <EChart option={empty ? blankChart : chartOption} height={chartHeight} chartRef={chart} />
               )}
             </div>
             <div className="kq-chart-panel-table">
@@ -112,7 +117,7 @@ export function ChartPanel<R extends object>({
                 columns={columns}
                 rows={rows}
                 rowKey={rowKey}
-                emptyText={emptyText}
+                emptyText={waiting ? '' : emptyText}
                 maxHeight={chartHeight}
                 totals={totals}
               />

@@ -104,7 +104,7 @@ export function ExtremesPage() {
       dataSource={rows}
       pagination={false}
       loading={loading}
-      locale={{ emptyText: empty }}
+      locale={{ emptyText: loading ? '' : empty }}
     />
   )
   const label = choiceLabel(choice)

@@ -62,7 +62,7 @@ export function FeedbackPage() {
               columns={satisfactionColumns}
               dataSource={data?.mostSatisfied ?? []}
               pagination={false}
-              locale={{ emptyText: '本期没有满意度评价' }}
+              locale={{ emptyText: loading ? '' : '本期没有满意度评价' }}
             />
           </Card>
           <Card size="small" title="最不满意的 20% 客户" className="kq-chart-panel-table">
@@ -72,7 +72,7 @@ export function FeedbackPage() {
               columns={satisfactionColumns}
               dataSource={data?.leastSatisfied ?? []}
               pagination={false}
-              locale={{ emptyText: '本期没有满意度评价' }}
+              locale={{ emptyText: loading ? '' : '本期没有满意度评价' }}
             />
           </Card>
         </div>

@@ -99,7 +99,7 @@ export function RetentionPage() {
             dataSource={data?.pastCycle.rows ?? []}
             loading={loading}
             pagination={{ pageSize: 20, showSizeChanger: false }}
-            locale={{ emptyText: '没有超过采购周期的客户' }}
+            locale={{ emptyText: loading ? '' : '没有超过采购周期的客户' }}
           />
         </Card>
       </Loaded>

@@ -130,7 +130,7 @@ export function RfmPage() {
             dataSource={(data?.customers ?? []).filter((c) => c.segment === segment)}
             loading={loading}
             pagination={{ pageSize: 10, showSizeChanger: false }}
-            locale={{ emptyText: '这一类没有客户' }}
+            locale={{ emptyText: loading ? '' : '这一类没有客户' }}
           />
         </Card>
       </Loaded>
