@@ -86,7 +86,13 @@ async function main(): Promise<void> {
 
   let timings: BrowserTiming[] = []
   if (!values['no-browser'] && (!values.only || values['browser-only'])) {
-    timings = await browserTimings(root, dataDir, analysisRoutes)
+    timings = await browserTimings(
+      root,
+      dataDir,
+      analysisRoutes,
+      // The smoke run proves the visits work; the full one measures them.
+      values.smoke ? { rounds: 1, rewarmWaitMs: 3_500 } : { rounds: 3, rewarmWaitMs: 10_000 },
+    )
     for (const timing of timings) {
       if (values.json)
         console.log(JSON.stringify({ name: timing.name, app_ms: timing.ms, baseline_ms: null, ratio: null }))

@@ -68,6 +68,9 @@ export async function startApp(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+  // Functions sent to the page keep the `__name(…)` calls esbuild adds when this file runs under tsx
+  // (the bench): without the helper in the page they throw there.
+  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((target) => target)' })
   // For explain(): the page's longest stalls, watched without asking for any frame of its own.
   await context.addInitScript(stallWatch)
   const page = await context.newPage()
