@@ -20,13 +20,14 @@ import { ensureDataset, workingCopy, type Scale } from './bench/dataset'
 import { measure, type BenchResult } from './bench/measure'
 import { openBenchContext } from './bench/openBenchContext'
 
-/** The analysis pages the browser timings open: [route, name]; 保持与流失 is the heaviest. */
+/** The heavy analysis pages the browser timings open (the ones the core warms): [route, name]. */
 const analysisRoutes: [string, string][] = [
   ['/analysis/retention', '保持与流失'],
   ['/analysis/ratios', '比率分析'],
   ['/analysis/extremes', '极端情况'],
   ['/analysis/rfm', 'RFM 分析'],
   ['/analysis/pareto', '二八分析'],
+  ['/analysis/sales', '销售业绩'],
 ]
 const peakMemoryTargetMb = 500
 
