@@ -1,9 +1,10 @@
 import type { ExtremeRow, ExtremesOutput } from '../../../shared/analysis/analysisOutputs'
 import type { Period } from '../../../shared/analysis/period'
+import { daysBetween } from '../../../shared/dateMath'
 import type { Caller } from '../accounts/caller'
 import type { SqlReader } from '../db/sqlHandles'
 import { cents, changeOf } from './analysisMath'
-import { parameters, periodPairSql } from './customerSalesSql'
+import { andScopeSql, parameters, periodPairSql, type Param } from './customerSalesSql'
 
 /** A customer picked for a list: its two amounts, their difference, both ranks (NULL without a purchase) and its note. */
 interface ExtremeDbRow {
@@ -42,10 +43,38 @@ const ranksOf = (value: string, name: string) =>
      FROM ${name}x t)`
 
 /**
+ * Periods this long or longer, for a caller who sees every customer, are summed per customer by
+ * lookups (lookedUpPairSql); shorter ones, or a 业务员's customers, in one pass over the sales
+ * (periodPairSql). 极端情况 on 100,000 customers with 1,000,000 sales, CPU looked up against read: a
+ * year pair 0.56 s against 0.68, half-years 0.51 against 0.54, quarters 0.45 against 0.41, months
+ * 0.33 against 0.24; a 业务员 seeing a fifth of the customers, a year pair 0.18 against 0.17.
+ */
+const lookUpFromDays = 300
+
+/**
+ * Per live customer in the caller's scope who bought in either period, its `amount` of `period` and
+ * `previous`, each NULL without a purchase, as periodPairSql: each a range of sale_customer_cover
+ * read by a correlated subquery, no CASE per sale (a year pair's sums 0.54 s → 0.38 s). Each range
+ * is summed in the index's order, as periodPairSql sums it, so the sums are the same to the last bit.
+ * `LIMIT -1` keeps SQLite from flattening this into its reader, where each use of a sum (the WHERE,
+ * COALESCE, the difference) would run its subquery again.
+ */
+function lookedUpPairSql(param: Param, caller: Caller, period: Period, previous: Period): string {
+  const sumOf = (p: Period) =>
+    `(SELECT SUM(s.amount) FROM sale s INDEXED BY sale_customer_cover
+       WHERE s.customer_id = c.id AND s.date >= ${param(p.from)} AND s.date < ${param(p.to)})`
+  return `SELECT * FROM (
+      SELECT c.id AS customer_id, ${sumOf(period)} AS amount, ${sumOf(previous)} AS previous
+      FROM customer c WHERE c.deleted_at IS NULL${andScopeSql(param, caller)}
+      LIMIT -1)
+    WHERE amount IS NOT NULL OR previous IS NOT NULL`
+}
+
+/**
  * 极端情况: the top N customers the caller sees by the period's amount, by growth and by decline
  * against the previous period (absolute difference), each with both ranks
  * (RANK() among customers who bought in that period) and its 应对措施 note.
- * periodPairSql sums both periods per customer in one pass; each list is then an
+ * Both periods are summed per customer (lookedUpPairSql or periodPairSql); each list is then an
  * ORDER BY … LIMIT over the customers at or past its N-th value (equal values are ordered by
  * pinyin, so only those few are joined to their customer), and only the ≤ 3N picked customers
  * count their ranks (ranksOf). Identical to the SQL it replaced, which ranked and joined every
@@ -59,7 +88,10 @@ export async function extremes(
   topN: number,
 ): Promise<ExtremesOutput> {
   const { values, param } = parameters()
-  const pair = periodPairSql(param, caller, period, previous)
+  const lookUp =
+    caller.seesAll &&
+    Math.min(daysBetween(period.from, period.to), daysBetween(previous.from, previous.to)) >= lookUpFromDays
+  const pair = (lookUp ? lookedUpPairSql : periodPairSql)(param, caller, period, previous)
   const limit = param(topN)
   const last = param(topN - 1)
   /** One list: by `value` (then pinyin and id) among the customers at or past its N-th `value`, all of them when fewer. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extremes } from '../../../../src/main/core/analysis/extremes'
-import { calendarPeriod } from '../../../../src/shared/analysis/period'
+import type { SqlReader } from '../../../../src/main/core/db/sqlHandles'
+import { calendarPeriod, type Period } from '../../../../src/shared/analysis/period'
 import { extremes as legacyExtremes } from './legacy/extremes'
 import { rewriteFixture, type RewriteFixture } from './rewriteFixture'
 
@@ -64,5 +65,31 @@ describe('the rewritten 极端情况 answers as the SQL it replaces', () => {
       }
     }
     expect(listed).toBeGreaterThan(1000)
+  })
+
+  it("looks up each customer's two years once; shorter periods and a 业务员's customers are read in one pass", async () => {
+    // The lookups are the same answers as the pass (above); only the plan shows which ran, and that
+    // each sum runs once per customer: flattened into its readers, every use of a sum (the WHERE,
+    // the COALESCEs, the difference) would run its subquery again.
+    const [y, y1] = fixture.years
+    // Ranges of sales read: one for the pass, one per period looked up.
+    const ranges = async (caller: (typeof fixture.callers)[number][1], period: Period, previous: Period) =>
+      fixture.read(async (db) => {
+        const statements: [string, unknown[]][] = []
+        const recording = {
+          all: (sql: string, params: unknown[] = []) => {
+            statements.push([sql, params])
+            return db.all(sql, params)
+          },
+        } as unknown as SqlReader
+        await extremes(recording, caller, period, previous, 10)
+        const [sql, params] = statements[0] ?? ['', []]
+        const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
+        return plan.filter((r) => r.detail.startsWith('SEARCH s USING COVERING INDEX sale_customer_cover')).length
+      })
+    const [[, all], [, sales]] = fixture.callers
+    expect(await ranges(all, calendarPeriod('year', y), calendarPeriod('year', y1))).toBe(2)
+    expect(await ranges(all, calendarPeriod('quarter', y1, 3), calendarPeriod('quarter', y1, 2))).toBe(1)
+    expect(await ranges(sales, calendarPeriod('year', y), calendarPeriod('year', y1))).toBe(1)
   })
 })
