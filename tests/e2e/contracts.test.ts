@@ -326,3 +326,48 @@ test('a date being typed in 新建合同 is kept when a colleague’s save reloa
     await app.close()
   }
 }, 120_000)
+
+test('登记回款 from an instalment opens drawn as it stays: no line added under 回款金额 after it showed', async () => {
+  const app = await startApp({ width: 1280, height: 720 })
+  const { page } = app
+  try {
+    const customer = await invoke<{ id: number }>(page, 'customers.create', { name: '珠海市香洲区人民医院' })
+    const { today } = await invoke<{ today: string }>(page, 'reminders.list', { limit: 1 })
+    const contract = await invoke<{ id: number; version: number }>(page, 'contracts.create', {
+      customerId: customer.id,
+      name: '门诊楼新风系统',
+      status: '执行中',
+      amount: 60000,
+    })
+    await invoke(page, 'contracts.plan.set', {
+      contractId: contract.id,
+      version: contract.version,
+      instalments: [{ dueOn: addDays(today, 10), amount: 20000 }],
+    })
+    await page.goto(`${app.url}#/contracts/${contract.id}`)
+    const pay = page.locator('.ant-table-row', { hasText: '第 1 期' }).getByRole('button', { name: '登记回款' })
+    await pay.waitFor()
+    // The dialog's height in every frame from the click on (offsetHeight: its layout, not the zoom it opens with).
+    await page.evaluate(() => {
+      const page = globalThis as unknown as {
+        kqHeights: number[]
+        document: { querySelector: (selector: string) => { offsetHeight: number } | null }
+        requestAnimationFrame: (callback: () => void) => number
+      }
+      page.kqHeights = []
+      const sample = (): void => {
+        const dialog = page.document.querySelector('.ant-modal')
+        if (dialog) page.kqHeights.push(dialog.offsetHeight)
+        if (page.kqHeights.length < 30) page.requestAnimationFrame(sample)
+      }
+      page.requestAnimationFrame(sample)
+    })
+    await pay.click()
+    const heights = () => page.evaluate(() => (globalThis as unknown as { kqHeights: number[] }).kqHeights)
+    await expect.poll(async () => (await heights()).length, { timeout: 10_000 }).toBe(30)
+    expect(new Set(await heights()).size).toBe(1)
+    await page.getByRole('dialog').getByText('多于该期未收的部分计入其后各期').waitFor()
+  } finally {
+    await app.close()
+  }
+}, 120_000)

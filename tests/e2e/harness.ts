@@ -225,13 +225,20 @@ function stallWatch(): void {
 }
 
 /**
- * A button of the dialog on top, by its text, once it is not saving. Not by its accessible name:
+ * A button of the dialog on top, by its text, once the dialog has opened and the button is not saving.
+ * Opened: antd draws a new dialog still for a frame or two, then zooms it in; Playwright takes those
+ * still frames for "stable", and a click whose mouse-up comes once the zoom has moved the button is
+ * no click at all (the 登记回款 CI missed: nothing sent, no message). Not by its accessible name:
  * when a save is answered within the loading icon's own motion (a refusal in a few ms), antd often
  * leaves that icon collapsed in the button (width 0, opacity 0, its leave motion never ending), and
  * the button, which works and looks as ever, stays named "loading 保 存". Its class says whether it loads.
  */
 export function dialogButton(page: Page, text: RegExp): Locator {
-  return page.getByRole('dialog').last().locator('button:not(.ant-btn-loading)', { hasText: text })
+  return page
+    .getByRole('dialog')
+    .last()
+    .and(page.locator(':not([class*="-zoom-"])'))
+    .locator('button:not(.ant-btn-loading)', { hasText: text })
 }
 
 /** `locator.waitFor()`, failing with what the app shows and what it is waiting for (RunningApp.explain) instead of a bare timeout. */

@@ -38,7 +38,10 @@ export function PaymentForm(props: {
   const staff = useDictOptions('staff')
   const warnings = useRef<string[]>([])
   const open = contract.instalments.filter((i) => unpaidOf(i) > 0)
-  const chosenId = Form.useWatch('instalmentId', form)
+  // Undefined until the form has its values: the opened-for instalment then, so the dialog is drawn with its
+  // note under 回款金额 at once instead of growing by a line (and moving 保存) a moment after it opened.
+  const watchedId = Form.useWatch('instalmentId', form)
+  const chosenId = watchedId === undefined ? (instalment?.id ?? null) : watchedId
 
   const submit = async (values: PaymentFormValues): Promise<string> => {
     const answer = await call('payments.create', {
@@ -90,7 +93,8 @@ export function PaymentForm(props: {
         </p>
       }
     >
-      <Form.Item name="instalmentId" label="对应期次">
+      {/* Cleared as null, not undefined: undefined is the watch's "not yet". */}
+      <Form.Item name="instalmentId" label="对应期次" normalize={(value?: number | null) => value ?? null}>
         <Select
           aria-label="对应期次"
           allowClear
