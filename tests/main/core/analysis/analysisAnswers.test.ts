@@ -34,6 +34,12 @@ function counted(caller: Caller = localCaller) {
 
 const sold = (out: ParetoOutput) => out.totalAmount
 
+/** The keys of every heavy page's opening view, as the dispatch reads its input, for whoever sees all. */
+const openingViewKeys = (): string[] =>
+  defaultAnalysisRequests(today).map((r) =>
+    analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
+  )
+
 describe('answers kept until the data changes', () => {
   it('a second ask is answered from the kept answer; asks made together share one computation', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today })
@@ -165,9 +171,7 @@ describe('answers made ready in the background', () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     try {
       answers.warmOpeningViews(0)
-      const keys = defaultAnalysisRequests(today).map((r) =>
-        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
-      )
+      const keys = openingViewKeys()
       expect(keys).toHaveLength(6)
       await vi.waitFor(() => expect(keys.filter((key) => !answers.isReady(key))).toEqual([]), { timeout: 20_000 })
     } finally {
@@ -178,9 +182,7 @@ describe('answers made ready in the background', () => {
   it('after writes settle, the opening views are computed again too, though nobody asked for them since', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 50 })
     try {
-      const keys = defaultAnalysisRequests(today).map((r) =>
-        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
-      )
+      const keys = openingViewKeys()
       // A delay no test waits for: only the writes below can make them ready.
       answers.warmOpeningViews(3_600_000)
       await call(core, 'sales.create', { customerId: fx.ids.C, date: '2026-11-01', amount: 7 })
@@ -203,9 +205,7 @@ describe('answers made ready in the background', () => {
   it('an ask before the start-up warm-up brings the opening views forward: 统计分析 is open, its heavy pages come next', async () => {
     const answers = new AnalysisAnswers(core.store, { today: () => today, settleMs: 60_000 })
     try {
-      const keys = defaultAnalysisRequests(today).map((r) =>
-        analysisKey(r.channel, contract[r.channel].input.parse(r.input), localCaller, today),
-      )
+      const keys = openingViewKeys()
       answers.warmOpeningViews(3_600_000)
       await new Promise((resolve) => setTimeout(resolve, 200))
       expect(keys.filter((key) => answers.isReady(key))).toEqual([])
