@@ -60,8 +60,9 @@ test('imports a visit log as 交往记录 through the wizard', async () => {
     await page.getByText('与前面的行相同（时间、交往方式、主题、内容）：第 3 行').waitFor()
     // A repeated record has nothing to update: 跳过 or 仍然导入 only.
     await page.getByLabel('第 6 行重复处理').click()
-    const choices = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()
-    expect(choices).toEqual(['跳过', '仍然导入'])
+    // The list opens a moment after the click (CI once read it still empty).
+    const choices = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+    await expect.poll(() => choices.allTextContents()).toEqual(['跳过', '仍然导入'])
     await page.keyboard.press('Escape')
     await app.screenshot('import-visits/visits-3-preview')
 
