@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extremes } from '../../../../src/main/core/analysis/extremes'
-import type { SqlReader } from '../../../../src/main/core/db/sqlHandles'
 import { calendarPeriod, type Period } from '../../../../src/shared/analysis/period'
 import { extremes as legacyExtremes } from './legacy/extremes'
-import { rewriteFixture, type RewriteFixture } from './rewriteFixture'
+import { firstStatementPlan, rewriteFixture, type RewriteFixture } from './rewriteFixture'
 
 /**
  * 极端情况 ranks only the customers it lists, by buckets of amounts: its answers must be the very ones
@@ -75,17 +74,8 @@ describe('the rewritten 极端情况 answers as the SQL it replaces', () => {
     // Ranges of sales read: one for the pass, one per period looked up.
     const ranges = async (caller: (typeof fixture.callers)[number][1], period: Period, previous: Period) =>
       fixture.read(async (db) => {
-        const statements: [string, unknown[]][] = []
-        const recording = {
-          all: (sql: string, params: unknown[] = []) => {
-            statements.push([sql, params])
-            return db.all(sql, params)
-          },
-        } as unknown as SqlReader
-        await extremes(recording, caller, period, previous, 10)
-        const [sql, params] = statements[0] ?? ['', []]
-        const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
-        return plan.filter((r) => r.detail.startsWith('SEARCH s USING COVERING INDEX sale_customer_cover')).length
+        const plan = await firstStatementPlan(db, (reader) => extremes(reader, caller, period, previous, 10))
+        return plan.filter((d) => d.startsWith('SEARCH s USING COVERING INDEX sale_customer_cover')).length
       })
     const [[, all], [, sales]] = fixture.callers
     expect(await ranges(all, calendarPeriod('year', y), calendarPeriod('year', y1))).toBe(2)

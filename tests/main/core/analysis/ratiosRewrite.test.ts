@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ratioSets } from '../../../../src/main/core/analysis/ratios'
-import type { SqlReader } from '../../../../src/main/core/db/sqlHandles'
 import type { AnalysisDimension } from '../../../../src/shared/analysis/dimensions'
 import { calendarPeriod } from '../../../../src/shared/analysis/period'
 import { ratioSets as legacyRatioSets } from './legacy/ratios'
-import { rewriteFixture, type RewriteFixture } from './rewriteFixture'
+import { firstStatementPlan, rewriteFixture, type RewriteFixture } from './rewriteFixture'
 
 /**
  * 比率分析 sums each customer's two periods by a correlated range of the index instead of one pass
@@ -86,19 +85,11 @@ describe('the rewritten 比率分析 answers as the SQL it replaces', () => {
     // answers at three times the cost, which only the plan shows.
     const [y, y1] = fixture.years
     for (const [, caller] of fixture.callers) {
-      const plan = await fixture.read(async (db) => {
-        const statements: [string, unknown[]][] = []
-        const recording = {
-          all: (sql: string, params: unknown[] = []) => {
-            statements.push([sql, params])
-            return db.all(sql, params)
-          },
-        } as unknown as SqlReader
-        await ratioSets(recording, caller, calendarPeriod('year', y), calendarPeriod('year', y1), ['region', 'nature'])
-        const [sql, params] = statements[0] ?? ['', []]
-        return db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
-      })
-      const details = plan.map((r) => r.detail)
+      const details = await fixture.read((db) =>
+        firstStatementPlan(db, (reader) =>
+          ratioSets(reader, caller, calendarPeriod('year', y), calendarPeriod('year', y1), ['region', 'nature']),
+        ),
+      )
       expect(details.filter((d) => d.startsWith('CORRELATED SCALAR SUBQUERY'))).toHaveLength(2)
       expect(details.some((d) => d.startsWith('CO-ROUTINE'))).toBe(true)
     }

@@ -72,3 +72,24 @@ export async function rewriteFixture(name: string): Promise<RewriteFixture> {
     close: () => core.close(),
   }
 }
+
+/**
+ * The query plan (EXPLAIN QUERY PLAN details) of the first statement `analysis` sends: same answers can
+ * hide a plan that runs a subquery once per use, which only the plan shows.
+ */
+export async function firstStatementPlan(
+  db: SqlReader,
+  analysis: (db: SqlReader) => Promise<unknown>,
+): Promise<string[]> {
+  const statements: [string, unknown[]][] = []
+  const recording = {
+    all: (sql: string, params: unknown[] = []) => {
+      statements.push([sql, params])
+      return db.all(sql, params)
+    },
+  } as unknown as SqlReader
+  await analysis(recording)
+  const [sql, params] = statements[0] ?? ['', []]
+  const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
+  return plan.map((r) => r.detail)
+}
