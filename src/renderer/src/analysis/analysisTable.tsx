@@ -66,7 +66,7 @@ export function AnalysisTable<R extends object>({
   }))
   // The rows scroll under a sticky header and above a sticky 合计 row in one table (analysis.css),
   // not in antd's scroll mode: that draws header and body as two tables and measures and re-aligns
-  // their columns on each render, about 40 % of the main thread's work for a page of five tables.
+  // their columns on each render: a quarter of the main thread's work for a page of five tables.
   const height = { '--kq-analysis-table-height': `${maxHeight}px` } as CSSProperties
   return (
     <Table<R>
